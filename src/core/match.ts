@@ -1,0 +1,114 @@
+import { distance } from 'fastest-levenshtein';
+import { headingKey } from './normalize.js';
+import type { Template, TemplateSection } from './template.js';
+import type { SpecDocument, SpecSection } from './types.js';
+
+export interface Matching {
+  /** Spec sections that name each template section, in document order. */
+  bySection: Map<TemplateSection, SpecSection[]>;
+  byHeading: Map<SpecSection, TemplateSection>;
+  /** Spec headings that name no template section. */
+  unmatched: SpecSection[];
+  /** The enclosing spec section of each spec section. */
+  parentOf: Map<SpecSection, SpecSection>;
+}
+
+/** Extra names per template section, from the configuration. */
+export type Aliases = ReadonlyMap<TemplateSection, readonly string[]>;
+
+/**
+ * Pairs spec headings with template sections by name, at any heading level. When two
+ * template sections share a name (`Risks` under two parents), the one whose parent the
+ * spec heading sits under wins.
+ */
+export function matchSections(document: SpecDocument, template: Template, aliases: Aliases = new Map()): Matching {
+  const byKey = new Map<string, TemplateSection[]>();
+  const index = (key: string, section: TemplateSection): void => {
+    if (key === '') return;
+    const list = byKey.get(key) ?? [];
+    if (!list.includes(section)) list.push(section);
+    byKey.set(key, list);
+  };
+  for (const section of template.all) {
+    index(section.key, section);
+    for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
+  }
+
+  const matching: Matching = { bySection: new Map(), byHeading: new Map(), unmatched: [], parentOf: parents(document) };
+  for (const spec of document.all) {
+    const candidates = byKey.get(headingKey(spec.heading.text));
+    const chosen = candidates && pick(candidates, spec, matching);
+    if (!chosen) {
+      matching.unmatched.push(spec);
+      continue;
+    }
+    matching.byHeading.set(spec, chosen);
+    const list = matching.bySection.get(chosen) ?? [];
+    list.push(spec);
+    matching.bySection.set(chosen, list);
+  }
+  return matching;
+}
+
+function pick(candidates: TemplateSection[], spec: SpecSection, matching: Matching): TemplateSection {
+  if (candidates.length === 1) return candidates[0]!;
+  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
+    const matched = matching.byHeading.get(ancestor);
+    const underIt = matched && candidates.find((candidate) => isDescendant(candidate, matched));
+    if (underIt) return underIt;
+  }
+  return candidates.find((candidate) => !matching.bySection.has(candidate)) ?? candidates[0]!;
+}
+
+export function isDescendant(section: TemplateSection, ancestor: TemplateSection): boolean {
+  for (let parent = section.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
+  return false;
+}
+
+function parents(document: SpecDocument): Map<SpecSection, SpecSection> {
+  const map = new Map<SpecSection, SpecSection>();
+  const visit = (section: SpecSection): void => {
+    for (const child of section.children) {
+      map.set(child, section);
+      visit(child);
+    }
+  };
+  document.sections.forEach(visit);
+  return map;
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on']);
+const NEAR_MISS_THRESHOLD = 0.75;
+
+/**
+ * The unmatched heading that most looks like a missing section: a typo or a plural
+ * (`Acceptance Criterion`), or a heading that adds or drops words (`Alternatives` for
+ * `Rationale and alternatives`). A hint only; the section still counts as missing.
+ */
+export function nearMiss(section: TemplateSection, candidates: readonly SpecSection[]): SpecSection | undefined {
+  let best: SpecSection | undefined;
+  let bestScore = NEAR_MISS_THRESHOLD;
+  for (const candidate of candidates) {
+    const score = similarity(section.key, headingKey(candidate.heading.text));
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function similarity(wanted: string, found: string): number {
+  if (wanted === '' || found === '') return 0;
+  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
+  const wantedWords = contentWords(wanted);
+  const foundWords = contentWords(found);
+  const shared = wantedWords.filter((word) => foundWords.includes(word)).length;
+  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
+  // A shared word is a weaker signal than a near-identical spelling.
+  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
+}
+
+function contentWords(key: string): string[] {
+  return key.split(' ').filter((word) => !STOP_WORDS.has(word));
+}

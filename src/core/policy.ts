@@ -1,0 +1,82 @@
+import { distance } from 'fastest-levenshtein';
+import type { Aliases } from './match.js';
+import { headingKey } from './normalize.js';
+import { ANGLE_TOKEN, angleTokensIn, DEFAULT_PLACEHOLDERS, placeholderMatcher, type PlaceholderMatcher } from './placeholders.js';
+import type { Template, TemplateSection } from './template.js';
+import type { RuleId, SeveritySetting } from './types.js';
+
+/** Per-section settings, as `.github/specgate.yml` spells them. */
+export interface SectionOptions {
+  required?: boolean;
+  min_words?: number;
+  aliases?: string[];
+}
+
+/** The part of the configuration the core reads. */
+export interface PolicyOptions {
+  sections?: Record<string, SectionOptions>;
+  placeholders?: string[];
+  rules?: Partial<Record<RuleId, SeveritySetting>>;
+}
+
+export const DEFAULT_SEVERITIES: Readonly<Record<RuleId, SeveritySetting>> = {
+  'missing-section': 'error',
+  'empty-section': 'error',
+  'placeholder-section': 'error',
+  'placeholder-text': 'warning',
+  'short-section': 'warning',
+  'duplicate-section': 'warning',
+  'section-order': 'notice',
+  'unknown-section': 'off',
+};
+
+/** A template with the configuration applied: everything a check needs to judge a spec. */
+export interface Policy {
+  template: Template;
+  aliases: Aliases;
+  placeholders: PlaceholderMatcher;
+  severities: Readonly<Record<RuleId, SeveritySetting>>;
+  isRequired(section: TemplateSection): boolean;
+  minWords(section: TemplateSection): number;
+}
+
+/** A configuration entry the template cannot honour; `path` points into the configuration. */
+export interface PolicyProblem {
+  path: string[];
+  message: string;
+}
+
+export function createPolicy(template: Template, options: PolicyOptions = {}): { policy: Policy; problems: PolicyProblem[] } {
+  const problems: PolicyProblem[] = [];
+  if (template.all.length === 0) {
+    problems.push({ path: ['template'], message: 'The template has no headings, so there are no sections to require.' });
+  }
+  const settings = new Map<TemplateSection, SectionOptions>();
+  for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
+    const section = template.all.find((candidate) => candidate.key === headingKey(name));
+    if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
+    else problems.push({ path: ['sections', name], message: unknownSectionMessage(name, template) });
+  }
+  const aliases = new Map<TemplateSection, string[]>();
+  for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
+
+  const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
+  const policy: Policy = {
+    template,
+    aliases,
+    placeholders: placeholderMatcher(tokens, tokens.includes(ANGLE_TOKEN) ? angleTokensIn(template.all.map((section) => section.guidance).join('\n')) : []),
+    severities: { ...DEFAULT_SEVERITIES, ...options.rules },
+    isRequired: (section) => settings.get(section)?.required ?? !section.optional,
+    minWords: (section) => settings.get(section)?.min_words ?? 0,
+  };
+  return { policy, problems };
+}
+
+function unknownSectionMessage(name: string, template: Template): string {
+  const key = headingKey(name);
+  const closest = template.all
+    .map((section) => ({ section, score: distance(key, section.key) }))
+    .sort((a, b) => a.score - b.score)[0];
+  const hint = closest && closest.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest.section.name}"?` : '';
+  return `"${name}" is not a section of the template.${hint}`;
+}

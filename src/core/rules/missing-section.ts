@@ -1,0 +1,65 @@
+import { isDescendant, nearMiss } from '../match.js';
+import type { TemplateSection } from '../template.js';
+import { isExpected, type Rule, type RuleContext, type RuleFinding } from './rule.js';
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  description: 'A required section of the template has no heading in the spec.',
+  check(context) {
+    const findings: RuleFinding[] = [];
+    for (const section of context.policy.template.all) {
+      if (context.present.has(section) || !isExpected(section, context)) continue;
+      const insertBeforeLine = insertionLine(section, context);
+      const finding: RuleFinding = {
+        section: section.name,
+        line: Math.max(1, Math.min(insertBeforeLine, context.document.lineCount)),
+        insertBeforeLine,
+        message: message(section, insertBeforeLine, context),
+      };
+      const lookalike = nearMiss(section, context.matching.unmatched);
+      if (lookalike) {
+        finding.didYouMean = { heading: lookalike.heading.text, line: lookalike.heading.line };
+        finding.message += ` Did you mean "${lookalike.heading.text}" (line ${lookalike.heading.line})? Rename it to "${section.name}" or add an alias.`;
+      }
+      findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+/**
+ * Where the section belongs: before the next sibling the spec has, else after the previous
+ * one, else at the end of its parent, else at the end of the document.
+ */
+function insertionLine(section: TemplateSection, context: RuleContext): number {
+  const siblings = section.parent ? section.parent.children : context.policy.template.sections;
+  const position = siblings.indexOf(section);
+  for (const next of siblings.slice(position + 1)) {
+    const spec = context.present.get(next);
+    if (spec) return spec.heading.line;
+  }
+  for (const previous of siblings.slice(0, position).reverse()) {
+    const spec = context.present.get(previous);
+    if (spec) return endOfScope(spec.endLine, previous, context) + 1;
+  }
+  const parent = section.parent && context.present.get(section.parent);
+  return parent ? parent.endLine + 1 : context.document.lineCount + 1;
+}
+
+/** A section's range ends early where a heading for an unrelated template section nests inside it. */
+function endOfScope(endLine: number, section: TemplateSection, context: RuleContext): number {
+  const spec = context.present.get(section)!;
+  for (const [other, heading] of context.present) {
+    if (other === section || isDescendant(other, section)) continue;
+    if (heading.heading.line > spec.heading.line && heading.heading.line <= endLine) return heading.heading.line - 1;
+  }
+  return endLine;
+}
+
+function message(section: TemplateSection, insertBeforeLine: number, context: RuleContext): string {
+  const where =
+    insertBeforeLine > context.document.lineCount ? 'at the end of the document' : `before line ${insertBeforeLine}`;
+  const children = section.children.filter((child) => context.policy.isRequired(child)).map((child) => `"${child.name}"`);
+  const withChildren = children.length > 0 ? ` with its sub-sections ${children.join(', ')}` : '';
+  return `Section "${section.name}" is missing. Add it${withChildren} ${where}.`;
+}

@@ -1,0 +1,32 @@
+import type { Matching } from '../match.js';
+import type { Policy } from '../policy.js';
+import type { SectionState } from '../section-state.js';
+import type { TemplateSection } from '../template.js';
+import type { Finding, RuleId, SpecDocument, SpecSection } from '../types.js';
+
+/** Everything a rule may look at; computed once per check. */
+export interface RuleContext {
+  document: SpecDocument;
+  policy: Policy;
+  matching: Matching;
+  /** The first spec heading of each template section the spec has. */
+  present: Map<TemplateSection, SpecSection>;
+  /** What each present section holds. */
+  states: Map<TemplateSection, SectionState>;
+}
+
+/** A finding before the configuration gives it a severity. */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'>;
+
+/** One file per rule, markdownlint-style: an id, what it checks, and a pure function. */
+export interface Rule {
+  id: RuleId;
+  description: string;
+  check(context: RuleContext): RuleFinding[];
+}
+
+/** A required section's parent chain is present, so its absence is its own problem. */
+export function isExpected(section: TemplateSection, context: RuleContext): boolean {
+  if (!context.policy.isRequired(section)) return false;
+  return !section.parent || context.present.has(section.parent);
+}

@@ -1,0 +1,45 @@
+import type { TemplateSection } from '../template.js';
+import type { Rule, RuleFinding } from './rule.js';
+
+export const sectionOrder: Rule = {
+  id: 'section-order',
+  description: 'Sections appear in a different order than the template gives them.',
+  check({ present }) {
+    const inSpecOrder = [...present].sort(([, a], [, b]) => a.index - b.index);
+    const sections = inSpecOrder.map(([section]) => section);
+    const inOrder = longestInOrderRun(sections);
+    const findings: RuleFinding[] = [];
+    inSpecOrder.forEach(([section, spec], position) => {
+      if (inOrder.has(section)) return;
+      const before = sections.slice(0, position).find((other) => other.order > section.order);
+      const after = sections.slice(position + 1).find((other) => other.order < section.order);
+      const where = before ? `before "${before.name}"` : `after "${after!.name}"`;
+      findings.push({
+        section: section.name,
+        line: spec.heading.line,
+        message: `Section "${section.name}" is out of order: the template puts it ${where}.`,
+      });
+    });
+    return findings;
+  },
+};
+
+/** The largest set of sections already in template order (a longest increasing subsequence); the rest moved. */
+function longestInOrderRun(sections: TemplateSection[]): Set<TemplateSection> {
+  const tails: number[] = [];
+  const previous: number[] = new Array<number>(sections.length).fill(-1);
+  sections.forEach((section, i) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sections[tails[middle]!]!.order < section.order) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[i] = tails[low - 1]!;
+    tails[low] = i;
+  });
+  const kept = new Set<TemplateSection>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]!) kept.add(sections[i]!);
+  return kept;
+}

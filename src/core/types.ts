@@ -1,0 +1,78 @@
+/** The data the core works on and hands back. Plain values only: no I/O, no GitHub. */
+
+export type Severity = 'error' | 'warning' | 'notice';
+export type SeveritySetting = Severity | 'off';
+
+export const RULE_IDS = [
+  'missing-section',
+  'empty-section',
+  'placeholder-section',
+  'placeholder-text',
+  'short-section',
+  'duplicate-section',
+  'section-order',
+  'unknown-section',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** One problem in one spec file. `line` is 1-based and always inside the document. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** The template's spelling of the section (or the spec's heading for unknown sections). */
+  section: string;
+  line: number;
+  message: string;
+  /** For missing sections: the new section belongs just before this 1-based line (lineCount + 1 = append). */
+  insertBeforeLine?: number;
+  /** For near misses: the spec heading that looks like the missing section. */
+  didYouMean?: { heading: string; line: number };
+}
+
+/** A top-level block of markdown between two headings. */
+export interface Block {
+  /** The mdast node type (`paragraph`, `list`, `code`, `html`, ...). */
+  type: string;
+  line: number;
+  endLine: number;
+  /** False for what a reader does not see: HTML comments, link definitions, thematic breaks. */
+  isContent: boolean;
+  /** Code and raw HTML: placeholder tokens there are code, not prose. */
+  isCode: boolean;
+  /** Plain-text pieces (a paragraph, a list item, a table) as a reader sees them. */
+  units: string[];
+}
+
+export interface Heading {
+  /** Plain text of the heading, without markup or closing `#`s. */
+  text: string;
+  level: number;
+  line: number;
+  /** Last line of the heading itself: the underline of a setext heading. */
+  endLine: number;
+}
+
+export interface SpecSection {
+  heading: Heading;
+  /** Last line of the section, including its sub-sections. */
+  endLine: number;
+  /** Blocks between this heading and the next heading of any level. */
+  blocks: Block[];
+  children: SpecSection[];
+  /** Position in document order among all headings. */
+  index: number;
+}
+
+export interface SpecDocument {
+  /** Number of lines; a final line break does not start another line. */
+  lineCount: number;
+  lines: string[];
+  /** Raw front matter (YAML or TOML) without its fences, when present. */
+  frontMatter?: { value: string; endLine: number };
+  /** Content before the first heading. */
+  preamble: Block[];
+  /** Top-level sections (the heading tree's roots). */
+  sections: SpecSection[];
+  /** Every section in document order. */
+  all: SpecSection[];
+}
