@@ -6,3 +6,5 @@ export { createPolicy, DEFAULT_SEVERITIES, type Policy, type PolicyOptions, type
 export { DEFAULT_PLACEHOLDERS } from './placeholders.js';
 export { headingKey } from './normalize.js';
 export * from './types.js';
+export { decodeSpec, DEFAULT_MAX_BYTES, type Decoded } from './decode.js';
+export { RULE_DESCRIPTIONS } from './rules/index.js';

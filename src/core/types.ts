@@ -15,9 +15,13 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** Findings about the file itself, before any markdown is read. Always errors. */
+export const FILE_RULE_IDS = ['file-too-large', 'not-text'] as const;
+export type FileRuleId = (typeof FILE_RULE_IDS)[number];
+
 /** One problem in one spec file. `line` is 1-based and always inside the document. */
 export interface Finding {
-  rule: RuleId;
+  rule: RuleId | FileRuleId;
   severity: Severity;
   /** The template's spelling of the section (or the spec's heading for unknown sections). */
   section: string;

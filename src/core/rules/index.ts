@@ -1,3 +1,4 @@
+import type { FileRuleId, RuleId } from '../types.js';
 import { duplicateSection } from './duplicate-section.js';
 import { emptySection } from './empty-section.js';
 import { missingSection } from './missing-section.js';
@@ -18,3 +19,10 @@ export const RULES: readonly Rule[] = [
   sectionOrder,
   unknownSection,
 ];
+
+/** What each rule checks, for SARIF rule metadata and the docs. */
+export const RULE_DESCRIPTIONS: Readonly<Record<RuleId | FileRuleId, string>> = {
+  ...(Object.fromEntries(RULES.map((rule) => [rule.id, rule.description])) as Record<RuleId, string>),
+  'file-too-large': 'The spec file is over the size limit, so it was not checked.',
+  'not-text': 'The spec file is not UTF-8 text (binary, or another encoding), so it was not checked.',
+};

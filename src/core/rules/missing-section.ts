@@ -18,6 +18,8 @@ export const missingSection: Rule = {
       };
       const lookalike = nearMiss(section, context.matching.unmatched);
       if (lookalike) {
+        // Point at the heading to rename: that is where the fix is.
+        finding.line = lookalike.heading.line;
         finding.didYouMean = { heading: lookalike.heading.text, line: lookalike.heading.line };
         finding.message += ` Did you mean "${lookalike.heading.text}" (line ${lookalike.heading.line})? Rename it to "${section.name}" or add an alias.`;
       }

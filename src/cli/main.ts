@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { builtinTemplate } from '../config/builtin-template.js';
+import { fileStatus, type Report } from '../render/report.js';
+import { renderGithub } from '../render/github.js';
+import { renderJson } from '../render/json.js';
+import { renderSarif } from '../render/sarif.js';
+import { renderText } from '../render/text.js';
+import { runCheck } from './check-command.js';
+import { runInit } from './init-command.js';
+import { openWorkspace, readText, UsageError } from './workspace.js';
+
+const USAGE = `Usage:
+  specgate check [PATH|GLOB ...] [--template FILE] [--config FILE] [--format text|json|sarif|github]
+  specgate template [--config FILE]
+  specgate init
+
+check     Check spec files against the template. With no paths, checks the configured paths.
+template  Print the template in effect.
+init      Write a starter .github/specgate.yml and docs/specs/TEMPLATE.md (never overwrites).
+
+Exit codes: 0 all specs complete, 1 a spec has an error, 2 usage, configuration or template error.`;
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function render(report: Report, format: Format): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, version());
+    case 'github':
+      return renderGithub(report);
+    case 'text':
+      return renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+  }
+}
+
+function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      template: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.version) return print(`${version()}\n`, 0);
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') return print(`${USAGE}\n`, 0);
+  const root = process.cwd();
+  switch (command) {
+    case 'check': {
+      const format = values.format as Format;
+      if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}". Formats: ${FORMATS.join(', ')}.`, true);
+      const report = runCheck({ root, paths: rest, template: values.template, config: values.config });
+      return print(render(report, format), report.files.some((file) => fileStatus(file) === 'fail') ? 1 : 0);
+    }
+    case 'template': {
+      const { config } = openWorkspace(root, values.config).loaded;
+      const path = values.template ?? config.template;
+      return print(path ? readText(resolve(root, path), `The template "${path}"`) : builtinTemplate(), 0);
+    }
+    case 'init':
+      return print(`${runInit(root).join('\n')}\n`, 0);
+    case undefined:
+      throw new UsageError('Name a command.', true);
+    default:
+      throw new UsageError(`Unknown command "${command}".`, true);
+  }
+}
+
+function print(text: string, code: number): number {
+  process.stdout.write(text);
+  return code;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // parseArgs reports unknown options with a code; both are the user's to fix.
+  const badArgs = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+  if (!(error instanceof UsageError) && !badArgs) throw error;
+  process.stderr.write(`specgate: ${(error as Error).message}\n`);
+  if (badArgs || (error as UsageError).showUsage) process.stderr.write(`\n${USAGE}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,180 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { distance } from 'fastest-levenshtein';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { PolicyOptions, SectionOptions } from '../core/policy.js';
+import type { RuleId, SeveritySetting } from '../core/types.js';
+import { CONFIG_SCHEMA } from './schema.js';
+
+/** `.github/specgate.yml` with every default filled in. */
+export interface SpecgateConfig {
+  paths: string[];
+  ignore: string[];
+  template?: string;
+  templates: Record<string, string>;
+  sections: Record<string, SectionOptions>;
+  placeholders: string[];
+  max_file_size: number;
+  order: SeveritySetting;
+  rules: Partial<Record<RuleId, SeveritySetting>>;
+}
+
+/** Something wrong in the configuration, with the key and the 1-based line it is on. */
+export interface ConfigProblem {
+  key: string;
+  line: number;
+  message: string;
+}
+
+export interface LoadedConfig {
+  config: SpecgateConfig;
+  problems: ConfigProblem[];
+  /** The line a key path is on, for problems found later (a section the template lacks). */
+  lineOf: (path: Path) => number;
+}
+
+export type Path = ReadonlyArray<string | number>;
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+const KNOWN_KEYS = Object.keys(CONFIG_SCHEMA.properties);
+// Enough for real anchors; a "billion laughs" file stops here instead of exhausting memory.
+const MAX_ALIASES = 100;
+
+/** The defaults, as the schema documents them. */
+export function defaultConfig(): SpecgateConfig {
+  return resolveConfig({});
+}
+
+/** Parses and validates YAML text. Problems are values: the caller decides how loud to be. */
+export function parseConfig(text: string): LoadedConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => ({
+      key: '',
+      line: lineAt(error.pos[0]),
+      message: `The configuration is not valid YAML: ${firstLine(error.message)}`,
+    }));
+    return { config: defaultConfig(), problems, lineOf: () => 1 };
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message = `The configuration cannot be read: ${firstLine(String(error))}`;
+    return { config: defaultConfig(), problems: [{ key: '', line: 1, message }], lineOf: () => 1 };
+  }
+  return validateConfig(value ?? {}, (path) => locate(document, path, lineAt));
+}
+
+/** Validates a configuration that is already an object (as Probot's `context.config` returns it). */
+export function validateConfig(value: unknown, lineOf: (path: Path) => number = () => 1): LoadedConfig {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const problems = [{ key: '', line: 1, message: 'The configuration must be a mapping of keys to values.' }];
+    return { config: defaultConfig(), problems, lineOf };
+  }
+  const errors = validate(value) ? [] : (validate.errors ?? []);
+  // ajv reports a bad rule name twice: the name (with propertyName set) and the propertyNames keyword.
+  const problems = errors.filter((error) => error.keyword !== 'propertyNames').map((error) => describe(error, lineOf));
+  const input = value as Partial<SpecgateConfig>;
+  if (input.order !== undefined && input.rules?.['section-order'] !== undefined) {
+    problems.push({ key: 'order', line: lineOf(['order']), message: 'Set the severity of section-order once: with "order" or with "rules.section-order", not both.' });
+  }
+  return { config: problems.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems), lineOf };
+}
+
+/** What the core needs from a configuration. */
+export function policyOptions(config: SpecgateConfig): PolicyOptions {
+  return { sections: config.sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
+}
+
+function resolveConfig(input: Partial<SpecgateConfig>): SpecgateConfig {
+  const defaults = CONFIG_SCHEMA.properties;
+  const config: SpecgateConfig = {
+    paths: input.paths ?? [...defaults.paths.default],
+    ignore: input.ignore ?? [...defaults.ignore.default],
+    templates: input.templates ?? {},
+    sections: input.sections ?? {},
+    placeholders: input.placeholders ?? [...defaults.placeholders.default],
+    max_file_size: input.max_file_size ?? defaults.max_file_size.default,
+    order: input.order ?? defaults.order.default,
+    rules: input.rules ?? {},
+  };
+  if (input.template !== undefined) config.template = input.template;
+  return config;
+}
+
+function describe(error: ErrorObject, lineOf: (path: Path) => number): ConfigProblem {
+  const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const key = path.join('.');
+  if (error.propertyName !== undefined) {
+    const hint = closest(error.propertyName, RULES);
+    return {
+      key: [...path, error.propertyName].join('.'),
+      line: lineOf([...path, error.propertyName]),
+      message: `Unknown rule "${error.propertyName}" in "${key}".${hint ? ` Did you mean "${hint}"?` : ''} Rules: ${RULES.join(', ')}.`,
+    };
+  }
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const unknown = String(error.params.additionalProperty);
+      const known = path.length === 0 ? KNOWN_KEYS : ['required', 'min_words', 'aliases'];
+      const hint = closest(unknown, known);
+      const where = key ? ` in "${key}"` : '';
+      return {
+        key: [...path, unknown].join('.'),
+        line: lineOf([...path, unknown]),
+        message: `Unknown key "${unknown}"${where}.${hint ? ` Did you mean "${hint}"?` : ''} Known keys: ${known.join(', ')}.`,
+      };
+    }
+    case 'enum':
+      return { key, line: lineOf(path), message: `"${key}" must be one of: ${(error.params.allowedValues as string[]).join(', ')}.` };
+    case 'type':
+      return { key, line: lineOf(path), message: `"${key}" must be ${article(String(error.params.type))}.` };
+    default:
+      return { key, line: lineOf(path), message: `"${key || 'configuration'}" ${error.message ?? 'is not valid'}.` };
+  }
+}
+
+const RULES: readonly string[] = CONFIG_SCHEMA.properties.rules.propertyNames.enum;
+
+function article(type: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', integer: 'a whole number', boolean: 'true or false', number: 'a number' };
+  return names[type] ?? type;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const best = candidates.map((candidate) => ({ candidate, score: distance(word, candidate) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
+}
+
+// Several schema branches can fail on one key; one line per key and message is enough.
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => !seen.has(problem.key + problem.message) && seen.add(problem.key + problem.message));
+}
+
+/** The line of the key (or item) a path names, or of its nearest ancestor the document has. */
+function locate(document: Document, path: Path, lineAt: (offset: number) => number): number {
+  let node: Node | null | undefined = document.contents;
+  let line = node?.range ? lineAt(node.range[0]) : 1;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (keyNode.range) line = lineAt(keyNode.range[0]);
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof segment !== 'symbol') {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item) break;
+      if (item.range) line = lineAt(item.range[0]);
+      node = item;
+    } else break;
+  }
+  return line;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}

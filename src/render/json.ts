@@ -1,0 +1,17 @@
+import { fileStatus, summarize, type Report } from './report.js';
+
+/** The documented, versioned JSON shape: stable for scripts, so it lists exactly these fields. */
+export function renderJson(report: Report): string {
+  const summary = summarize(report);
+  const output = {
+    version: 1,
+    template: report.template,
+    files: report.files.map((file) => ({
+      path: file.path,
+      status: fileStatus(file),
+      findings: file.findings.map(({ rule, severity, section, line, message }) => ({ rule, severity, section, line, message })),
+    })),
+    summary: { files: summary.files, failed: summary.failed, errors: summary.errors, warnings: summary.warnings },
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

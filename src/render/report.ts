@@ -1,0 +1,42 @@
+import type { Finding, Severity } from '../core/types.js';
+
+/** The findings for one spec file and the template it was checked against. */
+export interface FileReport {
+  path: string;
+  template: string;
+  findings: Finding[];
+}
+
+/** One run over many files: what every renderer (CLI, check run, Action) starts from. */
+export interface Report {
+  template: string;
+  files: FileReport[];
+}
+
+export interface Summary {
+  files: number;
+  failed: number;
+  errors: number;
+  warnings: number;
+  notices: number;
+}
+
+export function fileStatus(file: FileReport): 'pass' | 'fail' {
+  return file.findings.some((finding) => finding.severity === 'error') ? 'fail' : 'pass';
+}
+
+export function summarize(report: Report): Summary {
+  const count = (severity: Severity): number =>
+    report.files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity).length, 0);
+  return {
+    files: report.files.length,
+    failed: report.files.filter((file) => fileStatus(file) === 'fail').length,
+    errors: count('error'),
+    warnings: count('warning'),
+    notices: count('notice'),
+  };
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
