@@ -29,7 +29,8 @@ export function findSpecFiles(root: string, args: readonly string[], config: Spe
     }
     const pattern = stats?.isDirectory() ? `${toPosix(relative(root, absolute)) || '.'}/**/*.{md,markdown}` : arg;
     const matches = globSync(pattern, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter((path) => !isIgnored(path));
-    if (matches.length === 0 && !stats) throw new UsageError(`No file matches "${arg}".`);
+    // A glob may rightly match nothing; a plain path that does not exist is a typo.
+    if (!stats && !picomatch.scan(arg).isGlob) throw new UsageError(`No file matches "${arg}".`);
     for (const match of matches) found.add(match);
   }
   return sorted([...found]);

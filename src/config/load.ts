@@ -49,8 +49,10 @@ export function parseConfig(text: string): LoadedConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => ({
+  // Warnings include unresolved tags (`!!js/function`): refuse them rather than guess what was meant.
+  const yamlProblems = [...document.errors, ...document.warnings];
+  if (yamlProblems.length > 0) {
+    const problems = yamlProblems.map((error) => ({
       key: '',
       line: lineAt(error.pos[0]),
       message: `The configuration is not valid YAML: ${firstLine(error.message)}`,

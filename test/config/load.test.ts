@@ -1,0 +1,123 @@
+import { defaultConfig, parseConfig, policyOptions, validateConfig } from '../../src/config/load.js';
+import { fixture } from '../helpers/fixtures.js';
+
+const load = (name: string) => parseConfig(fixture(`config/${name}`));
+
+describe('a valid configuration', () => {
+  test('every key is read as written', () => {
+    const { config, problems } = load('full.yml');
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      paths: ['docs/rfcs/**/*.md'],
+      ignore: ['docs/rfcs/archive/**'],
+      template: 'docs/rfcs/TEMPLATE.md',
+      templates: { 'docs/rfcs/adr/**': 'docs/rfcs/adr/TEMPLATE.md' },
+      sections: { Security: { min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false } },
+      placeholders: ['TBD', 'XXX'],
+      max_file_size: 2048,
+      order: 'error',
+      rules: { 'unknown-section': 'warning' },
+    });
+  });
+
+  test.each(['empty.yml', 'comments-only.yml'])('%s gives the documented defaults', (name) => {
+    const { config, problems } = load(name);
+    expect(problems).toEqual([]);
+    expect(config).toEqual(defaultConfig());
+    expect(config.paths).toEqual(['docs/specs/**/*.md', 'specs/**/*.md', '**/*.spec.md']);
+    expect(config.max_file_size).toBe(1024 * 1024);
+    expect(config.template).toBeUndefined();
+  });
+
+  test('order is the severity of section-order for the core', () => {
+    const { config } = load('full.yml');
+    expect(policyOptions(config).rules).toEqual({ 'section-order': 'error', 'unknown-section': 'warning' });
+  });
+});
+
+describe('a configuration with mistakes names each key and its line', () => {
+  test('an unknown key, with the key it resembles', () => {
+    expect(load('unknown-key.yml').problems).toEqual([
+      expect.objectContaining({ key: 'pathz', line: 3, message: expect.stringContaining('Unknown key "pathz". Did you mean "paths"?') }),
+    ]);
+  });
+
+  test('an unknown key inside a section', () => {
+    expect(load('unknown-section-key.yml').problems).toEqual([
+      expect.objectContaining({
+        key: 'sections.Security.alias',
+        line: 4,
+        message: expect.stringContaining('Unknown key "alias" in "sections.Security". Did you mean "aliases"?'),
+      }),
+    ]);
+  });
+
+  test('wrong types and ranges', () => {
+    const problems = load('wrong-types.yml').problems;
+    expect(problems.map(({ key, line, message }) => ({ key, line, message }))).toEqual(
+      expect.arrayContaining([
+        { key: 'paths', line: 1, message: '"paths" must be a list.' },
+        { key: 'max_file_size', line: 2, message: '"max_file_size" must be a whole number.' },
+        { key: 'sections.Rollout.required', line: 5, message: '"sections.Rollout.required" must be true or false.' },
+        { key: 'sections.Rollout.min_words', line: 6, message: '"sections.Rollout.min_words" must be >= 0.' },
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+  });
+
+  test('an unknown rule and an unknown severity', () => {
+    const problems = load('unknown-rule.yml').problems;
+    expect(problems).toEqual([
+      expect.objectContaining({ key: 'rules.missing-sections', line: 2, message: expect.stringContaining('Did you mean "missing-section"?') }),
+      expect.objectContaining({ key: 'rules.section-order', line: 3, message: '"rules.section-order" must be one of: off, notice, warning, error.' }),
+    ]);
+  });
+
+  test('section-order set twice', () => {
+    expect(load('order-twice.yml').problems).toEqual([expect.objectContaining({ key: 'order', line: 1 })]);
+  });
+
+  test('a problem leaves the defaults in place rather than half a configuration', () => {
+    expect(load('unknown-key.yml').config).toEqual(defaultConfig());
+  });
+});
+
+describe('input that is not a configuration at all', () => {
+  test('broken YAML says where', () => {
+    const [problem, ...rest] = load('broken.yml').problems;
+    expect(rest).toEqual([]);
+    expect(problem!.message).toMatch(/^The configuration is not valid YAML: /);
+    expect(problem!.line).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a key given twice', () => {
+    expect(load('duplicate-key.yml').problems).toEqual([
+      expect.objectContaining({ line: 3, message: 'The configuration is not valid YAML: Map keys must be unique' }),
+    ]);
+  });
+
+  test('a billion-laughs alias bomb is refused, not expanded', () => {
+    expect(load('billion-laughs.yml').problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('Excessive alias count') }),
+    ]);
+  });
+
+  test('a tag that asks for a function is refused, never evaluated', () => {
+    const { problems, config } = load('evil-tag.yml');
+    expect(config).toEqual(defaultConfig());
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/^The configuration is not valid YAML: .*js\/function/) }),
+    ]);
+  });
+
+  test('a list where a mapping belongs', () => {
+    expect(load('not-a-mapping.yml').problems).toEqual([
+      expect.objectContaining({ line: 1, message: 'The configuration must be a mapping of keys to values.' }),
+    ]);
+  });
+
+  test('an object already parsed (as Probot hands it over) is validated the same way', () => {
+    expect(validateConfig({ paths: 'x' }).problems).toEqual([expect.objectContaining({ key: 'paths', message: '"paths" must be a list.' })]);
+    expect(validateConfig(null).problems).toHaveLength(1);
+  });
+});
