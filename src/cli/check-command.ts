@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkSpec } from '../core/check.js';
-import { decodeSpec } from '../core/decode.js';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { compilePolicies } from '../config/policies.js';
 import { templateFor } from '../config/select.js';
 import type { FileReport, Report } from '../render/report.js';
+import { checkFile } from '../verdict/evaluate.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
 import { ConfigError, openWorkspace, readText, UsageError } from './workspace.js';
@@ -40,11 +39,9 @@ export function runCheck(options: CheckOptions): Report {
 
   const progress = progressBar(files.length);
   const reports: FileReport[] = files.map((path) => {
-    const templatePath = templateOf(path);
-    const decoded = decodeSpec(readFileSync(resolve(options.root, path)), config.max_file_size);
-    const findings = decoded.finding ? [decoded.finding] : checkSpec(decoded.text, policies.get(templatePath)!);
+    const { report } = checkFile(path, readFileSync(resolve(options.root, path)), templateOf(path), policies, config.max_file_size);
     progress.tick();
-    return { path, template: templatePath ?? BUILTIN_TEMPLATE, findings };
+    return report;
   });
   progress.done();
   return { template: options.template ?? config.template ?? BUILTIN_TEMPLATE, files: reports };

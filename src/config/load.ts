@@ -14,6 +14,12 @@ export interface SpecgateConfig {
   sections: Record<string, SectionOptions>;
   placeholders: string[];
   max_file_size: number;
+  check_name: string;
+  comment: 'on-failure' | 'always' | 'never';
+  review_comments: boolean;
+  draft: 'neutral' | 'enforce';
+  skip_label: string;
+  require_spec?: { when_changed: string[] };
   order: SeveritySetting;
   rules: Partial<Record<RuleId, SeveritySetting>>;
 }
@@ -99,10 +105,16 @@ function resolveConfig(input: Partial<SpecgateConfig>): SpecgateConfig {
     sections: input.sections ?? {},
     placeholders: input.placeholders ?? [...defaults.placeholders.default],
     max_file_size: input.max_file_size ?? defaults.max_file_size.default,
+    check_name: input.check_name ?? defaults.check_name.default,
+    comment: input.comment ?? defaults.comment.default,
+    review_comments: input.review_comments ?? defaults.review_comments.default,
+    draft: input.draft ?? defaults.draft.default,
+    skip_label: input.skip_label ?? defaults.skip_label.default,
     order: input.order ?? defaults.order.default,
     rules: input.rules ?? {},
   };
   if (input.template !== undefined) config.template = input.template;
+  if (input.require_spec !== undefined) config.require_spec = input.require_spec;
   return config;
 }
 
@@ -120,7 +132,7 @@ function describe(error: ErrorObject, lineOf: (path: Path) => number): ConfigPro
   switch (error.keyword) {
     case 'additionalProperties': {
       const unknown = String(error.params.additionalProperty);
-      const known = path.length === 0 ? KNOWN_KEYS : ['required', 'min_words', 'aliases'];
+      const known = knownKeysAt(path);
       const hint = closest(unknown, known);
       const where = key ? ` in "${key}"` : '';
       return {
@@ -139,6 +151,12 @@ function describe(error: ErrorObject, lineOf: (path: Path) => number): ConfigPro
 }
 
 const RULES: readonly string[] = CONFIG_SCHEMA.properties.rules.propertyNames.enum;
+
+function knownKeysAt(path: string[]): string[] {
+  if (path.length === 0) return KNOWN_KEYS;
+  if (path[0] === 'require_spec') return Object.keys(CONFIG_SCHEMA.properties.require_spec.properties);
+  return Object.keys(CONFIG_SCHEMA.properties.sections.additionalProperties.properties);
+}
 
 function article(type: string): string {
   const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', integer: 'a whole number', boolean: 'true or false', number: 'a number' };

@@ -66,6 +66,46 @@ export const CONFIG_SCHEMA = {
       description: 'Spec files larger than this many bytes get a file-too-large finding instead of a check.',
       default: 1048576,
     },
+    check_name: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      description: 'Name of the check run (the app and the Action). Branch protection requires checks by this name.',
+      default: 'Spec completeness',
+    },
+    comment: {
+      type: 'string',
+      enum: ['on-failure', 'always', 'never'],
+      description:
+        'The sticky pull request comment: `on-failure` creates it when the check fails and keeps it current after that, `always` also when it passes, `never` posts none.',
+      default: 'on-failure',
+    },
+    review_comments: {
+      type: 'boolean',
+      description: 'Comment on the exact lines of the diff where a finding is, with a suggestion where a missing section can be inserted.',
+      default: true,
+    },
+    draft: {
+      type: 'string',
+      enum: ['neutral', 'enforce'],
+      description: 'Draft pull requests are checked; `neutral` reports a failing draft as neutral instead of failure.',
+      default: 'neutral',
+    },
+    skip_label: {
+      type: 'string',
+      minLength: 1,
+      description: 'A pull request with this label passes the check as "skipped by label", naming who added it.',
+      default: 'spec-check: skip',
+    },
+    require_spec: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Fail a pull request that changes files matching `when_changed` without changing any spec file.',
+      properties: {
+        when_changed: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of files that need a spec when changed.' },
+      },
+      required: ['when_changed'],
+    },
     order: { ...severity, description: 'Severity of section-order findings (shorthand for `rules.section-order`).', default: 'notice' },
     rules: {
       type: 'object',

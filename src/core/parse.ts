@@ -4,8 +4,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import type { Nodes, Root, RootContent } from 'mdast';
-import type { Block, SpecDocument, SpecSection } from './types.js';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Block, Mask, SpecDocument, SpecSection } from './types.js';
 
 const FRONT_MATTER = ['yaml', 'toml'] as const;
 const micromarkExtensions = [frontmatter([...FRONT_MATTER]), gfm()];
@@ -19,6 +19,7 @@ const mdastExtensions = [frontmatterFromMarkdown([...FRONT_MATTER]), gfmFromMark
 export function parseSpec(markdown: string): SpecDocument {
   const tree: Root = fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions });
   const lines = splitLines(markdown);
+  const source = sourceOf(markdown, lines);
   const document: SpecDocument = { lineCount: lines.length, lines, preamble: [], sections: [], all: [] };
 
   const open: SpecSection[] = [];
@@ -30,7 +31,7 @@ export function parseSpec(markdown: string): SpecDocument {
     }
     if (node.type === 'heading') {
       const section: SpecSection = {
-        heading: { text: headingText(node), level: node.depth, line: lineOf(node), endLine: endLineOf(node) },
+        heading: { text: headingText(node), level: node.depth, line: headingLine(node), endLine: endLineOf(node) },
         endLine: document.lineCount,
         blocks: [],
         children: [],
@@ -45,7 +46,7 @@ export function parseSpec(markdown: string): SpecDocument {
       open.push(section);
       continue;
     }
-    const block = toBlock(node);
+    const block = toBlock(node, source);
     const current = open[open.length - 1];
     (current ? current.blocks : document.preamble).push(block);
   }
@@ -69,16 +70,32 @@ function lineOf(node: Nodes): number {
   return node.position?.start.line ?? 1;
 }
 
+/**
+ * Where a reader sees the heading. A setext heading right after a link definition starts,
+ * for micromark, on the definition's line; its text starts on its own.
+ */
+function headingLine(node: Heading): number {
+  return node.children[0]?.position?.start.line ?? lineOf(node);
+}
+
+/**
+ * A block left open at the end of the file (an unclosed fence or comment) ends at column 1
+ * of the line after the last one; it holds nothing of that line, so it ends the line before.
+ */
 function endLineOf(node: Nodes): number {
-  return node.position?.end.line ?? lineOf(node);
+  const end = node.position?.end;
+  if (!end) return lineOf(node);
+  return end.column === 1 && end.line > lineOf(node) ? end.line - 1 : end.line;
 }
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
-function toBlock(node: RootContent): Block {
+function toBlock(node: RootContent, source: Source): Block {
   const units: string[] = [];
   collectUnits(node, units);
   const isContent = isVisible(node) && units.some((unit) => unit.trim() !== '');
+  const masks: Mask[] = [];
+  collectMasks(node, source, masks);
   return {
     type: node.type,
     line: lineOf(node),
@@ -86,7 +103,67 @@ function toBlock(node: RootContent): Block {
     isContent,
     isCode: node.type === 'code' || node.type === 'html',
     units,
+    masks,
   };
+}
+
+/** The text mdast offsets count in (micromark drops a leading BOM), with where each line starts. */
+interface Source {
+  body: string;
+  lines: readonly string[];
+  lineStarts: number[];
+}
+
+function sourceOf(markdown: string, lines: readonly string[]): Source {
+  const body = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+  const lineStarts = [0];
+  for (const ending of body.matchAll(/\r\n|\r|\n/g)) lineStarts.push((ending.index ?? 0) + ending[0].length);
+  return { body, lines, lineStarts };
+}
+
+/**
+ * Code and comments found through the syntax tree, not by scanning lines: a fence inside a
+ * list item, or a code span whose backticks sit on two lines, is still code.
+ */
+function collectMasks(node: Nodes, source: Source, out: Mask[]): void {
+  const position = node.position;
+  if ((node.type === 'code' || node.type === 'inlineCode') && position?.start.offset !== undefined && position.end.offset !== undefined) {
+    addMask(position.start.offset, position.end.offset, node.type === 'code' ? 'code' : 'inline-code', source, out);
+    return;
+  }
+  if (node.type === 'html' && position?.start.offset !== undefined && position.end.offset !== undefined) {
+    const start = position.start.offset;
+    // The raw source, not the node's value: inside a block quote the value has lost its `>` prefixes.
+    for (const comment of source.body.slice(start, position.end.offset).matchAll(COMMENT)) {
+      const from = start + (comment.index ?? 0);
+      addMask(from, from + comment[0].length, 'comment', source, out);
+    }
+    return;
+  }
+  if ('children' in node) for (const child of node.children) collectMasks(child as Nodes, source, out);
+}
+
+function addMask(from: number, to: number, kind: Mask['kind'], source: Source, out: Mask[]): void {
+  const first = lineAt(from, source);
+  const last = lineAt(to, source);
+  for (let line = first; line <= last && line <= source.lines.length; line++) {
+    const length = source.lines[line - 1]!.length;
+    const start = line === first ? from - source.lineStarts[first - 1]! : 0;
+    const end = line === last ? Math.min(length, to - source.lineStarts[last - 1]!) : length;
+    if (end > start) out.push({ line, start, end, kind });
+  }
+}
+
+/** The 1-based line holding an offset. */
+function lineAt(offset: number, source: Source): number {
+  let low = 0;
+  let high = source.lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (source.lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
 }
 
 function isVisible(node: RootContent): boolean {
@@ -124,9 +201,19 @@ function collectUnits(node: Nodes, out: string[]): void {
   }
 }
 
+// `<owner>` parses as an inline HTML tag, but in a spec it is a blank left to fill.
+const ANGLE_TAG = /^<\p{L}[\p{L}\p{N} _.-]*>$/u;
+
+/**
+ * What `toString` gives, except that inline `<role>`-style tags are kept as text: a paragraph
+ * of nothing but `<owner> <team>` holds placeholders, it is not empty.
+ */
 function plain(node: Nodes): string {
   if (node.type === 'tableRow') return node.children.map((cell) => plain(cell)).join(' ');
-  return toString(node, { includeHtml: false });
+  if (node.type === 'html') return ANGLE_TAG.test(node.value) ? node.value : '';
+  if ('value' in node) return node.value;
+  if ('alt' in node && node.alt) return node.alt;
+  return 'children' in node ? node.children.map((child) => plain(child as Nodes)).join('') : '';
 }
 
 function hasImage(node: Nodes): boolean {

@@ -28,8 +28,10 @@ export interface PlaceholderMatcher {
   /**
    * Every placeholder token in a line of markdown, in order. Inside `inline code` only the
    * template's own tokens count: elsewhere `<expr>` or `FIXME` in backticks is code being discussed.
+   * @param inlineCode where the line's inline code is, as [start, end) indices, when the parser
+   * knows (a code span may open on one line and close on the next); by default, its backtick pairs
    */
-  find(markdownLine: string): string[];
+  find(markdownLine: string, inlineCode?: ReadonlyArray<readonly [number, number]>): string[];
   /** The text with every placeholder token removed. */
   strip(text: string): string;
 }
@@ -42,11 +44,12 @@ export function placeholderMatcher(tokens: readonly string[], templateTokens: re
   const general = compile(tokens.map((token) => (token === ANGLE_TOKEN ? ANGLE_PATTERN : literalPattern(token))));
   const own = compile(templateTokens.map(literalPattern));
   return {
-    find(markdownLine) {
-      const masked = markdownLine.replace(INLINE_CODE, (span) => ' '.repeat(span.length));
-      return [...matches(own, markdownLine), ...matches(general, masked)]
-        .sort((a, b) => a.index - b.index)
-        .map((match) => match.text);
+    find(markdownLine, inlineCode) {
+      const masked = inlineCode ? blank(markdownLine, inlineCode) : markdownLine.replace(INLINE_CODE, (span) => ' '.repeat(span.length));
+      const owned = matches(own, markdownLine);
+      // Outside code, the template's `<role>` is also an angle token: one token, found once.
+      const others = matches(general, masked).filter((match) => !owned.some((mine) => overlaps(mine, match)));
+      return [...owned, ...others].sort((a, b) => a.index - b.index).map((match) => match.text);
     },
     strip(text) {
       return [own, general].reduce((rest, pattern) => (pattern ? rest.replace(pattern, (...args: unknown[]) => (isToken(args.slice(0, -2)) ? ' ' : String(args[0]))) : rest), text);
@@ -62,6 +65,17 @@ export function angleTokensIn(markdown: string): string[] {
 
 const INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
 
+/** The text with each [start, end) range turned to spaces, so what is left keeps its indices. */
+export function blank(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  let result = text;
+  for (const [start, end] of ranges) {
+    const from = Math.max(0, start);
+    const to = Math.min(result.length, end);
+    if (to > from) result = result.slice(0, from) + ' '.repeat(to - from) + result.slice(to);
+  }
+  return result;
+}
+
 function compile(alternatives: string[]): RegExp | undefined {
   return alternatives.length === 0 ? undefined : new RegExp(alternatives.join('|'), 'gu');
 }
@@ -69,6 +83,10 @@ function compile(alternatives: string[]): RegExp | undefined {
 function matches(pattern: RegExp | undefined, text: string): Array<{ index: number; text: string }> {
   if (!pattern) return [];
   return [...text.matchAll(pattern)].filter((match) => isToken([...match])).map((match) => ({ index: match.index ?? 0, text: match[0] }));
+}
+
+function overlaps(a: { index: number; text: string }, b: { index: number; text: string }): boolean {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 
 /** A match of the angle pattern is a placeholder unless it names a real HTML element. */

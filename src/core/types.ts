@@ -29,6 +29,8 @@ export interface Finding {
   message: string;
   /** For missing sections: the new section belongs just before this 1-based line (lineCount + 1 = append). */
   insertBeforeLine?: number;
+  /** For missing sections: the heading and guidance to insert there. */
+  insertText?: string;
   /** For near misses: the spec heading that looks like the missing section. */
   didYouMean?: { heading: string; line: number };
 }
@@ -45,6 +47,19 @@ export interface Block {
   isCode: boolean;
   /** Plain-text pieces (a paragraph, a list item, a table) as a reader sees them. */
   units: string[];
+  /** Stretches of the block's lines that are not prose, at any depth (a code block inside a list item too). */
+  masks: Mask[];
+}
+
+/**
+ * Part of one source line: `start` and `end` index into `SpecDocument.lines[line - 1]` (end
+ * exclusive). A code span or comment that runs over several lines gives one mask per line.
+ */
+export interface Mask {
+  line: number;
+  start: number;
+  end: number;
+  kind: 'code' | 'inline-code' | 'comment';
 }
 
 export interface Heading {

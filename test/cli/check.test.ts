@@ -67,7 +67,7 @@ describe('specgate check: errors the user must fix exit 2 with file and line', (
     const { code, stderr, stdout } = specgate(['check'], repo('bad-config'));
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('specgate: .github/specgate.yml:3: Unknown key "requird_sections". Known keys: _extends, paths, ignore, template, templates, sections, placeholders, max_file_size, order, rules.\n');
+    expect(stderr).toMatch(/^specgate: \.github\/specgate\.yml:3: Unknown key "requird_sections"\. Known keys: _extends, paths, .*\.\n$/);
   });
 
   test('a configured template that does not exist', () => {

@@ -15,6 +15,12 @@ describe('a valid configuration', () => {
       sections: { Security: { min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false } },
       placeholders: ['TBD', 'XXX'],
       max_file_size: 2048,
+      check_name: 'Specs',
+      comment: 'always',
+      review_comments: false,
+      draft: 'enforce',
+      skip_label: 'no-spec',
+      require_spec: { when_changed: ['src/**'] },
       order: 'error',
       rules: { 'unknown-section': 'warning' },
     });
@@ -27,6 +33,8 @@ describe('a valid configuration', () => {
     expect(config.paths).toEqual(['docs/specs/**/*.md', 'specs/**/*.md', '**/*.spec.md']);
     expect(config.max_file_size).toBe(1024 * 1024);
     expect(config.template).toBeUndefined();
+    expect(config).toMatchObject({ check_name: 'Spec completeness', comment: 'on-failure', review_comments: true, draft: 'neutral', skip_label: 'spec-check: skip' });
+    expect(config.require_spec).toBeUndefined();
   });
 
   test('order is the severity of section-order for the core', () => {

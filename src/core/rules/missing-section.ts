@@ -1,4 +1,5 @@
 import { isDescendant, nearMiss } from '../match.js';
+import { sectionSkeleton } from '../skeleton.js';
 import type { TemplateSection } from '../template.js';
 import { isExpected, type Rule, type RuleContext, type RuleFinding } from './rule.js';
 
@@ -14,6 +15,7 @@ export const missingSection: Rule = {
         section: section.name,
         line: Math.max(1, Math.min(insertBeforeLine, context.document.lineCount)),
         insertBeforeLine,
+        insertText: sectionSkeleton(section, insertionLevel(section, context), context.policy.isRequired),
         message: message(section, insertBeforeLine, context),
       };
       const lookalike = nearMiss(section, context.matching.unmatched);
@@ -46,6 +48,20 @@ function insertionLine(section: TemplateSection, context: RuleContext): number {
   }
   const parent = section.parent && context.present.get(section.parent);
   return parent ? parent.endLine + 1 : context.document.lineCount + 1;
+}
+
+/**
+ * The heading level the spec uses for this section's siblings (specs number their levels
+ * differently from templates), else one below its parent's, else the template's own.
+ */
+function insertionLevel(section: TemplateSection, context: RuleContext): number {
+  const siblings = section.parent ? section.parent.children : context.policy.template.sections;
+  for (const sibling of siblings) {
+    const spec = context.present.get(sibling);
+    if (spec) return spec.heading.level + section.level - sibling.level;
+  }
+  const parent = section.parent && context.present.get(section.parent);
+  return parent ? parent.heading.level + section.level - section.parent!.level : section.level;
 }
 
 /** A section's range ends early where a heading for an unrelated template section nests inside it. */

@@ -1,8 +1,7 @@
+import { blank } from '../placeholders.js';
 import type { TemplateSection } from '../template.js';
-import type { Block, SpecSection } from '../types.js';
+import type { Block, Mask, SpecSection } from '../types.js';
 import type { Rule, RuleContext, RuleFinding } from './rule.js';
-
-const COMMENT = /<!--.*?(?:-->|$)/g;
 
 export const placeholderText: Rule = {
   id: 'placeholder-text',
@@ -12,9 +11,19 @@ export const placeholderText: Rule = {
     const scan = (blocks: Block[], name: string): void => {
       for (const block of blocks) {
         if (!block.isContent || block.type === 'code') continue;
+        const masksByLine = new Map<number, Mask[]>();
+        for (const mask of block.masks) {
+          const onLine = masksByLine.get(mask.line);
+          if (onLine) onLine.push(mask);
+          else masksByLine.set(mask.line, [mask]);
+        }
         for (let line = block.line; line <= block.endLine; line++) {
-          const text = (context.document.lines[line - 1] ?? '').replace(COMMENT, '');
-          const tokens = [...new Set(context.policy.placeholders.find(text))];
+          const masks = masksByLine.get(line) ?? [];
+          // Code blocks (at any depth) and comments hide every token; inline code only some.
+          const hidden = masks.filter((mask) => mask.kind !== 'inline-code').map((mask) => [mask.start, mask.end] as const);
+          const inlineCode = masks.filter((mask) => mask.kind === 'inline-code').map((mask) => [mask.start, mask.end] as const);
+          const text = blank(context.document.lines[line - 1] ?? '', hidden);
+          const tokens = [...new Set(context.policy.placeholders.find(text, inlineCode))];
           if (tokens.length === 0) continue;
           findings.push({
             section: name,

@@ -1,0 +1,85 @@
+import type { Logger } from 'probot';
+import { CONFIG_FILE } from './github/config-file.js';
+import { renderConfigError, renderInternalError } from '../render/check-run.js';
+import { decide } from '../verdict/verdict.js';
+import { defaultConfig } from '../config/load.js';
+import { checkChangedSpecs, readBasics } from './gather.js';
+import { whoAddedLabel } from './github/labels.js';
+import type { RepoClient } from './github/repo.js';
+import type { PullRequestRef } from './pull-request.js';
+import { publish, publishProblem } from './publish.js';
+
+export type Outcome = 'success' | 'failure' | 'neutral' | 'skipped' | 'config-error' | 'error' | 'ignored';
+
+export interface CheckRequest {
+  client: RepoClient;
+  pull: PullRequestRef;
+  log: Logger;
+  /** A label event: only the skip label changes anything, and when it is added we know who added it. */
+  labelEvent?: { label: string; login: string; added: boolean };
+}
+
+/**
+ * One pull request head, checked and published. Whatever fails, a completed check run is
+ * posted for the head SHA, so a required gate never waits forever.
+ */
+export async function checkPullRequest({ client, pull, log, labelEvent }: CheckRequest): Promise<Outcome> {
+  let checkName = defaultConfig().check_name;
+  try {
+    const { repoConfig, pullFiles } = await readBasics(client, pull);
+    const { loaded, source } = repoConfig;
+    if (loaded.problems.length === 0) checkName = loaded.config.check_name;
+    if (loaded.problems.length > 0) {
+      await postConfigError(client, pull, checkName, loaded.problems, source);
+      return 'config-error';
+    }
+    const { config } = loaded;
+    if (labelEvent && labelEvent.label !== config.skip_label) return 'ignored';
+    const state = { draft: pull.draft, filesTruncated: pullFiles.truncated, needingSpec: [] as string[] };
+
+    if (pull.labels.includes(config.skip_label)) {
+      const skippedBy = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
+      await publish(client, pull, decide({ template: '', files: [] }, { ...state, skippedBy }, config), [], config, log);
+      return 'skipped';
+    }
+
+    const checked = await checkChangedSpecs(client, loaded, pullFiles);
+    if (checked.kind === 'config-error') {
+      await postConfigError(client, pull, checkName, checked.problems, source);
+      return 'config-error';
+    }
+    const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
+    const verdict = decide(report, { ...state, needingSpec: checked.needingSpec }, config);
+    const published = await publish(client, pull, verdict, checked.specs, config, log);
+    log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
+    return verdict.conclusion;
+  } catch (error) {
+    log.error({ err: error, pull: pull.number, headSha: pull.headSha }, 'specgate: check failed');
+    // If GitHub refuses this write too, the error goes back to the webhook, which reports it.
+    await publishProblem(client, pull, checkName, renderInternalError(describe(error)));
+    return 'error';
+  }
+}
+
+async function postConfigError(
+  client: RepoClient,
+  pull: PullRequestRef,
+  checkName: string,
+  problems: Array<{ line: number; message: string }>,
+  source: { owner: string; repo: string; path: string },
+): Promise<void> {
+  const inThisRepository = source.owner === client.owner && source.repo === client.repo;
+  const path = inThisRepository ? source.path : `${source.owner}/${source.repo}/${source.path}`;
+  const base = inThisRepository ? pull.repositoryUrl : pull.repositoryUrl.replace(/[^/]+\/[^/]+$/, `${source.owner}/${source.repo}`);
+  const url = `${base}/blob/HEAD/${source.path || CONFIG_FILE}`;
+  await publishProblem(client, pull, checkName, renderConfigError(problems, { path, url, inThisRepository }));
+}
+
+/** A reason a person can act on, never a stack trace or a token. */
+function describe(error: unknown): string {
+  const status = (error as { status?: number }).status;
+  if (status === 403 || status === 429) return 'GitHub refused a request (rate limit or missing permission).';
+  if (status === 404) return 'GitHub answered "not found" for something the check needed; the app may lack access.';
+  if (status !== undefined && status >= 500) return `GitHub answered ${status} after retries.`;
+  return 'an unexpected error in specgate. The app logs have the details.';
+}

@@ -1,0 +1,59 @@
+import { parseConfig, validateConfig, type LoadedConfig } from '../../config/load.js';
+import { statusOf, type RepoClient } from './repo.js';
+
+export const CONFIG_FILE = '.github/specgate.yml';
+
+export interface RepoConfig {
+  loaded: LoadedConfig;
+  /** Where problems are, when the configuration has them: this repository's file or another's. */
+  source: { owner: string; repo: string; path: string };
+}
+
+/**
+ * The configuration from the default branch (never the pull request's head, so a pull request
+ * cannot weaken its own gate), following `_extends` and the owner's `.github` repository the
+ * way Probot's `context.config` does. Parse and schema problems come back as values with lines.
+ */
+export async function readConfig(client: RepoClient): Promise<RepoConfig> {
+  const { owner, repo, octokit } = client;
+  const here = { owner, repo, path: CONFIG_FILE };
+  let result: Awaited<ReturnType<typeof octokit.config.get>>;
+  try {
+    result = await octokit.config.get({ owner, repo, path: CONFIG_FILE });
+  } catch (error) {
+    if (statusOf(error) !== undefined) throw error;
+    // Probot's loader says only "invalid YAML": read the file again for the line and the reason.
+    return { loaded: await parseRaw(client, here), source: here };
+  }
+  const files = result.files.filter((file) => file.config !== null);
+  const source = files[0] ? { owner: files[0].owner, repo: files[0].repo, path: files[0].path } : here;
+  const loaded = validateConfig(stripExtends(result.config));
+  if (loaded.problems.length === 0) return { loaded, source };
+  // Problems are rare: only then is the file read again, as text, to point at their lines.
+  const located = await parseRaw(client, source);
+  return { loaded: located.problems.length > 0 ? located : loaded, source };
+}
+
+function stripExtends(config: Record<string, unknown>): Record<string, unknown> {
+  const { _extends: _ignored, ...rest } = config;
+  return rest;
+}
+
+async function parseRaw(client: RepoClient, source: { owner: string; repo: string; path: string }): Promise<LoadedConfig> {
+  const text = await readTextFile(client, source);
+  return parseConfig(text ?? '');
+}
+
+/** A text file from a repository's default branch, or undefined when it does not exist. */
+export async function readTextFile(client: RepoClient, at: { owner: string; repo: string; path: string }): Promise<string | undefined> {
+  try {
+    const response = await client.octokit.rest.repos.getContent({ owner: at.owner, repo: at.repo, path: at.path, mediaType: { format: 'raw' } });
+    const data: unknown = response.data;
+    if (typeof data === 'string') return data;
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+    return undefined;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
+}

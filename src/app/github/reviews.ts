@@ -1,0 +1,46 @@
+import type { RepoClient } from './repo.js';
+
+/** One line comment, with a key that says which finding it is, so it is never posted twice. */
+export interface LineComment {
+  path: string;
+  line: number;
+  body: string;
+  key: string;
+}
+
+const KEY = /<!-- specgate:review (\S+) -->/;
+
+export function withKey(body: string, key: string): string {
+  return `${body}\n\n<!-- specgate:review ${key} -->`;
+}
+
+/**
+ * Posts the comments not already on the pull request, all in one review. A comment from an
+ * earlier run on the same path, line and finding is not repeated.
+ */
+export async function postReview(
+  client: RepoClient,
+  pull: { number: number; headSha: string; checkName: string },
+  comments: LineComment[],
+): Promise<number> {
+  if (comments.length === 0) return 0;
+  const existing = await client.octokit.paginate(client.octokit.rest.pulls.listReviewComments, {
+    owner: client.owner,
+    repo: client.repo,
+    pull_number: pull.number,
+    per_page: 100,
+  });
+  const posted = new Set(existing.map((comment) => `${comment.path}:${comment.line ?? comment.original_line}:${KEY.exec(comment.body)?.[1] ?? ''}`));
+  const fresh = comments.filter((comment) => !posted.has(`${comment.path}:${comment.line}:${comment.key}`));
+  if (fresh.length === 0) return 0;
+  await client.octokit.rest.pulls.createReview({
+    owner: client.owner,
+    repo: client.repo,
+    pull_number: pull.number,
+    commit_id: pull.headSha,
+    event: 'COMMENT',
+    body: `specgate found ${fresh.length === 1 ? 'a problem' : `${fresh.length} problems`} on lines of this diff. The **${pull.checkName}** check lists them all.`,
+    comments: fresh.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT' as const, body: withKey(comment.body, comment.key) })),
+  });
+  return fresh.length;
+}

@@ -1,0 +1,69 @@
+import type { Logger } from 'probot';
+import type { SpecgateConfig } from '../config/load.js';
+import { renderCheckRun, type CheckRunOutput } from '../render/check-run.js';
+import { reviewComments } from '../render/review-comments.js';
+import { renderStickyComment } from '../render/sticky-comment.js';
+import { splitLines } from '../core/parse.js';
+import type { Verdict } from '../verdict/verdict.js';
+import type { ChangedFile } from '../verdict/changes.js';
+import type { CheckedFile } from '../verdict/evaluate.js';
+import { postCheckRun } from './github/check-runs.js';
+import type { RepoClient } from './github/repo.js';
+import { postReview } from './github/reviews.js';
+import { writeStickyComment, type CommentAction } from './github/sticky-comment.js';
+import type { PullRequestRef } from './pull-request.js';
+
+export interface Published {
+  checkRunId: number;
+  comment: CommentAction;
+  reviewComments: number;
+}
+
+/**
+ * The verdict goes out first, as one completed check run, so the gate never waits behind the
+ * comment or the review; those follow, and their failures are logged, not fatal.
+ */
+export async function publish(
+  client: RepoClient,
+  pull: PullRequestRef,
+  verdict: Verdict,
+  specs: ReadonlyArray<CheckedFile & { file: ChangedFile }>,
+  config: SpecgateConfig,
+  log: Logger,
+): Promise<Published> {
+  const links = { repositoryUrl: pull.repositoryUrl, headSha: pull.headSha };
+  const output = renderCheckRun(verdict, links, config.skip_label);
+  const checkRunId = await postCheckRun(client, { name: config.check_name, headSha: pull.headSha, conclusion: verdict.conclusion, output });
+  const published: Published = { checkRunId, comment: 'none', reviewComments: 0 };
+
+  if (config.comment !== 'never') {
+    const body = renderStickyComment(verdict, links, { headSha: pull.headSha, updatedAt: pull.updatedAt }, config.check_name);
+    const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && verdict.state.skippedBy === undefined);
+    published.comment = await bestEffort(log, 'sticky comment', 'none', () =>
+      writeStickyComment(client, pull.number, body, { headSha: pull.headSha, updatedAt: pull.updatedAt }, { createIfMissing }),
+    );
+  }
+  if (config.review_comments) {
+    const drafts = specs.flatMap(({ file, report, text }) =>
+      reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
+    );
+    published.reviewComments = await bestEffort(log, 'review comments', 0, () =>
+      postReview(client, { number: pull.number, headSha: pull.headSha, checkName: config.check_name }, drafts),
+    );
+  }
+  return published;
+}
+
+/** Posts the check run for a problem that stopped the check, so it never stays pending. */
+export async function publishProblem(client: RepoClient, pull: PullRequestRef, name: string, output: CheckRunOutput): Promise<number> {
+  return postCheckRun(client, { name, headSha: pull.headSha, conclusion: 'failure', output });
+}
+
+async function bestEffort<T>(log: Logger, what: string, fallback: T, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    log.warn({ err: error }, `specgate: could not write the ${what}`);
+    return fallback;
+  }
+}

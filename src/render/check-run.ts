@@ -1,0 +1,137 @@
+import type { Severity } from '../core/types.js';
+import type { Verdict } from '../verdict/verdict.js';
+import { fileStatus, plural, type FileReport } from './report.js';
+
+/** GitHub takes at most 50 annotations per check-run request; later requests append. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** GitHub's limit for a check run's summary and text. */
+const MAX_SUMMARY = 65_535;
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'failure' | 'warning' | 'notice';
+  title: string;
+  message: string;
+}
+
+export interface CheckRunOutput {
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+}
+
+/** Where the spec files can be opened: the repository's web address and the commit checked. */
+export interface Links {
+  repositoryUrl: string;
+  headSha: string;
+}
+
+const LEVEL: Record<Severity, Annotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' };
+
+export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string): CheckRunOutput {
+  const annotations = verdict.report.files.flatMap((file) =>
+    file.findings.map((finding) => ({
+      path: file.path,
+      start_line: finding.line,
+      end_line: finding.line,
+      annotation_level: LEVEL[finding.severity],
+      title: `${finding.rule}: ${finding.section}`.slice(0, 255),
+      message: finding.message,
+    })),
+  );
+  return { title: verdict.title, summary: clip(summaryOf(verdict, links, skipLabel)), annotations };
+}
+
+function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
+  const { state, report } = verdict;
+  if (state.skippedBy !== undefined) {
+    return `The label \`${skipLabel}\` was added by @${state.skippedBy}, so specs were not checked. Remove the label to check them again.`;
+  }
+  const parts: string[] = [];
+  if (state.needingSpec.length > 0) {
+    parts.push(
+      `This pull request changes files that need a spec (\`require_spec\`), but changes no spec file:`,
+      '',
+      ...state.needingSpec.slice(0, 20).map((path) => `- \`${path}\``),
+      ...(state.needingSpec.length > 20 ? [`- … and ${state.needingSpec.length - 20} more`] : []),
+      '',
+    );
+  }
+  if (report.files.length === 0) {
+    parts.push('No spec file was added or changed, so there was nothing to check.');
+  } else {
+    parts.push('| Spec | Template | Result | Problems |', '| --- | --- | --- | --- |');
+    for (const file of report.files) parts.push(fileRow(file, links));
+  }
+  if (verdict.conclusion === 'neutral') parts.push('', 'This is a draft: the check reports problems without failing until it is ready for review.');
+  if (state.filesTruncated) {
+    parts.push('', '> [!WARNING]', '> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
+  }
+  return parts.join('\n');
+}
+
+function fileRow(file: FileReport, links: Links): string {
+  const url = `${links.repositoryUrl}/blob/${links.headSha}/${file.path.split('/').map(encodeURIComponent).join('/')}`;
+  const result = fileStatus(file) === 'pass' ? '✅ complete' : '❌ incomplete';
+  const byRule = new Map<string, string[]>();
+  for (const finding of file.findings) {
+    const sections = byRule.get(finding.rule) ?? [];
+    if (!sections.includes(finding.section)) sections.push(finding.section);
+    byRule.set(finding.rule, sections);
+  }
+  const problems = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(', ')}`).join('<br>');
+  return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems} |`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function clip(summary: string): string {
+  if (summary.length <= MAX_SUMMARY) return summary;
+  const note = `\n\n… cut at GitHub's limit of ${plural(MAX_SUMMARY, 'character')}; every finding is still an annotation.`;
+  return summary.slice(0, MAX_SUMMARY - note.length) + note;
+}
+
+export interface ConfigProblemView {
+  line: number;
+  message: string;
+}
+
+/** A configuration the gate cannot run with: say where, and annotate the lines when the file is in this repository. */
+export function renderConfigError(problems: ConfigProblemView[], file: { path: string; url: string; inThisRepository: boolean }): CheckRunOutput {
+  const list = problems.map((problem) => `- line ${problem.line}: ${problem.message}`);
+  return {
+    title: `Configuration error in ${file.path}`,
+    summary: clip(
+      [`specgate cannot check specs until [${file.path}](${file.url}) is fixed on the default branch:`, '', ...list].join('\n'),
+    ),
+    annotations: file.inThisRepository
+      ? problems.map((problem) => ({
+          path: file.path,
+          start_line: problem.line,
+          end_line: problem.line,
+          annotation_level: 'failure' as const,
+          title: 'specgate configuration',
+          message: problem.message,
+        }))
+      : [],
+  };
+}
+
+/** Something failed that is not the author's to fix: say so plainly, and how to try again. */
+export function renderInternalError(reason: string): CheckRunOutput {
+  return {
+    title: 'specgate could not finish the check',
+    summary: clip(
+      [
+        `The check stopped before it could judge the specs: ${reason}`,
+        '',
+        'Nothing is wrong with the pull request itself as far as specgate knows. Use **Re-run** on this check, or push again, to retry.',
+      ].join('\n'),
+    ),
+    annotations: [],
+  };
+}

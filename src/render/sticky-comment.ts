@@ -1,0 +1,62 @@
+import type { Verdict } from '../verdict/verdict.js';
+import { fileStatus, type FileReport } from './report.js';
+import type { Links } from './check-run.js';
+
+/** Finds our one comment among all of a pull request's comments. */
+export const STICKY_MARKER = '<!-- specgate:sticky -->';
+
+/** Which push a comment describes, so an older run never overwrites a newer one. */
+export interface CommentStamp {
+  headSha: string;
+  /** The pull request's `updated_at` when the event was sent: later pushes have later stamps. */
+  updatedAt: string;
+}
+
+const STAMP = /<!-- specgate:stamp head=([0-9a-f]+) updated=(\S+) -->/;
+
+export function readStamp(body: string): CommentStamp | undefined {
+  const match = STAMP.exec(body);
+  return match ? { headSha: match[1]!, updatedAt: match[2]! } : undefined;
+}
+
+const RULE_LABEL: Record<string, string> = {
+  'missing-section': 'Missing',
+  'empty-section': 'Empty',
+  'placeholder-section': 'Still the template',
+  'file-too-large': 'Not checked',
+  'not-text': 'Not checked',
+};
+
+export function renderStickyComment(verdict: Verdict, links: Links, stamp: CommentStamp, checkName: string): string {
+  const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
+  if (verdict.conclusion !== 'failure' && verdict.conclusion !== 'neutral') {
+    return [...head, `### ✅ ${checkName}: ${verdict.title}`, '', 'Every spec in this pull request has all the sections its template asks for.', ''].join('\n');
+  }
+  const lines = [...head, `### ❌ ${checkName}: ${verdict.title}`, ''];
+  if (verdict.state.needingSpec.length > 0) {
+    lines.push(`This pull request changes ${verdict.state.needingSpec.map((path) => `\`${path}\``).slice(0, 5).join(', ')}${verdict.state.needingSpec.length > 5 ? ', …' : ''}, which need a spec, but adds or changes none.`, '');
+  }
+  const failing = verdict.report.files.filter((file) => fileStatus(file) === 'fail');
+  if (failing.length > 0) {
+    lines.push('| Spec | What is left to write |', '| --- | --- |');
+    for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
+    lines.push('', 'Each problem is also an annotation on its line in the **Files changed** tab.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function problems(file: FileReport): string {
+  const groups = new Map<string, string[]>();
+  for (const finding of file.findings) {
+    if (finding.severity !== 'error') continue;
+    const label = RULE_LABEL[finding.rule] ?? finding.rule;
+    const sections = groups.get(label) ?? [];
+    if (!sections.includes(finding.section)) sections.push(finding.section);
+    groups.set(label, sections);
+  }
+  return [...groups].map(([label, sections]) => `**${label}:** ${sections.join(', ').replace(/\|/g, '\\|')}`).join('<br>');
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,50 @@
+import type { SpecgateConfig } from '../config/load.js';
+import { plural, summarize, type Report } from '../render/report.js';
+
+export type Conclusion = 'success' | 'failure' | 'neutral';
+
+/** What the pull request itself says about how to judge it. */
+export interface PullRequestState {
+  draft: boolean;
+  /** Set when the skip label is on the pull request: who put it there. */
+  skippedBy?: string;
+  /** The file list stopped at GitHub's limit, so some files were never seen. */
+  filesTruncated: boolean;
+  /** Files that need a spec under `require_spec` when no spec changed. */
+  needingSpec: string[];
+}
+
+/** The gate's decision, shared by the app and the Action. */
+export interface Verdict {
+  conclusion: Conclusion;
+  title: string;
+  report: Report;
+  state: PullRequestState;
+}
+
+export function decide(report: Report, state: PullRequestState, config: SpecgateConfig): Verdict {
+  const verdict = (conclusion: Conclusion, title: string): Verdict => ({ conclusion, title, report, state });
+  if (state.skippedBy !== undefined) return verdict('success', `Skipped by label "${config.skip_label}"`);
+
+  const summary = summarize(report);
+  let result: Verdict;
+  if (state.needingSpec.length > 0) {
+    result = verdict('failure', `A spec is required: ${plural(state.needingSpec.length, 'changed file')} ${state.needingSpec.length === 1 ? 'needs' : 'need'} one`);
+  } else if (summary.files === 0) {
+    result = verdict('success', 'No spec files changed');
+  } else if (summary.errors > 0) {
+    result = verdict('failure', `${summary.failed} of ${plural(summary.files, 'spec')} incomplete: ${counts(summary.errors, summary.warnings)}`);
+  } else {
+    const warnings = summary.warnings > 0 ? ` (${plural(summary.warnings, 'warning')})` : '';
+    result = verdict('success', `${summary.files === 1 ? 'The spec is' : `All ${summary.files} specs are`} complete${warnings}`);
+  }
+  // A draft is work in progress: show what is missing without blocking anything yet.
+  if (state.draft && result.conclusion === 'failure' && config.draft === 'neutral') {
+    return { ...result, conclusion: 'neutral', title: `Draft: ${result.title}` };
+  }
+  return result;
+}
+
+function counts(errors: number, warnings: number): string {
+  return warnings > 0 ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : plural(errors, 'error');
+}

@@ -1,0 +1,107 @@
+import type { Probot } from 'probot';
+import { fixture } from '../helpers/fixtures.js';
+import { appUnderTest, FakeGitHub, noNetwork, pullRequestPayload, REPO_PATH, restoreNetwork } from '../helpers/github.js';
+
+/** The diff GitHub shows for a file added whole: every line commentable. */
+function addedPatch(text: string): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`)].join('\n');
+}
+
+const INCOMPLETE = fixture('app/incomplete.md');
+const COMPLETE = fixture('app/complete.md');
+const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+
+let app: Probot;
+beforeEach(async () => {
+  noNetwork();
+  app = await appUnderTest();
+});
+afterEach(restoreNetwork);
+
+describe('a pull request that adds an incomplete spec', () => {
+  test('gets a failing check run with annotations, one sticky comment and one review', async () => {
+    const github = new FakeGitHub()
+      .token()
+      .config(null)
+      .files([
+        { filename: 'docs/specs/audit-log-export.md', sha: 'a1', patch: addedPatch(INCOMPLETE) },
+        { filename: 'src/export.ts', sha: 'a2' },
+      ])
+      .blob('a1', INCOMPLETE)
+      .createCheckRun()
+      .comments([])
+      .createComment()
+      .reviewComments([])
+      .createReview();
+
+    await app.receive({ id: 'delivery-1', name: 'pull_request', payload: pullRequestPayload('opened', { changedFiles: 2 }) } as never);
+    github.assertDone();
+
+    const [checkRun] = github.bodies(`${REPO_PATH}/check-runs`);
+    expect(checkRun).toMatchObject({
+      name: 'Spec completeness',
+      head_sha: HEAD,
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: '1 of 1 spec incomplete: 6 errors, 1 warning' },
+    });
+    expect(checkRun.output.summary).toContain('| [docs/specs/audit-log-export.md](https://github.com/Codertocat/Hello-World/blob/' + HEAD + '/docs/specs/audit-log-export.md) | built-in | ❌ incomplete |');
+    expect(checkRun.output.annotations).toHaveLength(7);
+    expect(checkRun.output.annotations[0]).toEqual({
+      path: 'docs/specs/audit-log-export.md',
+      start_line: 10,
+      end_line: 10,
+      annotation_level: 'failure',
+      title: 'placeholder-section: Stakeholders',
+      message: 'Section "Stakeholders" still holds only placeholders. Replace it with the real content.',
+    });
+
+    const [comment] = github.bodies(`${REPO_PATH}/issues/2/comments`);
+    expect(comment.body).toContain('<!-- specgate:sticky -->');
+    expect(comment.body).toContain(`<!-- specgate:stamp head=${HEAD} updated=`);
+    expect(comment.body).toContain('### ❌ Spec completeness: 1 of 1 spec incomplete: 6 errors, 1 warning');
+    expect(comment.body).toContain('**Missing:** Orchestration, Acceptance Criteria, Open Questions');
+
+    const [review] = github.bodies(`${REPO_PATH}/pulls/2/reviews`);
+    expect(review).toMatchObject({ commit_id: HEAD, event: 'COMMENT' });
+    expect(review.comments.map((comment: { line: number }) => comment.line)).toEqual([10, 13, 18, 23, 25, 32, 36]);
+    const orchestration = review.comments.find((comment: { body: string }) => comment.body.includes('"Orchestration" is missing'));
+    expect(orchestration).toMatchObject({ path: 'docs/specs/audit-log-export.md', line: 25, side: 'RIGHT' });
+    expect(orchestration.body).toContain('```suggestion\n## Orchestration\n\n<!--\n- Workflows, jobs, or sequences required to deliver the feature.');
+    expect(orchestration.body).toContain('-->\n\n## Security\n```');
+    const nearMiss = review.comments.find((comment: { line: number }) => comment.line === 32);
+    expect(nearMiss.body).toContain('```suggestion\n## Acceptance Criteria\n```');
+  });
+});
+
+describe('a pull request that adds a complete spec', () => {
+  test('passes quietly: a green check, no comment, no review', async () => {
+    const github = new FakeGitHub()
+      .token()
+      .config(null)
+      .files([{ filename: 'docs/specs/api-rate-limits.md', sha: 'c1', patch: addedPatch(COMPLETE) }])
+      .blob('c1', COMPLETE)
+      .createCheckRun()
+      .comments([]);
+
+    await app.receive({ id: 'delivery-2', name: 'pull_request', payload: pullRequestPayload('opened') } as never);
+    github.assertDone();
+    const [checkRun] = github.bodies(`${REPO_PATH}/check-runs`);
+    expect(checkRun).toMatchObject({ conclusion: 'success', output: { title: 'The spec is complete' } });
+    expect(checkRun.output.annotations).toBeUndefined();
+    expect(github.writes).toHaveLength(1);
+  });
+});
+
+describe('a pull request without spec files', () => {
+  test('passes with "No spec files changed", so a required gate never waits', async () => {
+    const github = new FakeGitHub().token().config(null).files([{ filename: 'src/index.ts' }]).createCheckRun().comments([]);
+    await app.receive({ id: 'delivery-3', name: 'pull_request', payload: pullRequestPayload('synchronize') } as never);
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`)[0]).toMatchObject({
+      conclusion: 'success',
+      output: { title: 'No spec files changed', summary: 'No spec file was added or changed, so there was nothing to check.' },
+    });
+  });
+});
