@@ -30,14 +30,16 @@ export default function specgateApp(app: Probot): void {
   const finished = new LRUCache<string, true>({ max: 10_000 });
 
   const run = async (context: Context, request: Omit<CheckRequest, 'log'>): Promise<void> => {
-    if (finished.has(context.id)) {
-      context.log.info({ delivery: context.id }, 'specgate: delivery already handled');
-      return;
-    }
     const key = `${request.client.owner}/${request.client.repo}#${request.pull.number}`;
     const started = Date.now();
-    const outcome = await queue.run(key, () => checkPullRequest({ ...request, log: context.log }));
-    finished.set(context.id, true);
+    // Checked inside the queue, so a redelivery that arrives while the first is running waits and then skips.
+    const outcome = await queue.run(key, async () => {
+      if (finished.has(context.id)) return 'duplicate';
+      const result = await checkPullRequest({ ...request, log: context.log });
+      // A run that GitHub's errors stopped may succeed when redelivered; anything else is done.
+      if (result !== 'error') finished.set(context.id, true);
+      return result;
+    });
     context.log.info({ delivery: context.id, event: context.name, pull: key, headSha: request.pull.headSha, outcome, ms: Date.now() - started }, 'specgate: event handled');
   };
 

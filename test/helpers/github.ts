@@ -23,8 +23,15 @@ export const QuickOctokit = ProbotOctokit.defaults((options: Record<string, unkn
   throttle: { enabled: false },
 }));
 
+/** A Probot with test credentials; TEST_LOG_LEVEL=debug shows what it does. */
+export function probotUnderTest(Octokit: typeof ProbotOctokit = QuickOctokit): Probot {
+  const logLevel = (process.env.TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal';
+  return new Probot({ appId: 123, privateKey: PRIVATE_KEY, secret: WEBHOOK_SECRET, logLevel, Octokit });
+}
+
+/** A Probot with specgate loaded. */
 export async function appUnderTest(Octokit: typeof ProbotOctokit = QuickOctokit): Promise<Probot> {
-  const probot = new Probot({ appId: 123, privateKey: PRIVATE_KEY, secret: WEBHOOK_SECRET, logLevel: 'fatal', Octokit });
+  const probot = probotUnderTest(Octokit);
   await probot.load(specgateApp);
   return probot;
 }
