@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Context, Probot } from 'probot';
 import { checkPullRequest, type CheckRequest } from './check-pull-request.js';
+import { handleCommentCommand } from './commands/index.js';
 import type { RepoClient } from './github/repo.js';
 import { KeyedQueue } from './locks.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
@@ -51,6 +52,10 @@ export default function specgateApp(app: Probot): void {
     }
     await run(context, request);
   });
+
+  app.on('issue_comment.created', (context) =>
+    handleCommentCommand(context, (client, pullNumber, work) => queue.run(`${client.owner}/${client.repo}#${pullNumber}`, work)),
+  );
 
   app.on('check_run.rerequested', async (context) => {
     await rerun(context, context.payload.check_run.head_sha, context.payload.check_run.pull_requests.map((pull) => pull.number));
