@@ -73,6 +73,12 @@ export function pullRequestPayload(action: string, patch: { number?: number; hea
   return payload;
 }
 
+interface RequestSeen {
+  method?: string;
+  hostname?: string;
+  path?: string;
+}
+
 export interface Recorded {
   method: string;
   path: string;
@@ -86,6 +92,19 @@ export interface Recorded {
 export class FakeGitHub {
   readonly scope = nock(API);
   readonly writes: Recorded[] = [];
+  /** Requests nothing here answers, and bodies GitHub would refuse: the app may swallow those errors, the test must not. */
+  readonly unexpected: string[] = [];
+
+  constructor() {
+    nock.emitter.on('no match', this.noMatch);
+  }
+
+  private readonly noMatch = (request: RequestSeen, options?: RequestSeen): void => {
+    const seen = options ?? request;
+    // Webhook deliveries to a test's own server are local, not calls to GitHub.
+    if (seen.hostname === '127.0.0.1') return;
+    this.unexpected.push(`${seen.method ?? 'GET'} ${seen.hostname ?? ''}${seen.path ?? ''}`);
+  };
 
   token(installationId = 1): this {
     this.scope.post(`/app/installations/${installationId}/access_tokens`).reply(201, { token: 'installation-token', expires_at: '2099-01-01T00:00:00Z' });
@@ -144,9 +163,14 @@ export class FakeGitHub {
   }
 
   /** A write GitHub accepts; the body must be valid for the operation. */
-  write(method: 'post' | 'patch', path: string, template: string, reply: unknown = { id: 1 }, status = method === 'post' ? 201 : 200): this {
+  write(method: 'post' | 'patch' | 'put', path: string, template: string, reply: unknown = { id: 1 }, status = method === 'patch' ? 200 : 201): this {
     this.scope.intercept(path, method.toUpperCase(), (body: any) => {
-      assertValidBody(method, template, body);
+      try {
+        assertValidBody(method, template, body);
+      } catch (error) {
+        this.unexpected.push(String(error));
+        return false;
+      }
       this.writes.push({ method, path, body });
       return true;
     }).reply(status, reply as nock.Body);
@@ -183,14 +207,52 @@ export class FakeGitHub {
     return this.write('post', `${REPO_PATH}/pulls/${pull}/reviews`, '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', { id: 5 });
   }
 
+  /** A pull request as `pulls.get` returns it: GitHub's example pull request, patched. */
+  pull(number: number, patch: Parameters<typeof pullRequestPayload>[1] = {}): this {
+    this.scope.get(`${REPO_PATH}/pulls/${number}`).reply(200, pullRequestPayload('opened', { ...patch, number }).pull_request);
+    return this;
+  }
+
+  /** The pull requests a commit belongs to (how a fork's pull request is found from a check re-run). */
+  pullsForCommit(sha: string, pulls: Array<{ number: number; state: 'open' | 'closed' }>): this {
+    const example = pullRequestPayload('opened').pull_request;
+    this.scope.get(`${REPO_PATH}/commits/${sha}/pulls`).reply(200, pulls.map((pull) => ({ ...example, ...pull })));
+    return this;
+  }
+
+  /** A pull request's issue events, 100 a page: who labeled it, when. */
+  issueEvents(events: Array<{ event: string; label?: string; actor: string }>, pull = 2): this {
+    const full = events.map((event, index) => ({
+      id: 5000 + index,
+      event: event.event,
+      actor: { login: event.actor, id: 6000 + index },
+      ...(event.label !== undefined ? { label: { name: event.label, color: 'ededed' } } : {}),
+      created_at: `2019-05-15T15:20:${String(index).padStart(2, '0')}Z`,
+    }));
+    this.scope.get(`${REPO_PATH}/issues/${pull}/events`).query({ per_page: '100' }).reply(200, full);
+    return this;
+  }
+
   bodies(path: string): any[] {
     return this.writes.filter((write) => write.path === path).map((write) => write.body);
   }
 
-  /** Nothing expected is left unasked. */
+  /** Nothing expected is left unasked, and nothing was asked that was not expected. */
   assertDone(): void {
-    expect(this.scope.pendingMocks()).toEqual([]);
+    nock.emitter.off('no match', this.noMatch);
+    expect({ pending: this.scope.pendingMocks(), unexpected: this.unexpected }).toEqual({ pending: [], unexpected: [] });
   }
+}
+
+/** The diff GitHub shows for a file added whole: every line commentable. */
+export function addedPatch(text: string): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`)].join('\n');
+}
+
+/** Delivers one webhook to the app, as GitHub would: `id` is the X-GitHub-Delivery header. */
+export async function deliver(app: Probot, name: string, payload: unknown, id = 'delivery-1'): Promise<void> {
+  await app.receive({ id, name, payload } as never);
 }
 
 export function noNetwork(): void {
@@ -199,6 +261,7 @@ export function noNetwork(): void {
 }
 
 export function restoreNetwork(): void {
+  nock.emitter.removeAllListeners('no match');
   nock.cleanAll();
   nock.enableNetConnect();
 }
