@@ -26,15 +26,17 @@ export interface CheckRequest {
 export async function checkPullRequest({ client, pull, log, labelEvent }: CheckRequest): Promise<Outcome> {
   let checkName = defaultConfig().check_name;
   try {
-    const { repoConfig, pullFiles } = await readBasics(client, pull);
+    const { repoConfig, pullFiles: listed } = await readBasics(client, pull);
     const { loaded, source } = repoConfig;
-    if (loaded.problems.length === 0) checkName = loaded.config.check_name;
+    checkName = repoConfig.checkName;
     if (loaded.problems.length > 0) {
       await postConfigError(client, pull, checkName, loaded.problems, source);
       return 'config-error';
     }
     const { config } = loaded;
     if (labelEvent && labelEvent.label !== config.skip_label) return 'ignored';
+    if (listed.status === 'rejected') throw listed.reason;
+    const pullFiles = listed.value;
     const state = { draft: pull.draft, filesTruncated: pullFiles.truncated, needingSpec: [] as string[] };
 
     if (pull.labels.includes(config.skip_label)) {
@@ -43,7 +45,7 @@ export async function checkPullRequest({ client, pull, log, labelEvent }: CheckR
       return 'skipped';
     }
 
-    const checked = await checkChangedSpecs(client, loaded, pullFiles);
+    const checked = await checkChangedSpecs(client, loaded, pullFiles, source);
     if (checked.kind === 'config-error') {
       await postConfigError(client, pull, checkName, checked.problems, source);
       return 'config-error';

@@ -5,7 +5,7 @@ import { templateFor } from '../config/select.js';
 import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
 import { checkFile, type CheckedFile } from '../verdict/evaluate.js';
 import { fetchBlob } from './github/blobs.js';
-import { readConfig, type RepoConfig } from './github/config-file.js';
+import { configLines, readConfig, type RepoConfig } from './github/config-file.js';
 import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
 import { readTemplates } from './github/templates.js';
@@ -16,7 +16,11 @@ const BLOB_CONCURRENCY = 8;
 
 export interface PullRequestBasics {
   repoConfig: RepoConfig;
-  pullFiles: PullFiles;
+  /**
+   * The file list, or why GitHub did not give it. A failure is the caller's to throw once the
+   * configuration has named the check, so even "could not finish" lands on the required check.
+   */
+  pullFiles: PromiseSettledResult<PullFiles>;
 }
 
 export type SpecsChecked =
@@ -25,12 +29,22 @@ export type SpecsChecked =
 
 /** The first round trip: the configuration (default branch) and the file list, together. */
 export async function readBasics(client: RepoClient, pull: PullRequestRef): Promise<PullRequestBasics> {
-  const [repoConfig, pullFiles] = await Promise.all([readConfig(client), listPullFiles(client, pull.number, pull.changedFiles)]);
-  return { repoConfig, pullFiles };
+  const [repoConfig, pullFiles] = await Promise.allSettled([readConfig(client), listPullFiles(client, pull.number, pull.changedFiles)]);
+  if (repoConfig.status === 'rejected') throw repoConfig.reason;
+  return { repoConfig: repoConfig.value, pullFiles };
 }
 
-/** The second round trip: the templates and the changed specs' blobs, together; then the core judges each spec. */
-export async function checkChangedSpecs(client: RepoClient, loaded: LoadedConfig, pullFiles: PullFiles): Promise<SpecsChecked> {
+/**
+ * The second round trip: the templates and the changed specs' blobs, together; then the core
+ * judges each spec. With the configuration's `source`, configuration problems found here (a
+ * template that does not exist) point at their lines of that file.
+ */
+export async function checkChangedSpecs(
+  client: RepoClient,
+  loaded: LoadedConfig,
+  pullFiles: PullFiles,
+  source?: RepoConfig['source'],
+): Promise<SpecsChecked> {
   const { config } = loaded;
   const specFiles = changedSpecs(pullFiles.files, config);
   const templatePaths = specFiles.map((file) => templateFor(file.path, config));
@@ -40,7 +54,12 @@ export async function checkChangedSpecs(client: RepoClient, loaded: LoadedConfig
     Promise.all(specFiles.map((file) => limit(() => fetchBlob(client, file.blobSha)))),
   ]);
   const policies = compilePolicies(loaded, templatePaths, texts);
-  if (policies.problems.length > 0) return { kind: 'config-error', problems: policies.problems };
+  if (policies.problems.length > 0) {
+    if (!source) return { kind: 'config-error', problems: policies.problems };
+    // Compiled again with the file's lines, so each problem points at the key that caused it.
+    const located = { ...loaded, lineOf: await configLines(client, source) };
+    return { kind: 'config-error', problems: compilePolicies(located, templatePaths, texts).problems };
+  }
   const specs = specFiles.map((file, index) => ({
     file,
     ...checkFile(file.path, blobs[index]!, templatePaths[index], policies, config.max_file_size),

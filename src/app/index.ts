@@ -28,17 +28,19 @@ const PULL_REQUEST_EVENTS: Array<
 export default function specgateApp(app: Probot): void {
   const queue = new KeyedQueue();
   // GitHub redelivers with the same X-GitHub-Delivery id: one that already finished is done.
+  // Keyed by delivery and pull request: one check-suite re-run delivery checks several pull requests.
   const finished = new LRUCache<string, true>({ max: 10_000 });
 
   const run = async (context: Context, request: Omit<CheckRequest, 'log'>): Promise<void> => {
     const key = `${request.client.owner}/${request.client.repo}#${request.pull.number}`;
+    const done = `${context.id} ${key}`;
     const started = Date.now();
     // Checked inside the queue, so a redelivery that arrives while the first is running waits and then skips.
     const outcome = await queue.run(key, async () => {
-      if (finished.has(context.id)) return 'duplicate';
+      if (finished.has(done)) return 'duplicate';
       const result = await checkPullRequest({ ...request, log: context.log });
       // A run that GitHub's errors stopped may succeed when redelivered; anything else is done.
-      if (result !== 'error') finished.set(context.id, true);
+      if (result !== 'error') finished.set(done, true);
       return result;
     });
     context.log.info({ delivery: context.id, event: context.name, pull: key, headSha: request.pull.headSha, outcome, ms: Date.now() - started }, 'specgate: event handled');

@@ -46,9 +46,7 @@ export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string
 
 function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
   const { state, report } = verdict;
-  if (state.skippedBy !== undefined) {
-    return `The label \`${skipLabel}\` was added by @${state.skippedBy}, so specs were not checked. Remove the label to check them again.`;
-  }
+  if (state.skippedBy !== undefined) return skippedNote(skipLabel, state.skippedBy);
   const parts: string[] = [];
   if (state.needingSpec.length > 0) {
     parts.push(
@@ -70,6 +68,14 @@ function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
     parts.push('', '> [!WARNING]', '> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
   }
   return parts.join('\n');
+}
+
+/**
+ * Why nothing was checked: the check run and the sticky comment say it the same way. `mention`
+ * off names the person without an @-mention, which in a comment would notify them.
+ */
+export function skippedNote(skipLabel: string, by: string, mention = true): string {
+  return `The label \`${skipLabel}\` was added by ${mention ? '@' : ''}${by}, so specs were not checked. Remove the label to check them again.`;
 }
 
 function fileRow(file: FileReport, links: Links): string {

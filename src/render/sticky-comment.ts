@@ -1,6 +1,6 @@
 import type { Verdict } from '../verdict/verdict.js';
 import { fileStatus, type FileReport } from './report.js';
-import type { Links } from './check-run.js';
+import { skippedNote, type Links } from './check-run.js';
 
 /** Finds our one comment among all of a pull request's comments. */
 export const STICKY_MARKER = '<!-- specgate:sticky -->';
@@ -27,14 +27,20 @@ const RULE_LABEL: Record<string, string> = {
   'not-text': 'Not checked',
 };
 
-export function renderStickyComment(verdict: Verdict, links: Links, stamp: CommentStamp, checkName: string): string {
+export function renderStickyComment(verdict: Verdict, links: Links, stamp: CommentStamp, checkName: string, skipLabel: string): string {
   const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
+  // Skipped is not passed: a comment that said "failing" must not turn into "complete".
+  if (verdict.state.skippedBy !== undefined) {
+    return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, '', skippedNote(skipLabel, verdict.state.skippedBy, false), ''].join('\n');
+  }
   if (verdict.conclusion !== 'failure' && verdict.conclusion !== 'neutral') {
     return [...head, `### ✅ ${checkName}: ${verdict.title}`, '', 'Every spec in this pull request has all the sections its template asks for.', ''].join('\n');
   }
   const lines = [...head, `### ❌ ${checkName}: ${verdict.title}`, ''];
-  if (verdict.state.needingSpec.length > 0) {
-    lines.push(`This pull request changes ${verdict.state.needingSpec.map((path) => `\`${path}\``).slice(0, 5).join(', ')}${verdict.state.needingSpec.length > 5 ? ', …' : ''}, which need a spec, but adds or changes none.`, '');
+  const { needingSpec } = verdict.state;
+  if (needingSpec.length > 0) {
+    const named = `${needingSpec.slice(0, 5).map((path) => `\`${path}\``).join(', ')}${needingSpec.length > 5 ? ', …' : ''}`;
+    lines.push(`This pull request changes ${named}, which ${needingSpec.length === 1 ? 'needs' : 'need'} a spec, but adds or changes none.`, '');
   }
   const failing = verdict.report.files.filter((file) => fileStatus(file) === 'fail');
   if (failing.length > 0) {

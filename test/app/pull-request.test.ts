@@ -1,12 +1,6 @@
 import type { Probot } from 'probot';
 import { fixture } from '../helpers/fixtures.js';
-import { appUnderTest, FakeGitHub, noNetwork, pullRequestPayload, REPO_PATH, restoreNetwork } from '../helpers/github.js';
-
-/** The diff GitHub shows for a file added whole: every line commentable. */
-function addedPatch(text: string): string {
-  const lines = text.replace(/\n$/, '').split('\n');
-  return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`)].join('\n');
-}
+import { addedPatch, appUnderTest, FakeGitHub, noNetwork, pullRequestPayload, REPO_PATH, restoreNetwork } from '../helpers/github.js';
 
 const INCOMPLETE = fixture('app/incomplete.md');
 const COMPLETE = fixture('app/complete.md');

@@ -92,7 +92,7 @@ describe('npm start: Probot configured only by its environment variables', () =>
       GHE_HOST: 'github.example.com',
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'silent' as const,
     };
     const started: Server = await run(specgateApp, { env, Octokit: QuickOctokit });
     try {

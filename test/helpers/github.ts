@@ -53,6 +53,9 @@ export function examplePayload<T = any>(event: string, action: string): T {
   return structuredClone(example) as T;
 }
 
+/** The head commit of pull request #2 in GitHub's example payloads. */
+export const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';
 export const REPO_PATH = `/repos/${OWNER}/${REPO}`;
@@ -156,6 +159,12 @@ export class FakeGitHub {
     return this;
   }
 
+  /** The file list's first page answering an error status, `times` times in a row. */
+  filesFailing(status: number, times: number, pull = 2): this {
+    this.scope.get(`${REPO_PATH}/pulls/${pull}/files`).query({ per_page: '100' }).times(times).reply(status, { message: 'Server Error' });
+    return this;
+  }
+
   blob(sha: string, content: string | Uint8Array): this {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
     this.scope.get(`${REPO_PATH}/git/blobs/${sha}`).reply(200, { sha, size: bytes.length, url: '', node_id: '', encoding: 'base64', content: bytes.toString('base64') });
@@ -250,9 +259,28 @@ export function addedPatch(text: string): string {
   return [`@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`)].join('\n');
 }
 
+/** The hidden first lines of the sticky comment: its marker, and the stamp of the push it describes. */
+export function stickyHeader(headSha = HEAD_SHA, updatedAt = '2019-05-15T15:20:33Z'): string[] {
+  return ['<!-- specgate:sticky -->', `<!-- specgate:stamp head=${headSha} updated=${updatedAt} -->`];
+}
+
 /** Delivers one webhook to the app, as GitHub would: `id` is the X-GitHub-Delivery header. */
 export async function deliver(app: Probot, name: string, payload: unknown, id = 'delivery-1'): Promise<void> {
   await app.receive({ id, name, payload } as never);
+}
+
+/** A fresh app for each test of the file, with the network closed to everything nock does not answer. */
+export function appForEachTest(Octokit?: typeof ProbotOctokit): () => Probot {
+  let app: Probot | undefined;
+  beforeEach(async () => {
+    noNetwork();
+    app = await appUnderTest(Octokit);
+  });
+  afterEach(restoreNetwork);
+  return () => {
+    if (!app) throw new Error('appForEachTest: the app exists only inside a test');
+    return app;
+  };
 }
 
 export function noNetwork(): void {

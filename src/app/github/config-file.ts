@@ -1,4 +1,4 @@
-import { parseConfig, validateConfig, type LoadedConfig } from '../../config/load.js';
+import { defaultConfig, parseConfig, validateConfig, type ConfigProblem, type LoadedConfig } from '../../config/load.js';
 import { statusOf, type RepoClient } from './repo.js';
 
 export const CONFIG_FILE = '.github/specgate.yml';
@@ -7,6 +7,11 @@ export interface RepoConfig {
   loaded: LoadedConfig;
   /** Where problems are, when the configuration has them: this repository's file or another's. */
   source: { owner: string; repo: string; path: string };
+  /**
+   * The check run's name, kept even when a problem elsewhere in the file leaves `loaded` at the
+   * defaults: branch protection waits for a check by this name, so a failure must carry it.
+   */
+  checkName: string;
 }
 
 /**
@@ -23,15 +28,29 @@ export async function readConfig(client: RepoClient): Promise<RepoConfig> {
   } catch (error) {
     if (statusOf(error) !== undefined) throw error;
     // Probot's loader says only "invalid YAML": read the file again for the line and the reason.
-    return { loaded: await parseRaw(client, here), source: here };
+    return { loaded: await parseRaw(client, here), source: here, checkName: defaultConfig().check_name };
   }
   const files = result.files.filter((file) => file.config !== null);
   const source = files[0] ? { owner: files[0].owner, repo: files[0].repo, path: files[0].path } : here;
   const loaded = validateConfig(stripExtends(result.config));
-  if (loaded.problems.length === 0) return { loaded, source };
+  if (loaded.problems.length === 0) return { loaded, source, checkName: loaded.config.check_name };
   // Problems are rare: only then is the file read again, as text, to point at their lines.
   const located = await parseRaw(client, source);
-  return { loaded: located.problems.length > 0 ? located : loaded, source };
+  return { loaded: located.problems.length > 0 ? located : loaded, source, checkName: checkNameDespite(result.config, loaded.problems) };
+}
+
+/** A `check_name` the schema accepts is used even when other keys are wrong. */
+function checkNameDespite(config: Record<string, unknown>, problems: ConfigProblem[]): string {
+  const name = config.check_name;
+  return typeof name === 'string' && !problems.some((problem) => problem.key === 'check_name') ? name : defaultConfig().check_name;
+}
+
+/**
+ * Where each key of the configuration file is. Probot hands over parsed values without lines, so
+ * a problem found after loading (a template that does not exist) reads the file again, as text.
+ */
+export async function configLines(client: RepoClient, source: RepoConfig['source']): Promise<LoadedConfig['lineOf']> {
+  return (await parseRaw(client, source)).lineOf;
 }
 
 function stripExtends(config: Record<string, unknown>): Record<string, unknown> {

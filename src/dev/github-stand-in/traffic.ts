@@ -1,0 +1,144 @@
+/** What the stand-in was asked (the request log) and the failures it was told to give (fault injection). */
+import { DOCS } from './http.js';
+import { matchTemplate } from './router.js';
+
+/**
+ * Which requests a fault or a count is about: `'GET /repos/{owner}/{repo}/pulls/{pull_number}/files'`
+ * (GitHub's template; `{x}`, `:x` and `*` match one path segment, `{x+}` the rest; the method may be
+ * left out), or a RegExp tested against `'METHOD /path'` (path without `/api/v3` and query).
+ */
+export type RoutePattern = string | RegExp;
+
+export function compilePattern(pattern: RoutePattern): (method: string, path: string) => boolean {
+  if (pattern instanceof RegExp) return (method, path) => pattern.test(`${method} ${path}`);
+  const match = /^([A-Z]+)\s+(\S+)$/.exec(pattern.trim());
+  const method = match ? match[1] : undefined;
+  let counter = 0;
+  const template = (match ? match[2]! : pattern.trim()).replace(/(?<=\/)(\*|:\w+)(?=\/|$)/g, (segment) => (segment === '*' ? `{any${counter++}}` : `{${segment.slice(1)}}`));
+  return (requestMethod, path) => (method === undefined || method === requestMethod) && matchTemplate(template, path) !== undefined;
+}
+
+export interface RequestRecord {
+  /** 1, 2, 3… in arrival order. */
+  seq: number;
+  method: string;
+  /** The path as routed: no `/api/v3` prefix, no query; `/repositories/{id}/…` rewritten to `/repos/{owner}/{repo}/…`. */
+  path: string;
+  query: string;
+  /** The GitHub template that answered, or null for a route the stand-in does not know. */
+  route: string | null;
+  status: number;
+  /** Milliseconds (epoch, sub-millisecond precision) when the request arrived and when its answer was sent. */
+  start: number;
+  end: number;
+  /** True when fault injection answered instead of the route. */
+  fault: boolean;
+}
+
+export const clock = (): number => performance.timeOrigin + performance.now();
+
+export class RequestLog {
+  readonly records: RequestRecord[] = [];
+
+  add(record: Omit<RequestRecord, 'seq'>): RequestRecord {
+    const full = { seq: this.records.length + 1, ...record };
+    this.records.push(full);
+    return full;
+  }
+
+  clear(): void {
+    this.records.length = 0;
+  }
+
+  /** The requests matching a pattern (all without one). */
+  filter(pattern?: RoutePattern): RequestRecord[] {
+    if (pattern === undefined) return [...this.records];
+    const matches = compilePattern(pattern);
+    return this.records.filter((record) => matches(record.method, record.path));
+  }
+
+  /**
+   * Sequential round trips: the longest chain of requests each of which started only after the
+   * one before it had been answered. Requests sent together count once; a client that waits for
+   * each answer before the next request counts each.
+   */
+  roundTrips(pattern?: RoutePattern): number {
+    const records = this.filter(pattern).sort((a, b) => a.end - b.end);
+    const chain: number[] = [];
+    let longest = 0;
+    records.forEach((record, index) => {
+      let best = 0;
+      for (let before = 0; before < index; before++) {
+        if (records[before]!.end <= record.start) best = Math.max(best, chain[before]!);
+      }
+      chain.push(best + 1);
+      longest = Math.max(longest, best + 1);
+    });
+    return longest;
+  }
+}
+
+export interface FaultOptions {
+  /** How many matching requests fail (default 1). */
+  times?: number;
+  /** Extra response headers, e.g. `{ 'retry-after': '1' }` or `{ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '…' }`. */
+  headers?: Record<string, string>;
+  /** The JSON body (default: GitHub's error body for the status). */
+  body?: unknown;
+}
+
+export interface Fault {
+  readonly pattern: RoutePattern;
+  readonly status: number;
+  /** Requests still to fail. */
+  remaining: number;
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+}
+
+const MESSAGES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Bad credentials',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Validation Failed',
+  429: 'Too Many Requests',
+  500: 'Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export class FaultInjector {
+  private readonly faults: Array<Fault & { matches: (method: string, path: string) => boolean }> = [];
+
+  add(pattern: RoutePattern, status: number, options: FaultOptions = {}): Fault {
+    const fault = {
+      pattern,
+      status,
+      remaining: options.times ?? 1,
+      headers: options.headers ?? {},
+      body: options.body ?? { message: MESSAGES[status] ?? `HTTP ${status}`, documentation_url: DOCS, status: String(status) },
+      matches: compilePattern(pattern),
+    };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  /** The first armed fault for this request, used up by one. */
+  take(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find((candidate) => candidate.remaining > 0 && candidate.matches(method, path));
+    if (fault) fault.remaining -= 1;
+    return fault;
+  }
+
+  /** Faults not yet used up. */
+  pending(): Fault[] {
+    return this.faults.filter((fault) => fault.remaining > 0);
+  }
+
+  clear(): void {
+    this.faults.length = 0;
+  }
+}

@@ -1,0 +1,99 @@
+import { appForEachTest, deliver, examplePayload, FakeGitHub, HEAD_SHA, pullRequestPayload, REPO_PATH } from '../helpers/github.js';
+
+const SUITE_INSTALLATION = 957387; // the installation in GitHub's check_suite example
+
+/** PR #2 as a check payload lists it (GitHub's check_suite example has exactly that entry). */
+function listedPull(number = 2): any {
+  const [entry] = examplePayload('check_suite', 'rerequested').check_suite.pull_requests;
+  return { ...entry, number, url: `https://api.github.com/repos/Codertocat/Hello-World/pulls/${number}` };
+}
+
+/** GitHub's check_run.rerequested example, moved to Codertocat/Hello-World and to PR #2's head. */
+function checkRunRerequested(pullRequests: unknown[]): any {
+  const payload = examplePayload('check_run', 'rerequested');
+  payload.repository = pullRequestPayload('opened').repository;
+  payload.check_run.head_sha = HEAD_SHA;
+  payload.check_run.name = 'Spec completeness';
+  payload.check_run.pull_requests = pullRequests;
+  return payload;
+}
+
+function checkSuiteRerequested(pullRequests: unknown[]): any {
+  const payload = examplePayload('check_suite', 'rerequested');
+  payload.check_suite.head_sha = HEAD_SHA;
+  payload.check_suite.pull_requests = pullRequests;
+  return payload;
+}
+
+/** GitHub's side of a full check of a pull request that changes no spec. */
+function fullCheck(github: FakeGitHub, pull = 2): FakeGitHub {
+  return github.config(null).files([{ filename: 'src/index.ts' }], pull).createCheckRun().comments([], pull);
+}
+
+const app = appForEachTest();
+
+describe('check_run.rerequested ("Re-run" on the check)', () => {
+  test('reads the pull request fresh, then checks it again for the re-run head SHA', async () => {
+    const github = fullCheck(new FakeGitHub().token().pull(2, { headSha: HEAD_SHA }));
+
+    await deliver(app(), 'check_run', checkRunRerequested([listedPull()]));
+
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`)).toEqual([
+      {
+        name: 'Spec completeness',
+        head_sha: HEAD_SHA,
+        status: 'completed',
+        conclusion: 'success',
+        output: { title: 'No spec files changed', summary: 'No spec file was added or changed, so there was nothing to check.' },
+      },
+    ]);
+  });
+
+  test('from a fork (the payload lists no pull request): the open pull requests are found by commit', async () => {
+    const github = new FakeGitHub()
+      .token()
+      .pullsForCommit(HEAD_SHA, [
+        { number: 1, state: 'closed' },
+        { number: 2, state: 'open' },
+      ])
+      .pull(2, { headSha: HEAD_SHA });
+    fullCheck(github);
+
+    await deliver(app(), 'check_run', checkRunRerequested([]));
+
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`)).toEqual([expect.objectContaining({ head_sha: HEAD_SHA, conclusion: 'success' })]);
+  });
+});
+
+describe('check_suite.rerequested ("Re-run all checks")', () => {
+  test('checks the listed pull request again for the suite\'s head SHA', async () => {
+    const github = fullCheck(new FakeGitHub().token(SUITE_INSTALLATION).pull(2, { headSha: HEAD_SHA }));
+
+    await deliver(app(), 'check_suite', checkSuiteRerequested([listedPull()]));
+
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`)).toEqual([expect.objectContaining({ head_sha: HEAD_SHA, conclusion: 'success' })]);
+  });
+
+  test('checks every pull request the commit belongs to, not only the first', async () => {
+    const github = new FakeGitHub().token(SUITE_INSTALLATION).pull(2, { headSha: HEAD_SHA });
+    fullCheck(github, 2).pull(3, { headSha: HEAD_SHA });
+    fullCheck(github, 3);
+
+    await deliver(app(), 'check_suite', checkSuiteRerequested([listedPull(2), listedPull(3)]));
+
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`)).toHaveLength(2);
+  });
+
+  test('from a fork: found by commit; with no open pull request nothing is written', async () => {
+    const github = new FakeGitHub().token(SUITE_INSTALLATION).pullsForCommit(HEAD_SHA, [{ number: 1, state: 'closed' }]);
+
+    await deliver(app(), 'check_suite', checkSuiteRerequested([]));
+
+    github.assertDone();
+    expect(github.writes).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { check, where } from '../../helpers/core.js';
+
+// Template: test/fixtures/templates/design-doc.md
+describe('duplicate-section', () => {
+  const findings = check('rules/duplicate-section/twice.md', 'design-doc');
+
+  test('given a spec with Risks twice and Summary again at the end, each repeat is a warning on its own heading', () => {
+    expect(where(findings)).toEqual([
+      { rule: 'duplicate-section', section: 'Risks', line: 19 },
+      { rule: 'duplicate-section', section: 'Summary', line: 31 },
+    ]);
+    expect(findings.every((finding) => finding.severity === 'warning')).toBe(true);
+  });
+
+  test('the message points back at the first one', () => {
+    expect(findings[0]!.message).toBe('Section "Risks" appears again (first at line 15). Merge the two.');
+    expect(findings[1]!.message).toBe('Section "Summary" appears again (first at line 3). Merge the two.');
+  });
+
+  test('a repeat spelled differently ("1. SUMMARY") is still the same section', () => {
+    expect(findings[1]!.section).toBe('Summary');
+  });
+
+  test('the first heading is the section: the repeat at the end does not make Summary out of order', () => {
+    expect(findings.some((finding) => finding.rule === 'section-order')).toBe(false);
+  });
+
+  test('severity is configurable', () => {
+    expect(check('rules/duplicate-section/twice.md', 'design-doc', { rules: { 'duplicate-section': 'off' } })).toEqual([]);
+  });
+});
