@@ -40,8 +40,8 @@ export async function checkPullRequest({ client, pull, log, labelEvent }: CheckR
     const state = { draft: pull.draft, filesTruncated: pullFiles.truncated, needingSpec: [] as string[] };
 
     if (pull.labels.includes(config.skip_label)) {
-      const skippedBy = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
-      await publish(client, pull, decide({ template: '', files: [] }, { ...state, skippedBy }, config), [], config, log);
+      const by = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
+      await publish(client, pull, decide({ template: '', files: [] }, { ...state, skip: { by } }, config), [], config, log);
       return 'skipped';
     }
 

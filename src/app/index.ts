@@ -74,7 +74,10 @@ export default function specgateApp(app: Probot): void {
     const pullNumbers = numbers.length > 0 ? numbers : await pullsForCommit(client, headSha);
     for (const number of pullNumbers) {
       const { data } = await client.octokit.rest.pulls.get({ owner: client.owner, repo: client.repo, pull_number: number });
-      const pull: PullRequestRef = { ...pullRequestRef(data), headSha };
+      // The file list GitHub gives is the pull request's as it is now, so the check is for its
+      // current head; a re-run asked for an older commit checks what would be merged instead.
+      const pull: PullRequestRef = pullRequestRef(data);
+      if (pull.headSha !== headSha) context.log.info({ requested: headSha, head: pull.headSha }, 'specgate: re-run for an older commit checks the current head');
       await run(context, { client, pull });
     }
   }

@@ -38,13 +38,14 @@ export async function publish(
 
   if (config.comment !== 'never') {
     const body = renderStickyComment(verdict, links, { headSha: pull.headSha, updatedAt: pull.updatedAt }, config.check_name, config.skip_label);
-    const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && verdict.state.skippedBy === undefined);
+    const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && !verdict.state.skip);
     published.comment = await bestEffort(log, 'sticky comment', 'none', () =>
       writeStickyComment(client, pull.number, body, { headSha: pull.headSha, updatedAt: pull.updatedAt }, { createIfMissing }),
     );
   }
   // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
-  if (config.review_comments && verdict.conclusion !== 'neutral') {
+  // A run for an older push (its comment was left alone) must not comment on stale lines either.
+  if (config.review_comments && verdict.conclusion !== 'neutral' && published.comment !== 'stale') {
     const drafts = specs.flatMap(({ file, report, text }) =>
       reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
     );

@@ -101,7 +101,6 @@ function toBlock(node: RootContent, source: Source): Block {
     line: lineOf(node),
     endLine: endLineOf(node),
     isContent,
-    isCode: node.type === 'code' || node.type === 'html',
     units,
     masks,
   };

@@ -98,7 +98,8 @@ function isToken(match: unknown[]): boolean {
 function literalPattern(token: string): string {
   const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const opensBracket = token.startsWith('[') && !token.includes(']');
-  const before = WORD_CHAR.test(token.charAt(0)) ? String.raw`(?<![\p{L}\p{N}_])` : '';
+  // `???` after a word is emphasis ("Really???"), not a blank to fill: punctuation tokens stand alone too.
+  const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : '';
   const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : '';
   return before + escaped + after;
 }

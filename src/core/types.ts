@@ -43,8 +43,6 @@ export interface Block {
   endLine: number;
   /** False for what a reader does not see: HTML comments, link definitions, thematic breaks. */
   isContent: boolean;
-  /** Code and raw HTML: placeholder tokens there are code, not prose. */
-  isCode: boolean;
   /** Plain-text pieces (a paragraph, a list item, a table) as a reader sees them. */
   units: string[];
   /** Stretches of the block's lines that are not prose, at any depth (a code block inside a list item too). */

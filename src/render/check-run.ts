@@ -46,7 +46,7 @@ export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string
 
 function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
   const { state, report } = verdict;
-  if (state.skippedBy !== undefined) return skippedNote(skipLabel, state.skippedBy);
+  if (state.skip) return skippedNote(skipLabel, state.skip.by);
   const parts: string[] = [];
   if (state.needingSpec.length > 0) {
     parts.push(
@@ -74,8 +74,9 @@ function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
  * Why nothing was checked: the check run and the sticky comment say it the same way. `mention`
  * off names the person without an @-mention, which in a comment would notify them.
  */
-export function skippedNote(skipLabel: string, by: string, mention = true): string {
-  return `The label \`${skipLabel}\` was added by ${mention ? '@' : ''}${by}, so specs were not checked. Remove the label to check them again.`;
+export function skippedNote(skipLabel: string, by: string | undefined, mention = true): string {
+  const who = by === undefined ? '' : ` by ${mention ? '@' : ''}${by}`;
+  return `The label \`${skipLabel}\` was added${who}, so specs were not checked. Remove the label to check them again.`;
 }
 
 function fileRow(file: FileReport, links: Links): string {

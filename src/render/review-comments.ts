@@ -8,6 +8,7 @@ export interface ReviewCommentDraft {
   body: string;
   /** Which finding this is, so a later run does not post it again. */
   key: string;
+  isError: boolean;
 }
 
 interface SpecInDiff {
@@ -30,9 +31,9 @@ export function reviewComments(spec: SpecInDiff): ReviewCommentDraft[] {
     const key = `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, '-') || 'file'}`;
     const suggestion = suggestionFor(finding, spec, inDiff);
     if (suggestion) {
-      drafts.push({ path: spec.path, line: suggestion.line, key, body: `${lead(finding)}\n\n\`\`\`suggestion\n${suggestion.text}\n\`\`\`` });
+      drafts.push({ path: spec.path, line: suggestion.line, key, isError: finding.severity === 'error', body: `${lead(finding)}\n\n\`\`\`suggestion\n${suggestion.text}\n\`\`\`` });
     } else if (inDiff.has(finding.line)) {
-      drafts.push({ path: spec.path, line: finding.line, key, body: lead(finding) });
+      drafts.push({ path: spec.path, line: finding.line, key, isError: finding.severity === 'error', body: lead(finding) });
     }
   }
   return drafts;

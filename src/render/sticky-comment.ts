@@ -30,8 +30,8 @@ const RULE_LABEL: Record<string, string> = {
 export function renderStickyComment(verdict: Verdict, links: Links, stamp: CommentStamp, checkName: string, skipLabel: string): string {
   const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
   // Skipped is not passed: a comment that said "failing" must not turn into "complete".
-  if (verdict.state.skippedBy !== undefined) {
-    return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, '', skippedNote(skipLabel, verdict.state.skippedBy, false), ''].join('\n');
+  if (verdict.state.skip) {
+    return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, '', skippedNote(skipLabel, verdict.state.skip.by, false), ''].join('\n');
   }
   if (verdict.conclusion !== 'failure' && verdict.conclusion !== 'neutral') {
     return [...head, `### ✅ ${checkName}: ${verdict.title}`, '', 'Every spec in this pull request has all the sections its template asks for.', ''].join('\n');

@@ -6,8 +6,8 @@ export type Conclusion = 'success' | 'failure' | 'neutral';
 /** What the pull request itself says about how to judge it. */
 export interface PullRequestState {
   draft: boolean;
-  /** Set when the skip label is on the pull request: who put it there. */
-  skippedBy?: string;
+  /** Set when the skip label is on the pull request, with who put it there when GitHub says. */
+  skip?: { by?: string };
   /** The file list stopped at GitHub's limit, so some files were never seen. */
   filesTruncated: boolean;
   /** Files that need a spec under `require_spec` when no spec changed. */
@@ -24,7 +24,7 @@ export interface Verdict {
 
 export function decide(report: Report, state: PullRequestState, config: SpecgateConfig): Verdict {
   const verdict = (conclusion: Conclusion, title: string): Verdict => ({ conclusion, title, report, state });
-  if (state.skippedBy !== undefined) return verdict('success', `Skipped by label "${config.skip_label}"`);
+  if (state.skip) return verdict('success', `Skipped by label "${config.skip_label}"`);
 
   const summary = summarize(report);
   let result: Verdict;

@@ -33,6 +33,16 @@ function fullCheck(github: FakeGitHub, pull = 2): FakeGitHub {
 const app = appForEachTest();
 
 describe('check_run.rerequested ("Re-run" on the check)', () => {
+  test('for a commit the pull request has moved past, the current head is checked: the file list is the current one', async () => {
+    const current = 'c'.repeat(40);
+    const github = fullCheck(new FakeGitHub().token().pull(2, { headSha: current }));
+
+    await deliver(app(), 'check_run', checkRunRerequested([listedPull()]));
+
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`).map((body) => body.head_sha)).toEqual([current]);
+  });
+
   test('reads the pull request fresh, then checks it again for the re-run head SHA', async () => {
     const github = fullCheck(new FakeGitHub().token().pull(2, { headSha: HEAD_SHA }));
 

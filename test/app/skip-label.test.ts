@@ -58,6 +58,17 @@ describe('the skip label', () => {
     expect(github.bodies(`${REPO_PATH}/check-runs`)).toEqual([skippedCheck('monalisa')]);
   });
 
+  test('present, but GitHub\'s events do not say who added it: the check names nobody rather than a wrong account', async () => {
+    const github = new FakeGitHub().token().config(null).files([SPEC]).issueEvents([]).createCheckRun().comments([]);
+
+    await deliver(app(), 'pull_request', pullRequestPayload('synchronize', { labels: [SKIP] }));
+
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`)[0].output.summary).toBe(
+      `The label \`${SKIP}\` was added, so specs were not checked. Remove the label to check them again.`,
+    );
+  });
+
   test('added to a pull request that has the failing comment: the comment says the check was skipped, not that specs are complete', async () => {
     const failing = { id: 302, body: [...stickyHeader(), '### ❌ Spec completeness: 1 of 1 spec incomplete: 6 errors, 1 warning', ''].join('\n') };
     const github = new FakeGitHub().token().config(null).files([SPEC]).createCheckRun().comments([failing]).updateComment(302);

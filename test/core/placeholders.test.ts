@@ -25,6 +25,7 @@ describe('the default placeholder tokens', () => {
     ['A link: <https://example.com/spec>'],
     ['<div class="note">Real HTML</div>'],
     ['Returns <nil> on failure'],
+    ['Really??? That fast?'],
   ])('%j holds none', (line) => {
     expect(matcher.find(line)).toEqual([]);
   });

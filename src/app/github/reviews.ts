@@ -6,7 +6,10 @@ export interface LineComment {
   line: number;
   body: string;
   key: string;
+  isError: boolean;
 }
+
+export const MAX_COMMENTS_PER_REVIEW = 20;
 
 const KEY = /<!-- specgate:review (\S+) -->/;
 
@@ -31,15 +34,19 @@ export async function postReview(
     per_page: 100,
   });
   const posted = new Set(existing.map((comment) => `${comment.path}:${comment.line ?? comment.original_line}:${KEY.exec(comment.body)?.[1] ?? ''}`));
-  const fresh = comments.filter((comment) => !posted.has(`${comment.path}:${comment.line}:${comment.key}`));
+  const unposted = comments.filter((comment) => !posted.has(`${comment.path}:${comment.line}:${comment.key}`));
+  // A wall of line comments is noise: the first few, errors first, and the check run has the rest.
+  const kept = new Set([...unposted].sort((a, b) => Number(b.isError) - Number(a.isError)).slice(0, MAX_COMMENTS_PER_REVIEW));
+  const fresh = unposted.filter((comment) => kept.has(comment));
   if (fresh.length === 0) return 0;
+  const more = unposted.length - fresh.length;
   await client.octokit.rest.pulls.createReview({
     owner: client.owner,
     repo: client.repo,
     pull_number: pull.number,
     commit_id: pull.headSha,
     event: 'COMMENT',
-    body: `specgate found ${fresh.length === 1 ? 'a problem' : `${fresh.length} problems`} on lines of this diff. The **${pull.checkName}** check lists them all.`,
+    body: `specgate found ${fresh.length === 1 ? 'a problem' : `${fresh.length} problems`} on lines of this diff${more > 0 ? ` (and ${more} more)` : ''}. The **${pull.checkName}** check lists them all.`,
     comments: fresh.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT' as const, body: withKey(comment.body, comment.key) })),
   });
   return fresh.length;
