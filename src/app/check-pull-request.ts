@@ -6,6 +6,7 @@ import { defaultConfig } from '../config/load.js';
 import { checkChangedSpecs, readBasics } from './gather.js';
 import { whoAddedLabel } from './github/labels.js';
 import type { RepoClient } from './github/repo.js';
+import type { AppMemory } from './memory.js';
 import type { PullRequestRef } from './pull-request.js';
 import { publish, publishProblem } from './publish.js';
 
@@ -17,20 +18,22 @@ export interface CheckRequest {
   log: Logger;
   /** A label event: only the skip label changes anything, and when it is added we know who added it. */
   labelEvent?: { label: string; login: string; added: boolean };
+  /** What this process remembers between events; without it every event reads and writes afresh. */
+  memory?: AppMemory;
 }
 
 /**
  * One pull request head, checked and published. Whatever fails, a completed check run is
  * posted for the head SHA, so a required gate never waits forever.
  */
-export async function checkPullRequest({ client, pull, log, labelEvent }: CheckRequest): Promise<Outcome> {
+export async function checkPullRequest({ client, pull, log, labelEvent, memory }: CheckRequest): Promise<Outcome> {
   let checkName = defaultConfig().check_name;
   try {
     const { repoConfig, pullFiles: listed } = await readBasics(client, pull);
     const { loaded, source } = repoConfig;
     checkName = repoConfig.checkName;
     if (loaded.problems.length > 0) {
-      await postConfigError(client, pull, checkName, loaded.problems, source);
+      await postConfigError(client, pull, checkName, loaded.problems, source, memory);
       return 'config-error';
     }
     const { config } = loaded;
@@ -41,24 +44,24 @@ export async function checkPullRequest({ client, pull, log, labelEvent }: CheckR
 
     if (pull.labels.includes(config.skip_label)) {
       const by = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
-      await publish(client, pull, decide({ template: '', files: [] }, { ...state, skip: { by } }, config), [], config, log);
+      await publish(client, pull, decide({ template: '', files: [] }, { ...state, skip: { by } }, config), [], config, log, memory);
       return 'skipped';
     }
 
-    const checked = await checkChangedSpecs(client, loaded, pullFiles, source);
+    const checked = await checkChangedSpecs(client, loaded, pullFiles, { source, memory });
     if (checked.kind === 'config-error') {
-      await postConfigError(client, pull, checkName, checked.problems, source);
+      await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';
     }
     const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
     const verdict = decide(report, { ...state, needingSpec: checked.needingSpec }, config);
-    const published = await publish(client, pull, verdict, checked.specs, config, log);
+    const published = await publish(client, pull, verdict, checked.specs, config, log, memory);
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
     return verdict.conclusion;
   } catch (error) {
     log.error({ err: error, pull: pull.number, headSha: pull.headSha }, 'specgate: check failed');
     // If GitHub refuses this write too, the error goes back to the webhook, which reports it.
-    await publishProblem(client, pull, checkName, renderInternalError(describe(error)));
+    await publishProblem(client, pull, checkName, renderInternalError(describe(error)), memory);
     return 'error';
   }
 }
@@ -69,12 +72,13 @@ async function postConfigError(
   checkName: string,
   problems: Array<{ line: number; message: string }>,
   source: { owner: string; repo: string; path: string },
+  memory?: AppMemory,
 ): Promise<void> {
   const inThisRepository = source.owner === client.owner && source.repo === client.repo;
   const path = inThisRepository ? source.path : `${source.owner}/${source.repo}/${source.path}`;
   const base = inThisRepository ? pull.repositoryUrl : pull.repositoryUrl.replace(/[^/]+\/[^/]+$/, `${source.owner}/${source.repo}`);
   const url = `${base}/blob/HEAD/${source.path || CONFIG_FILE}`;
-  await publishProblem(client, pull, checkName, renderConfigError(problems, { path, url, inThisRepository }));
+  await publishProblem(client, pull, checkName, renderConfigError(problems, { path, url, inThisRepository }), memory);
 }
 
 /** A reason a person can act on, never a stack trace or a token. */

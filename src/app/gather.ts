@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { ConfigProblem, LoadedConfig } from '../config/load.js';
+import { policyOptions, type ConfigProblem, type LoadedConfig } from '../config/load.js';
 import { compilePolicies } from '../config/policies.js';
 import { templateFor } from '../config/select.js';
 import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
@@ -9,6 +9,7 @@ import { configLines, readConfig, type RepoConfig } from './github/config-file.j
 import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
 import { readTemplates } from './github/templates.js';
+import { fingerprint, type AppMemory } from './memory.js';
 import type { PullRequestRef } from './pull-request.js';
 
 /** Blob downloads at once per pull request: fast, and far below GitHub's concurrency limits. */
@@ -43,7 +44,7 @@ export async function checkChangedSpecs(
   client: RepoClient,
   loaded: LoadedConfig,
   pullFiles: PullFiles,
-  source?: RepoConfig['source'],
+  { source, memory }: { source?: RepoConfig['source']; memory?: AppMemory } = {},
 ): Promise<SpecsChecked> {
   const { config } = loaded;
   const specFiles = changedSpecs(pullFiles.files, config);
@@ -51,7 +52,7 @@ export async function checkChangedSpecs(
   const limit = pLimit(BLOB_CONCURRENCY);
   const [texts, blobs] = await Promise.all([
     readTemplates(client, templatePaths),
-    Promise.all(specFiles.map((file) => limit(() => fetchBlob(client, file.blobSha)))),
+    Promise.all(specFiles.map((file) => memory?.blobs.get(file.blobSha) ?? limit(() => fetchBlob(client, file.blobSha)))),
   ]);
   const policies = compilePolicies(loaded, templatePaths, texts);
   if (policies.problems.length > 0) {
@@ -60,9 +61,14 @@ export async function checkChangedSpecs(
     const located = { ...loaded, lineOf: await configLines(client, source) };
     return { kind: 'config-error', problems: compilePolicies(located, templatePaths, texts).problems };
   }
-  const specs = specFiles.map((file, index) => ({
-    file,
-    ...checkFile(file.path, blobs[index]!, templatePaths[index], policies, config.max_file_size),
-  }));
+  const specs = specFiles.map((file, index) => {
+    const templatePath = templatePaths[index];
+    memory?.blobs.set(file.blobSha, blobs[index]!);
+    // The same blob under the same template and settings has the same findings: parse it once.
+    const key = `${file.path}|${file.blobSha}|${fingerprint(templatePath, texts.get(templatePath ?? ''), policyOptions(config), config.max_file_size)}`;
+    const checked = memory?.checks.get(key) ?? checkFile(file.path, blobs[index]!, templatePath, policies, config.max_file_size);
+    memory?.checks.set(key, checked);
+    return { file, ...checked };
+  });
   return { kind: 'checked', specs, needingSpec: filesNeedingSpec(pullFiles.files, specFiles, config) };
 }

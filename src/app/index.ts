@@ -4,6 +4,7 @@ import { checkPullRequest, type CheckRequest } from './check-pull-request.js';
 import { handleCommentCommand } from './commands/index.js';
 import type { RepoClient } from './github/repo.js';
 import { KeyedQueue } from './locks.js';
+import { createMemory } from './memory.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
 
 const PULL_REQUEST_EVENTS: Array<
@@ -27,6 +28,7 @@ const PULL_REQUEST_EVENTS: Array<
 /** The specgate GitHub App: wires events to the check; everything else lives in its own module. */
 export default function specgateApp(app: Probot): void {
   const queue = new KeyedQueue();
+  const memory = createMemory();
   // GitHub redelivers with the same X-GitHub-Delivery id: one that already finished is done.
   // Keyed by delivery and pull request: one check-suite re-run delivery checks several pull requests.
   const finished = new LRUCache<string, true>({ max: 10_000 });
@@ -38,7 +40,7 @@ export default function specgateApp(app: Probot): void {
     // Checked inside the queue, so a redelivery that arrives while the first is running waits and then skips.
     const outcome = await queue.run(key, async () => {
       if (finished.has(done)) return 'duplicate';
-      const result = await checkPullRequest({ ...request, log: context.log });
+      const result = await checkPullRequest({ ...request, log: context.log, memory });
       // A run that GitHub's errors stopped may succeed when redelivered; anything else is done.
       if (result !== 'error') finished.set(done, true);
       return result;
@@ -56,7 +58,7 @@ export default function specgateApp(app: Probot): void {
   });
 
   app.on('issue_comment.created', (context) =>
-    handleCommentCommand(context, (client, pullNumber, work) => queue.run(`${client.owner}/${client.repo}#${pullNumber}`, work)),
+    handleCommentCommand(context, (client, pullNumber, work) => queue.run(`${client.owner}/${client.repo}#${pullNumber}`, work), memory),
   );
 
   app.on('check_run.rerequested', async (context) => {

@@ -10,7 +10,8 @@ import type { CheckedFile } from '../verdict/evaluate.js';
 import { postCheckRun } from './github/check-runs.js';
 import type { RepoClient } from './github/repo.js';
 import { postReview } from './github/reviews.js';
-import { writeStickyComment, type CommentAction } from './github/sticky-comment.js';
+import { writeStickyComment, type CommentAction, type CommentMemory } from './github/sticky-comment.js';
+import type { AppMemory } from './memory.js';
 import type { PullRequestRef } from './pull-request.js';
 
 export interface Published {
@@ -30,17 +31,18 @@ export async function publish(
   specs: ReadonlyArray<CheckedFile & { file: ChangedFile }>,
   config: SpecgateConfig,
   log: Logger,
+  memory?: AppMemory,
 ): Promise<Published> {
   const links = { repositoryUrl: pull.repositoryUrl, headSha: pull.headSha };
   const output = renderCheckRun(verdict, links, config.skip_label);
-  const checkRunId = await postCheckRun(client, { name: config.check_name, headSha: pull.headSha, conclusion: verdict.conclusion, output });
+  const checkRunId = await postCheckRun(client, { name: config.check_name, headSha: pull.headSha, conclusion: verdict.conclusion, output }, memory?.checkRuns);
   const published: Published = { checkRunId, comment: 'none', reviewComments: 0 };
 
   if (config.comment !== 'never') {
     const body = renderStickyComment(verdict, links, { headSha: pull.headSha, updatedAt: pull.updatedAt }, config.check_name, config.skip_label);
     const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && !verdict.state.skip);
     published.comment = await bestEffort(log, 'sticky comment', 'none', () =>
-      writeStickyComment(client, pull.number, body, { headSha: pull.headSha, updatedAt: pull.updatedAt }, { createIfMissing }),
+      writeStickyComment(client, pull.number, body, { headSha: pull.headSha, updatedAt: pull.updatedAt }, { createIfMissing, memory: memory && commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`) }),
     );
   }
   // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
@@ -56,9 +58,17 @@ export async function publish(
   return published;
 }
 
+function commentMemory(memory: AppMemory, key: string): CommentMemory {
+  return {
+    recall: () => memory.comments.get(key)?.comment,
+    remember: (comment) => memory.comments.set(key, { comment }),
+    forget: () => memory.comments.delete(key),
+  };
+}
+
 /** Posts the check run for a problem that stopped the check, so it never stays pending. */
-export async function publishProblem(client: RepoClient, pull: PullRequestRef, name: string, output: CheckRunOutput): Promise<number> {
-  return postCheckRun(client, { name, headSha: pull.headSha, conclusion: 'failure', output });
+export async function publishProblem(client: RepoClient, pull: PullRequestRef, name: string, output: CheckRunOutput, memory?: AppMemory): Promise<number> {
+  return postCheckRun(client, { name, headSha: pull.headSha, conclusion: 'failure', output }, memory?.checkRuns);
 }
 
 async function bestEffort<T>(log: Logger, what: string, fallback: T, write: () => Promise<T>): Promise<T> {

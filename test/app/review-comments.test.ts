@@ -1,5 +1,5 @@
 import { fixture } from '../helpers/fixtures.js';
-import { addedPatch, appForEachTest, deliver, FakeGitHub, pullRequestPayload, REPO_PATH, stickyHeader } from '../helpers/github.js';
+import { addedPatch, appForEachTest, appUnderTest, deliver, FakeGitHub, pullRequestPayload, REPO_PATH, stickyHeader } from '../helpers/github.js';
 
 const INCOMPLETE = fixture('app/incomplete.md');
 const SPEC = 'docs/specs/audit-log-export.md';
@@ -58,8 +58,9 @@ describe('review comments', () => {
     const posted = first.bodies(`${REPO_PATH}/pulls/2/reviews`)[0].comments.map(({ path, line, body }: { path: string; line: number; body: string }) => ({ path, line, body }));
     expect(posted).toHaveLength(FINDING_LINES.length);
 
-    const again = pushWithReviewComments(posted, new FakeGitHub()); // the installation token is cached
-    await deliver(app(), 'pull_request', pullRequestPayload('synchronize'), 'second');
+    // Another process (a restart, or another replica) knows only what GitHub says.
+    const again = pushWithReviewComments(posted);
+    await deliver(await appUnderTest(), 'pull_request', pullRequestPayload('synchronize'), 'second');
 
     again.assertDone();
     expect(again.writes.map((write) => `${write.method} ${write.path}`)).toEqual([`post ${REPO_PATH}/check-runs`, `patch ${REPO_PATH}/issues/comments/302`]);

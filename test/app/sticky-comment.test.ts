@@ -1,5 +1,5 @@
 import { fixture } from '../helpers/fixtures.js';
-import { appForEachTest, deliver, FakeGitHub, pullRequestPayload, REPO_PATH, stickyHeader } from '../helpers/github.js';
+import { appForEachTest, appUnderTest, deliver, FakeGitHub, pullRequestPayload, REPO_PATH, stickyHeader } from '../helpers/github.js';
 
 const INCOMPLETE = fixture('app/incomplete.md');
 const COMPLETE = fixture('app/complete.md');
@@ -98,9 +98,23 @@ describe('the one sticky comment', () => {
     await deliver(app(), 'pull_request', payload, 'first');
     first.assertDone();
 
-    const [{ body }] = first.bodies(`${REPO_PATH}/issues/comments/302`);
-    const rerun = push(COMPLETE, [{ id: 302, body }], new FakeGitHub()); // the installation token is cached
+    // The same push again: the blob, the check-run result and the comment are remembered, so only
+    // the configuration and the file list are read, and nothing is written.
+    const rerun = new FakeGitHub().config(null).files([{ filename: SPEC, status: 'modified', sha: 'e1' }]);
     await deliver(app(), 'pull_request', payload, 'second');
+    rerun.assertDone();
+    expect(rerun.writes).toEqual([]);
+  });
+
+  test('a fresh process finds a comment that already says exactly this and does not write it again', async () => {
+    const first = push(COMPLETE, [sticky(302, EARLIER, '❌ Spec completeness: 1 of 1 spec incomplete: 6 errors, 1 warning')]).updateComment(302);
+    const payload = pullRequestPayload('synchronize', { headSha: LATER.sha, updatedAt: LATER.updatedAt });
+    await deliver(app(), 'pull_request', payload, 'first');
+    const [{ body }] = first.bodies(`${REPO_PATH}/issues/comments/302`);
+
+    const restarted = await appUnderTest();
+    const rerun = push(COMPLETE, [{ id: 302, body }]);
+    await deliver(restarted, 'pull_request', payload, 'second');
     rerun.assertDone();
     expect(rerun.writes.map((write) => write.path)).toEqual([`${REPO_PATH}/check-runs`]);
   });

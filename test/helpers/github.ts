@@ -134,7 +134,7 @@ export class FakeGitHub {
     return this;
   }
 
-  /** The pull request's file list, 100 a page, with GitHub's Link header between pages. */
+  /** The pull request's file list, 100 a page (pages after the first asked for by number), with GitHub's Link header. */
   files(files: Array<{ filename: string; status?: string; sha?: string; patch?: string }>, pull = 2): this {
     const full = files.map((file, index) => ({
       sha: file.sha ?? `b${String(index).padStart(39, '0')}`,
@@ -153,8 +153,7 @@ export class FakeGitHub {
       const query = page === 1 ? { per_page: '100' } : { per_page: '100', page: String(page) };
       const headers: Record<string, string> =
         page < pages ? { link: `<${API}/repositories/1296269/pulls/${pull}/files?per_page=100&page=${page + 1}>; rel="next"` } : {};
-      const path = page === 1 ? `${REPO_PATH}/pulls/${pull}/files` : `/repositories/1296269/pulls/${pull}/files`;
-      this.scope.get(path).query(query).reply(200, full.slice((page - 1) * 100, page * 100), headers);
+      this.scope.get(`${REPO_PATH}/pulls/${pull}/files`).query(query).reply(200, full.slice((page - 1) * 100, page * 100), headers);
     }
     return this;
   }

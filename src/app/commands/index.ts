@@ -3,6 +3,7 @@ import { parseCommand, USAGE, type Command } from '../../commands/parse.js';
 import { checkPullRequest } from '../check-pull-request.js';
 import { canWrite, permissionOf } from '../github/permissions.js';
 import type { RepoClient } from '../github/repo.js';
+import type { AppMemory } from '../memory.js';
 import { commandContext, type CommandContext } from './context.js';
 import { helpReply } from './help.js';
 import { skipCheck } from './skip.js';
@@ -17,7 +18,7 @@ const PRIVILEGED: Record<string, string> = { new: 'write', fill: 'write', skip: 
 export type Serialize = <T>(client: RepoClient, pullNumber: number, work: () => Promise<T>) => Promise<T>;
 
 /** `issue_comment.created`: a `/spec-template` command, acknowledged with 👀 and answered with 👍 or 😕. */
-export async function handleCommentCommand(context: Context<'issue_comment.created'>, serialize: Serialize): Promise<void> {
+export async function handleCommentCommand(context: Context<'issue_comment.created'>, serialize: Serialize, memory?: AppMemory): Promise<void> {
   const { comment, issue, sender } = context.payload;
   // Bots never command us, this app included: no loops, and no bot can lift the gate.
   if (sender.type === 'Bot' || comment.user?.type === 'Bot' || comment.performed_via_github_app) return;
@@ -34,7 +35,7 @@ export async function handleCommentCommand(context: Context<'issue_comment.creat
   }
   await react('eyes');
   try {
-    const answer = await serialize(client, issue.number, () => run(command, client, issue.number, sender.login, context));
+    const answer = await serialize(client, issue.number, () => run(command, client, issue.number, sender.login, context, memory));
     if (answer) await reply(answer);
     await react(command.name === 'unknown' ? 'confused' : '+1');
   } catch (error) {
@@ -45,7 +46,7 @@ export async function handleCommentCommand(context: Context<'issue_comment.creat
   }
 }
 
-async function run(command: Command, client: RepoClient, number: number, user: string, context: Context): Promise<string | undefined> {
+async function run(command: Command, client: RepoClient, number: number, user: string, context: Context, memory?: AppMemory): Promise<string | undefined> {
   if (command.name === 'unknown') return `@${user}, \`${command.word}\` is not a \`/spec-template\` command. These are:\n\n${USAGE}`;
   const needed = PRIVILEGED[command.name];
   if (needed) {
@@ -63,14 +64,14 @@ async function run(command: Command, client: RepoClient, number: number, user: s
     case 'help':
       return helpReply(commandContextValue);
     case 'check':
-      await checkPullRequest({ client, pull: commandContextValue.pull, log: context.log });
+      await checkPullRequest({ client, pull: commandContextValue.pull, log: context.log, memory });
       return undefined;
     case 'new':
       return newSpec(commandContextValue, command.argument);
     case 'fill':
       return fillSpec(commandContextValue, command.argument);
     case 'skip':
-      await skipCheck(commandContextValue, command.argument);
+      await skipCheck(commandContextValue, command.argument, memory);
       return undefined;
   }
 }

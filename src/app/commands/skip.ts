@@ -1,9 +1,10 @@
 import { postCheckRun } from '../github/check-runs.js';
+import type { AppMemory } from '../memory.js';
 import type { CommandContext } from './context.js';
 import { CommandFailure } from './templates.js';
 
 /** `/spec-template skip REASON`: passes the check for the current head only; the next push is checked again. */
-export async function skipCheck(context: CommandContext, reason: string): Promise<void> {
+export async function skipCheck(context: CommandContext, reason: string, memory?: AppMemory): Promise<void> {
   if (reason.trim() === '') throw new CommandFailure('Give a reason: `/spec-template skip REASON`. It is shown in the check run.');
   const { client, pull, user, loaded } = context;
   await postCheckRun(client, {
@@ -15,5 +16,5 @@ export async function skipCheck(context: CommandContext, reason: string): Promis
       summary: `@${user} skipped the spec check for ${pull.headSha.slice(0, 7)}: ${reason.trim()}\n\nThe next push is checked as usual.`,
       annotations: [],
     },
-  });
+  }, memory?.checkRuns);
 }

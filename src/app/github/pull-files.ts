@@ -1,4 +1,5 @@
 import type { ChangedFile } from '../../verdict/changes.js';
+import { FILE_LIST_LIMIT } from '../../verdict/changes.js';
 import type { RepoClient } from './repo.js';
 
 export interface PullFiles {
@@ -7,21 +8,39 @@ export interface PullFiles {
   truncated: boolean;
 }
 
-/** Every file of a pull request GitHub will list, 100 a page. */
+const PER_PAGE = 100;
+
+/**
+ * Every file of a pull request GitHub will list. The pull request says how many files it
+ * changes, so all pages are asked for at once (one round trip, not one per page); if the
+ * count was stale and the last page came back full, the rest is read page by page.
+ */
 export async function listPullFiles(client: RepoClient, pullNumber: number, changedFiles: number): Promise<PullFiles> {
-  const files = await client.octokit.paginate(client.octokit.rest.pulls.listFiles, {
-    owner: client.owner,
-    repo: client.repo,
-    pull_number: pullNumber,
-    per_page: 100,
-  });
+  const page = async (number: number) => {
+    const { data } = await client.octokit.rest.pulls.listFiles({
+      owner: client.owner,
+      repo: client.repo,
+      pull_number: pullNumber,
+      per_page: PER_PAGE,
+      ...(number > 1 ? { page: number } : {}),
+    });
+    return data;
+  };
+  const expected = Math.max(1, Math.ceil(Math.min(changedFiles, FILE_LIST_LIMIT) / PER_PAGE));
+  const pages = await Promise.all(Array.from({ length: expected }, (_, index) => page(index + 1)));
+  let listed = pages.flat();
+  for (let next = expected + 1; pages.at(-1)!.length === PER_PAGE && listed.length < FILE_LIST_LIMIT; next++) {
+    const more = await page(next);
+    pages.push(more);
+    listed = listed.concat(more);
+  }
   return {
-    files: files.map((file) => {
+    files: listed.map((file) => {
       // GitHub gives no blob for a submodule change.
       const changed: ChangedFile = { path: file.filename, status: file.status, blobSha: file.sha ?? '' };
       if (file.patch !== undefined) changed.patch = file.patch;
       return changed;
     }),
-    truncated: changedFiles > files.length,
+    truncated: changedFiles > listed.length,
   };
 }

@@ -1,5 +1,5 @@
 import { readStamp, STICKY_MARKER, type CommentStamp } from '../../render/sticky-comment.js';
-import type { RepoClient } from './repo.js';
+import { statusOf, type RepoClient } from './repo.js';
 
 export interface StickyComment {
   id: number;
@@ -32,18 +32,39 @@ export async function writeStickyComment(
   issueNumber: number,
   body: string | undefined,
   stamp: CommentStamp,
-  options: { createIfMissing: boolean },
+  options: { createIfMissing: boolean; memory?: CommentMemory },
 ): Promise<CommentAction> {
   if (body === undefined) return 'none';
-  const existing = await findStickyComment(client, issueNumber);
+  const { memory } = options;
+  const remembered = memory?.recall();
+  // What this app last wrote needs no search: only the app writes its comment.
+  const existing = remembered === undefined ? await findStickyComment(client, issueNumber) : (remembered ?? undefined);
   if (!existing) {
+    memory?.remember(null);
     if (!options.createIfMissing) return 'none';
-    await client.octokit.rest.issues.createComment({ owner: client.owner, repo: client.repo, issue_number: issueNumber, body });
+    const { data } = await client.octokit.rest.issues.createComment({ owner: client.owner, repo: client.repo, issue_number: issueNumber, body });
+    memory?.remember({ id: data.id, body });
     return 'created';
   }
+  memory?.remember(existing);
   const theirs = readStamp(existing.body);
   if (theirs && theirs.updatedAt > stamp.updatedAt) return 'stale';
   if (existing.body === body) return 'unchanged';
-  await client.octokit.rest.issues.updateComment({ owner: client.owner, repo: client.repo, comment_id: existing.id, body });
+  try {
+    await client.octokit.rest.issues.updateComment({ owner: client.owner, repo: client.repo, comment_id: existing.id, body });
+  } catch (error) {
+    // Someone deleted the comment this process remembered: forget it and look again.
+    if (remembered === undefined || statusOf(error) !== 404) throw error;
+    memory?.forget();
+    return writeStickyComment(client, issueNumber, body, stamp, options);
+  }
+  memory?.remember({ id: existing.id, body });
   return 'updated';
+}
+
+/** The sticky comment as this process last saw it: a comment, null for "none", undefined for "not known". */
+export interface CommentMemory {
+  recall(): StickyComment | null | undefined;
+  remember(comment: StickyComment | null): void;
+  forget(): void;
 }
