@@ -1,9 +1,8 @@
-import { LRUCache } from 'lru-cache';
 import type { Context, Probot } from 'probot';
 import { checkPullRequest, type CheckRequest } from './check-pull-request.js';
-import { handleCommentCommand } from './commands/index.js';
+import { handleCommentCommand, type Serialize } from './commands/index.js';
+import { coordinationFromEnvironment, type Coordination } from './coordination.js';
 import type { RepoClient } from './github/repo.js';
-import { KeyedQueue } from './locks.js';
 import { createMemory } from './memory.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
 
@@ -25,24 +24,33 @@ const PULL_REQUEST_EVENTS: Array<
   'pull_request.unlabeled',
 ];
 
-/** The specgate GitHub App: wires events to the check; everything else lives in its own module. */
+/**
+ * The specgate GitHub App: wires events to the check; everything else lives in its own module.
+ * With REDIS_URL, replicas behind one webhook URL share delivery claims and pull request locks.
+ */
 export default function specgateApp(app: Probot): void {
-  const queue = new KeyedQueue();
-  const memory = createMemory();
-  // GitHub redelivers with the same X-GitHub-Delivery id: one that already finished is done.
-  // Keyed by delivery and pull request: one check-suite re-run delivery checks several pull requests.
-  const finished = new LRUCache<string, true>({ max: 10_000 });
+  installSpecgate(app, coordinationFromEnvironment());
+}
+
+export function installSpecgate(app: Probot, coordination: Coordination): void {
+  // What one process remembers of GitHub (the last check run, the comment) holds only if it sees every event.
+  const memory = createMemory({ rememberGitHub: coordination.alone });
 
   const run = async (context: Context, request: Omit<CheckRequest, 'log'>): Promise<void> => {
     const key = `${request.client.owner}/${request.client.repo}#${request.pull.number}`;
-    const done = `${context.id} ${key}`;
+    // GitHub redelivers with the same X-GitHub-Delivery id. Keyed by delivery and pull request:
+    // one check-suite re-run delivery checks several pull requests.
+    const delivery = `${context.id} ${key}`;
     const started = Date.now();
-    // Checked inside the queue, so a redelivery that arrives while the first is running waits and then skips.
-    const outcome = await queue.run(key, async () => {
-      if (finished.has(done)) return 'duplicate';
-      const result = await checkPullRequest({ ...request, log: context.log, memory });
+    // Claimed inside the lock, so a redelivery that arrives while the first is running waits and then skips.
+    const outcome = await coordination.serialize(key, async () => {
+      if (!(await coordination.claim(delivery))) return 'duplicate';
+      const result = await checkPullRequest({ ...request, log: context.log, memory }).catch(async (error: unknown) => {
+        await coordination.release(delivery);
+        throw error;
+      });
       // A run that GitHub's errors stopped may succeed when redelivered; anything else is done.
-      if (result !== 'error') finished.set(done, true);
+      if (result === 'error') await coordination.release(delivery);
       return result;
     });
     context.log.info({ delivery: context.id, event: context.name, pull: key, headSha: request.pull.headSha, outcome, ms: Date.now() - started }, 'specgate: event handled');
@@ -57,9 +65,14 @@ export default function specgateApp(app: Probot): void {
     await run(context, request);
   });
 
-  app.on('issue_comment.created', (context) =>
-    handleCommentCommand(context, (client, pullNumber, work) => queue.run(`${client.owner}/${client.repo}#${pullNumber}`, work), memory),
-  );
+  app.on('issue_comment.created', async (context) => {
+    if (!(await coordination.claim(`${context.id} comment`))) return;
+    const serialize: Serialize = (client, pullNumber, work) => coordination.serialize(`${client.owner}/${client.repo}#${pullNumber}`, work);
+    await handleCommentCommand(context, serialize, memory).catch(async (error: unknown) => {
+      await coordination.release(`${context.id} comment`);
+      throw error;
+    });
+  });
 
   app.on('check_run.rerequested', async (context) => {
     await rerun(context, context.payload.check_run.head_sha, context.payload.check_run.pull_requests.map((pull) => pull.number));

@@ -42,7 +42,7 @@ export async function publish(
     const body = renderStickyComment(verdict, links, { headSha: pull.headSha, updatedAt: pull.updatedAt }, config.check_name, config.skip_label);
     const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && !verdict.state.skip);
     published.comment = await bestEffort(log, 'sticky comment', 'none', () =>
-      writeStickyComment(client, pull.number, body, { headSha: pull.headSha, updatedAt: pull.updatedAt }, { createIfMissing, memory: memory && commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`) }),
+      writeStickyComment(client, pull.number, body, { headSha: pull.headSha, updatedAt: pull.updatedAt }, { createIfMissing, memory: commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`) }),
     );
   }
   // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
@@ -58,11 +58,13 @@ export async function publish(
   return published;
 }
 
-function commentMemory(memory: AppMemory, key: string): CommentMemory {
+function commentMemory(memory: AppMemory | undefined, key: string): CommentMemory | undefined {
+  const comments = memory?.comments;
+  if (!comments) return undefined;
   return {
-    recall: () => memory.comments.get(key)?.comment,
-    remember: (comment) => memory.comments.set(key, { comment }),
-    forget: () => memory.comments.delete(key),
+    recall: () => comments.get(key)?.comment,
+    remember: (comment) => comments.set(key, { comment }),
+    forget: () => comments.delete(key),
   };
 }
 

@@ -1,0 +1,84 @@
+/**
+ * Several real app processes behind one webhook URL, sharing a real Redis: a delivery is handled
+ * once, work on one pull request is serialised, and a crashed lock holder blocks nobody for long.
+ */
+import { GitHubStandIn, type RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import { generateAppCredentials } from '../../src/dev/specgate-server.js';
+import { deliverWebhook, pullRequestEvent } from '../../src/dev/webhooks.js';
+import { fixture } from '../helpers/fixtures.js';
+import { redisCli, startRedis, startReplica } from '../helpers/replicas.js';
+
+const SPEC = 'docs/specs/audit-log-export.md';
+const INCOMPLETE = fixture('app/incomplete.md');
+const credentials = generateAppCredentials();
+
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let github: GitHubStandIn;
+let replicas: Array<Awaited<ReturnType<typeof startReplica>>>;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  github = await GitHubStandIn.start({ auth: { appId: credentials.appId, key: credentials.privateKey } });
+  const env = {
+    APP_ID: String(credentials.appId),
+    PRIVATE_KEY: credentials.privateKey,
+    WEBHOOK_SECRET: credentials.webhookSecret,
+    GHE_HOST: github.gheHost,
+    GHE_PROTOCOL: 'http',
+    REDIS_URL: redis.url,
+    LOG_LEVEL: 'warn',
+  };
+  replicas = await Promise.all([startReplica(env), startReplica(env)]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all((replicas ?? []).map((replica) => replica.stop()));
+  await github?.close();
+  redis?.stop();
+});
+
+let repoCount = 0;
+function freshRepo(): RepoHandle {
+  repoCount += 1;
+  const repo = github.addRepo({ owner: 'Codertocat', name: `Hello-World-${repoCount}`, defaultBranch: 'master' });
+  repo.openPullRequest({ number: 2, headRef: 'changes', files: { [SPEC]: INCOMPLETE } });
+  return repo;
+}
+
+function eventFor(repo: RepoHandle, action: string): Record<string, any> {
+  const payload = pullRequestEvent(repo, 2, action);
+  payload.repository = { ...payload.repository, name: repo.name, full_name: `Codertocat/${repo.name}` };
+  return payload;
+}
+
+const send = (replica: number, payload: unknown, id: string) =>
+  deliverWebhook(replicas[replica]!.url, credentials.webhookSecret, { name: 'pull_request', payload, id });
+
+describe('two replicas sharing Redis', () => {
+  test('the same delivery sent to both is handled once: one check run, one comment, one review', async () => {
+    const repo = freshRepo();
+    const payload = eventFor(repo, 'opened');
+    const answers = await Promise.all([send(0, payload, 'same-delivery'), send(1, payload, 'same-delivery')]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(repo.checkRuns()).toHaveLength(1);
+    expect(repo.issueComments(2)).toHaveLength(1);
+    expect(repo.reviews(2)).toHaveLength(1);
+  });
+
+  test('different deliveries for one pull request at once are serialised: never a second comment', async () => {
+    const repo = freshRepo();
+    const payload = eventFor(repo, 'synchronize');
+    await Promise.all([0, 1, 0, 1].map((replica, index) => send(replica, payload, `burst-${index}`)));
+    expect(repo.issueComments(2)).toHaveLength(1);
+    expect(repo.checkRuns().every((run) => run.status === 'completed')).toBe(true);
+  });
+
+  test('a lock left by a crashed replica expires, and the next delivery goes through', async () => {
+    const repo = freshRepo();
+    // A holder that died mid-check: its lock outlives it only until the expiry.
+    redisCli(redis.url, 'SET', `specgate:lock:Codertocat/${repo.name}#2`, 'crashed-replica', 'PX', '1500');
+    const answer = await send(0, eventFor(repo, 'opened'), 'after-crash');
+    expect(answer.status).toBe(200);
+    expect(repo.checkRuns()).toHaveLength(1);
+  });
+});
