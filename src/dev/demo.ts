@@ -15,11 +15,10 @@
 import { readFile } from 'node:fs/promises';
 import { GitHubStandIn, type CheckRunRecord, type RepoHandle } from './github-stand-in/index.js';
 import { generateAppCredentials, startSpecgate } from './specgate-server.js';
-import { pullRequestEvent } from './webhooks.js';
+import { exampleWebhook, pullRequestEvent } from './webhooks.js';
 
 const SOURCE = 'examples/specs/audit-log-export.md';
 const SPEC_PATH = 'docs/specs/audit-log-export.md';
-const PULL = 2;
 
 const indent = (text: string, by = '  '): string => text.replace(/\n$/, '').split('\n').map((line) => (line === '' ? '' : `${by}${line}`)).join('\n');
 
@@ -36,12 +35,13 @@ function printCheckRun(run: CheckRunRecord): void {
   }
 }
 
-function printConversation(repo: RepoHandle): void {
-  const comments = repo.issueComments(PULL);
+function printConversation(repo: RepoHandle, number: number): void {
+  const comments = repo.issueComments(number);
   console.log(`\nSticky comment (${comments.length} on the pull request):`);
   for (const comment of comments) console.log(indent(comment.body));
-  const reviewComments = repo.reviewComments(PULL);
-  console.log(`\nReview comments (${reviewComments.length}, in ${repo.reviews(PULL).length} review):`);
+  const reviewComments = repo.reviewComments(number);
+  const reviews = repo.reviews(number).length;
+  console.log(`\nReview comments (${reviewComments.length}, in ${reviews} review${reviews === 1 ? '' : 's'}):`);
   for (const comment of reviewComments) {
     console.log(`  ${comment.path}:${comment.line}`);
     console.log(indent(comment.body, '    '));
@@ -54,24 +54,34 @@ async function main(): Promise<number> {
   const github = await GitHubStandIn.start({ auth: { appId: credentials.appId, key: credentials.privateKey } });
   let app: Awaited<ReturnType<typeof startSpecgate>> | undefined;
   try {
-    const repo = github.addRepo({ owner: 'Codertocat', name: 'Hello-World', id: 186853002, ownerId: 21031067, defaultBranch: 'master', files: { 'README.md': '# Hello-World\n' } });
-    const pull = repo.openPullRequest({ number: PULL, title: 'Add the audit log export spec', user: 'Codertocat', headRef: 'changes', files: { [SPEC_PATH]: spec } });
+    // The repository, pull request number, author and branches of GitHub's example delivery.
+    const example = exampleWebhook('pull_request', 'opened');
+    const { repository, pull_request: examplePull } = example;
+    const repo = github.addRepo({
+      owner: repository.owner.login,
+      name: repository.name,
+      id: repository.id,
+      ownerId: repository.owner.id,
+      defaultBranch: repository.default_branch,
+      files: { 'README.md': `# ${repository.name}\n` },
+    });
+    const pull = repo.openPullRequest({ number: example.number, title: 'Add the audit log export spec', user: examplePull.user.login, headRef: examplePull.head.ref, files: { [SPEC_PATH]: spec } });
     app = await startSpecgate({ github, credentials, logLevel: process.env.LOG_LEVEL ?? 'warn' });
 
     console.log('specgate demo: the real app against a local GitHub stand-in (no GitHub account needed)\n');
-    console.log(`GitHub stand-in  ${github.apiUrl}  (${repo.fullName}, default branch master)`);
+    console.log(`GitHub stand-in  ${github.apiUrl}  (${repo.fullName}, default branch ${repository.default_branch})`);
     console.log(`specgate server  ${app.url}  (Probot run(), GHE_HOST=${github.gheHost} GHE_PROTOCOL=http, throttling off)`);
-    console.log(`Pull request #${PULL}  adds ${SPEC_PATH} (a copy of ${SOURCE}), head ${pull.headSha.slice(0, 7)}\n`);
+    console.log(`Pull request #${pull.number}  adds ${SPEC_PATH} (a copy of ${SOURCE}), head ${pull.headSha.slice(0, 7)}\n`);
 
-    const delivery = await app.deliver('pull_request', pullRequestEvent(repo, PULL, 'opened'));
+    const delivery = await app.deliver('pull_request', pullRequestEvent(repo, pull.number, 'opened'));
     const calls = github.requests.length;
-    console.log(`Delivered pull_request.opened: HTTP ${delivery.status} after ${delivery.ms} ms; the app made ${calls} GitHub API calls in ${github.roundTrips()} sequential round trips.\n`);
+    console.log(`Delivered pull_request.opened: HTTP ${delivery.status} after ${delivery.ms} ms; the app made ${calls} GitHub API calls.\n`);
     if (delivery.status !== 200) throw new Error(`the app answered the webhook with ${delivery.status}: ${delivery.body}`);
 
     const runs = repo.checkRuns({ headSha: pull.headSha });
     if (runs.length === 0) throw new Error('the app posted no check run');
     for (const run of runs) printCheckRun(run);
-    printConversation(repo);
+    printConversation(repo, pull.number);
     const unknown = github.unknownRequests;
     if (unknown.length > 0) console.log(`\nCalls the stand-in does not implement: ${unknown.map((record) => `${record.method} ${record.path}`).join(', ')}`);
     return 0;

@@ -63,10 +63,11 @@ function operations(a: string[], b: string[]): Op[] {
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       ops.push({ kind: ' ', text: a[i]!, oldLine: ++i, newLine: ++j });
-    } else if (j < b.length && (i === a.length || table[i * width + j + 1]! >= table[(i + 1) * width + j]!)) {
-      ops.push({ kind: '+', text: b[j]!, oldLine: i, newLine: ++j });
-    } else {
+    } else if (i < a.length && (j === b.length || table[(i + 1) * width + j]! >= table[i * width + j + 1]!)) {
+      // Removals before additions, as git writes a changed line.
       ops.push({ kind: '-', text: a[i]!, oldLine: ++i, newLine: j });
+    } else {
+      ops.push({ kind: '+', text: b[j]!, oldLine: i, newLine: ++j });
     }
   }
   return ops;

@@ -1,5 +1,5 @@
 /** The programmatic side of one repository: seed it, push to its pull requests, read what apps posted. */
-import { openPull, pushToPull, labelPull, type Changes, type OpenPullRequest } from './pulls.js';
+import { labelPull, movedHead, openPull, pushToPull, type Changes, type OpenPullRequest } from './pulls.js';
 import { pullRequestJson } from './shapes-pulls.js';
 import type { Urls } from './shapes.js';
 import type { CheckRunRecord, Content, IssueCommentRecord, IssueEventRecord, Permission, PullFile, ReactionRecord, RepoState, ReviewCommentRecord, ReviewRecord } from './state.js';
@@ -44,10 +44,17 @@ export class RepoHandle {
     return this.state.id;
   }
 
-  /** Commits files to a branch (the default branch unless named; a new branch starts from the default). Returns the commit SHA. */
+  /**
+   * Commits files to a branch (the default branch unless named; a new branch starts from the
+   * default). A pull request whose head is that branch follows, as after a push. Returns the SHA.
+   */
   commit(files: Record<string, Content | null>, options: { branch?: string; message?: string } = {}): string {
     const branch = options.branch ?? this.state.defaultBranch;
-    return this.state.commit(this.state.defaultBranch, branch, files, options.message ?? 'Commit').sha;
+    const { sha } = this.state.commit(this.state.defaultBranch, branch, files, options.message ?? 'Commit');
+    for (const pull of this.state.pulls.values()) {
+      if (pull.state === 'open' && pull.headRef === branch) movedHead(this.state, pull, sha);
+    }
+    return sha;
   }
 
   /** A file's text at a branch or commit (the default branch unless named). */

@@ -97,13 +97,13 @@ export function pushToPull(repo: RepoState, pull: PullRecord, changes: Changes, 
 export function movedHead(repo: RepoState, pull: PullRecord, sha: string): void {
   pull.headSha = sha;
   pull.shas.push(sha);
-  pull.updatedAt = repo.world.now();
+  pull.updatedAt = repo.world.after(pull.updatedAt);
   pull.files = diffFiles(repo, pull);
 }
 
 export function labelPull(repo: RepoState, pull: PullRecord, label: string, actor: string, added = true): void {
   pull.labels = added ? [...new Set([...pull.labels, label])] : pull.labels.filter((name) => name !== label);
-  pull.updatedAt = repo.world.now();
+  pull.updatedAt = repo.world.after(pull.updatedAt);
   repo.issueEvents.push({
     id: repo.world.id(),
     issueNumber: pull.number,

@@ -62,7 +62,13 @@ export class GitHubStandIn {
     this.auth = new Auth(options.auth);
     if (options.appSlug) this.world.appSlug = options.appSlug;
     this.routes = [this.auth.tokenRoute, ...contentRoutes, ...pullRoutes, ...issueRoutes, ...checkRoutes];
-    this.server = createServer((request, response) => void this.serve(request, response));
+    this.server = createServer((request, response) => {
+      this.serve(request, response).catch((thrown: unknown) => {
+        // A client that went away mid-request: nothing to answer.
+        this.handlerErrors.push(thrown);
+        response.destroy();
+      });
+    });
   }
 
   /** Starts a stand-in on 127.0.0.1. */
@@ -156,7 +162,8 @@ export class GitHubStandIn {
     let fault = false;
     let reply: ApiReply;
     try {
-      if (this.latencyMs > 0) await sleep(this.latencyMs);
+      // At least latencyMs on the log's clock (a timer may fire a fraction of a millisecond early).
+      for (let left = this.latencyMs; left > 0; left = start + this.latencyMs - clock()) await sleep(Math.ceil(left));
       const found = findRoute(this.routes, method, path);
       routeTemplate = found?.route.template ?? null;
       const injected = this.faults.take(method, path);

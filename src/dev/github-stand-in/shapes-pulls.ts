@@ -11,7 +11,8 @@ export function labelJson(urls: Urls, repo: RepoState, name: string): Record<str
     name,
     color: 'ededed',
     default: false,
-    description: null,
+    // pull-request allows null here, pull-request-simple only a string: '' satisfies both.
+    description: '',
   };
 }
 

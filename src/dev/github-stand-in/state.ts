@@ -142,6 +142,8 @@ export interface ReactionRecord {
   createdAt: string;
 }
 
+const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
 export const toBytes = (content: Content): Uint8Array => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 
 /** Everything the stand-in knows, and the ids and clock every record shares. */
@@ -152,17 +154,19 @@ export class World {
   /** The slug (and name) of apps the stand-in has not been told about: their bot is `<slug>[bot]`. */
   appSlug = 'specgate';
   private nextId = 1000;
-  private lastTime = 0;
 
   id(): number {
     return this.nextId++;
   }
 
-  /** An ISO timestamp in whole seconds, strictly later than any given before (GitHub's resolution). */
+  /** The time as GitHub writes it: ISO 8601 in whole seconds. */
   now(): string {
-    const seconds = Math.max(Math.floor(Date.now() / 1000), this.lastTime + 1);
-    this.lastTime = seconds;
-    return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+    return iso(Math.floor(Date.now() / 1000));
+  }
+
+  /** A timestamp strictly later than `previous`: a pull request's `updated_at` orders its events. */
+  after(previous: string): string {
+    return iso(Math.max(Math.floor(Date.now() / 1000), Date.parse(previous) / 1000 + 1));
   }
 
   user(login: string, type: UserRef['type'] = 'User', id?: number): UserRef {
