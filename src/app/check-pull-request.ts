@@ -7,6 +7,7 @@ import { checkChangedSpecs, readBasics } from './gather.js';
 import { whoAddedLabel } from './github/labels.js';
 import type { RepoClient } from './github/repo.js';
 import type { AppMemory } from './memory.js';
+import { countFindings, type Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
 import { publish, publishProblem } from './publish.js';
 
@@ -20,13 +21,14 @@ export interface CheckRequest {
   labelEvent?: { label: string; login: string; added: boolean };
   /** What this process remembers between events; without it every event reads and writes afresh. */
   memory?: AppMemory;
+  metrics?: Metrics;
 }
 
 /**
  * One pull request head, checked and published. Whatever fails, a completed check run is
  * posted for the head SHA, so a required gate never waits forever.
  */
-export async function checkPullRequest({ client, pull, log, labelEvent, memory }: CheckRequest): Promise<Outcome> {
+export async function checkPullRequest({ client, pull, log, labelEvent, memory, metrics }: CheckRequest): Promise<Outcome> {
   let checkName = defaultConfig().check_name;
   try {
     const { repoConfig, pullFiles: listed } = await readBasics(client, pull);
@@ -54,6 +56,7 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory }
       return 'config-error';
     }
     const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
+    if (metrics) for (const spec of checked.specs) countFindings(metrics, spec.report.findings);
     const verdict = decide(report, { ...state, needingSpec: checked.needingSpec }, config);
     const published = await publish(client, pull, verdict, checked.specs, config, log, memory);
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');

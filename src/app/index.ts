@@ -1,9 +1,10 @@
-import type { Context, Probot } from 'probot';
+import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { checkPullRequest, type CheckRequest } from './check-pull-request.js';
 import { handleCommentCommand, type Serialize } from './commands/index.js';
 import { coordinationFromEnvironment, type Coordination } from './coordination.js';
 import type { RepoClient } from './github/repo.js';
 import { createMemory } from './memory.js';
+import { countRequests, createMetrics, metricsHandler, type Metrics } from './observability.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
 
 const PULL_REQUEST_EVENTS: Array<
@@ -28,11 +29,19 @@ const PULL_REQUEST_EVENTS: Array<
  * The specgate GitHub App: wires events to the check; everything else lives in its own module.
  * With REDIS_URL, replicas behind one webhook URL share delivery claims and pull request locks.
  */
-export default function specgateApp(app: Probot): void {
-  installSpecgate(app, coordinationFromEnvironment());
+export default function specgateApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): void {
+  const metrics = createMetrics();
+  // Under Probot's server (`npm start`), GET /metrics serves Prometheus; GET /ping is Probot's own.
+  // Loaded without a server (tests, createNodeMiddleware), Probot refuses handlers: no endpoint then.
+  try {
+    options?.addHandler?.(metricsHandler(metrics));
+  } catch {
+    app.log.debug('specgate: no HTTP server, so no /metrics endpoint');
+  }
+  installSpecgate(app, coordinationFromEnvironment(), metrics);
 }
 
-export function installSpecgate(app: Probot, coordination: Coordination): void {
+export function installSpecgate(app: Probot, coordination: Coordination, metrics: Metrics = createMetrics()): void {
   // What one process remembers of GitHub (the last check run, the comment) holds only if it sees every event.
   const memory = createMemory({ rememberGitHub: coordination.alone });
 
@@ -42,10 +51,12 @@ export function installSpecgate(app: Probot, coordination: Coordination): void {
     // one check-suite re-run delivery checks several pull requests.
     const delivery = `${context.id} ${key}`;
     const started = Date.now();
+    const requests = countRequests(request.client.octokit, metrics);
+    const callsBefore = requests.calls;
     // Claimed inside the lock, so a redelivery that arrives while the first is running waits and then skips.
     const outcome = await coordination.serialize(key, async () => {
       if (!(await coordination.claim(delivery))) return 'duplicate';
-      const result = await checkPullRequest({ ...request, log: context.log, memory }).catch(async (error: unknown) => {
+      const result = await checkPullRequest({ ...request, log: context.log, memory, metrics }).catch(async (error: unknown) => {
         await coordination.release(delivery);
         throw error;
       });
@@ -53,7 +64,13 @@ export function installSpecgate(app: Probot, coordination: Coordination): void {
       if (result === 'error') await coordination.release(delivery);
       return result;
     });
-    context.log.info({ delivery: context.id, event: context.name, pull: key, headSha: request.pull.headSha, outcome, ms: Date.now() - started }, 'specgate: event handled');
+    const ms = Date.now() - started;
+    metrics.deliveries.inc({ event: context.name, outcome });
+    if (outcome !== 'duplicate' && outcome !== 'ignored') metrics.verdictSeconds.observe({ event: context.name }, ms / 1000);
+    context.log.info(
+      { delivery: context.id, event: context.name, repo: `${request.client.owner}/${request.client.repo}`, pull: request.pull.number, headSha: request.pull.headSha, outcome, ms, apiCalls: requests.calls - callsBefore },
+      'specgate: event handled',
+    );
   };
 
   app.on(PULL_REQUEST_EVENTS, async (context) => {
