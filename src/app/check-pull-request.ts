@@ -7,6 +7,7 @@ import { checkChangedSpecs, readBasics } from './gather.js';
 import { whoAddedLabel } from './github/labels.js';
 import type { RepoClient } from './github/repo.js';
 import type { AppMemory } from './memory.js';
+import type { CheckPool } from './check-pool.js';
 import { countFindings, type Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
 import { publish, publishProblem } from './publish.js';
@@ -22,13 +23,15 @@ export interface CheckRequest {
   /** What this process remembers between events; without it every event reads and writes afresh. */
   memory?: AppMemory;
   metrics?: Metrics;
+  /** Worker threads that check specs within time and memory limits; without it, specs are checked inline. */
+  pool?: CheckPool;
 }
 
 /**
  * One pull request head, checked and published. Whatever fails, a completed check run is
  * posted for the head SHA, so a required gate never waits forever.
  */
-export async function checkPullRequest({ client, pull, log, labelEvent, memory, metrics }: CheckRequest): Promise<Outcome> {
+export async function checkPullRequest({ client, pull, log, labelEvent, memory, metrics, pool }: CheckRequest): Promise<Outcome> {
   let checkName = defaultConfig().check_name;
   try {
     const { repoConfig, pullFiles: listed } = await readBasics(client, pull);
@@ -50,7 +53,7 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
       return 'skipped';
     }
 
-    const checked = await checkChangedSpecs(client, loaded, pullFiles, { source, memory });
+    const checked = await checkChangedSpecs(client, loaded, pullFiles, { source, memory, pool });
     if (checked.kind === 'config-error') {
       await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';

@@ -10,6 +10,8 @@ import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
 import { readTemplates } from './github/templates.js';
 import { fingerprint, type AppMemory } from './memory.js';
+import type { CheckPool } from './check-pool.js';
+import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
 import type { PullRequestRef } from './pull-request.js';
 
 /** Blob downloads at once per pull request: fast, and far below GitHub's concurrency limits. */
@@ -44,7 +46,7 @@ export async function checkChangedSpecs(
   client: RepoClient,
   loaded: LoadedConfig,
   pullFiles: PullFiles,
-  { source, memory }: { source?: RepoConfig['source']; memory?: AppMemory } = {},
+  { source, memory, pool }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool } = {},
 ): Promise<SpecsChecked> {
   const { config } = loaded;
   const specFiles = changedSpecs(pullFiles.files, config);
@@ -61,14 +63,30 @@ export async function checkChangedSpecs(
     const located = { ...loaded, lineOf: await configLines(client, source) };
     return { kind: 'config-error', problems: compilePolicies(located, templatePaths, texts).problems };
   }
-  const specs = specFiles.map((file, index) => {
-    const templatePath = templatePaths[index];
-    memory?.blobs.set(file.blobSha, blobs[index]!);
-    // The same blob under the same template and settings has the same findings: parse it once.
-    const key = `${file.path}|${file.blobSha}|${fingerprint(templatePath, texts.get(templatePath ?? ''), policyOptions(config), config.max_file_size)}`;
-    const checked = memory?.checks.get(key) ?? checkFile(file.path, blobs[index]!, templatePath, policies, config.max_file_size);
-    memory?.checks.set(key, checked);
-    return { file, ...checked };
-  });
+  const specs = await Promise.all(
+    specFiles.map(async (file, index) => {
+      const templatePath = templatePaths[index];
+      const bytes = blobs[index]!;
+      memory?.blobs.set(file.blobSha, bytes);
+      const templateText = templatePath === undefined ? builtinTemplate() : texts.get(templatePath)!;
+      // The same blob under the same template and settings has the same findings: parse it once.
+      const key = `${file.path}|${file.blobSha}|${fingerprint(templateText, policyOptions(config), config.max_file_size)}`;
+      const checked =
+        memory?.checks.get(key) ??
+        (pool
+          ? await checkOnPool(pool, file.path, bytes, templatePath, templateText, loaded)
+          : checkFile(file.path, bytes, templatePath, policies, config.max_file_size));
+      // A file the pool gave up on may pass under a lighter load: only real verdicts are remembered.
+      if (!checked.report.findings.some((finding) => finding.rule === 'too-complex')) memory?.checks.set(key, checked);
+      return { file, ...checked };
+    }),
+  );
   return { kind: 'checked', specs, needingSpec: filesNeedingSpec(pullFiles.files, specFiles, config) };
+}
+
+async function checkOnPool(pool: CheckPool, path: string, bytes: Uint8Array, templatePath: string | undefined, templateText: string, loaded: LoadedConfig): Promise<CheckedFile> {
+  const { config } = loaded;
+  const answer = await pool.check({ bytes, templateText, options: policyOptions(config), maxBytes: config.max_file_size });
+  const report = { path, template: templatePath ?? BUILTIN_TEMPLATE, findings: answer.findings };
+  return answer.text === undefined ? { report } : { report, text: answer.text };
 }

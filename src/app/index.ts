@@ -4,6 +4,7 @@ import { handleCommentCommand, type Serialize } from './commands/index.js';
 import { coordinationFromEnvironment, type Coordination } from './coordination.js';
 import type { RepoClient } from './github/repo.js';
 import { createMemory } from './memory.js';
+import { CheckPool } from './check-pool.js';
 import { countRequests, createMetrics, metricsHandler, type Metrics } from './observability.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
 
@@ -44,6 +45,7 @@ export default function specgateApp(app: Probot, options?: Partial<ApplicationFu
 export function installSpecgate(app: Probot, coordination: Coordination, metrics: Metrics = createMetrics()): void {
   // What one process remembers of GitHub (the last check run, the comment) holds only if it sees every event.
   const memory = createMemory({ rememberGitHub: coordination.alone });
+  const pool = new CheckPool();
 
   const run = async (context: Context, request: Omit<CheckRequest, 'log'>): Promise<void> => {
     const key = `${request.client.owner}/${request.client.repo}#${request.pull.number}`;
@@ -56,7 +58,7 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
     // Claimed inside the lock, so a redelivery that arrives while the first is running waits and then skips.
     const outcome = await coordination.serialize(key, async () => {
       if (!(await coordination.claim(delivery))) return 'duplicate';
-      const result = await checkPullRequest({ ...request, log: context.log, memory, metrics }).catch(async (error: unknown) => {
+      const result = await checkPullRequest({ ...request, log: context.log, memory, metrics, pool }).catch(async (error: unknown) => {
         await coordination.release(delivery);
         throw error;
       });

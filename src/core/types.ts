@@ -16,7 +16,7 @@ export const RULE_IDS = [
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** Findings about the file itself, before any markdown is read. Always errors. */
-export const FILE_RULE_IDS = ['file-too-large', 'not-text'] as const;
+export const FILE_RULE_IDS = ['file-too-large', 'not-text', 'too-complex'] as const;
 export type FileRuleId = (typeof FILE_RULE_IDS)[number];
 
 /** One problem in one spec file. `line` is 1-based and always inside the document. */

@@ -24,6 +24,7 @@ const RULE_LABEL: Record<string, string> = {
   'empty-section': 'Empty',
   'placeholder-section': 'Still the template',
   'file-too-large': 'Not checked',
+  'too-complex': 'Not checked',
   'not-text': 'Not checked',
 };
 

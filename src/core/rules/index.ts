@@ -24,5 +24,6 @@ export const RULES: readonly Rule[] = [
 export const RULE_DESCRIPTIONS: Readonly<Record<RuleId | FileRuleId, string>> = {
   ...(Object.fromEntries(RULES.map((rule) => [rule.id, rule.description])) as Record<RuleId, string>),
   'file-too-large': 'The spec file is over the size limit, so it was not checked.',
+  'too-complex': 'Checking the spec file took more time or memory than the server allows (deeply nested lists, for example), so it was not checked.',
   'not-text': 'The spec file is not UTF-8 text (binary, or another encoding), so it was not checked.',
 };

@@ -1,0 +1,106 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PolicyOptions } from '../core/policy.js';
+import type { Finding } from '../core/types.js';
+import type { CheckAnswer, CheckJob } from './check-worker.js';
+
+/** How much a single spec may cost the server: operator settings, not a repository's. */
+export interface CheckLimits {
+  timeoutMs: number;
+  memoryMb: number;
+  threads: number;
+}
+
+export function limitsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): CheckLimits {
+  const number = (name: string, fallback: number) => {
+    const value = Number(environment[name]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    timeoutMs: number('SPECGATE_CHECK_TIMEOUT_MS', 10_000),
+    memoryMb: number('SPECGATE_CHECK_MEMORY_MB', 256),
+    threads: number('SPECGATE_CHECK_THREADS', Math.min(2, availableParallelism())),
+  };
+}
+
+// src/app and build/app both sit two levels below the package root; the worker runs compiled.
+const WORKER = new URL('../../build/app/check-worker.js', import.meta.url);
+
+interface Pending {
+  job: CheckJob;
+  resolve: (answer: { findings: Finding[]; text?: string }) => void;
+}
+
+/**
+ * Checks specs on worker threads within a time and memory limit. A spec that exceeds either gets a
+ * `too-complex` finding, its thread is stopped and replaced, and the check run still completes.
+ */
+export class CheckPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private running = 0;
+  private nextId = 0;
+
+  constructor(private readonly limits: CheckLimits = limitsFromEnvironment()) {}
+
+  check(request: { bytes: Uint8Array; templateText: string; options: PolicyOptions; maxBytes: number }): Promise<{ findings: Finding[]; text?: string }> {
+    return new Promise((resolve) => {
+      this.queue.push({ job: { ...request, id: ++this.nextId }, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && (this.idle.length > 0 || this.running < this.limits.threads)) {
+      const pending = this.queue.shift()!;
+      const worker = this.idle.pop() ?? this.spawn();
+      this.running += 1;
+      this.run(worker, pending);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    worker.unref();
+    return worker;
+  }
+
+  private run(worker: Worker, { job, resolve }: Pending): void {
+    const finish = (answer: { findings: Finding[]; text?: string }, healthy: boolean) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      this.running -= 1;
+      if (healthy) this.idle.push(worker);
+      else void worker.terminate();
+      resolve(answer);
+      this.pump();
+    };
+    const onMessage = (answer: CheckAnswer) => {
+      if (answer.id !== job.id) return;
+      finish(answer.text === undefined ? { findings: answer.findings } : { findings: answer.findings, text: answer.text }, true);
+    };
+    const onError = (error: Error) => {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish({ findings: [tooComplex(outOfMemory ? `more than ${this.limits.memoryMb} MB of memory` : 'an error in the checker')] }, false);
+    };
+    const timer = setTimeout(() => finish({ findings: [tooComplex(`more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage(job);
+  }
+}
+
+function tooComplex(cost: string): Finding {
+  return {
+    rule: 'too-complex',
+    severity: 'error',
+    section: '(file)',
+    line: 1,
+    message: `Checking this file took ${cost}, so it was not checked. Simplify its structure (very deep or very long nested lists, for example) or split it.`,
+  };
+}

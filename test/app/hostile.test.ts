@@ -1,0 +1,65 @@
+/**
+ * The hostile corpus (test/fixtures/hostile/): every file gets an answer within the pool's time and
+ * memory limits, a clear finding instead of a crash, and the event loop is never blocked by one.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CheckPool } from '../../src/app/check-pool.js';
+import { builtinTemplate } from '../../src/config/builtin-template.js';
+import { defaultConfig, parseConfig, policyOptions } from '../../src/config/load.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+const HOSTILE = join(FIXTURES, 'hostile');
+const config = defaultConfig();
+const options = policyOptions(config);
+const bytes = (name: string) => readFileSync(join(HOSTILE, name));
+
+let pool: CheckPool;
+beforeAll(() => {
+  // Tight limits, so the slow files show what happens when one is exceeded.
+  pool = new CheckPool({ timeoutMs: 3000, memoryMb: 128, threads: 2 });
+});
+afterAll(() => pool.close());
+
+const check = (name: string, templateText = builtinTemplate()) =>
+  pool.check({ bytes: bytes(name), templateText, options, maxBytes: config.max_file_size });
+
+describe('the hostile corpus', () => {
+  test.each(readdirSync(HOSTILE).filter((name) => name.endsWith('.md') && !name.startsWith('template-')))('%s gets an answer, never a crash', async (name) => {
+    const { findings } = await check(name);
+    expect(Array.isArray(findings)).toBe(true);
+    for (const finding of findings) {
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+      expect(finding.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('600 levels of nested lists exceed the time limit: a too-complex finding, and the next file is checked normally', async () => {
+    const [nested, traps] = await Promise.all([check('deep-nesting.md'), check('heading-traps.md')]);
+    expect(nested.findings).toEqual([expect.objectContaining({ rule: 'too-complex', severity: 'error', line: 1, message: expect.stringContaining('took more than 3 s') })]);
+    expect(traps.findings.some((finding) => finding.rule === 'too-complex')).toBe(false);
+  });
+
+  test('every heading trap is text, not a section: only Context & Goal counts', async () => {
+    const { findings } = await check('heading-traps.md');
+    const missing = findings.filter((finding) => finding.rule === 'missing-section').map((finding) => finding.section);
+    expect(missing).toEqual(['Outcomes', 'Stakeholders', 'User Stories', 'API Contract', 'Data Model', 'Orchestration', 'Security', 'Observability', 'Acceptance Criteria', 'Rollout', 'Open Questions']);
+  });
+
+  test('NUL bytes and invalid UTF-8 are not text', async () => {
+    expect((await check('nul-bytes.md')).findings).toEqual([expect.objectContaining({ rule: 'not-text' })]);
+    expect((await check('invalid-utf8.md')).findings).toEqual([expect.objectContaining({ rule: 'not-text' })]);
+  });
+
+  test('a template with 10,000 sections checks a spec that has half of them', async () => {
+    const { findings } = await check('spec-for-10000-sections.md', bytes('template-10000-sections.md').toString('utf8'));
+    const missing = findings.filter((finding) => finding.rule === 'missing-section');
+    expect(missing.length === 5000 || findings.some((finding) => finding.rule === 'too-complex')).toBe(true);
+  });
+
+  test.each(['billion-laughs.yml', 'evil-tag.yml'])('the configuration %s is refused with a reason', (name) => {
+    const { problems } = parseConfig(bytes(name).toString('utf8'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/^The configuration (cannot be read|is not valid YAML)/);
+  });
+});
