@@ -20,7 +20,9 @@ export interface CheckOptions {
 export function runCheck(options: CheckOptions): Report {
   const workspace = openWorkspace(options.root, options.config);
   const { config } = workspace.loaded;
-  const files = findSpecFiles(options.root, options.paths, config);
+  // The template is never one of the specs, however it was found.
+  const templateFile = options.template === undefined ? undefined : resolve(options.root, options.template);
+  const files = findSpecFiles(options.root, options.paths, config).filter((path) => resolve(options.root, path) !== templateFile);
 
   // --template wins over the configuration for every file.
   const templateOf = (path: string): string | undefined => options.template ?? templateFor(path, config);

@@ -47,7 +47,34 @@ export function matchSections(document: SpecDocument, template: Template, aliase
     list.push(spec);
     matching.bySection.set(chosen, list);
   }
+  demoteNestedNamesakes(matching, document);
   return matching;
+}
+
+/**
+ * A heading that shares a section's name but sits inside another section (`#### Drawbacks` of
+ * one alternative, under `## Alternatives`) is a sub-heading of that section, not the section
+ * again: when the section also has a heading where the template puts it, the namesake is
+ * demoted to an ordinary heading instead of being reported as a duplicate.
+ */
+function demoteNestedNamesakes(matching: Matching, document: SpecDocument): void {
+  for (const [section, specs] of matching.bySection) {
+    if (specs.length < 2) continue;
+    const inPlace = specs.filter((spec) => enclosingSection(spec, matching) === section.parent);
+    if (inPlace.length === 0 || inPlace.length === specs.length) continue;
+    for (const spec of specs) if (!inPlace.includes(spec)) matching.byHeading.delete(spec);
+    matching.bySection.set(section, inPlace);
+  }
+  matching.unmatched = document.all.filter((spec) => !matching.byHeading.has(spec));
+}
+
+/** The template section of the nearest matched heading around a spec heading. */
+function enclosingSection(spec: SpecSection, matching: Matching): TemplateSection | undefined {
+  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
+    const matched = matching.byHeading.get(ancestor);
+    if (matched) return matched;
+  }
+  return undefined;
 }
 
 function pick(candidates: TemplateSection[], spec: SpecSection, matching: Matching): TemplateSection {

@@ -29,3 +29,16 @@ describe('duplicate-section', () => {
     expect(check('rules/duplicate-section/twice.md', 'design-doc', { rules: { 'duplicate-section': 'off' } })).toEqual([]);
   });
 });
+
+describe('a heading named like a section, inside another section', () => {
+  const findings = check('rules/duplicate-section/nested-namesake.md', 'design-doc');
+
+  test('is a sub-heading of that section, not the section again: no duplicate, and the real Security counts', () => {
+    expect(findings.filter((finding) => finding.rule === 'duplicate-section')).toEqual([]);
+    expect(findings.filter((finding) => finding.section === 'Security')).toEqual([]);
+  });
+
+  test('and it does not put Security out of order either', () => {
+    expect(findings.some((finding) => finding.rule === 'section-order')).toBe(false);
+  });
+});
