@@ -16479,7 +16479,7 @@ var CONFIG_SCHEMA = {
   properties: {
     _extends: {
       type: "string",
-      description: "Inherit another repository's configuration, as Probot reads it (`.github` or `owner/repo:path`). Keys here override it."
+      description: "Inherit another repository's configuration, as Probot reads it (`.github` or `owner/repo:path`); a repository without a configuration file uses its owner's `.github` one. Keys here replace the inherited ones, except `sections`, which is merged section by section and key by key. This is how an organisation sets one policy for all its repositories: it writes `.github/specgate.yml` in its `.github` repository and marks the sections every repository must keep with `locked: true`; a repository may then tighten a locked section (`required: true`, a higher `min_words`, more `aliases`) but not loosen it."
     },
     paths: globList("Globs of spec files, relative to the repository root.", ["docs/specs/**/*.md", "specs/**/*.md", "**/*.spec.md"]),
     ignore: globList("Globs of files never checked, even when `paths` matches them. The template file itself is never checked.", [
@@ -16492,7 +16492,14 @@ var CONFIG_SCHEMA = {
     },
     templates: {
       type: "object",
-      description: "Per-path templates: a glob of spec files mapped to a template path. The most specific matching glob wins over `template`.",
+      description: "Per-path templates: a glob of spec files mapped to a template path. The most specific matching glob (the one with the most literal characters) wins over `template`. The check summary names the template each spec was checked against.",
+      additionalProperties: { type: "string", minLength: 1 },
+      default: {}
+    },
+    named_templates: {
+      type: "object",
+      description: "Templates a spec can choose by name in its front matter (`template: adr`): a name mapped to a template path. A spec that names a template this way is checked against it whatever `templates` and `template` say; a name not listed here is an error finding on that front matter line.",
+      propertyNames: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" },
       additionalProperties: { type: "string", minLength: 1 },
       default: {}
     },
@@ -16505,7 +16512,11 @@ var CONFIG_SCHEMA = {
         properties: {
           required: { type: "boolean", description: "Whether the section must be present. Default: true, or false for headings marked `(optional)`." },
           min_words: { type: "integer", minimum: 0, description: "Fewer words than this gives a short-section warning. Default: 0." },
-          aliases: { type: "array", items: { type: "string", minLength: 1 }, description: "Other headings that count as this section." }
+          aliases: { type: "array", items: { type: "string", minLength: 1 }, description: "Other headings that count as this section." },
+          locked: {
+            type: "boolean",
+            description: "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words` or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words` and more `aliases` apply."
+          }
         }
       },
       default: {}
@@ -16560,6 +16571,12 @@ var CONFIG_SCHEMA = {
         when_changed: { type: "array", items: { type: "string", minLength: 1 }, description: "Globs of files that need a spec when changed." }
       },
       required: ["when_changed"]
+    },
+    spec_link_prefix: {
+      type: "string",
+      maxLength: 50,
+      description: "A line of the pull request description that starts with this prefix and a repository path (`Spec: docs/specs/search.md`) links that spec: it is checked at the head commit even when the pull request does not change it, and a linked spec that does not exist there is an error. Matched case-insensitively, at the start of a line outside code blocks. An empty string turns linking off.",
+      default: "Spec:"
     },
     order: { ...severity, description: "Severity of section-order findings (shorthand for `rules.section-order`).", default: "notice" },
     rules: {
@@ -16623,6 +16640,7 @@ function resolveConfig(input) {
     paths: input.paths ?? [...defaults.paths.default],
     ignore: input.ignore ?? [...defaults.ignore.default],
     templates: input.templates ?? {},
+    named_templates: input.named_templates ?? {},
     sections: input.sections ?? {},
     placeholders: input.placeholders ?? [...defaults.placeholders.default],
     max_file_size: input.max_file_size ?? defaults.max_file_size.default,
@@ -16631,6 +16649,7 @@ function resolveConfig(input) {
     review_comments: input.review_comments ?? defaults.review_comments.default,
     draft: input.draft ?? defaults.draft.default,
     skip_label: input.skip_label ?? defaults.skip_label.default,
+    spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
     order: input.order ?? defaults.order.default,
     rules: input.rules ?? {}
   };
@@ -16641,6 +16660,13 @@ function resolveConfig(input) {
 function describe(error, lineOf2) {
   const path2 = error.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
   const key = path2.join(".");
+  if (error.propertyName !== void 0 && path2[0] === "named_templates") {
+    return {
+      key: [...path2, error.propertyName].join("."),
+      line: lineOf2([...path2, error.propertyName]),
+      message: `The template name "${error.propertyName}" in "named_templates" must start with a letter or digit and hold only letters, digits, ".", "_" and "-".`
+    };
+  }
   if (error.propertyName !== void 0) {
     const hint = closest(error.propertyName, RULES);
     return {
@@ -26514,11 +26540,39 @@ function compilePolicies(loaded, needed, texts) {
 }
 function configKeyFor(templatePath, { config: config2 }) {
   const glob = Object.entries(config2.templates).find(([, path2]) => path2 === templatePath)?.[0];
-  return glob === void 0 ? ["template"] : ["templates", glob];
+  if (glob !== void 0) return ["templates", glob];
+  const name = Object.entries(config2.named_templates).find(([, path2]) => path2 === templatePath)?.[0];
+  return name === void 0 ? ["template"] : ["named_templates", name];
 }
 
 // src/config/select.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/config/front-matter.ts
+var SCAN_BYTES = 64 * 1024;
+var latin = new TextDecoder("utf-8");
+function declaredTemplate(spec) {
+  const text4 = typeof spec === "string" ? spec.slice(0, SCAN_BYTES) : latin.decode(spec.subarray(0, SCAN_BYTES));
+  const lines = text4.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
+  const fence2 = lines[0]?.trimEnd();
+  if (fence2 !== "---" && fence2 !== "+++") return void 0;
+  const key = fence2 === "---" ? /^template\s*:\s*(.*)$/ : /^template\s*=\s*(.*)$/;
+  const end = lines.findIndex((line, index2) => index2 > 0 && (line.trimEnd() === fence2 || fence2 === "---" && line.trimEnd() === "..."));
+  if (end < 0) return void 0;
+  for (let index2 = 1; index2 < end; index2++) {
+    const match = key.exec(lines[index2]);
+    if (!match) continue;
+    const name = unquote(match[1].replace(/\s+#.*$/, "").trim());
+    return name === "" ? void 0 : { name, line: index2 + 1 };
+  }
+  return void 0;
+}
+function unquote(value2) {
+  const quoted = /^(["'])(.*)\1$/.exec(value2);
+  return quoted ? quoted[2].trim() : value2;
+}
+
+// src/config/select.ts
 var GLOB_OPTIONS = { dot: true };
 function specSelector(config2) {
   const included = (0, import_picomatch.default)(config2.paths, GLOB_OPTIONS);
@@ -26526,7 +26580,7 @@ function specSelector(config2) {
   return (path2) => included(path2) && !ignored(path2);
 }
 function templatePaths(config2) {
-  return [...config2.template ? [config2.template] : [], ...Object.values(config2.templates)];
+  return [...config2.template ? [config2.template] : [], ...Object.values(config2.templates), ...Object.values(config2.named_templates)];
 }
 function templateFor(path2, config2) {
   let best;
@@ -26536,6 +26590,16 @@ function templateFor(path2, config2) {
     if (!best || specificity > best.specificity) best = { template, specificity };
   }
   return best?.template ?? config2.template;
+}
+function chooseTemplate(path2, spec, config2) {
+  const declared = spec === void 0 ? void 0 : declaredTemplate(spec);
+  if (!declared) return { kind: "template", template: templateFor(path2, config2), by: "path" };
+  const template = Object.hasOwn(config2.named_templates, declared.name) ? config2.named_templates[declared.name] : void 0;
+  if (template !== void 0) return { kind: "template", template, by: "front-matter" };
+  return { kind: "unknown", name: declared.name, line: declared.line, known: Object.keys(config2.named_templates) };
+}
+function neededTemplates(choices) {
+  return choices.flatMap((choice) => choice.kind === "template" ? [choice.template] : []);
 }
 
 // src/cli/files.ts
@@ -27379,7 +27443,7 @@ var MAX_SUMMARY = 65535;
 var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
 function renderCheckRun(verdict, links, skipLabel) {
   const annotations = verdict.report.files.flatMap(
-    (file) => file.findings.map((finding) => ({
+    (file) => file.findings.filter((finding) => finding.rule !== "linked-spec-missing").map((finding) => ({
       path: file.path,
       start_line: finding.line,
       end_line: finding.line,
@@ -27388,7 +27452,7 @@ function renderCheckRun(verdict, links, skipLabel) {
       message: finding.message
     }))
   );
-  return { title: verdict.title, summary: clip(summaryOf(verdict, links, skipLabel)), annotations };
+  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join("\n")), annotations };
 }
 function summaryOf(verdict, links, skipLabel) {
   const { state, report: report2 } = verdict;
@@ -27414,6 +27478,10 @@ function summaryOf(verdict, links, skipLabel) {
     parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
   }
   return parts.join("\n");
+}
+function noticesOf(verdict) {
+  if (!verdict.notices || verdict.notices.length === 0) return [];
+  return ["", "> [!NOTE]", "> The configuration inherits locked sections; these settings of it were ignored:", ...verdict.notices.map((notice) => `> - ${notice}`)];
 }
 function skippedNote(skipLabel, by, mention = true) {
   const who = by === void 0 ? "" : ` by ${mention ? "@" : ""}${by}`;
@@ -27551,7 +27619,25 @@ function matchSections(document3, template, aliases = /* @__PURE__ */ new Map())
     list2.push(spec);
     matching.bySection.set(chosen, list2);
   }
+  demoteNestedNamesakes(matching, document3);
   return matching;
+}
+function demoteNestedNamesakes(matching, document3) {
+  for (const [section, specs] of matching.bySection) {
+    if (specs.length < 2) continue;
+    const inPlace = specs.filter((spec) => enclosingSection(spec, matching) === section.parent);
+    if (inPlace.length === 0 || inPlace.length === specs.length) continue;
+    for (const spec of specs) if (!inPlace.includes(spec)) matching.byHeading.delete(spec);
+    matching.bySection.set(section, inPlace);
+  }
+  matching.unmatched = document3.all.filter((spec) => !matching.byHeading.has(spec));
+}
+function enclosingSection(spec, matching) {
+  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
+    const matched = matching.byHeading.get(ancestor);
+    if (matched) return matched;
+  }
+  return void 0;
 }
 function pick2(candidates, spec, matching) {
   if (candidates.length === 1) return candidates[0];
@@ -27899,7 +27985,9 @@ var RULE_DESCRIPTIONS = {
   ...Object.fromEntries(RULES2.map((rule) => [rule.id, rule.description])),
   "file-too-large": "The spec file is over the size limit, so it was not checked.",
   "too-complex": "Checking the spec file took more time or memory than the server allows (deeply nested lists, for example), so it was not checked.",
-  "not-text": "The spec file is not UTF-8 text (binary, or another encoding), so it was not checked."
+  "not-text": "The spec file is not UTF-8 text (binary, or another encoding), so it was not checked.",
+  "unknown-template": "The spec's front matter names a template that the configuration's named_templates does not define, so it was not checked.",
+  "linked-spec-missing": "The pull request description links a spec that does not exist at the head commit."
 };
 
 // src/core/section-state.ts
@@ -27985,6 +28073,65 @@ function checkFile(path2, bytes, templatePath, policies, maxBytes) {
   if (!policy) throw new Error(`No policy was compiled for template ${template}`);
   return { report: { path: path2, template, findings: checkSpec(decoded.text, policy) }, text: decoded.text };
 }
+function unknownTemplateFile(path2, choice) {
+  const hint = closestName(choice.name, choice.known);
+  const known = choice.known.length > 0 ? ` Named templates: ${choice.known.join(", ")}.` : " The configuration names no templates (`named_templates`).";
+  const message2 = `The front matter names the template "${choice.name}", which the configuration does not define, so the spec was not checked.${hint ? ` Did you mean "${hint}"?` : ""}${known}`;
+  return { report: { path: path2, template: `${choice.name} (unknown)`, findings: [{ rule: "unknown-template", severity: "error", section: "(front matter)", line: choice.line, message: message2 }] } };
+}
+function missingLinkedSpec(link, headSha, reason = "missing") {
+  const where = `the description's line ${link.line} (\`${link.text}\`)`;
+  const message2 = reason === "not-a-path" ? `The pull request links "${link.path}" on ${where}, which is not a path in this repository. Write the spec's path from the repository root, like docs/specs/name.md.` : `The pull request links "${link.path}" on ${where}, but ${reason === "missing" ? "no such file exists" : "that is not a file"} at the head commit ${headSha.slice(0, 7)}. Fix the path in the description, or add the spec.`;
+  return { report: { path: link.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
+}
+function closestName(word, candidates) {
+  const best = candidates.map((candidate) => ({ candidate, score: distance(word.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : void 0;
+}
+
+// src/verdict/links.ts
+var MAX_LINKED_SPECS = 20;
+function linkedSpecs(body, prefix) {
+  const wanted = prefix.trim().toLowerCase();
+  if (!body || wanted === "") return [];
+  const links = [];
+  const seen = /* @__PURE__ */ new Set();
+  let fence2;
+  const lines = body.split(/\r?\n|\r/);
+  for (let index2 = 0; index2 < lines.length && links.length < MAX_LINKED_SPECS; index2++) {
+    const line = lines[index2].trim();
+    const opener2 = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (opener2 !== void 0 && opener2[0] === fence2[0] && opener2.length >= fence2.length && line.slice(opener2.length).trim() === "") fence2 = void 0;
+      continue;
+    }
+    if (opener2 !== void 0) {
+      fence2 = opener2;
+      continue;
+    }
+    const content3 = line.replace(/^(?:[-*+]\s+|>\s*)/, "");
+    if (!content3.toLowerCase().startsWith(wanted)) continue;
+    const rest = content3.slice(wanted.length).trim();
+    const token = /^\[[^\]]*\]\([^)\s]+\)/.exec(rest)?.[0] ?? rest.split(/\s+/)[0] ?? "";
+    if (token === "") continue;
+    const path2 = cleanPath2(token);
+    if (seen.has(path2)) continue;
+    seen.add(path2);
+    links.push({ path: path2, line: index2 + 1, text: line.slice(0, 200), valid: isRepositoryPath(path2) });
+  }
+  return links;
+}
+function cleanPath2(token) {
+  let path2 = token;
+  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)/.exec(path2);
+  if (markdownLink) path2 = markdownLink[1];
+  path2 = path2.replace(/^[`<]+|[`>.,;:]+$/g, "");
+  return path2.replace(/^\.\//, "").replace(/^\/+/, "");
+}
+function isRepositoryPath(path2) {
+  if (path2 === "" || /^[a-z][a-z0-9+.-]*:/i.test(path2) || path2.includes("\\")) return false;
+  return path2.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
 
 // src/verdict/verdict.ts
 function decide(report2, state, config2) {
@@ -28007,6 +28154,9 @@ function decide(report2, state, config2) {
   }
   return result;
 }
+function withNotices(verdict, notices) {
+  return notices && notices.length > 0 ? { ...verdict, notices: notices.map((notice) => notice.message) } : verdict;
+}
 function counts(errors, warnings) {
   return warnings > 0 ? `${plural(errors, "error")}, ${plural(warnings, "warning")}` : plural(errors, "error");
 }
@@ -28014,6 +28164,73 @@ function counts(errors, warnings) {
 // src/action/config.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 import { join } from "node:path";
+
+// src/config/merge.ts
+function mergeConfigLayers(layers) {
+  const notices = [];
+  const merged = {};
+  const locks = /* @__PURE__ */ new Map();
+  for (const layer of layers) {
+    if (!isMapping(layer.config)) continue;
+    const { _extends: _ignored, sections, ...rest } = layer.config;
+    Object.assign(merged, rest);
+    if (sections === void 0) continue;
+    if (!isMapping(sections) || !isMapping(merged.sections ?? {})) {
+      merged.sections = sections;
+      continue;
+    }
+    const into = { ...merged.sections ?? {} };
+    for (const [name, value2] of Object.entries(sections)) {
+      const before = into[name];
+      if (!isMapping(value2) || before !== void 0 && !isMapping(before)) {
+        into[name] = value2;
+        continue;
+      }
+      const lock = locks.get(name);
+      const accepted = lock ? enforceLock(name, value2, lock.settings, lock.source, layer.source, notices) : value2;
+      into[name] = { ...before, ...accepted };
+      if (lock && Array.isArray(accepted.aliases) && before && Array.isArray(before.aliases)) {
+        into[name].aliases = [.../* @__PURE__ */ new Set([...before.aliases, ...accepted.aliases])];
+      }
+    }
+    merged.sections = into;
+    for (const [name, value2] of Object.entries(into)) {
+      if (isMapping(value2) && value2.locked === true && !locks.has(name)) locks.set(name, { settings: value2, source: layer.source });
+    }
+    for (const [name, lock] of locks) if (isMapping(into[name])) lock.settings = into[name];
+  }
+  return { config: merged, notices };
+}
+function enforceLock(name, settings, locked, lockedBy, from, notices) {
+  const kept = { ...settings };
+  const by = lockedBy ? ` by ${lockedBy}` : " by the inherited configuration";
+  const where = from ? ` in ${from}` : "";
+  const ignore = (key, value2, stays) => {
+    delete kept[key];
+    notices.push({
+      key: `sections.${name}.${key}`,
+      message: `\`sections.${name}.${key}: ${JSON.stringify(value2)}\`${where} is ignored: the section "${name}" is locked${by}, so ${stays}.`
+    });
+  };
+  if (settings.required === false && locked.required !== false) {
+    ignore("required", false, locked.required === true ? "`required: true` stays" : "it stays as required as the template makes it");
+  }
+  const floor = typeof locked.min_words === "number" ? locked.min_words : 0;
+  if (typeof settings.min_words === "number" && settings.min_words < floor) {
+    ignore("min_words", settings.min_words, `\`min_words: ${floor}\` stays`);
+  }
+  if (settings.locked === false) ignore("locked", false, "it stays locked");
+  return kept;
+}
+function mergeLayers(configs) {
+  return mergeConfigLayers(configs.map((config2) => ({ config: config2 }))).config;
+}
+function configLayers(files) {
+  return files.filter((file) => file.config !== null).reverse().map((file) => ({ config: file.config, source: `${file.owner}/${file.repo}:${file.path}` }));
+}
+function isMapping(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -32325,7 +32542,7 @@ async function fromDefaultBranch(client, request2) {
   const here = { owner, repo, path: path2, inThisRepository: true };
   let result;
   try {
-    result = await client.octokit.config.get({ owner, repo, path: path2 });
+    result = await client.octokit.config.get({ owner, repo, path: path2, defaults: mergeLayers });
   } catch (error) {
     if (statusOf(error) !== void 0) throw error;
     const loaded2 = parseConfig(await readDefaultBranchText(client, here) ?? "");
@@ -32342,7 +32559,10 @@ async function fromDefaultBranch(client, request2) {
   const description = `${names.join(", extending ")} from ${branch}, through the API`;
   const { _extends: _ignored, ...merged } = result.config;
   const loaded = validateConfig(merged);
-  if (loaded.problems.length === 0) return { loaded, via: "api", source, description };
+  if (loaded.problems.length === 0) {
+    const { notices } = mergeConfigLayers(configLayers(result.files));
+    return { loaded: notices.length > 0 ? { ...loaded, notices } : loaded, via: "api", source, description };
+  }
   const located = parseConfig(await readDefaultBranchText(client, source) ?? "");
   return { loaded: located.problems.length > 0 ? located : loaded, via: "api", source, description };
 }
@@ -32429,7 +32649,8 @@ function pullRequestOf(payload) {
     labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string3(object(label)?.name) ?? ""),
     updatedAt: string3(pull.updated_at) ?? "",
     changedFiles: typeof pull.changed_files === "number" ? pull.changed_files : 0,
-    fromFork: headRepo !== void 0 && baseRepo !== void 0 && headRepo.toLowerCase() !== baseRepo.toLowerCase()
+    fromFork: headRepo !== void 0 && baseRepo !== void 0 && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+    body: string3(pull.body) ?? ""
   };
 }
 function object(value2) {
@@ -32518,6 +32739,21 @@ async function readSpec(file, workspace, client) {
 async function fetchBlob(client, sha) {
   const { data } = await client.octokit.rest.git.getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
   return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
+}
+async function readFileAtRef(client, path2, ref) {
+  let data;
+  try {
+    ({ data } = await client.octokit.rest.repos.getContent({ owner: client.owner, repo: client.repo, path: path2, ref }));
+  } catch (error) {
+    if (statusOf(error) === 404) return { kind: "missing" };
+    throw error;
+  }
+  const file = data;
+  if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
+  if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
+    return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
+  }
+  return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
 }
 
 // src/action/sticky-comment.ts
@@ -32746,22 +32982,40 @@ var Gate = class {
     const specFiles = changedSpecs(listed.files, config2);
     this.workflow.info(`The pull request changes ${plural(listed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
     if (listed.truncated) this.workflow.warning("GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
-    const templatePaths2 = specFiles.map((file) => templateFor(file.path, config2));
     const limit = pLimit(BLOB_CONCURRENCY);
-    const [policies, read] = await Promise.all([
-      this.policies(loaded, templatePaths2, repoConfig),
-      Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client))))
+    const links = linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path));
+    const [read, linked] = await Promise.all([
+      Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
+      Promise.all(links.map((link) => link.valid ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
     ]);
+    const missing = [];
+    const checkedLinks = [];
+    links.forEach((link, index2) => {
+      const found = linked[index2];
+      if (found?.kind === "file") checkedLinks.push({ path: link.path, bytes: found.bytes });
+      else missing.push(missingLinkedSpec(link, pull.headSha, found === void 0 ? "not-a-path" : found.kind).report);
+    });
+    if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
+    const all2 = [...specFiles.map((file, index2) => ({ path: file.path, bytes: read[index2].bytes })), ...checkedLinks];
+    const choices = all2.map((spec) => chooseTemplate(spec.path, spec.bytes, config2));
+    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
     if (policies.problems.length > 0) return { kind: "config-error", problems: policies.problems };
     const counts2 = { workspace: 0, api: 0 };
-    const files = specFiles.map((file, index2) => {
-      const { bytes, from } = read[index2];
+    specFiles.forEach((file, index2) => {
+      const { from } = read[index2];
       counts2[from]++;
       this.workflow.info(`  ${file.path}: ${from === "workspace" ? "read from the workspace" : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
-      return checkFile(file.path, bytes, templatePaths2[index2], policies, config2.max_file_size).report;
     });
-    if (specFiles.length > 0) {
-      this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : ""].filter(Boolean).join(", ")}.`);
+    const files = [
+      ...all2.map((spec, index2) => {
+        const choice = choices[index2];
+        return choice.kind === "unknown" ? unknownTemplateFile(spec.path, choice).report : checkFile(spec.path, spec.bytes, choice.template, policies, config2.max_file_size).report;
+      }),
+      ...missing
+    ];
+    if (specFiles.length > 0 || links.length > 0) {
+      const linkedNote = links.length > 0 ? `${plural(links.length, "linked spec")} from the description, at the head commit` : "";
+      this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
     }
     const report2 = this.failOn({ template: config2.template ?? BUILTIN_TEMPLATE, files });
     const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
@@ -32780,13 +33034,14 @@ var Gate = class {
     }
     const paths = findSpecFiles(this.context.workspace, [], config2);
     this.workflow.info(`${plural(paths.length, "spec")} under ${config2.paths.map((glob) => `"${glob}"`).join(", ")}.`);
-    const templatePaths2 = paths.map((path2) => templateFor(path2, config2));
-    const policies = await this.policies(loaded, templatePaths2, repoConfig);
+    const bytes = paths.map((path2) => readWorkspaceFile(this.context.workspace, path2) ?? new Uint8Array());
+    const choices = paths.map((path2, index2) => chooseTemplate(path2, bytes[index2], config2));
+    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
     if (policies.problems.length > 0) return { kind: "config-error", problems: policies.problems };
     const files = paths.map((path2, index2) => {
       this.workflow.info(`  ${path2}`);
-      const bytes = readWorkspaceFile(this.context.workspace, path2) ?? new Uint8Array();
-      return checkFile(path2, bytes, templatePaths2[index2], policies, config2.max_file_size).report;
+      const choice = choices[index2];
+      return choice.kind === "unknown" ? unknownTemplateFile(path2, choice).report : checkFile(path2, bytes[index2], choice.template, policies, config2.max_file_size).report;
     });
     if (paths.length > 0) this.notes.push(`Specs: every file under the configured \`paths\` in the workspace, ${plural(paths.length, "spec")}.`);
     const report2 = this.failOn({ template: config2.template ?? BUILTIN_TEMPLATE, files });
@@ -32829,7 +33084,8 @@ var Gate = class {
   async publish(checked, loaded) {
     const { workflow, context } = this;
     const { config: config2 } = loaded;
-    const { verdict } = checked;
+    const verdict = withNotices(checked.verdict, loaded.notices);
+    for (const notice of loaded.notices ?? []) workflow.warning(`specgate: ${notice.message}`, { title: "specgate configuration" });
     const headSha = context.pull?.headSha ?? context.sha;
     const links = { repositoryUrl: context.repositoryUrl, headSha };
     workflow.raw(renderGithub(verdict.report));

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, parseConfig, validateConfig, type LoadedConfig } from '../config/load.js';
+import { configLayers, mergeConfigLayers, mergeLayers } from '../config/merge.js';
 import { describeError, readDefaultBranchText, statusOf, type ApiClient } from './github.js';
 
 export interface ConfigFile {
@@ -53,7 +54,7 @@ async function fromDefaultBranch(client: ApiClient, request: ConfigRequest): Pro
   const here = { owner, repo, path, inThisRepository: true };
   let result: Awaited<ReturnType<ApiClient['octokit']['config']['get']>>;
   try {
-    result = await client.octokit.config.get({ owner, repo, path });
+    result = await client.octokit.config.get({ owner, repo, path, defaults: mergeLayers });
   } catch (error) {
     if (statusOf(error) !== undefined) throw error;
     // Probot's loader says only "invalid YAML" (or a bad `_extends`): read the file for the line and the reason.
@@ -71,7 +72,10 @@ async function fromDefaultBranch(client: ApiClient, request: ConfigRequest): Pro
   const description = `${names.join(', extending ')} from ${branch}, through the API`;
   const { _extends: _ignored, ...merged } = result.config as Record<string, unknown>;
   const loaded = validateConfig(merged);
-  if (loaded.problems.length === 0) return { loaded, via: 'api', source, description };
+  if (loaded.problems.length === 0) {
+    const { notices } = mergeConfigLayers(configLayers(result.files));
+    return { loaded: notices.length > 0 ? { ...loaded, notices } : loaded, via: 'api', source, description };
+  }
   // Problems are rare: only then is the file read again, as text, to point at their lines.
   const located = parseConfig((await readDefaultBranchText(client, source)) ?? '');
   return { loaded: located.problems.length > 0 ? located : loaded, via: 'api', source, description };

@@ -17,6 +17,8 @@ export interface PullRequestContext {
   changedFiles: number;
   /** Whether the head is in another repository (a fork): its token is read-only. */
   fromFork: boolean;
+  /** The description, where `Spec: path` lines link specs to check. */
+  body: string;
 }
 
 export interface ActionContext {
@@ -112,6 +114,7 @@ function pullRequestOf(payload: Payload): PullRequestContext {
     updatedAt: string(pull.updated_at) ?? '',
     changedFiles: typeof pull.changed_files === 'number' ? pull.changed_files : 0,
     fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+    body: string(pull.body) ?? '',
   };
 }
 

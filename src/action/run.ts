@@ -8,21 +8,22 @@ import pLimit from 'p-limit';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
 import { compilePolicies, type Policies } from '../config/policies.js';
-import { templateFor } from '../config/select.js';
+import { chooseTemplate, neededTemplates } from '../config/select.js';
 import { findSpecFiles } from '../cli/files.js';
 import { renderConfigError, type Links } from '../render/check-run.js';
 import { renderGithub } from '../render/github.js';
 import { fileStatus, plural, summarize, type FileReport, type Report } from '../render/report.js';
 import { renderStickyComment } from '../render/sticky-comment.js';
 import { changedSpecs, filesNeedingSpec } from '../verdict/changes.js';
-import { checkFile } from '../verdict/evaluate.js';
-import { decide, type PullRequestState, type Verdict } from '../verdict/verdict.js';
+import { checkFile, missingLinkedSpec, unknownTemplateFile } from '../verdict/evaluate.js';
+import { linkedSpecs } from '../verdict/links.js';
+import { decide, withNotices, type PullRequestState, type Verdict } from '../verdict/verdict.js';
 import { readRepoConfig, type RepoConfig } from './config.js';
 import { readContext, SetupError, type ActionContext, type PullRequestContext } from './environment.js';
 import { createClient, describeError, readDefaultBranchText, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
 import { listPullFiles } from './pull-files.js';
-import { readSpec, readWorkspaceFile, type SpecSource } from './spec-files.js';
+import { readFileAtRef, readSpec, readWorkspaceFile, type SpecSource } from './spec-files.js';
 import { writeStickyComment } from './sticky-comment.js';
 import { icon, jobSummary, problemSummary } from './summary.js';
 import { readTemplates } from './templates.js';
@@ -123,23 +124,42 @@ class Gate {
     this.workflow.info(`The pull request changes ${plural(listed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
     if (listed.truncated) this.workflow.warning('GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
 
-    const templatePaths = specFiles.map((file) => templateFor(file.path, config));
     const limit = pLimit(BLOB_CONCURRENCY);
-    const [policies, read] = await Promise.all([
-      this.policies(loaded, templatePaths, repoConfig),
+    const links = linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path));
+    const [read, linked] = await Promise.all([
       Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
+      Promise.all(links.map((link) => (link.valid ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : undefined))),
     ]);
+    const missing: FileReport[] = [];
+    const checkedLinks: Array<{ path: string; bytes: Uint8Array }> = [];
+    links.forEach((link, index) => {
+      const found = linked[index];
+      if (found?.kind === 'file') checkedLinks.push({ path: link.path, bytes: found.bytes });
+      else missing.push(missingLinkedSpec(link, pull.headSha, found === undefined ? 'not-a-path' : found.kind).report);
+    });
+    if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, 'spec')} the pull request does not change: read at the head commit through the API.`);
+
+    const all = [...specFiles.map((file, index) => ({ path: file.path, bytes: read[index]!.bytes })), ...checkedLinks];
+    const choices = all.map((spec) => chooseTemplate(spec.path, spec.bytes, config));
+    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
     if (policies.problems.length > 0) return { kind: 'config-error', problems: policies.problems };
 
     const counts: Record<SpecSource, number> = { workspace: 0, api: 0 };
-    const files = specFiles.map((file, index) => {
-      const { bytes, from } = read[index]!;
+    specFiles.forEach((file, index) => {
+      const { from } = read[index]!;
       counts[from]++;
       this.workflow.info(`  ${file.path}: ${from === 'workspace' ? 'read from the workspace' : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
-      return checkFile(file.path, bytes, templatePaths[index], policies, config.max_file_size).report;
     });
-    if (specFiles.length > 0) {
-      this.notes.push(`Specs: ${[counts.workspace > 0 ? `${counts.workspace} read from the workspace` : '', counts.api > 0 ? `${counts.api} through the API by blob SHA` : ''].filter(Boolean).join(', ')}.`);
+    const files = [
+      ...all.map((spec, index) => {
+        const choice = choices[index]!;
+        return choice.kind === 'unknown' ? unknownTemplateFile(spec.path, choice).report : checkFile(spec.path, spec.bytes, choice.template, policies, config.max_file_size).report;
+      }),
+      ...missing,
+    ];
+    if (specFiles.length > 0 || links.length > 0) {
+      const linkedNote = links.length > 0 ? `${plural(links.length, 'linked spec')} from the description, at the head commit` : '';
+      this.notes.push(`Specs: ${[counts.workspace > 0 ? `${counts.workspace} read from the workspace` : '', counts.api > 0 ? `${counts.api} through the API by blob SHA` : '', linkedNote].filter(Boolean).join(', ')}.`);
     }
     const report = this.failOn({ template: config.template ?? BUILTIN_TEMPLATE, files });
     const verdict = decide(report, { ...state, filesTruncated: listed.truncated, needingSpec: filesNeedingSpec(listed.files, specFiles, config) }, config);
@@ -159,13 +179,14 @@ class Gate {
     }
     const paths = findSpecFiles(this.context.workspace, [], config);
     this.workflow.info(`${plural(paths.length, 'spec')} under ${config.paths.map((glob) => `"${glob}"`).join(', ')}.`);
-    const templatePaths = paths.map((path) => templateFor(path, config));
-    const policies = await this.policies(loaded, templatePaths, repoConfig);
+    const bytes = paths.map((path) => readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array());
+    const choices = paths.map((path, index) => chooseTemplate(path, bytes[index], config));
+    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
     if (policies.problems.length > 0) return { kind: 'config-error', problems: policies.problems };
     const files = paths.map((path, index) => {
       this.workflow.info(`  ${path}`);
-      const bytes = readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array();
-      return checkFile(path, bytes, templatePaths[index], policies, config.max_file_size).report;
+      const choice = choices[index]!;
+      return choice.kind === 'unknown' ? unknownTemplateFile(path, choice).report : checkFile(path, bytes[index]!, choice.template, policies, config.max_file_size).report;
     });
     if (paths.length > 0) this.notes.push(`Specs: every file under the configured \`paths\` in the workspace, ${plural(paths.length, 'spec')}.`);
     const report = this.failOn({ template: config.template ?? BUILTIN_TEMPLATE, files });
@@ -213,7 +234,8 @@ class Gate {
   private async publish(checked: Extract<Checked, { kind: 'checked' }>, loaded: LoadedConfig): Promise<number> {
     const { workflow, context } = this;
     const { config } = loaded;
-    const { verdict } = checked;
+    const verdict = withNotices(checked.verdict, loaded.notices);
+    for (const notice of loaded.notices ?? []) workflow.warning(`specgate: ${notice.message}`, { title: 'specgate configuration' });
     const headSha = context.pull?.headSha ?? context.sha;
     const links: Links = { repositoryUrl: context.repositoryUrl, headSha };
 

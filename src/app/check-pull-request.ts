@@ -1,7 +1,7 @@
 import type { Logger } from 'probot';
 import { CONFIG_FILE } from './github/config-file.js';
 import { renderConfigError, renderInternalError } from '../render/check-run.js';
-import { decide } from '../verdict/verdict.js';
+import { decide, withNotices } from '../verdict/verdict.js';
 import { defaultConfig } from '../config/load.js';
 import { checkChangedSpecs, readBasics } from './gather.js';
 import { whoAddedLabel } from './github/labels.js';
@@ -49,18 +49,18 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
 
     if (pull.labels.includes(config.skip_label)) {
       const by = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
-      await publish(client, pull, decide({ template: '', files: [] }, { ...state, skip: { by } }, config), [], config, log, memory);
+      await publish(client, pull, withNotices(decide({ template: '', files: [] }, { ...state, skip: { by } }, config), loaded.notices), [], config, log, memory);
       return 'skipped';
     }
 
-    const checked = await checkChangedSpecs(client, loaded, pullFiles, { source, memory, pool });
+    const checked = await checkChangedSpecs(client, loaded, pullFiles, { source, memory, pool, pull });
     if (checked.kind === 'config-error') {
       await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';
     }
     const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
     if (metrics) for (const spec of checked.specs) countFindings(metrics, spec.report.findings);
-    const verdict = decide(report, { ...state, needingSpec: checked.needingSpec }, config);
+    const verdict = withNotices(decide(report, { ...state, needingSpec: checked.needingSpec }, config), loaded.notices);
     const published = await publish(client, pull, verdict, checked.specs, config, log, memory);
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
     return verdict.conclusion;

@@ -1,9 +1,11 @@
 import pLimit from 'p-limit';
 import { policyOptions, type ConfigProblem, type LoadedConfig } from '../config/load.js';
 import { compilePolicies } from '../config/policies.js';
-import { templateFor } from '../config/select.js';
+import { chooseTemplate, neededTemplates, templateFor } from '../config/select.js';
 import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
-import { checkFile, type CheckedFile } from '../verdict/evaluate.js';
+import { checkFile, missingLinkedSpec, unknownTemplateFile, type CheckedFile } from '../verdict/evaluate.js';
+import { linkedSpecs } from '../verdict/links.js';
+import { readFileAtRef } from './github/linked-specs.js';
 import { fetchBlob } from './github/blobs.js';
 import { configLines, readConfig, type RepoConfig } from './github/config-file.js';
 import { listPullFiles, type PullFiles } from './github/pull-files.js';
@@ -46,16 +48,37 @@ export async function checkChangedSpecs(
   client: RepoClient,
   loaded: LoadedConfig,
   pullFiles: PullFiles,
-  { source, memory, pool }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool } = {},
+  { source, memory, pool, pull }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool; pull?: Pick<PullRequestRef, 'headSha' | 'body'> } = {},
 ): Promise<SpecsChecked> {
   const { config } = loaded;
-  const specFiles = changedSpecs(pullFiles.files, config);
-  const templatePaths = specFiles.map((file) => templateFor(file.path, config));
+  const changed = changedSpecs(pullFiles.files, config);
+  // Specs the description links and the pull request does not change: read at the head commit.
+  const links = pull ? linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !changed.some((file) => file.path === link.path)) : [];
   const limit = pLimit(BLOB_CONCURRENCY);
-  const [texts, blobs] = await Promise.all([
-    readTemplates(client, templatePaths),
-    Promise.all(specFiles.map((file) => memory?.blobs.get(file.blobSha) ?? limit(() => fetchBlob(client, file.blobSha)))),
+  const [pathTexts, blobs, linked] = await Promise.all([
+    // Templates by path, read with the blobs; a template the front matter names may need a second read.
+    readTemplates(client, changed.map((file) => templateFor(file.path, config))),
+    Promise.all(changed.map((file) => memory?.blobs.get(file.blobSha) ?? limit(() => fetchBlob(client, file.blobSha)))),
+    Promise.all(links.map((link) => (link.valid ? limit(() => readFileAtRef(client, link.path, pull!.headSha, (sha) => memory?.blobs.get(sha))) : undefined))),
   ]);
+
+  const missing: Array<CheckedFile & { file: ChangedFile }> = [];
+  const specFiles = [...changed];
+  const bytesOf = [...blobs];
+  links.forEach((link, index) => {
+    const found = linked[index];
+    if (found?.kind === 'file') {
+      specFiles.push({ path: link.path, status: 'unchanged', blobSha: found.sha });
+      bytesOf.push(found.bytes);
+    } else {
+      missing.push({ file: { path: link.path, status: 'unchanged', blobSha: '' }, ...missingLinkedSpec(link, pull!.headSha, found === undefined ? 'not-a-path' : found.kind) });
+    }
+  });
+
+  const choices = specFiles.map((file, index) => chooseTemplate(file.path, bytesOf[index], config));
+  const templatePaths = neededTemplates(choices);
+  const unread = templatePaths.filter((path) => path !== undefined && !pathTexts.has(path));
+  const texts = unread.length > 0 ? new Map([...pathTexts, ...(await readTemplates(client, unread))]) : pathTexts;
   const policies = compilePolicies(loaded, templatePaths, texts);
   if (policies.problems.length > 0) {
     if (!source) return { kind: 'config-error', problems: policies.problems };
@@ -65,8 +88,10 @@ export async function checkChangedSpecs(
   }
   const specs = await Promise.all(
     specFiles.map(async (file, index) => {
-      const templatePath = templatePaths[index];
-      const bytes = blobs[index]!;
+      const choice = choices[index]!;
+      if (choice.kind === 'unknown') return { file, ...unknownTemplateFile(file.path, choice) };
+      const templatePath = choice.template;
+      const bytes = bytesOf[index]!;
       memory?.blobs.set(file.blobSha, bytes);
       const templateText = templatePath === undefined ? builtinTemplate() : texts.get(templatePath)!;
       // The same blob under the same template and settings has the same findings: parse it once.
@@ -81,7 +106,7 @@ export async function checkChangedSpecs(
       return { file, ...checked };
     }),
   );
-  return { kind: 'checked', specs, needingSpec: filesNeedingSpec(pullFiles.files, specFiles, config) };
+  return { kind: 'checked', specs: [...specs, ...missing], needingSpec: filesNeedingSpec(pullFiles.files, changed, config) };
 }
 
 async function checkOnPool(pool: CheckPool, path: string, bytes: Uint8Array, templatePath: string | undefined, templateText: string, loaded: LoadedConfig): Promise<CheckedFile> {

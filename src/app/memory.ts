@@ -12,6 +12,8 @@ export interface AppMemory {
   checkRuns?: LRUCache<string, string>;
   /** The sticky comment per pull request, as this process last saw or wrote it (null: there is none; only when alone). */
   comments?: LRUCache<string, { comment: { id: number; body: string } | null }>;
+  /** The line comments per pull request this process posted or left out (only when alone). */
+  reviews?: LRUCache<string, Set<string>>;
 }
 
 /** Memory caps from SPECGATE_CACHE_MB (default 64 MB), shared by blobs and checks. */
@@ -29,6 +31,7 @@ export function createMemory({ cacheMegabytes = Number(process.env.SPECGATE_CACH
   if (rememberGitHub) {
     memory.checkRuns = new LRUCache<string, string>({ max: 10_000 });
     memory.comments = new LRUCache<string, { comment: { id: number; body: string } | null }>({ max: 10_000 });
+    memory.reviews = new LRUCache<string, Set<string>>({ max: 10_000 });
   }
   return memory;
 }

@@ -52,10 +52,18 @@ export async function publish(
       reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
     );
     published.reviewComments = await bestEffort(log, 'review comments', 0, () =>
-      postReview(client, { number: pull.number, headSha: pull.headSha, checkName: config.check_name }, drafts),
+      postReview(client, { number: pull.number, headSha: pull.headSha, checkName: config.check_name }, drafts, reviewMemory(memory, `${client.owner}/${client.repo}#${pull.number}`)),
     );
   }
   return published;
+}
+
+function reviewMemory(memory: AppMemory | undefined, key: string): Set<string> | undefined {
+  const reviews = memory?.reviews;
+  if (!reviews) return undefined;
+  const handled = reviews.get(key) ?? new Set<string>();
+  reviews.set(key, handled);
+  return handled;
 }
 
 function commentMemory(memory: AppMemory | undefined, key: string): CommentMemory | undefined {

@@ -10,6 +10,8 @@ export interface PullRequestRef {
   changedFiles: number;
   /** The repository's web address, for links in the check run and comment. */
   repositoryUrl: string;
+  /** The description, where `Spec: path` lines link specs to check. */
+  body: string;
 }
 
 interface PullRequestPayload {
@@ -20,6 +22,7 @@ interface PullRequestPayload {
   updated_at: string;
   changed_files?: number;
   base: { repo: { html_url: string } };
+  body?: string | null;
 }
 
 export function pullRequestRef(pull: PullRequestPayload): PullRequestRef {
@@ -31,5 +34,6 @@ export function pullRequestRef(pull: PullRequestPayload): PullRequestRef {
     updatedAt: pull.updated_at,
     changedFiles: pull.changed_files ?? 0,
     repositoryUrl: pull.base.repo.html_url,
+    body: pull.body ?? '',
   };
 }

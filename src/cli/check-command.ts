@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { compilePolicies } from '../config/policies.js';
-import { templateFor } from '../config/select.js';
+import { chooseTemplate, neededTemplates, type TemplateChoice } from '../config/select.js';
 import type { FileReport, Report } from '../render/report.js';
-import { checkFile } from '../verdict/evaluate.js';
+import { checkFile, unknownTemplateFile } from '../verdict/evaluate.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
 import { ConfigError, openWorkspace, readText, UsageError } from './workspace.js';
@@ -24,9 +24,12 @@ export function runCheck(options: CheckOptions): Report {
   const templateFile = options.template === undefined ? undefined : resolve(options.root, options.template);
   const files = findSpecFiles(options.root, options.paths, config).filter((path) => resolve(options.root, path) !== templateFile);
 
-  // --template wins over the configuration for every file.
-  const templateOf = (path: string): string | undefined => options.template ?? templateFor(path, config);
-  const needed = files.length > 0 ? files.map(templateOf) : [options.template ?? config.template];
+  // --template wins over the configuration (and front matter) for every file.
+  const bytes = files.map((path) => readFileSync(resolve(options.root, path)));
+  const choices: TemplateChoice[] = files.map((path, index) =>
+    options.template !== undefined ? { kind: 'template', template: options.template, by: 'path' } : chooseTemplate(path, bytes[index], config),
+  );
+  const needed = files.length > 0 ? neededTemplates(choices) : [options.template ?? config.template];
   const texts = new Map<string, string | undefined>();
   for (const path of new Set(needed)) {
     if (path === undefined) continue;
@@ -40,8 +43,9 @@ export function runCheck(options: CheckOptions): Report {
   }
 
   const progress = progressBar(files.length);
-  const reports: FileReport[] = files.map((path) => {
-    const { report } = checkFile(path, readFileSync(resolve(options.root, path)), templateOf(path), policies, config.max_file_size);
+  const reports: FileReport[] = files.map((path, index) => {
+    const choice = choices[index]!;
+    const { report } = choice.kind === 'unknown' ? unknownTemplateFile(path, choice) : checkFile(path, bytes[index]!, choice.template, policies, config.max_file_size);
     progress.tick();
     return report;
   });

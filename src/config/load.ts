@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PolicyOptions, SectionOptions } from '../core/policy.js';
 import type { RuleId, SeveritySetting } from '../core/types.js';
+import type { ConfigNotice } from './merge.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
 /** `.github/specgate.yml` with every default filled in. */
@@ -11,6 +12,7 @@ export interface SpecgateConfig {
   ignore: string[];
   template?: string;
   templates: Record<string, string>;
+  named_templates: Record<string, string>;
   sections: Record<string, SectionOptions>;
   placeholders: string[];
   max_file_size: number;
@@ -20,6 +22,7 @@ export interface SpecgateConfig {
   draft: 'neutral' | 'enforce';
   skip_label: string;
   require_spec?: { when_changed: string[] };
+  spec_link_prefix: string;
   order: SeveritySetting;
   rules: Partial<Record<RuleId, SeveritySetting>>;
 }
@@ -36,6 +39,8 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
   /** The line a key path is on, for problems found later (a section the template lacks). */
   lineOf: (path: Path) => number;
+  /** Settings an inherited configuration's locks kept from taking effect: the check summary lists them. */
+  notices?: ConfigNotice[];
 }
 
 export type Path = ReadonlyArray<string | number>;
@@ -102,6 +107,7 @@ function resolveConfig(input: Partial<SpecgateConfig>): SpecgateConfig {
     paths: input.paths ?? [...defaults.paths.default],
     ignore: input.ignore ?? [...defaults.ignore.default],
     templates: input.templates ?? {},
+    named_templates: input.named_templates ?? {},
     sections: input.sections ?? {},
     placeholders: input.placeholders ?? [...defaults.placeholders.default],
     max_file_size: input.max_file_size ?? defaults.max_file_size.default,
@@ -110,6 +116,7 @@ function resolveConfig(input: Partial<SpecgateConfig>): SpecgateConfig {
     review_comments: input.review_comments ?? defaults.review_comments.default,
     draft: input.draft ?? defaults.draft.default,
     skip_label: input.skip_label ?? defaults.skip_label.default,
+    spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
     order: input.order ?? defaults.order.default,
     rules: input.rules ?? {},
   };
@@ -121,6 +128,13 @@ function resolveConfig(input: Partial<SpecgateConfig>): SpecgateConfig {
 function describe(error: ErrorObject, lineOf: (path: Path) => number): ConfigProblem {
   const path = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
   const key = path.join('.');
+  if (error.propertyName !== undefined && path[0] === 'named_templates') {
+    return {
+      key: [...path, error.propertyName].join('.'),
+      line: lineOf([...path, error.propertyName]),
+      message: `The template name "${error.propertyName}" in "named_templates" must start with a letter or digit and hold only letters, digits, ".", "_" and "-".`,
+    };
+  }
   if (error.propertyName !== undefined) {
     const hint = closest(error.propertyName, RULES);
     return {

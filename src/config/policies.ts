@@ -51,5 +51,7 @@ export function compilePolicies(loaded: LoadedConfig, needed: ReadonlyArray<stri
 
 function configKeyFor(templatePath: string, { config }: LoadedConfig): string[] {
   const glob = Object.entries(config.templates).find(([, path]) => path === templatePath)?.[0];
-  return glob === undefined ? ['template'] : ['templates', glob];
+  if (glob !== undefined) return ['templates', glob];
+  const name = Object.entries(config.named_templates).find(([, path]) => path === templatePath)?.[0];
+  return name === undefined ? ['template'] : ['named_templates', name];
 }

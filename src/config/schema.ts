@@ -22,7 +22,8 @@ export const CONFIG_SCHEMA = {
   properties: {
     _extends: {
       type: 'string',
-      description: "Inherit another repository's configuration, as Probot reads it (`.github` or `owner/repo:path`). Keys here override it.",
+      description:
+        "Inherit another repository's configuration, as Probot reads it (`.github` or `owner/repo:path`); a repository without a configuration file uses its owner's `.github` one. Keys here replace the inherited ones, except `sections`, which is merged section by section and key by key. This is how an organisation sets one policy for all its repositories: it writes `.github/specgate.yml` in its `.github` repository and marks the sections every repository must keep with `locked: true`; a repository may then tighten a locked section (`required: true`, a higher `min_words`, more `aliases`) but not loosen it.",
     },
     paths: globList('Globs of spec files, relative to the repository root.', ['docs/specs/**/*.md', 'specs/**/*.md', '**/*.spec.md']),
     ignore: globList('Globs of files never checked, even when `paths` matches them. The template file itself is never checked.', [
@@ -35,7 +36,15 @@ export const CONFIG_SCHEMA = {
     },
     templates: {
       type: 'object',
-      description: 'Per-path templates: a glob of spec files mapped to a template path. The most specific matching glob wins over `template`.',
+      description: 'Per-path templates: a glob of spec files mapped to a template path. The most specific matching glob (the one with the most literal characters) wins over `template`. The check summary names the template each spec was checked against.',
+      additionalProperties: { type: 'string', minLength: 1 },
+      default: {},
+    },
+    named_templates: {
+      type: 'object',
+      description:
+        'Templates a spec can choose by name in its front matter (`template: adr`): a name mapped to a template path. A spec that names a template this way is checked against it whatever `templates` and `template` say; a name not listed here is an error finding on that front matter line.',
+      propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
       additionalProperties: { type: 'string', minLength: 1 },
       default: {},
     },
@@ -49,6 +58,11 @@ export const CONFIG_SCHEMA = {
           required: { type: 'boolean', description: 'Whether the section must be present. Default: true, or false for headings marked `(optional)`.' },
           min_words: { type: 'integer', minimum: 0, description: 'Fewer words than this gives a short-section warning. Default: 0.' },
           aliases: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Other headings that count as this section.' },
+          locked: {
+            type: 'boolean',
+            description:
+              "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words` or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words` and more `aliases` apply.",
+          },
         },
       },
       default: {},
@@ -105,6 +119,13 @@ export const CONFIG_SCHEMA = {
         when_changed: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of files that need a spec when changed.' },
       },
       required: ['when_changed'],
+    },
+    spec_link_prefix: {
+      type: 'string',
+      maxLength: 50,
+      description:
+        'A line of the pull request description that starts with this prefix and a repository path (`Spec: docs/specs/search.md`) links that spec: it is checked at the head commit even when the pull request does not change it, and a linked spec that does not exist there is an error. Matched case-insensitively, at the start of a line outside code blocks. An empty string turns linking off.',
+      default: 'Spec:',
     },
     order: { ...severity, description: 'Severity of section-order findings (shorthand for `rules.section-order`).', default: 'notice' },
     rules: {

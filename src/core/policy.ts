@@ -10,6 +10,8 @@ export interface SectionOptions {
   required?: boolean;
   min_words?: number;
   aliases?: string[];
+  /** For configuration layering only (see src/config/merge.ts): the core does not read it. */
+  locked?: boolean;
 }
 
 /** The part of the configuration the core reads. */

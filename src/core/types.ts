@@ -15,8 +15,12 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-/** Findings about the file itself, before any markdown is read. Always errors. */
-export const FILE_RULE_IDS = ['file-too-large', 'not-text', 'too-complex'] as const;
+/**
+ * Findings about the file itself, before it is checked against a template: it cannot be read,
+ * its front matter names a template the configuration lacks, or the pull request links it and
+ * it does not exist. Always errors.
+ */
+export const FILE_RULE_IDS = ['file-too-large', 'not-text', 'too-complex', 'unknown-template', 'linked-spec-missing'] as const;
 export type FileRuleId = (typeof FILE_RULE_IDS)[number];
 
 /** One problem in one spec file. `line` is 1-based and always inside the document. */

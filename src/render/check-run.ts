@@ -31,8 +31,9 @@ export interface Links {
 const LEVEL: Record<Severity, Annotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' };
 
 export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string): CheckRunOutput {
+  // A linked spec that does not exist has no file for GitHub to annotate: the table says it.
   const annotations = verdict.report.files.flatMap((file) =>
-    file.findings.map((finding) => ({
+    file.findings.filter((finding) => finding.rule !== 'linked-spec-missing').map((finding) => ({
       path: file.path,
       start_line: finding.line,
       end_line: finding.line,
@@ -41,7 +42,7 @@ export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string
       message: finding.message,
     })),
   );
-  return { title: verdict.title, summary: clip(summaryOf(verdict, links, skipLabel)), annotations };
+  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join('\n')), annotations };
 }
 
 function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
@@ -68,6 +69,12 @@ function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
     parts.push('', '> [!WARNING]', '> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
   }
   return parts.join('\n');
+}
+
+/** Settings an organisation's locks overrode: visible, so nobody wonders why theirs did not apply. */
+export function noticesOf(verdict: Verdict): string[] {
+  if (!verdict.notices || verdict.notices.length === 0) return [];
+  return ['', '> [!NOTE]', '> The configuration inherits locked sections; these settings of it were ignored:', ...verdict.notices.map((notice) => `> - ${notice}`)];
 }
 
 /**

@@ -20,6 +20,8 @@ export interface Verdict {
   title: string;
   report: Report;
   state: PullRequestState;
+  /** Settings of the repository's configuration that an inherited configuration's locks overrode. */
+  notices?: string[];
 }
 
 export function decide(report: Report, state: PullRequestState, config: SpecgateConfig): Verdict {
@@ -43,6 +45,11 @@ export function decide(report: Report, state: PullRequestState, config: Specgate
     return { ...result, conclusion: 'neutral', title: `Draft: ${result.title}` };
   }
   return result;
+}
+
+/** The verdict with the configuration's notices, which every summary lists under its table. */
+export function withNotices(verdict: Verdict, notices: ReadonlyArray<{ message: string }> | undefined): Verdict {
+  return notices && notices.length > 0 ? { ...verdict, notices: notices.map((notice) => notice.message) } : verdict;
 }
 
 function counts(errors: number, warnings: number): string {

@@ -1,5 +1,5 @@
 import { fixture } from '../helpers/fixtures.js';
-import { appForEachTest, deliver, FakeGitHub, pullRequestPayload, REPO_PATH } from '../helpers/github.js';
+import { addedPatch, appForEachTest, deliver, FakeGitHub, pullRequestPayload, REPO_PATH } from '../helpers/github.js';
 
 const INCOMPLETE = fixture('app/incomplete.md');
 const COMPLETE = fixture('app/complete.md');
@@ -31,6 +31,18 @@ describe('what the app remembers between events', () => {
     await deliver(app(), 'pull_request', pullRequestPayload('synchronize', { headSha: 'b'.repeat(40), updatedAt: '2030-01-01T00:00:00Z' }), 'second');
     second.assertDone();
     expect(second.bodies(`${REPO_PATH}/issues/2/comments`)).toHaveLength(1);
+  });
+
+  test('the same push again asks only for the configuration and the file list: no blob, no comment or review lookup, no write', async () => {
+    const files = [{ filename: SPEC, sha: 'a1', patch: addedPatch(INCOMPLETE) }];
+    const first = new FakeGitHub().token().config(null).files(files).blob('a1', INCOMPLETE).createCheckRun().comments([]).createComment().reviewComments([]).createReview();
+    await deliver(app(), 'pull_request', pullRequestPayload('opened'), 'first');
+    first.assertDone();
+
+    const again = new FakeGitHub().config(null).files(files);
+    await deliver(app(), 'pull_request', pullRequestPayload('reopened'), 'second');
+    again.assertDone();
+    expect(again.writes).toEqual([]);
   });
 
   test('after a problem check run, the same good result is posted again: the memory follows what GitHub shows', async () => {

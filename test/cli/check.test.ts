@@ -106,3 +106,22 @@ describe('specgate check: errors the user must fix exit 2 with file and line', (
     expect(stderr).toBe('specgate: No file matches "no/such/spec.md".\n');
   });
 });
+
+describe('specgate check with templates named in front matter', () => {
+  test('a spec is checked against the template its front matter names; an unknown name is a finding on its line', () => {
+    const { code, stdout } = specgate(['check', '--format', 'json'], repo('named-templates'));
+    expect(code).toBe(1);
+    const files = (JSON.parse(stdout) as { files: Array<{ path: string; status: string; findings: Array<{ rule: string; line: number; message: string }> }> }).files;
+    expect(files.map(({ path, status }) => ({ path, status }))).toEqual([
+      { path: 'docs/specs/other.md', status: 'fail' },
+      { path: 'docs/specs/search.md', status: 'pass' },
+    ]);
+    expect(files[0]!.findings).toEqual([expect.objectContaining({ rule: 'unknown-template', line: 2, message: expect.stringContaining('Did you mean "rfc"?') })]);
+  });
+
+  test('--template wins over front matter', () => {
+    const { code, stdout } = specgate(['check', 'docs/specs/search.md', '--template', 'docs/rfc/TEMPLATE.md'], repo('named-templates'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('✔ docs/specs/search.md');
+  });
+});

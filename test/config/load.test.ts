@@ -12,7 +12,8 @@ describe('a valid configuration', () => {
       ignore: ['docs/rfcs/archive/**'],
       template: 'docs/rfcs/TEMPLATE.md',
       templates: { 'docs/rfcs/adr/**': 'docs/rfcs/adr/TEMPLATE.md' },
-      sections: { Security: { min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false } },
+      named_templates: { adr: 'docs/rfcs/adr/TEMPLATE.md' },
+      sections: { Security: { locked: true, min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false } },
       placeholders: ['TBD', 'XXX'],
       max_file_size: 2048,
       check_name: 'Specs',
@@ -21,6 +22,7 @@ describe('a valid configuration', () => {
       draft: 'enforce',
       skip_label: 'no-spec',
       require_spec: { when_changed: ['src/**'] },
+      spec_link_prefix: 'Design:',
       order: 'error',
       rules: { 'unknown-section': 'warning' },
     });

@@ -61,7 +61,10 @@ export const REPO = 'Hello-World';
 export const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 
 /** A pull_request payload from GitHub's examples, patched to the scenario. */
-export function pullRequestPayload(action: string, patch: { number?: number; headSha?: string; draft?: boolean; labels?: string[]; updatedAt?: string; changedFiles?: number } = {}): any {
+export function pullRequestPayload(
+  action: string,
+  patch: { number?: number; headSha?: string; draft?: boolean; labels?: string[]; updatedAt?: string; changedFiles?: number; body?: string | null } = {},
+): any {
   const payload = examplePayload('pull_request', action);
   const pull = payload.pull_request;
   if (patch.number !== undefined) {
@@ -72,6 +75,7 @@ export function pullRequestPayload(action: string, patch: { number?: number; hea
   if (patch.draft !== undefined) pull.draft = patch.draft;
   if (patch.labels !== undefined) pull.labels = patch.labels.map((name, index) => ({ ...pull.labels?.[0], id: 1000 + index, name }));
   if (patch.updatedAt !== undefined) pull.updated_at = patch.updatedAt;
+  if (patch.body !== undefined) pull.body = patch.body;
   pull.changed_files = patch.changedFiles ?? 1;
   return payload;
 }
@@ -131,6 +135,22 @@ export class FakeGitHub {
     const url = `/repos/${OWNER}/${repo}/contents/${path.split('/').map(encodeURIComponent).join('%2F')}`;
     if (text === null) this.scope.get(url).reply(404, { message: 'Not Found' });
     else this.scope.get(url).reply(200, text, { 'content-type': 'text/plain; charset=utf-8' });
+    return this;
+  }
+
+  /**
+   * A file by path at a commit, as the contents API answers with `ref` (a spec the description
+   * links): the JSON form with base64 content, 404 for `null`, a directory listing for `'dir'`.
+   */
+  contentsAt(path: string, ref: string, text: string | null | 'dir', sha = 'l'.padEnd(40, '0')): this {
+    const url = `${REPO_PATH}/contents/${path.split('/').map(encodeURIComponent).join('%2F')}`;
+    const interceptor = this.scope.get(url).query({ ref });
+    if (text === null) interceptor.reply(404, { message: 'Not Found' });
+    else if (text === 'dir') interceptor.reply(200, [{ type: 'file', name: 'a.md', path: `${path}/a.md`, sha, size: 1 }]);
+    else {
+      const bytes = Buffer.from(text, 'utf8');
+      interceptor.reply(200, { type: 'file', encoding: 'base64', size: bytes.length, name: path.split('/').pop(), path, sha, content: bytes.toString('base64') });
+    }
     return this;
   }
 

@@ -1,4 +1,5 @@
 import { defaultConfig, parseConfig, validateConfig, type ConfigProblem, type LoadedConfig } from '../../config/load.js';
+import { configLayers, mergeConfigLayers, mergeLayers } from '../../config/merge.js';
 import { statusOf, type RepoClient } from './repo.js';
 
 export const CONFIG_FILE = '.github/specgate.yml';
@@ -24,7 +25,7 @@ export async function readConfig(client: RepoClient): Promise<RepoConfig> {
   const here = { owner, repo, path: CONFIG_FILE };
   let result: Awaited<ReturnType<typeof octokit.config.get>>;
   try {
-    result = await octokit.config.get({ owner, repo, path: CONFIG_FILE });
+    result = await octokit.config.get({ owner, repo, path: CONFIG_FILE, defaults: mergeLayers });
   } catch (error) {
     if (statusOf(error) !== undefined) throw error;
     // Probot's loader says only "invalid YAML": read the file again for the line and the reason.
@@ -33,7 +34,10 @@ export async function readConfig(client: RepoClient): Promise<RepoConfig> {
   const files = result.files.filter((file) => file.config !== null);
   const source = files[0] ? { owner: files[0].owner, repo: files[0].repo, path: files[0].path } : here;
   const loaded = validateConfig(stripExtends(result.config));
-  if (loaded.problems.length === 0) return { loaded, source, checkName: loaded.config.check_name };
+  if (loaded.problems.length === 0) {
+    const { notices } = mergeConfigLayers(configLayers(files));
+    return { loaded: notices.length > 0 ? { ...loaded, notices } : loaded, source, checkName: loaded.config.check_name };
+  }
   // Problems are rare: only then is the file read again, as text, to point at their lines.
   const located = await parseRaw(client, source);
   return { loaded: located.problems.length > 0 ? located : loaded, source, checkName: checkNameDespite(result.config, loaded.problems) };

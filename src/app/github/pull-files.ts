@@ -12,8 +12,8 @@ const PER_PAGE = 100;
 
 /**
  * Every file of a pull request GitHub will list. The pull request says how many files it
- * changes, so all pages are asked for at once (one round trip, not one per page); if the
- * count was stale and the last page came back full, the rest is read page by page.
+ * changes (for the head the event is about), so all pages are asked for at once: one round trip,
+ * not one per page.
  */
 export async function listPullFiles(client: RepoClient, pullNumber: number, changedFiles: number): Promise<PullFiles> {
   const page = async (number: number) => {
@@ -29,7 +29,8 @@ export async function listPullFiles(client: RepoClient, pullNumber: number, chan
   const expected = Math.max(1, Math.ceil(Math.min(changedFiles, FILE_LIST_LIMIT) / PER_PAGE));
   const pages = await Promise.all(Array.from({ length: expected }, (_, index) => page(index + 1)));
   let listed = pages.flat();
-  for (let next = expected + 1; pages.at(-1)!.length === PER_PAGE && listed.length < FILE_LIST_LIMIT; next++) {
+  // Without a count (0), read on until a page comes back short.
+  for (let next = 2; changedFiles === 0 && pages.at(-1)!.length === PER_PAGE && listed.length < FILE_LIST_LIMIT; next++) {
     const more = await page(next);
     pages.push(more);
     listed = listed.concat(more);

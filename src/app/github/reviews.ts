@@ -25,8 +25,12 @@ export async function postReview(
   client: RepoClient,
   pull: { number: number; headSha: string; checkName: string },
   comments: LineComment[],
+  /** Comments this process already posted or chose to leave out on this pull request (only when alone). */
+  handled?: Set<string>,
 ): Promise<number> {
-  if (comments.length === 0) return 0;
+  const identity = (comment: { path: string; line: number; key: string }) => `${comment.path}:${comment.line}:${comment.key}`;
+  // Nothing new since this process last looked: no need to ask GitHub what is there.
+  if (comments.every((comment) => handled?.has(identity(comment)))) return 0;
   const existing = await client.octokit.paginate(client.octokit.rest.pulls.listReviewComments, {
     owner: client.owner,
     repo: client.repo,
@@ -38,6 +42,7 @@ export async function postReview(
   // A wall of line comments is noise: the first few, errors first, and the check run has the rest.
   const kept = new Set([...unposted].sort((a, b) => Number(b.isError) - Number(a.isError)).slice(0, MAX_COMMENTS_PER_REVIEW));
   const fresh = unposted.filter((comment) => kept.has(comment));
+  for (const comment of comments) handled?.add(identity(comment));
   if (fresh.length === 0) return 0;
   const more = unposted.length - fresh.length;
   await client.octokit.rest.pulls.createReview({

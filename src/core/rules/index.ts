@@ -26,4 +26,6 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleId | FileRuleId, string>> = 
   'file-too-large': 'The spec file is over the size limit, so it was not checked.',
   'too-complex': 'Checking the spec file took more time or memory than the server allows (deeply nested lists, for example), so it was not checked.',
   'not-text': 'The spec file is not UTF-8 text (binary, or another encoding), so it was not checked.',
+  'unknown-template': "The spec's front matter names a template that the configuration's named_templates does not define, so it was not checked.",
+  'linked-spec-missing': 'The pull request description links a spec that does not exist at the head commit.',
 };

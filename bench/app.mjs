@@ -1,0 +1,180 @@
+// The app's side of `npm run bench`: API calls against their floor, sequential round trips and
+// webhook-to-check-run latency against a stand-in that adds 50 ms to every request, and sustained
+// throughput, CPU and memory with Probot's throttling on. Runs the real server (Probot's run())
+// against the local GitHub stand-in; figures are ratios to the stand-in's latency or to a floor.
+import { readFileSync } from 'node:fs';
+import { GitHubStandIn } from '../build/dev/github-stand-in/index.js';
+import { generateAppCredentials, startSpecgate } from '../build/dev/specgate-server.js';
+import { deliverWebhook, pullRequestEvent } from '../build/dev/webhooks.js';
+
+const LATENCY_MS = 50;
+const COMPLETE = readFileSync(new URL('../examples/specs/api-rate-limits.md', import.meta.url), 'utf8');
+const INCOMPLETE = readFileSync(new URL('../examples/specs/audit-log-export.md', import.meta.url), 'utf8');
+const isToken = (record) => record.path.startsWith('/app/installations/');
+const isWrite = (record) => record.method !== 'GET';
+
+let repoCount = 0;
+
+/** A repository with a configuration and a pull request changing `files` files, `specs` of them specs. */
+function seed(github, { files, specs, spec, installation = 1 }) {
+  repoCount += 1;
+  const name = `bench-${repoCount}`;
+  const repo = github.addRepo({ owner: 'Codertocat', name, defaultBranch: 'master', files: { '.github/specgate.yml': 'review_comments: true\n' } });
+  const changes = {};
+  for (let i = 0; i < files; i++) changes[i < specs ? `docs/specs/spec-${i}.md` : `src/file-${i}.ts`] = i < specs ? spec : `export const x${i} = ${i};\n`;
+  repo.openPullRequest({ number: 2, headRef: 'changes', files: changes });
+  const event = (action) => {
+    const payload = pullRequestEvent(repo, 2, action);
+    payload.repository = { ...payload.repository, name, full_name: `Codertocat/${name}` };
+    payload.installation = { ...payload.installation, id: installation };
+    return payload;
+  };
+  return { repo, event };
+}
+
+/** Longest chain of requests each sent after the previous was answered, among those done by `until`. */
+function roundTrips(records, until) {
+  const done = records.filter((record) => record.end <= until).sort((a, b) => a.end - b.end);
+  const chain = [];
+  let longest = 0;
+  done.forEach((record, index) => {
+    let best = 0;
+    for (let before = 0; before < index; before++) if (done[before].end <= record.start) best = Math.max(best, chain[before]);
+    chain.push(best + 1);
+    longest = Math.max(longest, best + 1);
+  });
+  return longest;
+}
+
+async function deliver(app, credentials, payload, id, { stillProcessingIsFine = false } = {}) {
+  const sent = performance.timeOrigin + performance.now();
+  const answer = await deliverWebhook(app.url, credentials.webhookSecret, { name: 'pull_request', payload, id });
+  // Probot answers 202 when its handlers run past GitHub's 10-second window, and keeps working.
+  const fine = answer.status === 200 || (stillProcessingIsFine && answer.status === 202);
+  if (!fine) throw new Error(`webhook answered ${answer.status}: ${answer.body}`);
+  return sent;
+}
+
+const SCENARIOS = [
+  { name: '1 spec in 3 files', files: 3, specs: 1, spec: INCOMPLETE },
+  { name: '10 specs in 300 files', files: 300, specs: 10, spec: COMPLETE },
+  { name: '3 specs in 3,000 files', files: 3000, specs: 3, spec: COMPLETE },
+];
+
+/** Calls vs floor, and round trips, for a first run and a re-run of each scenario (throttling on, as in production). */
+export async function apiCalls() {
+  const credentials = generateAppCredentials();
+  const github = await GitHubStandIn.start({ latencyMs: LATENCY_MS, auth: { appId: credentials.appId, key: credentials.privateKey } });
+  const app = await startSpecgate({ github, credentials, logLevel: 'silent', throttle: true });
+  const rows = [];
+  try {
+    for (const scenario of SCENARIOS) {
+      const { event } = seed(github, scenario);
+      for (const run of ['first run', 're-run']) {
+        github.log.clear();
+        const sent = await deliver(app, credentials, event(run === 'first run' ? 'opened' : 'reopened'), `${scenario.name}-${run}`);
+        const records = github.requests.filter((record) => !isToken(record));
+        const commentWrites = records.filter((record) => isWrite(record) && record.path.includes('/issues/')).length;
+        const pages = Math.ceil(scenario.files / 100);
+        const floor = run === 'first run' ? pages + scenario.specs + 1 + 1 + (commentWrites > 0 ? 2 : 0) : pages + 1;
+        const checkRun = records.find((record) => record.method === 'POST' && record.path.endsWith('/check-runs'));
+        const blobs = records.filter((record) => record.path.includes('/git/blobs/')).length;
+        rows.push({
+          scenario: `${scenario.name}, ${run}`,
+          calls: records.length,
+          floor,
+          overFloor: records.length - floor,
+          blobs,
+          writes: records.filter(isWrite).length,
+          roundTripsToCheckRun: checkRun ? roundTrips(records, checkRun.end) : '—',
+          checkRunLatency: checkRun ? +((checkRun.end - sent) / LATENCY_MS).toFixed(1) : '—',
+        });
+      }
+    }
+  } finally {
+    await app.stop();
+    await github.close();
+  }
+  return rows;
+}
+
+/** p50 and p99 webhook-to-check-run latency, in units of the stand-in's 50 ms, over fresh pull requests. */
+export async function latency(samples = 8) {
+  const credentials = generateAppCredentials();
+  const github = await GitHubStandIn.start({ latencyMs: LATENCY_MS, auth: { appId: credentials.appId, key: credentials.privateKey } });
+  const app = await startSpecgate({ github, credentials, logLevel: 'silent', throttle: true });
+  const rows = [];
+  try {
+    for (const scenario of SCENARIOS.slice(0, 2)) {
+      const ratios = [];
+      for (let i = 0; i < samples; i++) {
+        const { event } = seed(github, scenario);
+        github.log.clear();
+        const sent = await deliver(app, credentials, event('opened'), `latency-${scenario.name}-${i}`);
+        const checkRun = github.requests.find((record) => record.method === 'POST' && record.path.endsWith('/check-runs'));
+        ratios.push((checkRun.end - sent) / LATENCY_MS);
+      }
+      ratios.sort((a, b) => a - b);
+      const at = (q) => ratios[Math.min(ratios.length - 1, Math.ceil(q * ratios.length) - 1)];
+      rows.push({ scenario: scenario.name, samples, p50: +at(0.5).toFixed(1), p99: +at(0.99).toFixed(1) });
+    }
+  } finally {
+    await app.stop();
+    await github.close();
+  }
+  return rows;
+}
+
+/**
+ * 50 installations with 2 pull requests each, all delivered at once, throttling on. Probot's
+ * throttling spaces writes one second apart per process (its limiter is keyed by app, not by
+ * installation), so the ceiling is one check run a second: each delivery needs one write.
+ */
+export async function throughput({ installations = 50, perInstallation = 2 } = {}) {
+  const credentials = generateAppCredentials();
+  const github = await GitHubStandIn.start({ latencyMs: LATENCY_MS, auth: { appId: credentials.appId, key: credentials.privateKey } });
+  const app = await startSpecgate({ github, credentials, logLevel: 'silent', throttle: true });
+  const spec = COMPLETE.repeat(Math.ceil(20_000 / COMPLETE.length)).slice(0, 20_000);
+  const events = [];
+  for (let installation = 1; installation <= installations; installation++) {
+    for (let pull = 0; pull < perInstallation; pull++) events.push(seed(github, { files: 3, specs: 1, spec, installation }).event('opened'));
+  }
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  try {
+    await Promise.all(events.map((payload, index) => deliver(app, credentials, payload, `throughput-${index}`, { stillProcessingIsFine: true })));
+    const postedAll = () => github.requests.filter((record) => record.method === 'POST' && record.path.endsWith('/check-runs')).length >= events.length;
+    for (const deadline = performance.now() + 240_000; !postedAll() && performance.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    clearInterval(sampler);
+  }
+  const lastCheckRun = Math.max(...github.requests.filter((record) => record.method === 'POST' && record.path.endsWith('/check-runs')).map((record) => record.end));
+  const seconds = (lastCheckRun - (performance.timeOrigin + started)) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const checkRuns = github.requests.filter((record) => record.method === 'POST' && record.path.endsWith('/check-runs')).length;
+  await app.stop();
+  await github.close();
+  const perSecond = checkRuns / seconds;
+  const ceiling = 1; // one write a second, one write per delivery
+  return {
+    deliveries: events.length,
+    checkRuns,
+    seconds: +seconds.toFixed(1),
+    perSecond: +perSecond.toFixed(2),
+    fractionOfCeiling: +(perSecond / ceiling).toFixed(2),
+    // The stand-in shares this process, so this is an upper bound on the app's own CPU.
+    cpuMsPerDelivery: +((cpu.user + cpu.system) / 1000 / events.length).toFixed(1),
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log('API calls per pull_request event (stand-in adds 50 ms a request; installation token not counted)');
+  console.table(await apiCalls());
+  console.log('Webhook-to-check-run latency, in units of the stand-in latency (50 ms)');
+  console.table(await latency());
+  console.log('Throughput with throttling on: 50 installations x 2 pull requests with one 20 KB spec');
+  console.table([await throughput()]);
+}
