@@ -24,7 +24,8 @@ let spec: OpenApi | undefined;
 let ajv: Ajv;
 const validators = new Map<string, ValidateFunction>();
 
-function rewriteNullable(node: unknown): unknown {
+/** OpenAPI 3.0's `nullable` rewritten, in place, into JSON Schema that ajv understands. */
+export function rewriteNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rewriteNullable);
   if (!node || typeof node !== 'object') return node;
   const object = node as Json;

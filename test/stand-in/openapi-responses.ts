@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { rewriteNullable } from '../helpers/openapi.js';
 
 const require = createRequire(import.meta.url);
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -16,25 +17,6 @@ type Json = Record<string, unknown>;
 let ajv: Ajv | undefined;
 let paths: Record<string, Record<string, Json>> = {};
 const validators = new Map<string, ValidateFunction>();
-
-function rewriteNullable(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewriteNullable);
-  if (!node || typeof node !== 'object') return node;
-  const object = node as Json;
-  for (const key of Object.keys(object)) object[key] = rewriteNullable(object[key]);
-  if (!('nullable' in object)) return object;
-  const nullable = object.nullable === true;
-  delete object.nullable;
-  if (!nullable) return object;
-  if (typeof object.type === 'string') {
-    object.type = [object.type, 'null'];
-    if (Array.isArray(object.enum) && !object.enum.includes(null)) object.enum.push(null);
-    return object;
-  }
-  if (Object.keys(object).every((key) => key === 'description')) return object;
-  const { description, ...rest } = object;
-  return { description, anyOf: [rest, { type: 'null' }] };
-}
 
 function load(): Ajv {
   if (ajv) return ajv;
