@@ -6,6 +6,7 @@ import type { RepoClient } from './github/repo.js';
 import { createMemory } from './memory.js';
 import { CheckPool } from './check-pool.js';
 import { countRequests, createMetrics, metricsHandler, type Metrics } from './observability.js';
+import { withRequestTimeout } from './github/timeouts.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
 
 const PULL_REQUEST_EVENTS: Array<
@@ -53,6 +54,7 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
     // one check-suite re-run delivery checks several pull requests.
     const delivery = `${context.id} ${key}`;
     const started = Date.now();
+    withRequestTimeout(request.client.octokit);
     const requests = countRequests(request.client.octokit, metrics);
     const callsBefore = requests.calls;
     // Claimed inside the lock, so a redelivery that arrives while the first is running waits and then skips.
@@ -86,6 +88,7 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
 
   app.on('issue_comment.created', async (context) => {
     if (!(await coordination.claim(`${context.id} comment`))) return;
+    withRequestTimeout(context.octokit);
     const serialize: Serialize = (client, pullNumber, work) => coordination.serialize(`${client.owner}/${client.repo}#${pullNumber}`, work);
     await handleCommentCommand(context, serialize, memory).catch(async (error: unknown) => {
       await coordination.release(`${context.id} comment`);

@@ -169,6 +169,7 @@ export class GitHubStandIn {
       const injected = this.faults.take(method, path);
       if (injected) {
         fault = true;
+        if (injected.delayMs > 0) await sleep(injected.delayMs);
         reply = { status: injected.status, headers: injected.headers, body: injected.body };
       } else if (!found) {
         reply = notFound();

@@ -85,6 +85,8 @@ export interface FaultOptions {
   headers?: Record<string, string>;
   /** The JSON body (default: GitHub's error body for the status). */
   body?: unknown;
+  /** Milliseconds to wait before answering: a request that hangs. */
+  delayMs?: number;
 }
 
 export interface Fault {
@@ -94,6 +96,7 @@ export interface Fault {
   remaining: number;
   readonly headers: Record<string, string>;
   readonly body: unknown;
+  readonly delayMs: number;
 }
 
 const MESSAGES: Record<number, string> = {
@@ -120,6 +123,7 @@ export class FaultInjector {
       remaining: options.times ?? 1,
       headers: options.headers ?? {},
       body: options.body ?? { message: MESSAGES[status] ?? `HTTP ${status}`, documentation_url: DOCS, status: String(status) },
+      delayMs: options.delayMs ?? 0,
       matches: compilePattern(pattern),
     };
     this.faults.push(fault);
