@@ -21,7 +21,8 @@ function seed(github, { files, specs, spec, installation = 1 }) {
   const name = `bench-${repoCount}`;
   const repo = github.addRepo({ owner: 'Codertocat', name, defaultBranch: 'master', files: { '.github/specgate.yml': 'review_comments: true\n' } });
   const changes = {};
-  for (let i = 0; i < files; i++) changes[i < specs ? `docs/specs/spec-${i}.md` : `src/file-${i}.ts`] = i < specs ? spec : `export const x${i} = ${i};\n`;
+  // Each repository's specs are its own bytes, so no blob is already cached from another scenario.
+  for (let i = 0; i < files; i++) changes[i < specs ? `docs/specs/spec-${i}.md` : `src/file-${i}.ts`] = i < specs ? `${spec}\n<!-- ${name} ${i} -->\n` : `export const x${i} = ${i};\n`;
   repo.openPullRequest({ number: 2, headRef: 'changes', files: changes });
   const event = (action) => {
     const payload = pullRequestEvent(repo, 2, action);
@@ -108,6 +109,8 @@ export async function latency(samples = 8) {
     for (const scenario of SCENARIOS.slice(0, 2)) {
       const ratios = [];
       for (let i = 0; i < samples; i++) {
+        // Probot spaces writes a second apart: let the previous sample's comment settle first.
+        await new Promise((resolve) => setTimeout(resolve, 1100));
         const { event } = seed(github, scenario);
         github.log.clear();
         const sent = await deliver(app, credentials, event('opened'), `latency-${scenario.name}-${i}`);
