@@ -5,6 +5,7 @@ import { compilePolicies } from '../config/policies.js';
 import { chooseTemplate, neededTemplates, type TemplateChoice } from '../config/select.js';
 import type { FileReport, Report } from '../render/report.js';
 import { checkFile, unknownTemplateFile } from '../verdict/evaluate.js';
+import { checkOnThreads, threadCount } from './check-threads.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
 import { ConfigError, openWorkspace, readText, UsageError } from './workspace.js';
@@ -16,8 +17,11 @@ export interface CheckOptions {
   config?: string;
 }
 
-/** Checks the spec files a command line names and returns the report every format renders. */
-export function runCheck(options: CheckOptions): Report {
+/**
+ * Checks the spec files a command line names and returns the report every format renders. A large
+ * run is spread over worker threads (see `threadCount`); the report is the same either way.
+ */
+export async function runCheck(options: CheckOptions): Promise<Report> {
   const workspace = openWorkspace(options.root, options.config);
   const { config } = workspace.loaded;
   // The template is never one of the specs, however it was found.
@@ -43,12 +47,30 @@ export function runCheck(options: CheckOptions): Report {
   }
 
   const progress = progressBar(files.length);
-  const reports: FileReport[] = files.map((path, index) => {
-    const choice = choices[index]!;
-    const { report } = choice.kind === 'unknown' ? unknownTemplateFile(path, choice) : checkFile(path, bytes[index]!, choice.template, policies, config.max_file_size);
-    progress.tick();
-    return report;
-  });
+  const threads = threadCount(files.length);
+  let reports: FileReport[];
+  if (threads > 1) {
+    // A spec whose front matter names an unknown template needs no thread: its report is the same finding.
+    const checked = files.flatMap((path, index) => {
+      const choice = choices[index]!;
+      return choice.kind === 'unknown' ? [] : [{ path, bytes: bytes[index]!, template: choice.template }];
+    });
+    const fromThreads = await checkOnThreads(checked, { config, needed, texts: [...texts] }, threads, () => progress.tick());
+    let next = 0;
+    reports = files.map((path, index) => {
+      const choice = choices[index]!;
+      if (choice.kind !== 'unknown') return fromThreads[next++]!;
+      progress.tick();
+      return unknownTemplateFile(path, choice).report;
+    });
+  } else {
+    reports = files.map((path, index) => {
+      const choice = choices[index]!;
+      const { report } = choice.kind === 'unknown' ? unknownTemplateFile(path, choice) : checkFile(path, bytes[index]!, choice.template, policies, config.max_file_size);
+      progress.tick();
+      return report;
+    });
+  }
   progress.done();
   return { template: options.template ?? config.template ?? BUILTIN_TEMPLATE, files: reports };
 }

@@ -43,7 +43,7 @@ function render(report: Report, format: Format): string {
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -63,7 +63,7 @@ function main(argv: string[]): number {
     case 'check': {
       const format = values.format as Format;
       if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}". Formats: ${FORMATS.join(', ')}.`, true);
-      const report = runCheck({ root, paths: rest, template: values.template, config: values.config });
+      const report = await runCheck({ root, paths: rest, template: values.template, config: values.config });
       return print(render(report, format), report.files.some((file) => fileStatus(file) === 'fail') ? 1 : 0);
     }
     case 'template': {
@@ -85,13 +85,16 @@ function print(text: string, code: number): number {
   return code;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // parseArgs reports unknown options with a code; both are the user's to fix.
-  const badArgs = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
-  if (!(error instanceof UsageError) && !badArgs) throw error;
-  process.stderr.write(`specgate: ${(error as Error).message}\n`);
-  if (badArgs || (error as UsageError).showUsage) process.stderr.write(`\n${USAGE}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // parseArgs reports unknown options with a code; both are the user's to fix.
+    const badArgs = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    if (!(error instanceof UsageError) && !badArgs) throw error;
+    process.stderr.write(`specgate: ${(error as Error).message}\n`);
+    if (badArgs || (error as UsageError).showUsage) process.stderr.write(`\n${USAGE}\n`);
+    process.exitCode = 2;
+  },
+);

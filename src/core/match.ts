@@ -36,7 +36,7 @@ export function matchSections(document: SpecDocument, template: Template, aliase
 
   const matching: Matching = { bySection: new Map(), byHeading: new Map(), unmatched: [], parentOf: parents(document) };
   for (const spec of document.all) {
-    const candidates = byKey.get(headingKey(spec.heading.text));
+    const candidates = byKey.get(specKey(spec));
     const chosen = candidates && pick(candidates, spec, matching);
     if (!chosen) {
       matching.unmatched.push(spec);
@@ -75,6 +75,15 @@ function enclosingSection(spec: SpecSection, matching: Matching): TemplateSectio
     if (matched) return matched;
   }
   return undefined;
+}
+
+// Matching and near-miss hints ask for the same heading's key again and again; it is computed once.
+const specKeys = new WeakMap<SpecSection, string>();
+
+function specKey(spec: SpecSection): string {
+  let key = specKeys.get(spec);
+  if (key === undefined) specKeys.set(spec, (key = headingKey(spec.heading.text)));
+  return key;
 }
 
 function pick(candidates: TemplateSection[], spec: SpecSection, matching: Matching): TemplateSection {
@@ -116,7 +125,7 @@ export function nearMiss(section: TemplateSection, candidates: readonly SpecSect
   let best: SpecSection | undefined;
   let bestScore = NEAR_MISS_THRESHOLD;
   for (const candidate of candidates) {
-    const score = similarity(section.key, headingKey(candidate.heading.text));
+    const score = similarity(section.key, specKey(candidate));
     if (score > bestScore) {
       best = candidate;
       bestScore = score;

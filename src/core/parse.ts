@@ -1,15 +1,69 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import { markdownTree } from './tree.js';
 import type { Block, Mask, SpecDocument, SpecSection } from './types.js';
 
 const FRONT_MATTER = ['yaml', 'toml'] as const;
-const micromarkExtensions = [frontmatter([...FRONT_MATTER]), gfm()];
-const mdastExtensions = [frontmatterFromMarkdown([...FRONT_MATTER]), gfmFromMarkdown()];
+
+type MicromarkExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
+type MdastExtension = NonNullable<FromMarkdownOptions['mdastExtensions']>[number];
+
+/**
+ * The GFM constructs a spec can hold, each with a test for the characters it cannot start
+ * without. A document without them parses exactly the same without the construct, and
+ * micromark is much faster without it (the table construct is tried at every line).
+ * GFM autolink literals are left out on purpose: they only wrap text that is already there
+ * in a link (`www.x.org` reads the same either way), and they cost a third of the parse.
+ */
+const GFM_CONSTRUCTS: ReadonlyArray<{ present(markdown: string): boolean; micromark: MicromarkExtension; mdast: MdastExtension }> = [
+  // `- [ ] item`: the check reads the same as the template's `- [x] item`.
+  { present: (markdown) => TASK_CHECK.test(markdown), micromark: gfmTaskListItem(), mdast: gfmTaskListItemFromMarkdown() },
+  // A table needs a delimiter row: only `-`, `:`, `|` and spaces, with a `|` or `:` (after any `>`).
+  { present: hasTableDelimiterRow, micromark: gfmTable(), mdast: gfmTableFromMarkdown() },
+  { present: (markdown) => markdown.includes('[^'), micromark: gfmFootnote(), mdast: gfmFootnoteFromMarkdown() },
+  { present: (markdown) => markdown.includes('~'), micromark: gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown() },
+];
+const TASK_CHECK = /\[(?:\r\n|[\t\n\r xX])\]/;
+const DELIMITER_ROW_LIKE = /^[ \t>|:-]+$/gm;
+
+function hasTableDelimiterRow(markdown: string): boolean {
+  for (const [line] of markdown.matchAll(DELIMITER_ROW_LIKE)) {
+    if (line.includes('-') && (line.includes('|') || line.includes(':'))) return true;
+  }
+  return false;
+}
+
+type ParseOptions = { extensions: MicromarkExtension[]; mdastExtensions: MdastExtension[] };
+const parseOptions = new Map<number, ParseOptions>();
+
+/** The parser options for the constructs a document can hold: one set per combination, made once. */
+function parseOptionsFor(markdown: string): ParseOptions {
+  let mask = 0;
+  GFM_CONSTRUCTS.forEach((construct, bit) => {
+    if (construct.present(markdown)) mask |= 1 << bit;
+  });
+  let options = parseOptions.get(mask);
+  if (!options) {
+    const used = GFM_CONSTRUCTS.filter((_, bit) => mask & (1 << bit));
+    options = {
+      extensions: [frontmatter([...FRONT_MATTER]), ...used.map((construct) => construct.micromark)],
+      mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER]), ...used.map((construct) => construct.mdast)],
+    };
+    parseOptions.set(mask, options);
+  }
+  return options;
+}
 
 /**
  * Markdown text to a section tree. Only top-level headings open sections: a heading
@@ -17,7 +71,11 @@ const mdastExtensions = [frontmatterFromMarkdown([...FRONT_MATTER]), gfmFromMark
  * escaped `\#` lines are not headings at all (the real CommonMark parser decides).
  */
 export function parseSpec(markdown: string): SpecDocument {
-  const tree: Root = fromMarkdown(markdown, { extensions: micromarkExtensions, mdastExtensions });
+  return toSpecDocument(markdownTree(markdown, parseOptionsFor(markdown).extensions), markdown);
+}
+
+/** The section tree of a document already parsed to mdast (with the frontmatter extension). */
+export function toSpecDocument(tree: Root, markdown: string): SpecDocument {
   const lines = splitLines(markdown);
   const source = sourceOf(markdown, lines);
   const document: SpecDocument = { lineCount: lines.length, lines, preamble: [], sections: [], all: [] };
@@ -62,8 +120,9 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/** What `toString(node, { includeHtml: false })` gives, whitespace collapsed. */
 function headingText(node: Nodes): string {
-  return toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+  return textOf(node, false).replace(/\s+/g, ' ').trim();
 }
 
 function lineOf(node: Nodes): number {
@@ -124,22 +183,30 @@ function sourceOf(markdown: string, lines: readonly string[]): Source {
  * Code and comments found through the syntax tree, not by scanning lines: a fence inside a
  * list item, or a code span whose backticks sit on two lines, is still code.
  */
-function collectMasks(node: Nodes, source: Source, out: Mask[]): void {
-  const position = node.position;
-  if ((node.type === 'code' || node.type === 'inlineCode') && position?.start.offset !== undefined && position.end.offset !== undefined) {
-    addMask(position.start.offset, position.end.offset, node.type === 'code' ? 'code' : 'inline-code', source, out);
-    return;
-  }
-  if (node.type === 'html' && position?.start.offset !== undefined && position.end.offset !== undefined) {
-    const start = position.start.offset;
-    // The raw source, not the node's value: inside a block quote the value has lost its `>` prefixes.
-    for (const comment of source.body.slice(start, position.end.offset).matchAll(COMMENT)) {
-      const from = start + (comment.index ?? 0);
-      addMask(from, from + comment[0].length, 'comment', source, out);
+function collectMasks(root: Nodes, source: Source, out: Mask[]): void {
+  // Depth first, in document order, with a stack of our own: 10,000 nested lists must not overflow the call stack.
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const position = node.position;
+    if ((node.type === 'code' || node.type === 'inlineCode') && position?.start.offset !== undefined && position.end.offset !== undefined) {
+      addMask(position.start.offset, position.end.offset, node.type === 'code' ? 'code' : 'inline-code', source, out);
+    } else if (node.type === 'html' && position?.start.offset !== undefined && position.end.offset !== undefined) {
+      const start = position.start.offset;
+      // The raw source, not the node's value: inside a block quote the value has lost its `>` prefixes.
+      for (const comment of source.body.slice(start, position.end.offset).matchAll(COMMENT)) {
+        const from = start + (comment.index ?? 0);
+        addMask(from, from + comment[0].length, 'comment', source, out);
+      }
+    } else if ('children' in node) {
+      pushChildren(node.children as Nodes[], stack);
     }
-    return;
   }
-  if ('children' in node) for (const child of node.children) collectMasks(child as Nodes, source, out);
+}
+
+/** Children onto a stack in reverse, so they come off it in document order. */
+function pushChildren(children: readonly Nodes[], stack: Nodes[]): void {
+  for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
 }
 
 function addMask(from: number, to: number, kind: Mask['kind'], source: Source, out: Mask[]): void {
@@ -170,33 +237,34 @@ function isVisible(node: RootContent): boolean {
 }
 
 /** Plain text a reader would see, one piece per paragraph, list item, table row or code block. */
-function collectUnits(node: Nodes, out: string[]): void {
-  switch (node.type) {
-    case 'html': {
-      const visible = node.value.replace(COMMENT, '').trim();
-      if (visible !== '') out.push(visible);
-      return;
-    }
-    case 'code':
-      if (node.value.trim() !== '') out.push(node.value);
-      return;
-    case 'paragraph':
-    case 'heading':
-    case 'tableRow': {
-      const text = plain(node);
-      // A diagram with no alt text is still something the author put there.
-      out.push(text.trim() === '' && hasImage(node) ? 'image' : text);
-      return;
-    }
-    case 'definition':
-    case 'thematicBreak':
-      return;
-    default:
-      if ('children' in node) {
-        for (const child of node.children) collectUnits(child as Nodes, out);
-      } else if ('value' in node && typeof node.value === 'string') {
-        out.push(node.value);
+function collectUnits(root: Nodes, out: string[]): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'html': {
+        const visible = node.value.replace(COMMENT, '').trim();
+        if (visible !== '') out.push(visible);
+        break;
       }
+      case 'code':
+        if (node.value.trim() !== '') out.push(node.value);
+        break;
+      case 'paragraph':
+      case 'heading':
+      case 'tableRow': {
+        const text = node.type === 'tableRow' ? node.children.map((cell) => textOf(cell, true)).join(' ') : textOf(node, true);
+        // A diagram with no alt text is still something the author put there.
+        out.push(text.trim() === '' && hasImage(node) ? 'image' : text);
+        break;
+      }
+      case 'definition':
+      case 'thematicBreak':
+        break;
+      default:
+        if ('children' in node) pushChildren(node.children as Nodes[], stack);
+        else if ('value' in node && typeof node.value === 'string') out.push(node.value);
+    }
   }
 }
 
@@ -204,18 +272,29 @@ function collectUnits(node: Nodes, out: string[]): void {
 const ANGLE_TAG = /^<\p{L}[\p{L}\p{N} _.-]*>$/u;
 
 /**
- * What `toString` gives, except that inline `<role>`-style tags are kept as text: a paragraph
- * of nothing but `<owner> <team>` holds placeholders, it is not empty.
+ * What `toString` gives (text, code, image alt, never other HTML), without recursion. With
+ * `angleTags`, inline `<role>`-style tags are kept as text: a paragraph of nothing but
+ * `<owner> <team>` holds placeholders, it is not empty.
  */
-function plain(node: Nodes): string {
-  if (node.type === 'tableRow') return node.children.map((cell) => plain(cell)).join(' ');
-  if (node.type === 'html') return ANGLE_TAG.test(node.value) ? node.value : '';
-  if ('value' in node) return node.value;
-  if ('alt' in node && node.alt) return node.alt;
-  return 'children' in node ? node.children.map((child) => plain(child as Nodes)).join('') : '';
+function textOf(root: Nodes, angleTags: boolean): string {
+  let text = '';
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'html') text += angleTags && ANGLE_TAG.test(node.value) ? node.value : '';
+    else if ('value' in node) text += node.value;
+    else if ('alt' in node && node.alt) text += node.alt;
+    else if ('children' in node) pushChildren(node.children as Nodes[], stack);
+  }
+  return text;
 }
 
-function hasImage(node: Nodes): boolean {
-  if (node.type === 'image' || node.type === 'imageReference') return true;
-  return 'children' in node && node.children.some((child) => hasImage(child as Nodes));
+function hasImage(root: Nodes): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'image' || node.type === 'imageReference') return true;
+    if ('children' in node) pushChildren(node.children as Nodes[], stack);
+  }
+  return false;
 }

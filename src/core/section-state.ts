@@ -43,8 +43,15 @@ export function sectionState(spec: SpecSection, section: TemplateSection, matchi
   return { fill: onlyGuidance ? 'guidance' : 'placeholders', words };
 }
 
-function guidanceUnits(section: TemplateSection): Set<string> {
-  const units = new Set(section.guidanceUnits);
-  for (const child of section.children) for (const unit of guidanceUnits(child)) units.add(unit);
+// A template outlives the checks that use it: its sections' guidance is gathered once.
+const guidanceCache = new WeakMap<TemplateSection, ReadonlySet<string>>();
+
+function guidanceUnits(section: TemplateSection): ReadonlySet<string> {
+  let units = guidanceCache.get(section);
+  if (!units) {
+    const gathered = new Set(section.guidanceUnits);
+    for (const child of section.children) for (const unit of guidanceUnits(child)) gathered.add(unit);
+    guidanceCache.set(section, (units = gathered));
+  }
   return units;
 }

@@ -11,11 +11,12 @@ export interface CliResult {
 }
 
 /** Runs the built `specgate` bin as a user would, in a directory of our choosing. */
-export function specgate(args: string[], cwd: string): CliResult {
+export function specgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/specgate.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,308 @@
+// The core's and the CLI's side of `npm run bench`: specgate against markdownlint (MD043) and rumdl
+// (MD043 + MD082) over the spec corpus beside the project. Every figure is a ratio to a peer
+// measured in the same run, interleaved with it, with absolute MB/s for context.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint } from 'markdownlint/sync';
+import { checkSpec, createPolicy, parseTemplate } from '../build/core/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const BUDGET_S = 270; // npm run bench must end within 5 minutes, even on a busy machine
+const started = performance.now();
+const elapsed = () => (performance.now() - started) / 1000;
+const require = createRequire(import.meta.url);
+const scratch = mkdtempSync(join(tmpdir(), 'specgate-bench-'));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
+const fixed = (value, digits = 2) => value.toFixed(digits);
+
+function walk(directory, keep, out = []) {
+  for (const name of readdirSync(directory).sort()) {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) walk(path, keep, out);
+    else if (keep(path, name)) out.push(path);
+  }
+  return out;
+}
+
+/** The two corpora: files (the template itself left out, as `specgate check --template` leaves it out), template, globs per tool. */
+function corpora() {
+  const rustRoot = join(CORPUS, 'rust-rfcs');
+  const kepRoot = join(CORPUS, 'kubernetes-keps');
+  const kepTemplate = 'keps/NNNN-kep-template/README.md';
+  const list = [
+    {
+      name: 'rust-rfcs',
+      root: rustRoot,
+      template: '0000-template.md',
+      paths: walk(join(rustRoot, 'text'), (_, name) => name.endsWith('.md')),
+      specgateArgs: ['text'],
+      markdownlintGlobs: ['text/**/*.md'],
+    },
+    {
+      name: 'kubernetes-keps',
+      root: kepRoot,
+      template: kepTemplate,
+      paths: walk(join(kepRoot, 'keps'), (path, name) => name === 'README.md' && path !== join(kepRoot, kepTemplate)),
+      specgateArgs: ['keps/**/README.md'],
+      markdownlintGlobs: ['keps/**/README.md', `!${kepTemplate}`],
+    },
+  ];
+  for (const corpus of list) {
+    corpus.files = corpus.paths.map((path) => ({ path, name: relative(corpus.root, path), text: readFileSync(path, 'utf8') }));
+    corpus.bytes = corpus.files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
+    corpus.templateText = readFileSync(join(corpus.root, corpus.template), 'utf8');
+    corpus.policy = createPolicy(parseTemplate(corpus.templateText)).policy;
+    corpus.headings = requiredHeadings(corpus.templateText);
+  }
+  return list;
+}
+
+/** The template's headings as MD043 wants them; a title or an optional section may be anything (`*`). */
+function requiredHeadings(templateText) {
+  const template = parseTemplate(templateText);
+  const headings = template.title === undefined ? [] : ['*'];
+  for (const section of template.all) headings.push(section.optional ? '*' : `${'#'.repeat(section.level)} ${section.heading}`);
+  return headings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The core, single-threaded, against markdownlint's MD043 through its library API.
+
+/**
+ * Both tools over every file, in chunks of about 1 MB that alternate which tool goes first, so
+ * a neighbour's load falls on both alike. The ratio is the median of the chunks' ratios.
+ */
+function coreThroughput(corpus) {
+  const config = { default: false, MD043: { headings: corpus.headings } };
+  const specgate = (file) => checkSpec(file.text, corpus.policy);
+  const markdownlint = (file) => lint({ strings: { [file.name]: file.text }, config });
+  for (const file of corpus.files.slice(0, 20)) (specgate(file), markdownlint(file)); // warm up both
+
+  const chunks = [];
+  let chunk = { files: [], bytes: 0 };
+  for (const file of corpus.files) {
+    chunk.files.push(file);
+    chunk.bytes += Buffer.byteLength(file.text);
+    if (chunk.bytes >= 1e6) (chunks.push(chunk), (chunk = { files: [], bytes: 0 }));
+  }
+  if (chunk.files.length > 0) chunks.push(chunk);
+
+  const perFile = new Map();
+  const totals = { specgate: 0, markdownlint: 0 };
+  const ratios = [];
+  chunks.forEach((part, index) => {
+    const time = { specgate: 0, markdownlint: 0 };
+    const order = index % 2 ? ['markdownlint', 'specgate'] : ['specgate', 'markdownlint'];
+    for (const tool of order) {
+      for (const file of part.files) {
+        const t0 = performance.now();
+        (tool === 'specgate' ? specgate : markdownlint)(file);
+        const ms = performance.now() - t0;
+        time[tool] += ms;
+        if (tool === 'specgate') perFile.set(file, ms);
+      }
+    }
+    totals.specgate += time.specgate;
+    totals.markdownlint += time.markdownlint;
+    ratios.push(time.markdownlint / time.specgate);
+  });
+  return {
+    specgateMBps: mbps(corpus.bytes, totals.specgate),
+    markdownlintMBps: mbps(corpus.bytes, totals.markdownlint),
+    ratio: median(ratios),
+    chunks: chunks.length,
+    perFile,
+  };
+}
+
+/** The slowest file of a corpus for the core, timed again (median of 5), as a multiple of the median file. */
+function slowestFile(corpus, perFile) {
+  const byTime = [...perFile].sort((a, b) => a[1] - b[1]);
+  const medianFile = byTime[byTime.length >> 1][0];
+  const candidates = byTime.slice(-3).map(([file]) => file);
+  const times = new Map([medianFile, ...candidates].map((file) => [file, []]));
+  for (let round = 0; round < 5; round++) {
+    for (const file of times.keys()) {
+      const t0 = performance.now();
+      checkSpec(file.text, corpus.policy);
+      times.get(file).push(performance.now() - t0);
+    }
+  }
+  const medianMs = median(times.get(medianFile));
+  const [slowest, slowestMs] = candidates.map((file) => [file, median(times.get(file))]).sort((a, b) => b[1] - a[1])[0];
+  return { name: slowest.name, kb: Buffer.byteLength(slowest.text) / 1024, ms: slowestMs, medianMs, ratio: slowestMs / medianMs, mbps: mbps(Buffer.byteLength(slowest.text), slowestMs) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. End to end: the `specgate check` CLI against markdownlint-cli2 and rumdl, as subprocesses.
+
+function rumdlBinary() {
+  // The npm package `rumdl` runs a prebuilt binary from a platform package of the same registry.
+  const platform = `@rumdl/cli-${process.platform}-${process.arch}`;
+  try {
+    const binary = join(require.resolve(`${platform}/package.json`).replace(/package\.json$/, ''), process.platform === 'win32' ? 'rumdl.exe' : 'rumdl');
+    if (!existsSync(binary)) return { skip: `${platform} has no binary` };
+    const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
+    if (version.status !== 0) return { skip: `${binary} does not run: ${version.stderr || version.error}` };
+    return { binary, version: version.stdout.trim() };
+  } catch {
+    return { skip: `npm did not install ${platform} (rumdl ships its binary as an optional dependency for each platform)` };
+  }
+}
+
+function toolCommands(corpus, rumdl) {
+  const cli2Config = join(scratch, `${corpus.name}.markdownlint-cli2.jsonc`);
+  writeFileSync(cli2Config, JSON.stringify({ config: { default: false, MD043: { headings: corpus.headings } }, noProgress: true }));
+  const specgate = [join(ROOT, 'bin', 'specgate.js'), 'check', ...corpus.specgateArgs, '--template', corpus.template];
+  const commands = {
+    specgate: [process.execPath, specgate],
+    'markdownlint-cli2': [process.execPath, [join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '--config', cli2Config, ...corpus.markdownlintGlobs]],
+  };
+  if (rumdl.binary) {
+    const toml = join(scratch, `${corpus.name}.rumdl.toml`);
+    const list = (values) => `[${values.map((value) => JSON.stringify(value)).join(', ')}]`;
+    // MD082 with parent headings allowed is specgate's empty-section: a section with only sub-sections is not empty.
+    writeFileSync(toml, `[global]\nenable = ["MD043", "MD082"]\n\n[MD043]\nheadings = ${list(corpus.headings)}\n\n[MD082]\nallow-parent-headings = true\n`);
+    const files = corpus.files.map((file) => file.name);
+    commands.rumdl = [rumdl.binary, ['check', '--config', toml, '--no-cache', '--output-format', 'concise', ...files]];
+    commands['rumdl (warm cache)'] = [rumdl.binary, ['check', '--config', toml, '--cache-dir', join(scratch, `${corpus.name}-rumdl-cache`), '--output-format', 'concise', ...files]];
+  }
+  // The same run on the main thread alone, for what the worker threads bring on this machine.
+  if (corpus.name === 'rust-rfcs') commands['specgate, 1 thread'] = [process.execPath, specgate, undefined, { SPECGATE_THREADS: '1' }];
+  // What a content-hash cache could not go below: start Node, find, read and hash every file.
+  const floor = `const fs=require('fs'),c=require('crypto');for(const f of JSON.parse(fs.readFileSync(0,'utf8')))c.createHash('sha1').update(fs.readFileSync(f)).digest('hex')`;
+  commands['cache floor'] = [process.execPath, ['-e', floor], JSON.stringify(corpus.files.map((file) => file.name))];
+  return commands;
+}
+
+function run([command, args, input, env], cwd) {
+  const t0 = performance.now();
+  const result = spawnSync(command, args, { cwd, input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (result.error || (result.status !== 0 && result.status !== 1)) throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed (${result.status}): ${result.error ?? result.stderr}`);
+  return ms;
+}
+
+function cliThroughput(corpus, rumdl, repetitions) {
+  const commands = toolCommands(corpus, rumdl);
+  if (commands['rumdl (warm cache)']) run(commands['rumdl (warm cache)'], corpus.root); // fill its cache
+  const names = Object.keys(commands);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < repetitions; round++) {
+    // A different tool goes first in each round.
+    const order = names.map((_, index) => names[(index + round) % names.length]);
+    for (const name of order) times[name].push(run(commands[name], corpus.root));
+  }
+  return Object.fromEntries(names.map((name) => [name, { ms: median(times[name]), mbps: mbps(corpus.bytes, median(times[name])) }]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. One document: a 5 MB spec and hostile ones, each in a process of its own for its peak memory.
+
+function oneDocument(kind, size) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bench', 'one-doc.mjs'), kind, String(size)], { encoding: 'utf8' });
+  if (result.status !== 0) return { kind, size, error: (result.stderr || '').split('\n').find((line) => /Error/.test(line)) ?? `exit ${result.status}` };
+  return JSON.parse(result.stdout);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${availableParallelism()} cores (${cpu}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, \`npm run bench\``;
+console.log(`specgate core and CLI bench: ${machine}`);
+console.log('Every ratio is specgate throughput / the peer\'s, measured in this run, interleaved; above 1 means specgate is faster.\n');
+
+const list = corpora();
+const rows = [];
+const row = (...cells) => rows.push(cells);
+
+console.log('1. Core, single-threaded: checkSpec (all rules) vs markdownlint lint() with only MD043 on');
+const slowest = [];
+for (const corpus of list) {
+  const result = coreThroughput(corpus);
+  console.log(`   ${corpus.name}: ${corpus.files.length} files, ${fixed(corpus.bytes / 1e6, 1)} MB: specgate ${fixed(result.specgateMBps)} MB/s, markdownlint ${fixed(result.markdownlintMBps)} MB/s, ratio ${fixed(result.ratio)}x (median of ${result.chunks} chunks)`);
+  row(`core, 1 thread, ${corpus.name}`, 'markdownlint 0.40 lint() MD043', `${fixed(result.specgateMBps)} MB/s`, `${fixed(result.markdownlintMBps)} MB/s`, `${fixed(result.ratio)}x`, '>= 1.3x');
+  slowest.push([corpus, result.perFile]);
+}
+
+console.log('\n2. Slowest single file for the core (median of 5 timings) against the median file');
+for (const [corpus, perFile] of slowest) {
+  const result = slowestFile(corpus, perFile);
+  console.log(`   ${corpus.name}: ${result.name} (${fixed(result.kb, 0)} KB) ${fixed(result.ms, 1)} ms, ${fixed(result.ratio, 1)}x the median file's ${fixed(result.medianMs, 1)} ms; ${fixed(result.mbps)} MB/s`);
+  row(`slowest file, ${corpus.name}`, 'median file', `${fixed(result.ms, 0)} ms (${fixed(result.kb, 0)} KB)`, `${fixed(result.medianMs, 1)} ms`, `${fixed(result.ratio, 1)}x slower`, 'size-bound');
+}
+
+const rumdl = rumdlBinary();
+const repetitions = elapsed() > 110 ? 2 : 3;
+console.log(`\n3. CLI end to end (subprocesses, both cores for whoever can use them), median of ${repetitions} runs${repetitions < 3 ? ' (2: this machine is busy and the bench keeps to 5 minutes)' : ''}`);
+if (rumdl.skip) console.log(`   rumdl: skipped: ${rumdl.skip}`);
+else console.log(`   rumdl: ${rumdl.version}, MD043 + MD082 (allow-parent-headings), --no-cache unless "warm cache"`);
+for (const corpus of list) {
+  const result = cliThroughput(corpus, rumdl, repetitions);
+  const specgate = result.specgate;
+  console.log(`   ${corpus.name}: ${Object.entries(result).map(([name, { ms, mbps: rate }]) => `${name} ${fixed(ms / 1000)} s (${fixed(rate)} MB/s)`).join(', ')}`);
+  const versus = (name, peer, target) => {
+    const other = result[name];
+    if (other) row(`CLI, ${corpus.name}`, peer, `${fixed(specgate.mbps)} MB/s`, `${fixed(other.mbps)} MB/s`, `${fixed(other.ms / specgate.ms)}x`, target);
+  };
+  versus('markdownlint-cli2', 'markdownlint-cli2 0.20 (MD043)', '>= 2.4x');
+  versus('specgate, 1 thread', 'specgate itself, SPECGATE_THREADS=1', 'context');
+  if (rumdl.skip) row(`CLI, ${corpus.name}`, 'rumdl', 'skipped', rumdl.skip, '', '');
+  versus('rumdl', `${rumdl.version ?? 'rumdl'} (MD043+MD082), no cache`, 'within 2x (>= 0.5x)');
+  versus('rumdl (warm cache)', `${rumdl.version ?? 'rumdl'}, warm cache`, 'context');
+  versus('cache floor', 'Node: find, read, hash every file', 'context');
+}
+
+console.log('\n4. One document through the core (a process each, peak RSS of that process)');
+const cases = [
+  ['spec-bytes', 1024 * 1024, 'a 1 MB spec (KEPs end to end)'],
+  ['spec-bytes', 5 * 1024 * 1024, 'a 5 MB spec (KEPs end to end)'],
+  ['open-brackets', 50_000, '50,000 `[`'],
+  ['open-brackets', 100_000, '100,000 `[`'],
+  ['nested-lists', 5_000, '5,000 nested list items'],
+  ['nested-lists', 10_000, '10,000 nested list items'],
+];
+const documents = [];
+for (const [kind, size, label] of cases) {
+  // The 5 MB spec alone takes half a minute: on a machine so busy that the bench would overrun, it is left out.
+  const result = size === 5 * 1024 * 1024 && elapsed() > BUDGET_S - 70 ? { kind, size, error: 'skipped: the machine is busy and the bench keeps to 5 minutes' } : oneDocument(kind, size);
+  documents.push([label, result]);
+  if (result.error) console.log(`   ${label}: ${result.error}`);
+  else console.log(`   ${label}: ${fixed(result.bytes / 1024, 0)} KB in ${fixed(result.ms, 0)} ms (${fixed(mbps(result.bytes, result.ms))} MB/s), peak RSS ${fixed(result.peakRssMb, 0)} MB (${fixed(result.baseRssMb, 0)} MB before)`);
+}
+/** How much longer the larger document of a kind took than the smaller one, for their ratio of sizes. */
+const growth = (kind) => {
+  const [small, large] = documents.filter(([, result]) => result.kind === kind && !result.error).map(([, result]) => result);
+  return small && large ? `time x${fixed(large.ms / small.ms, 1)} for x${fixed(large.bytes / small.bytes, 1)} the size` : '';
+};
+for (const [label, result] of documents) {
+  if (result.error) {
+    row(`one document: ${label}`, '', result.error, '', '', '');
+    continue;
+  }
+  const isLarger = result.size === Math.max(...documents.filter(([, other]) => other.kind === result.kind).map(([, other]) => other.size));
+  const target = { 'spec-bytes': 'linear', 'open-brackets': 'linear', 'nested-lists': 'no crash' }[result.kind];
+  row(`one document: ${label}`, 'its smaller sibling', `${fixed(result.ms, 0)} ms, ${fixed(result.peakRssMb, 0)} MB peak RSS`, `${fixed(mbps(result.bytes, result.ms))} MB/s`, isLarger ? growth(result.kind) : '', target);
+}
+
+const table = [
+  `Machine: ${machine}`,
+  '',
+  '| measure | peer | specgate | peer | ratio | target |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+].join('\n');
+console.log(`\n${table}\n\n(bench took ${fixed(elapsed(), 0)} s; copy this table into bench/README.md)`);
+if (elapsed() > 300) console.log('Warning: over the 5-minute budget.');

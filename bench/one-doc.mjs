@@ -1,0 +1,49 @@
+// One document through the core in a process of its own, so its peak memory is its own:
+// `node bench/one-doc.mjs KIND SIZE` prints {bytes, ms, peakRssMb, baseRssMb} as JSON.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkSpec, createPolicy, parseTemplate } from '../build/core/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const KEPS = join(ROOT, '..', 'shared', 'corpus', 'kubernetes-keps', 'keps');
+const KEP_TEMPLATE = join(KEPS, 'NNNN-kep-template', 'README.md');
+
+function readmes(directory, out = []) {
+  for (const name of readdirSync(directory).sort()) {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) readmes(path, out);
+    else if (name === 'README.md' && path !== KEP_TEMPLATE) out.push(path);
+  }
+  return out;
+}
+
+/** The documents the bench generates, each `size` big in its own unit. */
+const KINDS = {
+  // A real spec made large: KEP bodies one after another until the size is reached.
+  'spec-bytes': (size) => {
+    const parts = [];
+    let length = 0;
+    for (const path of readmes(KEPS)) {
+      if (length >= size) break;
+      const text = readFileSync(path, 'utf8');
+      parts.push(text);
+      length += Buffer.byteLength(text);
+    }
+    return parts.join('\n');
+  },
+  // `- - - … item`: every marker opens a list inside the previous item.
+  'nested-lists': (size) => `## Summary\n\n${'- '.repeat(size)}item\n`,
+  'open-brackets': (size) => `## Summary\n\n${'['.repeat(size)}\n`,
+};
+
+const [kind, sizeArgument] = process.argv.slice(2);
+const text = KINDS[kind](Number(sizeArgument));
+const { policy } = createPolicy(parseTemplate(readFileSync(KEP_TEMPLATE, 'utf8')));
+checkSpec('## Summary\n\nwarm up\n', policy);
+const baseRssMb = process.memoryUsage().rss / 1024 / 1024;
+const started = performance.now();
+const findings = checkSpec(text, policy);
+const ms = performance.now() - started;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ kind, size: Number(sizeArgument), bytes: Buffer.byteLength(text), ms, peakRssMb, baseRssMb, findings: findings.length }));

@@ -1,0 +1,227 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import type { Root } from 'mdast';
+import { parse, postprocess, preprocess } from 'micromark';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import type { Event, Extension, Token } from 'micromark-util-types';
+
+type Position = { line: number; column: number; offset: number };
+
+/**
+ * micromark's events to the part of an mdast tree that `toSpecDocument` reads: node types,
+ * children, text values, image alts, heading depths and positions. It gives the same text as
+ * `mdast-util-from-markdown` (with the frontmatter and GFM extensions) by following its handlers,
+ * but builds less: no list items (their children sit in the list), no urls, labels or spread,
+ * and positions only as micromark's own points. It costs a fraction of the general compiler,
+ * and no quadratic pass over nested lists.
+ *
+ * test/core/corpus-differential.test.ts holds it to mdast-util-from-markdown over the corpus, and
+ * test/core/tree.property.test.ts over generated markdown.
+ */
+
+interface Node {
+  type: string;
+  children?: Node[];
+  value?: string;
+  alt?: string | null;
+  depth?: number;
+  position: { start: Position; end?: Position };
+}
+
+// Where a line ending is text (mdast's `canContainEols`): elsewhere it only separates.
+const EOL_PARENTS = new Set(['emphasis', 'fragment', 'heading', 'paragraph', 'strong', 'delete']);
+
+const CONTAINERS: Record<string, string> = {
+  atxHeading: 'heading',
+  setextHeading: 'heading',
+  blockQuote: 'blockquote',
+  listOrdered: 'list',
+  listUnordered: 'list',
+  paragraph: 'paragraph',
+  definition: 'definition',
+  thematicBreak: 'thematicBreak',
+  emphasis: 'emphasis',
+  strong: 'strong',
+  strikethrough: 'delete',
+  link: 'link',
+  autolink: 'link',
+  hardBreakEscape: 'break',
+  hardBreakTrailing: 'break',
+  table: 'table',
+  tableRow: 'tableRow',
+  tableHeader: 'tableCell',
+  tableData: 'tableCell',
+  gfmFootnoteDefinition: 'footnoteDefinition',
+  gfmFootnoteCall: 'footnoteReference',
+};
+
+// Nodes whose text is gathered in a fragment and set as their value when they close.
+const VALUE_NODES: Record<string, string> = { codeFenced: 'code', codeIndented: 'code', codeText: 'inlineCode', htmlFlow: 'html', htmlText: 'html', yaml: 'yaml', toml: 'toml' };
+
+// Strings mdast reads into a fragment and then takes out of the tree (urls, labels, info strings).
+const DISCARDED = new Set([
+  'codeFencedFenceInfo',
+  'codeFencedFenceMeta',
+  'definitionDestinationString',
+  'definitionLabelString',
+  'definitionTitleString',
+  'referenceString',
+  'resourceDestinationString',
+  'resourceTitleString',
+  'gfmFootnoteCallString',
+  'gfmFootnoteDefinitionLabelString',
+]);
+
+const DATA = new Set(['data', 'codeFlowValue', 'codeTextData', 'htmlFlowData', 'htmlTextData', 'autolinkProtocol', 'autolinkEmail', 'yamlValue', 'tomlValue']);
+
+export function markdownTree(markdown: string, extensions: Extension[]): Root {
+  const events = postprocess(parse({ extensions }).document().write(preprocess()(markdown, undefined, true)));
+  const root: Node = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 } } };
+  const stack: Node[] = [root];
+  let slurpLineEnding = false;
+  let atHardBreak = false;
+  let inTable = false;
+  let insideFence = false;
+  let numericReference: 10 | 16 | undefined;
+  let taskParagraph: Node | undefined;
+
+  const top = (): Node => stack[stack.length - 1]!;
+  const enter = (node: Node): void => {
+    top().children!.push(node);
+    stack.push(node);
+  };
+  const buffer = (token: Token): void => {
+    stack.push({ type: 'fragment', children: [], position: { start: token.start } });
+  };
+  const resume = (): string => textOf(stack.pop()!);
+  const enterData = (token: Token): void => {
+    const siblings = top().children!;
+    let tail = siblings[siblings.length - 1];
+    if (!tail || tail.type !== 'text') {
+      tail = { type: 'text', value: '', position: { start: token.start } };
+      siblings.push(tail);
+    }
+    stack.push(tail);
+  };
+
+  for (const [kind, token, context] of events as Event[]) {
+    const type = token.type as string;
+    if (kind === 'enter') {
+      const container = CONTAINERS[type];
+      if (container !== undefined) {
+        const node: Node = { type: container, position: { start: token.start } };
+        if (container !== 'break' && container !== 'footnoteReference' && container !== 'thematicBreak' && container !== 'definition') node.children = [];
+        enter(node);
+        if (type === 'table') inTable = true;
+      } else if (VALUE_NODES[type] !== undefined) {
+        enter({ type: VALUE_NODES[type]!, value: '', position: { start: token.start } });
+        if (type !== 'codeFenced') buffer(token);
+      } else if (type === 'image') {
+        enter({ type: 'image', alt: null, position: { start: token.start } });
+      } else if (DATA.has(type) || type === 'characterEscape' || type === 'characterReference') {
+        enterData(token);
+      } else if (DISCARDED.has(type) || type === 'label') {
+        buffer(token);
+      }
+      continue;
+    }
+
+    switch (type) {
+      case 'lineEnding':
+        if (atHardBreak) atHardBreak = false;
+        else if (!slurpLineEnding && EOL_PARENTS.has(top().type)) {
+          enterData(token);
+          (stack.pop()!.value as string) += context.sliceSerialize(token);
+        }
+        continue;
+      case 'characterEscapeValue':
+        (stack.pop()!.value as string) += context.sliceSerialize(token);
+        continue;
+      case 'characterReferenceMarkerNumeric':
+        numericReference = 10;
+        continue;
+      case 'characterReferenceMarkerHexadecimal':
+        numericReference = 16;
+        continue;
+      case 'characterReferenceValue': {
+        const data = context.sliceSerialize(token);
+        (top().value as string) += numericReference ? decodeNumericCharacterReference(data, numericReference) : decodeNamedCharacterReference(data);
+        numericReference = undefined;
+        continue;
+      }
+      case 'characterReference':
+        stack.pop();
+        continue;
+      case 'atxHeadingSequence':
+        if (!top().depth) top().depth = context.sliceSerialize(token).length;
+        continue;
+      case 'setextHeadingText':
+        slurpLineEnding = true;
+        continue;
+      case 'setextHeadingLineSequence':
+        top().depth = context.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+        continue;
+      case 'codeFencedFence':
+        if (!insideFence) {
+          buffer(token);
+          insideFence = true;
+        }
+        continue;
+      case 'label': {
+        const fragment = top();
+        const value = resume();
+        const node = top();
+        if (node.type === 'link') node.children = fragment.children!;
+        else node.alt = value;
+        continue;
+      }
+      case 'taskListCheckValueChecked':
+      case 'taskListCheckValueUnchecked':
+        taskParagraph = top();
+        continue;
+    }
+
+    if (DATA.has(type)) {
+      (stack.pop()!.value as string) += context.sliceSerialize(token);
+    } else if (DISCARDED.has(type)) {
+      stack.pop();
+    } else if (VALUE_NODES[type] !== undefined) {
+      let value = resume();
+      if (type === 'codeFenced' || type === 'yaml' || type === 'toml') value = value.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
+      else if (type === 'codeIndented') value = value.replace(/(\r?\n|\r)$/g, '');
+      else if (type === 'codeText' && inTable) value = value.replace(/\\([\\|])/g, (all: string, escaped: string) => (escaped === '|' ? escaped : all));
+      if (type === 'codeFenced') insideFence = false;
+      const node = stack.pop()!;
+      node.value = value;
+      node.position.end = token.end;
+    } else if (CONTAINERS[type] !== undefined || type === 'image') {
+      const node = stack.pop()!;
+      node.position.end = token.end;
+      if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') atHardBreak = true;
+      else if (type === 'setextHeading') slurpLineEnding = false;
+      else if (type === 'table') inTable = false;
+      else if (type === 'paragraph' && node === taskParagraph) {
+        // The check is not text: the space after `[x]` goes with it.
+        const head = node.children![0];
+        if (head?.type === 'text') {
+          head.value = head.value!.slice(1);
+          if (head.value === '') node.children!.shift();
+        }
+        taskParagraph = undefined;
+      }
+    }
+  }
+  return root as unknown as Root;
+}
+
+/** mdast-util-to-string with its defaults: text, code and HTML values, image alts. */
+function textOf(root: Node): string {
+  let text = '';
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.value !== undefined) text += node.value;
+    else if (node.alt) text += node.alt;
+    else if (node.children) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+  }
+  return text;
+}

@@ -1,0 +1,35 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { threadCount, THREADS_FROM_FILES } from '../../src/cli/check-threads.js';
+import { specgate } from '../helpers/cli.js';
+import { CORPUS } from '../helpers/core.js';
+
+const RFCS = join(CORPUS, 'rust-rfcs');
+
+describe('specgate check on worker threads', () => {
+  test('a large run uses one thread per core, a small one none; SPECGATE_THREADS decides when set', () => {
+    expect(threadCount(THREADS_FROM_FILES, {})).toBe(1);
+    expect(threadCount(THREADS_FROM_FILES + 1, {})).toBe(Math.min(availableParallelism(), 8));
+    expect(threadCount(1000, { SPECGATE_THREADS: '1' })).toBe(1);
+    expect(threadCount(10, { SPECGATE_THREADS: '3' })).toBe(3);
+    expect(threadCount(2, { SPECGATE_THREADS: '3' })).toBe(2);
+    expect(threadCount(1000, { SPECGATE_THREADS: 'many' })).toBe(Math.min(availableParallelism(), 8));
+  });
+
+  test.each(['text', 'json', 'sarif', 'github'])('the %s output is the same, byte for byte and in the same order, with threads as without', (format) => {
+    const args = ['check', 'text/0[0-2]*.md', '--template', '0000-template.md', '--format', format];
+    const alone = specgate(args, RFCS, { SPECGATE_THREADS: '1' });
+    const threaded = specgate(args, RFCS, { SPECGATE_THREADS: '3' });
+    expect(alone.stderr).toBe('');
+    expect(alone.stdout.length).toBeGreaterThan(1000);
+    expect(threaded).toEqual(alone);
+  });
+
+  test(`the default for more than ${THREADS_FROM_FILES} files (all 648 RFCs) gives the same report as one thread`, () => {
+    const args = ['check', 'text', '--template', '0000-template.md', '--format', 'json'];
+    const alone = specgate(args, RFCS, { SPECGATE_THREADS: '1' });
+    const threaded = specgate(args, RFCS, { SPECGATE_THREADS: '' });
+    expect((JSON.parse(alone.stdout) as { files: unknown[] }).files).toHaveLength(648);
+    expect(threaded).toEqual(alone);
+  }, 120_000);
+});
