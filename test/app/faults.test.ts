@@ -67,7 +67,7 @@ test('a request that does not answer is cut off at its deadline and retried: the
     const repo = github.addRepo({ owner: 'Codertocat', name: 'Hello-World', defaultBranch: 'master' });
     repo.openPullRequest({ number: 2, headRef: 'changes', files: { [SPEC]: INCOMPLETE } });
     // The first attempt hangs far past the deadline; the retry is answered.
-    github.failNext('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 200, { delayMs: 60_000, body: [] });
+    github.failNext('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 200, { delayMs: 3_000, body: [] });
     await app.deliver('pull_request', pullRequestEvent(repo, 2, 'opened'));
     expect(repo.checkRuns().map((run) => run.output?.title)).toEqual(['1 of 1 spec incomplete: 6 errors, 1 warning']);
     // The hung attempt is still unanswered (the stand-in logs a request when it answers); the retry was answered.
