@@ -8,12 +8,14 @@ export const THREADS_FROM_FILES = 200;
 
 /**
  * How many worker threads a check of `files` files uses: `SPECGATE_THREADS` when set (1 means
- * none), else one per core for a large run, else none.
+ * none), else for a large run one per core but one, else none. One core is left to V8: while one
+ * thread parses, its garbage collector and compiler threads already keep a second core busy. On
+ * a 2-core machine two workers were slower than none (the KEPs: 24 s against 12-19 s, bench/README.md).
  */
-export function threadCount(files: number, environment: NodeJS.ProcessEnv = process.env): number {
+export function threadCount(files: number, environment: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): number {
   const configured = Number(environment.SPECGATE_THREADS);
   if (Number.isInteger(configured) && configured >= 1) return Math.min(configured, Math.max(1, files));
-  return files > THREADS_FROM_FILES ? Math.min(availableParallelism(), 8) : 1;
+  return files > THREADS_FROM_FILES ? Math.max(1, Math.min(cores - 1, 8)) : 1;
 }
 
 // src/cli and build/cli both sit two levels below the package root; the worker runs compiled.

@@ -1,23 +1,14 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import type { Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import type { Extension } from 'micromark-util-types';
 import { markdownTree } from './tree.js';
 import type { Block, Mask, SpecDocument, SpecSection } from './types.js';
 
 const FRONT_MATTER = ['yaml', 'toml'] as const;
-
-type MicromarkExtension = NonNullable<FromMarkdownOptions['extensions']>[number];
-type MdastExtension = NonNullable<FromMarkdownOptions['mdastExtensions']>[number];
 
 /**
  * The GFM constructs a spec can hold, each with a test for the characters it cannot start
@@ -26,13 +17,13 @@ type MdastExtension = NonNullable<FromMarkdownOptions['mdastExtensions']>[number
  * GFM autolink literals are left out on purpose: they only wrap text that is already there
  * in a link (`www.x.org` reads the same either way), and they cost a third of the parse.
  */
-const GFM_CONSTRUCTS: ReadonlyArray<{ present(markdown: string): boolean; micromark: MicromarkExtension; mdast: MdastExtension }> = [
+const GFM_CONSTRUCTS: ReadonlyArray<{ present(markdown: string): boolean; extension: Extension }> = [
   // `- [ ] item`: the check reads the same as the template's `- [x] item`.
-  { present: (markdown) => TASK_CHECK.test(markdown), micromark: gfmTaskListItem(), mdast: gfmTaskListItemFromMarkdown() },
+  { present: (markdown) => TASK_CHECK.test(markdown), extension: gfmTaskListItem() },
   // A table needs a delimiter row: only `-`, `:`, `|` and spaces, with a `|` or `:` (after any `>`).
-  { present: hasTableDelimiterRow, micromark: gfmTable(), mdast: gfmTableFromMarkdown() },
-  { present: (markdown) => markdown.includes('[^'), micromark: gfmFootnote(), mdast: gfmFootnoteFromMarkdown() },
-  { present: (markdown) => markdown.includes('~'), micromark: gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown() },
+  { present: hasTableDelimiterRow, extension: gfmTable() },
+  { present: (markdown) => markdown.includes('[^'), extension: gfmFootnote() },
+  { present: (markdown) => markdown.includes('~'), extension: gfmStrikethrough() },
 ];
 const TASK_CHECK = /\[(?:\r\n|[\t\n\r xX])\]/;
 const DELIMITER_ROW_LIKE = /^[ \t>|:-]+$/gm;
@@ -44,25 +35,20 @@ function hasTableDelimiterRow(markdown: string): boolean {
   return false;
 }
 
-type ParseOptions = { extensions: MicromarkExtension[]; mdastExtensions: MdastExtension[] };
-const parseOptions = new Map<number, ParseOptions>();
+const extensionSets = new Map<number, Extension[]>();
 
-/** The parser options for the constructs a document can hold: one set per combination, made once. */
-function parseOptionsFor(markdown: string): ParseOptions {
+/** The micromark extensions for the constructs a document can hold: one set per combination, made once. */
+function extensionsFor(markdown: string): Extension[] {
   let mask = 0;
   GFM_CONSTRUCTS.forEach((construct, bit) => {
     if (construct.present(markdown)) mask |= 1 << bit;
   });
-  let options = parseOptions.get(mask);
-  if (!options) {
-    const used = GFM_CONSTRUCTS.filter((_, bit) => mask & (1 << bit));
-    options = {
-      extensions: [frontmatter([...FRONT_MATTER]), ...used.map((construct) => construct.micromark)],
-      mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER]), ...used.map((construct) => construct.mdast)],
-    };
-    parseOptions.set(mask, options);
+  let extensions = extensionSets.get(mask);
+  if (!extensions) {
+    extensions = [frontmatter([...FRONT_MATTER]), ...GFM_CONSTRUCTS.filter((_, bit) => mask & (1 << bit)).map((construct) => construct.extension)];
+    extensionSets.set(mask, extensions);
   }
-  return options;
+  return extensions;
 }
 
 /**
@@ -71,10 +57,13 @@ function parseOptionsFor(markdown: string): ParseOptions {
  * escaped `\#` lines are not headings at all (the real CommonMark parser decides).
  */
 export function parseSpec(markdown: string): SpecDocument {
-  return toSpecDocument(markdownTree(markdown, parseOptionsFor(markdown).extensions), markdown);
+  return toSpecDocument(markdownTree(markdown, extensionsFor(markdown)), markdown);
 }
 
-/** The section tree of a document already parsed to mdast (with the frontmatter extension). */
+/**
+ * The section tree of a document already parsed to mdast (with the frontmatter extension): the
+ * tree `markdownTree` builds, or mdast-util-from-markdown's, which the tests compare it with.
+ */
 export function toSpecDocument(tree: Root, markdown: string): SpecDocument {
   const lines = splitLines(markdown);
   const source = sourceOf(markdown, lines);

@@ -34,7 +34,7 @@ export function sectionState(spec: SpecSection, section: TemplateSection, matchi
   let words = 0;
   let onlyGuidance = true;
   for (const unit of content.flatMap((block) => block.units)) {
-    if (guidance.has(proseKey(unit))) continue;
+    if (guidance.size > 0 && guidance.has(proseKey(unit))) continue;
     onlyGuidance = false;
     words += countWords(policy.placeholders.strip(unit));
   }

@@ -83,6 +83,9 @@ export function markdownTree(markdown: string, extensions: Extension[]): Root {
   let insideFence = false;
   let numericReference: 10 | 16 | undefined;
   let taskParagraph: Node | undefined;
+  // mdast drops the space after a task check only in the first paragraph of a list item; list items are not built here, so each list remembers whether its current item has had one.
+  const itemHasParagraph = new WeakMap<Node, boolean>();
+  const firstParagraphs = new WeakSet<Node>();
 
   const top = (): Node => stack[stack.length - 1]!;
   const enter = (node: Node): void => {
@@ -106,10 +109,14 @@ export function markdownTree(markdown: string, extensions: Extension[]): Root {
   for (const [kind, token, context] of events as Event[]) {
     const type = token.type as string;
     if (kind === 'enter') {
+      if (type === 'listItemPrefix' && top().type === 'list') itemHasParagraph.set(top(), false);
+      const firstInItem = type === 'paragraph' && itemHasParagraph.get(top()) === false;
+      if (firstInItem) itemHasParagraph.set(top(), true);
       const container = CONTAINERS[type];
       if (container !== undefined) {
         const node: Node = { type: container, position: { start: token.start } };
         if (container !== 'break' && container !== 'footnoteReference' && container !== 'thematicBreak' && container !== 'definition') node.children = [];
+        if (firstInItem) firstParagraphs.add(node);
         enter(node);
         if (type === 'table') inTable = true;
       } else if (VALUE_NODES[type] !== undefined) {
@@ -199,7 +206,7 @@ export function markdownTree(markdown: string, extensions: Extension[]): Root {
       if (type === 'hardBreakEscape' || type === 'hardBreakTrailing') atHardBreak = true;
       else if (type === 'setextHeading') slurpLineEnding = false;
       else if (type === 'table') inTable = false;
-      else if (type === 'paragraph' && node === taskParagraph) {
+      else if (type === 'paragraph' && node === taskParagraph && firstParagraphs.has(node)) {
         // The check is not text: the space after `[x]` goes with it.
         const head = node.children![0];
         if (head?.type === 'text') {

@@ -36,22 +36,14 @@ const lines = fc
   .map((rows) => rows.map(([start, rest, end]) => start + rest.join('') + end).join(''));
 const frontMatter = fc.tuple(fc.constantFrom('---\n', '+++\n'), lines).map(([fence, body]) => `${fence}title: x\n${fence}${body}`);
 
-/**
- * Whitespace around a plain-text unit is not part of what the rules read (they compare words), and
- * mdast keeps a line break there in one corner (a `[ ] ` that is not a task item opening a
- * paragraph after an empty list item): the units are compared trimmed, everything else exactly.
- */
-function comparable(document: ReturnType<typeof parseSpec>): unknown {
-  return JSON.parse(JSON.stringify(document, (key, value: unknown) => (key === 'units' && Array.isArray(value) ? value.map((unit) => String(unit).trim()) : value)));
-}
-
 describe('the tree parseSpec builds from micromark events', () => {
   test('gives the same document as mdast-util-from-markdown, on any markdown', () => {
     fc.assert(
       fc.property(fc.oneof(markdown, lines, frontMatter, fc.string({ maxLength: 120 })), (text) => {
-        expect(comparable(parseSpec(text))).toEqual(comparable(toSpecDocument(fromMarkdown(text, withMdast), text)));
+        expect(parseSpec(text)).toEqual(toSpecDocument(fromMarkdown(text, withMdast), text));
       }),
-      { numRuns: 3000 },
+      // A check after an empty list item opens a paragraph outside it: there mdast keeps the space after `[ ]`.
+      { numRuns: 3000, examples: [['-\n[ ] foo\n'], ['- a\n- \n[x] b\n']] },
     );
   });
 });
