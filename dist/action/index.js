@@ -26495,6 +26495,59 @@ function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/github/contents.ts
+function getContent(client, parameters) {
+  return client.octokit.rest.repos.getContent(parameters);
+}
+function statusOf(error) {
+  const status = error?.status;
+  return typeof status === "number" ? status : void 0;
+}
+async function readTextFile(client, at2) {
+  try {
+    const { data } = await getContent(client, { ...at2, mediaType: { format: "raw" } });
+    if (typeof data === "string") return data;
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+    return void 0;
+  } catch (error) {
+    if (statusOf(error) === 404) return void 0;
+    throw error;
+  }
+}
+async function readTemplates(client, paths) {
+  const wanted = [...new Set(paths)].filter((path) => path !== void 0);
+  const texts = await Promise.all(
+    wanted.map(async (path) => {
+      const here = await readTextFile(client, { owner: client.owner, repo: client.repo, path });
+      if (here !== void 0 || client.repo === ".github") return here;
+      return readTextFile(client, { owner: client.owner, repo: ".github", path });
+    })
+  );
+  return new Map(wanted.map((path, index) => [path, texts[index]]));
+}
+async function fetchBlob(client, sha) {
+  const getBlob = client.octokit.rest.git.getBlob;
+  const { data } = await getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
+  return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
+}
+async function readFileAtRef(client, path, ref, cached2) {
+  let data;
+  try {
+    ({ data } = await getContent(client, { owner: client.owner, repo: client.repo, path, ref }));
+  } catch (error) {
+    if (statusOf(error) === 404) return { kind: "missing" };
+    throw error;
+  }
+  const file = data;
+  if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
+  const known = cached2?.(file.sha);
+  if (known) return { kind: "file", sha: file.sha, bytes: known };
+  if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
+    return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
+  }
+  return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
+}
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -30768,26 +30821,10 @@ function createClient(options) {
   });
   return { octokit, owner: options.owner, repo: options.repo };
 }
-function statusOf(error) {
-  const status = error?.status;
-  return typeof status === "number" ? status : void 0;
-}
 function describeError(error) {
   const status = statusOf(error);
   const message2 = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return status === void 0 ? message2 : `HTTP ${status}: ${message2}`;
-}
-async function readDefaultBranchText(client, at2) {
-  try {
-    const response = await client.octokit.rest.repos.getContent({ owner: at2.owner, repo: at2.repo, path: at2.path, mediaType: { format: "raw" } });
-    const data = response.data;
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    return void 0;
-  } catch (error) {
-    if (statusOf(error) === 404) return void 0;
-    throw error;
-  }
 }
 
 // src/action/config.ts
@@ -30808,7 +30845,7 @@ async function fromDefaultBranch(client, request2) {
     result = await client.octokit.config.get({ owner, repo, path, defaults: mergeLayers });
   } catch (error) {
     if (statusOf(error) !== void 0) throw error;
-    const loaded2 = parseConfig(await readDefaultBranchText(client, here) ?? "");
+    const loaded2 = parseConfig(await readTextFile(client, here) ?? "");
     if (loaded2.problems.length === 0) loaded2.problems.push({ key: "_extends", line: loaded2.lineOf(["_extends"]), message: describeError(error).replace(/^\[@probot\/octokit-plugin-config\] /, "") });
     return { loaded: loaded2, via: "api", source: here, description: `${path} from ${branch}, through the API` };
   }
@@ -30826,7 +30863,7 @@ async function fromDefaultBranch(client, request2) {
     const { notices } = mergeConfigLayers(configLayers(result.files));
     return { loaded: notices.length > 0 ? { ...loaded, notices } : loaded, via: "api", source, description };
   }
-  const located = parseConfig(await readDefaultBranchText(client, source) ?? "");
+  const located = parseConfig(await readTextFile(client, source) ?? "");
   return { loaded: located.problems.length > 0 ? located : loaded, via: "api", source, description };
 }
 function fromWorkspace(request2, reason) {
@@ -30999,25 +31036,6 @@ async function readSpec(file, workspace, client) {
   if (local !== void 0 && gitBlobSha(local) === file.blobSha) return { bytes: local, from: "workspace" };
   return { bytes: await fetchBlob(client, file.blobSha), from: "api" };
 }
-async function fetchBlob(client, sha) {
-  const { data } = await client.octokit.rest.git.getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
-  return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
-}
-async function readFileAtRef(client, path, ref) {
-  let data;
-  try {
-    ({ data } = await client.octokit.rest.repos.getContent({ owner: client.owner, repo: client.repo, path, ref }));
-  } catch (error) {
-    if (statusOf(error) === 404) return { kind: "missing" };
-    throw error;
-  }
-  const file = data;
-  if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
-  if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
-    return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
-  }
-  return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
-}
 
 // src/action/sticky-comment.ts
 async function findStickyComment(client, issueNumber) {
@@ -31070,18 +31088,10 @@ function notes(lines) {
 // src/action/templates.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 import { join as join3 } from "node:path";
-async function readTemplates(paths, from) {
+async function readTemplates2(paths, from) {
+  if ("client" in from) return readTemplates(from.client, paths);
   const wanted = [...new Set(paths)].filter((path) => path !== void 0);
-  const texts = await Promise.all(
-    wanted.map(async (path) => {
-      if ("workspace" in from) return readText(join3(from.workspace, path));
-      const { client } = from;
-      const here = await readDefaultBranchText(client, { owner: client.owner, repo: client.repo, path });
-      if (here !== void 0 || client.repo === ".github") return here;
-      return readDefaultBranchText(client, { owner: client.owner, repo: ".github", path });
-    })
-  );
-  return new Map(wanted.map((path, index) => [path, texts[index]]));
+  return new Map(wanted.map((path) => [path, readText(join3(from.workspace, path))]));
 }
 function readText(file) {
   try {
@@ -31328,10 +31338,10 @@ var Gate = class {
   /** One policy per template; configuration problems found here point at their lines of the file. */
   async policies(loaded, templatePaths2, repoConfig) {
     const from = repoConfig.via === "api" && this.client ? { client: this.client } : { workspace: this.context.workspace };
-    const texts = await readTemplates(templatePaths2, from);
+    const texts = await readTemplates2(templatePaths2, from);
     const policies = compilePolicies(loaded, templatePaths2, texts);
     if (policies.problems.length === 0 || repoConfig.via !== "api" || !repoConfig.source || !this.client) return policies;
-    const text3 = await readDefaultBranchText(this.client, repoConfig.source);
+    const text3 = await readTextFile(this.client, repoConfig.source);
     const located = { ...loaded, lineOf: parseConfig(text3 ?? "").lineOf };
     return compilePolicies(located, templatePaths2, texts);
   }

@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, parseConfig, validateConfig, type LoadedConfig } from '../config/load.js';
 import { configLayers, mergeConfigLayers, mergeLayers } from '../config/merge.js';
-import { describeError, readDefaultBranchText, statusOf, type ApiClient } from './github.js';
+import { readTextFile } from '../github/contents.js';
+import { describeError, statusOf, type ApiClient } from './github.js';
 
 export interface ConfigFile {
   owner: string;
@@ -58,7 +59,7 @@ async function fromDefaultBranch(client: ApiClient, request: ConfigRequest): Pro
   } catch (error) {
     if (statusOf(error) !== undefined) throw error;
     // Probot's loader says only "invalid YAML" (or a bad `_extends`): read the file for the line and the reason.
-    const loaded = parseConfig((await readDefaultBranchText(client, here)) ?? '');
+    const loaded = parseConfig((await readTextFile(client, here)) ?? '');
     if (loaded.problems.length === 0) loaded.problems.push({ key: '_extends', line: loaded.lineOf(['_extends']), message: describeError(error).replace(/^\[@probot\/octokit-plugin-config\] /, '') });
     return { loaded, via: 'api', source: here, description: `${path} from ${branch}, through the API` };
   }
@@ -77,7 +78,7 @@ async function fromDefaultBranch(client: ApiClient, request: ConfigRequest): Pro
     return { loaded: notices.length > 0 ? { ...loaded, notices } : loaded, via: 'api', source, description };
   }
   // Problems are rare: only then is the file read again, as text, to point at their lines.
-  const located = parseConfig((await readDefaultBranchText(client, source)) ?? '');
+  const located = parseConfig((await readTextFile(client, source)) ?? '');
   return { loaded: located.problems.length > 0 ? located : loaded, via: 'api', source, description };
 }
 

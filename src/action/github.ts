@@ -2,6 +2,9 @@
 import { Octokit } from '@octokit/rest';
 import { config } from '@probot/octokit-plugin-config';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { statusOf } from '../github/contents.js';
+
+export { statusOf };
 
 const ActionOctokit = Octokit.plugin(config);
 export type ActionOctokit = InstanceType<typeof ActionOctokit>;
@@ -53,29 +56,9 @@ export function createClient(options: ClientOptions): ApiClient {
   return { octokit, owner: options.owner, repo: options.repo };
 }
 
-/** An HTTP status from Octokit's RequestError, when there is one. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
 /** A short reason for the log: the status and GitHub's message, never a token. */
 export function describeError(error: unknown): string {
   const status = statusOf(error);
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   return status === undefined ? message : `HTTP ${status}: ${message}`;
-}
-
-/** A text file from a repository's default branch (the contents API without `ref`), or undefined when it does not exist. */
-export async function readDefaultBranchText(client: ApiClient, at: { owner: string; repo: string; path: string }): Promise<string | undefined> {
-  try {
-    const response = await client.octokit.rest.repos.getContent({ owner: at.owner, repo: at.repo, path: at.path, mediaType: { format: 'raw' } });
-    const data: unknown = response.data;
-    if (typeof data === 'string') return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    return undefined;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
 }

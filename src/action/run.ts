@@ -20,10 +20,11 @@ import { linkedSpecs } from '../verdict/links.js';
 import { decide, withNotices, type PullRequestState, type Verdict } from '../verdict/verdict.js';
 import { readRepoConfig, type RepoConfig } from './config.js';
 import { readContext, SetupError, type ActionContext, type PullRequestContext } from './environment.js';
-import { createClient, describeError, readDefaultBranchText, type ApiClient } from './github.js';
+import { readFileAtRef, readTextFile } from '../github/contents.js';
+import { createClient, describeError, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
 import { listPullFiles } from './pull-files.js';
-import { readFileAtRef, readSpec, readWorkspaceFile, type SpecSource } from './spec-files.js';
+import { readSpec, readWorkspaceFile, type SpecSource } from './spec-files.js';
 import { writeStickyComment } from './sticky-comment.js';
 import { icon, jobSummary, problemSummary } from './summary.js';
 import { readTemplates } from './templates.js';
@@ -216,7 +217,7 @@ class Gate {
     const policies = compilePolicies(loaded, templatePaths, texts);
     if (policies.problems.length === 0 || repoConfig.via !== 'api' || !repoConfig.source || !this.client) return policies;
     // Probot's loader gives values without lines: the file is read again, as text, to locate the problems.
-    const text = await readDefaultBranchText(this.client, repoConfig.source);
+    const text = await readTextFile(this.client, repoConfig.source);
     const located = { ...loaded, lineOf: parseConfig(text ?? '').lineOf };
     return compilePolicies(located, templatePaths, texts);
   }

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangedFile } from '../verdict/changes.js';
-import { statusOf, type ApiClient } from './github.js';
+import { fetchBlob } from '../github/contents.js';
+import type { ApiClient } from './github.js';
 
 export type SpecSource = 'workspace' | 'api';
 
@@ -37,32 +38,4 @@ export async function readSpec(file: ChangedFile, workspace: string, client: Api
   const local = readWorkspaceFile(workspace, file.path);
   if (local !== undefined && gitBlobSha(local) === file.blobSha) return { bytes: local, from: 'workspace' };
   return { bytes: await fetchBlob(client, file.blobSha), from: 'api' };
-}
-
-/** A blob by SHA from the base repository: a fork's commits are reachable there too. */
-export async function fetchBlob(client: ApiClient, sha: string): Promise<Uint8Array> {
-  const { data } = await client.octokit.rest.git.getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
-  return data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
-}
-
-export type FileAtRef = { kind: 'file'; sha: string; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'not-a-file' };
-
-/**
- * A spec the pull request's description links, by path at the head commit (the contents API with
- * `ref`, as the app reads it). Over 1 MB the contents API leaves the content out: the blob then.
- */
-export async function readFileAtRef(client: ApiClient, path: string, ref: string): Promise<FileAtRef> {
-  let data: unknown;
-  try {
-    ({ data } = await client.octokit.rest.repos.getContent({ owner: client.owner, repo: client.repo, path, ref }));
-  } catch (error) {
-    if (statusOf(error) === 404) return { kind: 'missing' };
-    throw error;
-  }
-  const file = data as { type?: string; sha?: string; encoding?: string; content?: string; size?: number };
-  if (Array.isArray(data) || file.type !== 'file' || typeof file.sha !== 'string') return { kind: 'not-a-file' };
-  if (file.encoding === 'base64' && typeof file.content === 'string' && (file.content !== '' || file.size === 0)) {
-    return { kind: 'file', sha: file.sha, bytes: Buffer.from(file.content, 'base64') };
-  }
-  return { kind: 'file', sha: file.sha, bytes: await fetchBlob(client, file.sha) };
 }

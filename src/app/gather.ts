@@ -5,12 +5,10 @@ import { chooseTemplate, neededTemplates, templateFor } from '../config/select.j
 import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
 import { checkFile, missingLinkedSpec, unknownTemplateFile, type CheckedFile } from '../verdict/evaluate.js';
 import { linkedSpecs } from '../verdict/links.js';
-import { readFileAtRef } from './github/linked-specs.js';
-import { fetchBlob } from './github/blobs.js';
+import { fetchBlob, readFileAtRef, readTemplates } from '../github/contents.js';
 import { configLines, readConfig, type RepoConfig } from './github/config-file.js';
 import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
-import { readTemplates } from './github/templates.js';
 import { fingerprint, type AppMemory } from './memory.js';
 import type { CheckPool } from './check-pool.js';
 import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';

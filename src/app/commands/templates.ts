@@ -3,7 +3,7 @@ import { parseTemplate } from '../../core/template.js';
 import { BUILTIN_TEMPLATE, builtinTemplate } from '../../config/builtin-template.js';
 import { policyOptions, type LoadedConfig } from '../../config/load.js';
 import { templateFor } from '../../config/select.js';
-import { readTemplates } from '../github/templates.js';
+import { readTemplates } from '../../github/contents.js';
 import type { RepoClient } from '../github/repo.js';
 
 export interface EffectiveTemplate {

@@ -1,6 +1,7 @@
 import { defaultConfig, parseConfig, validateConfig, type ConfigProblem, type LoadedConfig } from '../../config/load.js';
 import { configLayers, mergeConfigLayers, mergeLayers } from '../../config/merge.js';
-import { statusOf, type RepoClient } from './repo.js';
+import { readTextFile, statusOf } from '../../github/contents.js';
+import type { RepoClient } from './repo.js';
 
 export const CONFIG_FILE = '.github/specgate.yml';
 
@@ -65,18 +66,4 @@ function stripExtends(config: Record<string, unknown>): Record<string, unknown> 
 async function parseRaw(client: RepoClient, source: { owner: string; repo: string; path: string }): Promise<LoadedConfig> {
   const text = await readTextFile(client, source);
   return parseConfig(text ?? '');
-}
-
-/** A text file from a repository's default branch, or undefined when it does not exist. */
-export async function readTextFile(client: RepoClient, at: { owner: string; repo: string; path: string }): Promise<string | undefined> {
-  try {
-    const response = await client.octokit.rest.repos.getContent({ owner: at.owner, repo: at.repo, path: at.path, mediaType: { format: 'raw' } });
-    const data: unknown = response.data;
-    if (typeof data === 'string') return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    return undefined;
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
 }

@@ -7,8 +7,4 @@ export interface RepoClient {
   repo: string;
 }
 
-/** An HTTP status from Octokit's RequestError, when there is one. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
+export { statusOf } from '../../github/contents.js';
