@@ -1,24 +1,15 @@
 /** What the Actions runner tells a step: the GITHUB_* variables and the event that started the run. */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import type { PullRequestFacts } from '../verdict/pull-request.js';
 
 /** A problem with the runner's environment: the step cannot run at all. */
 export class SetupError extends Error {}
 
 /** The part of a `pull_request` (or `pull_request_target`) payload the gate needs. */
-export interface PullRequestContext {
-  number: number;
-  headSha: string;
-  draft: boolean;
-  labels: string[];
-  /** The pull request's `updated_at`: stamps the sticky comment, so an older run never overwrites a newer one. */
-  updatedAt: string;
-  /** GitHub's count of changed files, which may exceed what its file list returns. */
-  changedFiles: number;
+export interface PullRequestContext extends PullRequestFacts {
   /** Whether the head is in another repository (a fork): its token is read-only. */
   fromFork: boolean;
-  /** The description, where `Spec: path` lines link specs to check. */
-  body: string;
 }
 
 export interface ActionContext {

@@ -1,17 +1,9 @@
+import type { PullRequestFacts } from '../verdict/pull-request.js';
+
 /** What the app needs to know about a pull request, from a webhook payload or `pulls.get`. */
-export interface PullRequestRef {
-  number: number;
-  headSha: string;
-  draft: boolean;
-  labels: string[];
-  /** The pull request's `updated_at`: orders runs, so an older one never overwrites a newer one. */
-  updatedAt: string;
-  /** GitHub's count of changed files, which may exceed what its file list returns. */
-  changedFiles: number;
+export interface PullRequestRef extends PullRequestFacts {
   /** The repository's web address, for links in the check run and comment. */
   repositoryUrl: string;
-  /** The description, where `Spec: path` lines link specs to check. */
-  body: string;
 }
 
 interface PullRequestPayload {
