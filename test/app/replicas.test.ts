@@ -81,4 +81,16 @@ describe('two replicas sharing Redis', () => {
     expect(answer.status).toBe(200);
     expect(repo.checkRuns()).toHaveLength(1);
   });
+
+  test("GitHub's write spacing is kept per installation, so one installation never queues behind another's writes", async () => {
+    const repo = freshRepo();
+    const payload = { ...eventFor(repo, 'opened'), installation: { id: 4242, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==' } };
+    expect((await send(0, payload, 'installation-4242')).status).toBe(200);
+    expect(repo.checkRuns()).toHaveLength(1);
+    // Probot's throttling keeps its queues in Redis under each limiter's id: the installation's,
+    // not Probot's shared "no-id" that its event clients carry.
+    const queues = redisCli(redis.url, 'KEYS', 'b_octokit-*').split('\n').filter(Boolean);
+    expect(queues).toEqual(expect.arrayContaining([expect.stringMatching(/^b_octokit-write-4242_/), expect.stringMatching(/^b_octokit-global-4242_/)]));
+    expect(queues.filter((key) => key.includes('no-id'))).toEqual([]);
+  });
 });
