@@ -63,9 +63,12 @@ export class CheckPool {
     }
   }
 
-  private spawn(): Worker {
+  protected spawn(): Worker {
     const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     worker.unref();
+    // A thread given up for its time limit can still run out of memory before it stops; an 'error'
+    // with no listener would take the whole server down with it.
+    worker.on('error', () => undefined);
     return worker;
   }
 

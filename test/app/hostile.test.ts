@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { CheckPool } from '../../src/app/check-pool.js';
 import { builtinTemplate } from '../../src/config/builtin-template.js';
 import { defaultConfig, parseConfig, policyOptions } from '../../src/config/load.js';
@@ -45,6 +46,26 @@ describe('the hostile corpus', () => {
       ]);
       // The stopped thread was replaced: the next spec is checked as usual.
       expect((await run('heading-traps.md')).findings.some((finding) => finding.rule === 'too-complex')).toBe(false);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  test('a thread given up for its time limit that then fails (out of memory, say) does not take the process down', async () => {
+    const spawned: Worker[] = [];
+    class WatchedPool extends CheckPool {
+      protected override spawn(): Worker {
+        const worker = super.spawn();
+        spawned.push(worker);
+        return worker;
+      }
+    }
+    const strict = new WatchedPool({ timeoutMs: 200, memoryMb: 128, threads: 1 });
+    try {
+      const { findings } = await strict.check({ bytes: bytes('deep-nesting.md'), templateText: builtinTemplate(), options, maxBytes: config.max_file_size });
+      expect(findings).toEqual([expect.objectContaining({ rule: 'too-complex' })]);
+      // What Node does when such a thread hits its heap limit while being stopped: an 'error' event.
+      expect(() => spawned[0]!.emit('error', Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).not.toThrow();
     } finally {
       await strict.close();
     }
