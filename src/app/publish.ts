@@ -9,8 +9,8 @@ import type { ChangedFile } from '../verdict/changes.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
 import { postCheckRun } from './github/check-runs.js';
 import type { RepoClient } from './github/repo.js';
-import { postReview } from './github/reviews.js';
-import { writeStickyComment, type CommentAction, type CommentMemory } from './github/sticky-comment.js';
+import { postReview, readReviewed, reviewId, withReviewed } from './github/reviews.js';
+import { lookUpStickyComment, writeStickyComment, type CommentAction, type CommentMemory } from './github/sticky-comment.js';
 import type { AppMemory } from './memory.js';
 import type { PullRequestRef } from './pull-request.js';
 
@@ -37,22 +37,39 @@ export async function publish(
   const output = renderCheckRun(verdict, links, config.skip_label);
   const checkRunId = await postCheckRun(client, { name: config.check_name, headSha: pull.headSha, conclusion: verdict.conclusion, output }, memory?.checkRuns);
   const published: Published = { checkRunId, comment: 'none', reviewComments: 0 };
+  const key = `${client.owner}/${client.repo}#${pull.number}`;
+  // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
+  const drafts =
+    config.review_comments && verdict.conclusion !== 'neutral'
+      ? specs.flatMap(({ file, report, text }) =>
+          reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
+        )
+      : [];
+  // The line comments already handled, as the sticky comment records them: known without listing reviews.
+  let recorded: Set<string> | undefined;
 
   if (config.comment !== 'never') {
-    const body = renderStickyComment(verdict, links, { headSha: pull.headSha, updatedAt: pull.updatedAt }, config.check_name, config.skip_label);
+    const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
+    const rendered = renderStickyComment(verdict, links, stamp, config.check_name, config.skip_label);
     const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && !verdict.state.skip);
-    published.comment = await bestEffort(log, 'sticky comment', 'none', () =>
-      writeStickyComment(client, pull.number, body, { headSha: pull.headSha, updatedAt: pull.updatedAt }, { createIfMissing, memory: commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`) }),
-    );
+    published.comment = await bestEffort(log, 'sticky comment', 'none', async () => {
+      const remember = commentMemory(memory, key);
+      const found = await lookUpStickyComment(client, pull.number, remember);
+      // Only a comment that exists after this run can keep the record.
+      const keepsRecord = config.review_comments && (found.comment !== undefined || createIfMissing);
+      // No record, but the event says the pull request has no line comments at all: none to repeat.
+      const before = readReviewed(found.comment?.body) ?? (pull.reviewComments === 0 ? new Set<string>() : undefined);
+      const handled = [...(before ?? []), ...drafts.map(reviewId)];
+      const body = keepsRecord && rendered !== undefined && handled.length > 0 ? withReviewed(rendered, handled) : rendered;
+      const action = await writeStickyComment(client, pull.number, body, stamp, { createIfMissing, memory: remember, found });
+      if (keepsRecord && (action === 'created' || action === 'updated' || action === 'unchanged')) recorded = before;
+      return action;
+    });
   }
-  // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
   // A run for an older push (its comment was left alone) must not comment on stale lines either.
-  if (config.review_comments && verdict.conclusion !== 'neutral' && published.comment !== 'stale') {
-    const drafts = specs.flatMap(({ file, report, text }) =>
-      reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
-    );
+  if (drafts.length > 0 && published.comment !== 'stale') {
     published.reviewComments = await bestEffort(log, 'review comments', 0, () =>
-      postReview(client, { number: pull.number, headSha: pull.headSha, checkName: config.check_name }, drafts, reviewMemory(memory, `${client.owner}/${client.repo}#${pull.number}`)),
+      postReview(client, { number: pull.number, headSha: pull.headSha, checkName: config.check_name }, drafts, reviewMemory(memory, key), recorded),
     );
   }
   return published;

@@ -4,6 +4,8 @@ import type { PullRequestFacts } from '../verdict/pull-request.js';
 export interface PullRequestRef extends PullRequestFacts {
   /** The repository's web address, for links in the check run and comment. */
   repositoryUrl: string;
+  /** How many line comments the pull request had when the event was sent (0: none to repeat). */
+  reviewComments?: number;
 }
 
 interface PullRequestPayload {
@@ -13,6 +15,7 @@ interface PullRequestPayload {
   labels?: Array<{ name?: string }>;
   updated_at: string;
   changed_files?: number;
+  review_comments?: number;
   base: { repo: { html_url: string } };
   body?: string | null;
 }
@@ -27,5 +30,6 @@ export function pullRequestRef(pull: PullRequestPayload): PullRequestRef {
     changedFiles: pull.changed_files ?? 0,
     repositoryUrl: pull.base.repo.html_url,
     body: pull.body ?? '',
+    ...(pull.review_comments === undefined ? {} : { reviewComments: pull.review_comments }),
   };
 }

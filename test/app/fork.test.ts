@@ -41,7 +41,6 @@ describe('a pull request from a fork', () => {
       .createCheckRun()
       .comments([])
       .createComment()
-      .reviewComments([])
       .createReview();
 
     await deliver(app(), 'pull_request', forkPullRequest());

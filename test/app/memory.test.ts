@@ -35,7 +35,7 @@ describe('what the app remembers between events', () => {
 
   test('the same push again asks only for the configuration and the file list: no blob, no comment or review lookup, no write', async () => {
     const files = [{ filename: SPEC, sha: 'a1', patch: addedPatch(INCOMPLETE) }];
-    const first = new FakeGitHub().token().config(null).files(files).blob('a1', INCOMPLETE).createCheckRun().comments([]).createComment().reviewComments([]).createReview();
+    const first = new FakeGitHub().token().config(null).files(files).blob('a1', INCOMPLETE).createCheckRun().comments([]).createComment().createReview();
     await deliver(app(), 'pull_request', pullRequestPayload('opened'), 'first');
     first.assertDone();
 

@@ -26,7 +26,6 @@ describe('a pull request that adds an incomplete spec', () => {
       .createCheckRun()
       .comments([])
       .createComment()
-      .reviewComments([])
       .createReview();
 
     await app.receive({ id: 'delivery-1', name: 'pull_request', payload: pullRequestPayload('opened', { changedFiles: 2 }) } as never);

@@ -6,18 +6,23 @@ const SPEC = 'docs/specs/audit-log-export.md';
 // The lines of incomplete.md that get a review comment; 25 is where "Orchestration" belongs.
 const FINDING_LINES = [10, 13, 18, 23, 25, 32, 36];
 
-/** A push of incomplete.md, added whole, to a pull request whose failing sticky comment is there already. */
-function pushWithReviewComments(existing: Array<{ path: string; line: number; body: string }>, github = new FakeGitHub().token()): FakeGitHub {
-  const sticky = { id: 302, body: [...stickyHeader(), '### ❌ Spec completeness: an earlier run'].join('\n') };
-  return github
+/**
+ * A push of incomplete.md, added whole, to a pull request whose failing sticky comment is there
+ * already, written by an older specgate that kept no record of its line comments: the line
+ * comments are listed when the event says there are some.
+ */
+function pushWithReviewComments(existing: Array<{ path: string; line: number; body: string }>, github = new FakeGitHub().token(), stickyBody = [...stickyHeader(), '### ❌ Spec completeness: an earlier run'].join('\n')): FakeGitHub {
+  github
     .config(null)
     .files([{ filename: SPEC, sha: 'a1', patch: addedPatch(INCOMPLETE) }])
     .blob('a1', INCOMPLETE)
     .createCheckRun()
-    .comments([sticky])
-    .updateComment(302)
-    .reviewComments(existing);
+    .comments([{ id: 302, body: stickyBody }]);
+  if (!stickyBody.includes('specgate:reviewed')) github.updateComment(302);
+  return existing.length > 0 ? github.reviewComments(existing) : github;
 }
+
+const pushed = (reviewComments: number) => pullRequestPayload('synchronize', { reviewComments });
 
 const app = appForEachTest();
 
@@ -30,7 +35,7 @@ describe('review comments', () => {
     };
     const github = pushWithReviewComments([earlier]).createReview();
 
-    await deliver(app(), 'pull_request', pullRequestPayload('synchronize'));
+    await deliver(app(), 'pull_request', pushed(1));
 
     github.assertDone();
     const [review] = github.bodies(`${REPO_PATH}/pulls/2/reviews`);
@@ -45,7 +50,7 @@ describe('review comments', () => {
     const human = { path: SPEC, line: 25, body: 'Do we need this section at all?' };
     const github = pushWithReviewComments([moved, otherFinding, human]).createReview();
 
-    await deliver(app(), 'pull_request', pullRequestPayload('synchronize'));
+    await deliver(app(), 'pull_request', pushed(3));
 
     github.assertDone();
     expect(github.bodies(`${REPO_PATH}/pulls/2/reviews`)[0].comments.map((comment: { line: number }) => comment.line)).toEqual(FINDING_LINES);
@@ -53,16 +58,31 @@ describe('review comments', () => {
 
   test('when every comment is already there, no review is created', async () => {
     const first = pushWithReviewComments([]).createReview();
-    await deliver(app(), 'pull_request', pullRequestPayload('synchronize'), 'first');
+    await deliver(app(), 'pull_request', pushed(0), 'first');
     first.assertDone();
     const posted = first.bodies(`${REPO_PATH}/pulls/2/reviews`)[0].comments.map(({ path, line, body }: { path: string; line: number; body: string }) => ({ path, line, body }));
     expect(posted).toHaveLength(FINDING_LINES.length);
 
     // Another process (a restart, or another replica) knows only what GitHub says.
     const again = pushWithReviewComments(posted);
-    await deliver(await appUnderTest(), 'pull_request', pullRequestPayload('synchronize'), 'second');
+    await deliver(await appUnderTest(), 'pull_request', pushed(posted.length), 'second');
 
     again.assertDone();
     expect(again.writes.map((write) => `${write.method} ${write.path}`)).toEqual([`post ${REPO_PATH}/check-runs`, `patch ${REPO_PATH}/issues/comments/302`]);
+  });
+
+  test('the sticky comment records the line comments it made: another process repeats none, and lists no review comments', async () => {
+    const first = pushWithReviewComments([]).createReview();
+    await deliver(app(), 'pull_request', pushed(0), 'first');
+    first.assertDone();
+    const [{ body: recorded }] = first.bodies(`${REPO_PATH}/issues/comments/302`);
+    expect(recorded).toMatch(/<!-- specgate:reviewed [\w-]{12}(,[\w-]{12}){6} -->\n$/);
+
+    // A restart: no memory, 7 line comments on the pull request, and the comment's record. No list of them is asked for.
+    const again = pushWithReviewComments([], new FakeGitHub().token(), recorded);
+    await deliver(await appUnderTest(), 'pull_request', pushed(FINDING_LINES.length), 'second');
+
+    again.assertDone();
+    expect(again.writes.map((write) => `${write.method} ${write.path}`)).toEqual([`post ${REPO_PATH}/check-runs`]);
   });
 });

@@ -20,7 +20,6 @@ describe('a spec over max_file_size', () => {
       .createCheckRun()
       .comments([])
       .createComment()
-      .reviewComments([])
       .createReview();
 
     await deliver(app(), 'pull_request', pullRequestPayload('opened'));

@@ -63,7 +63,7 @@ export const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 /** A pull_request payload from GitHub's examples, patched to the scenario. */
 export function pullRequestPayload(
   action: string,
-  patch: { number?: number; headSha?: string; draft?: boolean; labels?: string[]; updatedAt?: string; changedFiles?: number; body?: string | null } = {},
+  patch: { number?: number; headSha?: string; draft?: boolean; labels?: string[]; updatedAt?: string; changedFiles?: number; reviewComments?: number; body?: string | null } = {},
 ): any {
   const payload = examplePayload('pull_request', action);
   const pull = payload.pull_request;
@@ -77,6 +77,7 @@ export function pullRequestPayload(
   if (patch.updatedAt !== undefined) pull.updated_at = patch.updatedAt;
   if (patch.body !== undefined) pull.body = patch.body;
   pull.changed_files = patch.changedFiles ?? 1;
+  if (patch.reviewComments !== undefined) pull.review_comments = patch.reviewComments;
   return payload;
 }
 

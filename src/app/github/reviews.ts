@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RepoClient } from './repo.js';
 
 /** One line comment, with a key that says which finding it is, so it is never posted twice. */
@@ -17,9 +18,41 @@ export function withKey(body: string, key: string): string {
   return `${body}\n\n<!-- specgate:review ${key} -->`;
 }
 
+const identity = (comment: { path: string; line: number; key: string }) => `${comment.path}:${comment.line}:${comment.key}`;
+
+/** A short, stable name for one line comment (path, line and finding), for the sticky comment's record. */
+export function reviewId(comment: { path: string; line: number; key: string }): string {
+  return createHash('sha256').update(identity(comment)).digest('base64url').slice(0, 12);
+}
+
+const REVIEWED = /\n?<!-- specgate:reviewed ([\w,-]*) -->/;
+// Enough for every line comment of a long-lived pull request; the oldest go first.
+const MAX_RECORDED = 1000;
+
+/**
+ * The line comments a sticky comment records as handled (posted, or left out of a full review);
+ * undefined when it keeps no record (written by an older specgate, or edited by hand).
+ */
+export function readReviewed(body: string | undefined): Set<string> | undefined {
+  const match = body === undefined ? null : REVIEWED.exec(body);
+  if (!match) return undefined;
+  return new Set(match[1] ? match[1].split(',') : []);
+}
+
+/**
+ * The sticky comment's body with its record of handled line comments, so the next run knows
+ * what is on the diff already without listing every review comment of the pull request.
+ */
+export function withReviewed(body: string, ids: Iterable<string>): string {
+  const all = [...new Set(ids)].slice(-MAX_RECORDED);
+  const bare = body.replace(REVIEWED, '').replace(/\n$/, '');
+  return `${bare}\n<!-- specgate:reviewed ${all.join(',')} -->\n`;
+}
+
 /**
  * Posts the comments not already on the pull request, all in one review. A comment from an
- * earlier run on the same path, line and finding is not repeated.
+ * earlier run on the same path, line and finding is not repeated. What is there already comes
+ * from the sticky comment's record when it keeps one (no request), else from GitHub's list.
  */
 export async function postReview(
   client: RepoClient,
@@ -27,18 +60,13 @@ export async function postReview(
   comments: LineComment[],
   /** Comments this process already posted or chose to leave out on this pull request (only when alone). */
   handled?: Set<string>,
+  /** The ids (`reviewId`) the sticky comment records as handled, when it keeps the record. */
+  recorded?: ReadonlySet<string>,
 ): Promise<number> {
-  const identity = (comment: { path: string; line: number; key: string }) => `${comment.path}:${comment.line}:${comment.key}`;
   // Nothing new since this process last looked: no need to ask GitHub what is there.
   if (comments.every((comment) => handled?.has(identity(comment)))) return 0;
-  const existing = await client.octokit.paginate(client.octokit.rest.pulls.listReviewComments, {
-    owner: client.owner,
-    repo: client.repo,
-    pull_number: pull.number,
-    per_page: 100,
-  });
-  const posted = new Set(existing.map((comment) => `${comment.path}:${comment.line ?? comment.original_line}:${KEY.exec(comment.body)?.[1] ?? ''}`));
-  const unposted = comments.filter((comment) => !posted.has(`${comment.path}:${comment.line}:${comment.key}`));
+  const isPosted = recorded ? (comment: LineComment) => recorded.has(reviewId(comment)) : await listedOnGitHub(client, pull.number);
+  const unposted = comments.filter((comment) => !isPosted(comment));
   // A wall of line comments is noise: the first few, errors first, and the check run has the rest.
   const kept = new Set([...unposted].sort((a, b) => Number(b.isError) - Number(a.isError)).slice(0, MAX_COMMENTS_PER_REVIEW));
   const fresh = unposted.filter((comment) => kept.has(comment));
@@ -55,4 +83,15 @@ export async function postReview(
     comments: fresh.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT' as const, body: withKey(comment.body, comment.key) })),
   });
   return fresh.length;
+}
+
+async function listedOnGitHub(client: RepoClient, pullNumber: number): Promise<(comment: LineComment) => boolean> {
+  const existing = await client.octokit.paginate(client.octokit.rest.pulls.listReviewComments, {
+    owner: client.owner,
+    repo: client.repo,
+    pull_number: pullNumber,
+    per_page: 100,
+  });
+  const posted = new Set(existing.map((comment) => `${comment.path}:${comment.line ?? comment.original_line}:${KEY.exec(comment.body)?.[1] ?? ''}`));
+  return (comment) => posted.has(identity(comment));
 }

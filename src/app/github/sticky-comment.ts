@@ -23,6 +23,25 @@ export async function findStickyComment(client: RepoClient, issueNumber: number)
 
 export type CommentAction = 'created' | 'updated' | 'unchanged' | 'stale' | 'none';
 
+/** The sticky comment as this run found it, and whether that came from this process's memory. */
+export interface FoundComment {
+  comment: StickyComment | undefined;
+  remembered: boolean;
+}
+
+/** What this app last wrote needs no search: only the app writes its comment. */
+export async function lookUpStickyComment(client: RepoClient, issueNumber: number, memory?: CommentMemory): Promise<FoundComment> {
+  const remembered = memory?.recall();
+  if (remembered !== undefined) return { comment: remembered ?? undefined, remembered: true };
+  return { comment: await findStickyComment(client, issueNumber), remembered: false };
+}
+
+/** An older run must not undo a newer one: events arrive out of order. */
+export function isStale(found: FoundComment, stamp: CommentStamp): boolean {
+  const theirs = found.comment && readStamp(found.comment.body);
+  return theirs !== undefined && theirs.updatedAt > stamp.updatedAt;
+}
+
 /**
  * Creates, edits or leaves the one comment. A comment stamped by a later push than ours is
  * left alone: events arrive out of order, and an older run must not undo a newer one.
@@ -32,13 +51,12 @@ export async function writeStickyComment(
   issueNumber: number,
   body: string | undefined,
   stamp: CommentStamp,
-  options: { createIfMissing: boolean; memory?: CommentMemory },
+  options: { createIfMissing: boolean; memory?: CommentMemory; found?: FoundComment },
 ): Promise<CommentAction> {
   if (body === undefined) return 'none';
   const { memory } = options;
-  const remembered = memory?.recall();
-  // What this app last wrote needs no search: only the app writes its comment.
-  const existing = remembered === undefined ? await findStickyComment(client, issueNumber) : (remembered ?? undefined);
+  const found = options.found ?? (await lookUpStickyComment(client, issueNumber, memory));
+  const existing = found.comment;
   if (!existing) {
     memory?.remember(null);
     if (!options.createIfMissing) return 'none';
@@ -47,16 +65,15 @@ export async function writeStickyComment(
     return 'created';
   }
   memory?.remember(existing);
-  const theirs = readStamp(existing.body);
-  if (theirs && theirs.updatedAt > stamp.updatedAt) return 'stale';
+  if (isStale(found, stamp)) return 'stale';
   if (existing.body === body) return 'unchanged';
   try {
     await client.octokit.rest.issues.updateComment({ owner: client.owner, repo: client.repo, comment_id: existing.id, body });
   } catch (error) {
     // Someone deleted the comment this process remembered: forget it and look again.
-    if (remembered === undefined || statusOf(error) !== 404) throw error;
+    if (!found.remembered || statusOf(error) !== 404) throw error;
     memory?.forget();
-    return writeStickyComment(client, issueNumber, body, stamp, options);
+    return writeStickyComment(client, issueNumber, body, stamp, { ...options, found: undefined });
   }
   memory?.remember({ id: existing.id, body });
   return 'updated';
