@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ProbotOctokit, run } from 'probot';
 import specgateApp from '../app/index.js';
+import { SpecgateOctokit } from '../app/github/octokit.js';
 import type { GitHubStandIn } from './github-stand-in/index.js';
 import { deliverWebhook, type Delivery } from './webhooks.js';
 
@@ -78,7 +79,7 @@ export async function startSpecgate(options: StartOptions): Promise<RunningApp> 
   };
   // run() adds a SIGINT handler that stops the server and exits; it is removed again on stop.
   const sigintBefore = new Set(process.listeners('SIGINT'));
-  const server = await run(specgateApp, { env, ...(options.throttle === true ? {} : { Octokit: UnthrottledOctokit }) });
+  const server = await run(specgateApp, { env, Octokit: options.throttle === true ? SpecgateOctokit : UnthrottledOctokit });
   const added = process.listeners('SIGINT').filter((listener) => !sigintBefore.has(listener));
   const url = `http://127.0.0.1:${port}`;
   return {

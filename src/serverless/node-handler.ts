@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createNodeMiddleware, createProbot } from 'probot';
 import specgateApp from '../app/index.js';
+import { SpecgateOctokit } from '../app/github/octokit.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -14,7 +15,7 @@ let middleware: Promise<(request: IncomingMessage, response: ServerResponse, nex
 /** Webhooks at `/api/github/webhooks` (or WEBHOOK_PATH); anything else is 404. */
 export const handler: Handler = async (request, response) => {
   // Created on the first request, so a cold start reads the environment the platform gives it.
-  middleware ??= createNodeMiddleware(specgateApp, { probot: createProbot() });
+  middleware ??= createNodeMiddleware(specgateApp, { probot: createProbot({ overrides: { Octokit: SpecgateOctokit } }) });
   await (await middleware)(request, response, () => {
     response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
   });
