@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { GitHubStandIn } from '../build/dev/github-stand-in/index.js';
-import { generateAppCredentials, startSpecgate } from '../build/dev/specgate-server.js';
+import { generateAppCredentials } from '../build/dev/specgate-server.js';
 import { deliverWebhook, pullRequestEvent } from '../build/dev/webhooks.js';
 
 const LATENCY_MS = 50;
@@ -69,11 +69,12 @@ const SCENARIOS = [
 export async function apiCalls() {
   const credentials = generateAppCredentials();
   const github = await GitHubStandIn.start({ latencyMs: LATENCY_MS, auth: { appId: credentials.appId, key: credentials.privateKey } });
-  const app = await startSpecgate({ github, credentials, logLevel: 'silent', throttle: true });
+  const app = await startAppProcess(github, credentials);
   const rows = [];
   try {
-    for (const scenario of SCENARIOS) {
-      const { event } = seed(github, scenario);
+    for (const [index, scenario] of SCENARIOS.entries()) {
+      // An installation of its own: the previous scenario's writes do not space this one's.
+      const { event } = seed(github, { ...scenario, installation: 100 + index });
       for (const run of ['first run', 're-run']) {
         github.log.clear();
         const sent = await deliver(app, credentials, event(run === 'first run' ? 'opened' : 'reopened'), `${scenario.name}-${run}`);
@@ -106,7 +107,7 @@ export async function apiCalls() {
 export async function latency(samples = 8) {
   const credentials = generateAppCredentials();
   const github = await GitHubStandIn.start({ latencyMs: LATENCY_MS, auth: { appId: credentials.appId, key: credentials.privateKey } });
-  const app = await startSpecgate({ github, credentials, logLevel: 'silent', throttle: true });
+  const app = await startAppProcess(github, credentials);
   const rows = [];
   try {
     for (const scenario of SCENARIOS.slice(0, 2)) {
