@@ -5,9 +5,11 @@ import { compilePolicies } from '../config/policies.js';
 import { chooseTemplate, neededTemplates, type TemplateChoice } from '../config/select.js';
 import type { FileReport, Report } from '../render/report.js';
 import { checkFile, unknownTemplateFile } from '../verdict/evaluate.js';
+import { CheckCache, contentHash } from './cache.js';
 import { checkOnThreads, threadCount } from './check-threads.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
+import { specgateVersion } from './version.js';
 import { ConfigError, openWorkspace, readText, UsageError } from './workspace.js';
 
 export interface CheckOptions {
@@ -15,6 +17,8 @@ export interface CheckOptions {
   paths: string[];
   template?: string;
   config?: string;
+  /** `--cache`: the cache file, relative to the root. */
+  cache?: string;
 }
 
 /**
@@ -46,33 +50,40 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     throw new ConfigError(workspace.configFile, policies.problems);
   }
 
-  const progress = progressBar(files.length);
-  const threads = threadCount(files.length);
-  let reports: FileReport[];
+  const cache = options.cache === undefined ? undefined : CheckCache.open(resolve(options.root, options.cache), { version: specgateVersion(), config, template: options.template ?? null, texts: [...texts] });
+  const hashes = cache ? bytes.map(contentHash) : [];
+  const reports: Array<FileReport | undefined> = files.map((path, index) => cache?.get(path, hashes[index]!));
+  const todo = files.flatMap((_, index) => (reports[index] === undefined ? [index] : []));
+
+  const progress = progressBar(todo.length);
+  const threads = threadCount(todo.length);
+  // A spec whose front matter names an unknown template needs no check: its report is the same finding.
+  const unknown = (index: number) => {
+    const choice = choices[index]!;
+    return choice.kind === 'unknown' ? unknownTemplateFile(files[index]!, choice).report : undefined;
+  };
   if (threads > 1) {
-    // A spec whose front matter names an unknown template needs no thread: its report is the same finding.
-    const checked = files.flatMap((path, index) => {
-      const choice = choices[index]!;
-      return choice.kind === 'unknown' ? [] : [{ path, bytes: bytes[index]!, template: choice.template }];
-    });
+    const checked = todo.flatMap((index) => (unknown(index) ? [] : [{ path: files[index]!, bytes: bytes[index]!, template: (choices[index] as { template: string }).template }]));
     const fromThreads = await checkOnThreads(checked, { config, needed, texts: [...texts] }, threads, () => progress.tick());
     let next = 0;
-    reports = files.map((path, index) => {
-      const choice = choices[index]!;
-      if (choice.kind !== 'unknown') return fromThreads[next++]!;
-      progress.tick();
-      return unknownTemplateFile(path, choice).report;
-    });
+    for (const index of todo) {
+      const report = unknown(index);
+      if (report) progress.tick();
+      reports[index] = report ?? fromThreads[next++]!;
+    }
   } else {
-    reports = files.map((path, index) => {
+    for (const index of todo) {
       const choice = choices[index]!;
-      const { report } = choice.kind === 'unknown' ? unknownTemplateFile(path, choice) : checkFile(path, bytes[index]!, choice.template, policies, config.max_file_size);
+      reports[index] = choice.kind === 'unknown' ? unknown(index)! : checkFile(files[index]!, bytes[index]!, choice.template, policies, config.max_file_size).report;
       progress.tick();
-      return report;
-    });
+    }
   }
   progress.done();
-  return { template: options.template ?? config.template ?? BUILTIN_TEMPLATE, files: reports };
+  if (cache) {
+    for (const index of todo) cache.set(reports[index]!, hashes[index]!);
+    cache.save();
+  }
+  return { template: options.template ?? config.template ?? BUILTIN_TEMPLATE, files: reports as FileReport[] };
 }
 
 function readOptional(path: string): string | undefined {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { builtinTemplate } from '../config/builtin-template.js';
@@ -9,14 +8,17 @@ import { renderSarif } from '../render/sarif.js';
 import { renderText } from '../render/text.js';
 import { runCheck } from './check-command.js';
 import { runInit } from './init-command.js';
+import { specgateVersion } from './version.js';
 import { openWorkspace, readText, UsageError } from './workspace.js';
 
 const USAGE = `Usage:
-  specgate check [PATH|GLOB ...] [--template FILE] [--config FILE] [--format text|json|sarif|github]
+  specgate check [PATH|GLOB ...] [--template FILE] [--config FILE] [--format text|json|sarif|github] [--cache] [--cache-location FILE]
   specgate template [--config FILE]
   specgate init
 
 check     Check spec files against the template. With no paths, checks the configured paths.
+          --cache keeps each file's findings by the hash of its bytes (in .specgatecache, or
+          --cache-location), so a re-run checks only what changed.
 template  Print the template in effect.
 init      Write a starter .github/specgate.yml and docs/specs/TEMPLATE.md (never overwrites).
 
@@ -25,17 +27,12 @@ Exit codes: 0 all specs complete, 1 a spec has an error, 2 usage, configuration 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
 function render(report: Report, format: Format): string {
   switch (format) {
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, version());
+      return renderSarif(report, specgateVersion());
     case 'github':
       return renderGithub(report);
     case 'text':
@@ -51,11 +48,13 @@ async function main(argv: string[]): Promise<number> {
       template: { type: 'string' },
       config: { type: 'string' },
       format: { type: 'string', default: 'text' },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });
-  if (values.version) return print(`${version()}\n`, 0);
+  if (values.version) return print(`${specgateVersion()}\n`, 0);
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') return print(`${USAGE}\n`, 0);
   const root = process.cwd();
@@ -63,7 +62,8 @@ async function main(argv: string[]): Promise<number> {
     case 'check': {
       const format = values.format as Format;
       if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}". Formats: ${FORMATS.join(', ')}.`, true);
-      const report = await runCheck({ root, paths: rest, template: values.template, config: values.config });
+      const cache = values.cache || values['cache-location'] !== undefined ? (values['cache-location'] ?? '.specgatecache') : undefined;
+      const report = await runCheck({ root, paths: rest, template: values.template, config: values.config, ...(cache === undefined ? {} : { cache }) });
       return print(render(report, format), report.files.some((file) => fileStatus(file) === 'fail') ? 1 : 0);
     }
     case 'template': {
