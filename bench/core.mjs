@@ -181,6 +181,8 @@ function toolCommands(corpus, rumdl) {
   }
   // The same run on as many worker threads as cores, for what they bring on this machine (the default leaves one core to V8).
   if (corpus.name === 'rust-rfcs') commands[`specgate, ${availableParallelism()} threads`] = [process.execPath, specgate, undefined, { SPECGATE_THREADS: String(availableParallelism()) }];
+  // A re-run with `--cache` over an unchanged tree (the cache is filled before the rounds).
+  commands['specgate --cache (warm)'] = [process.execPath, [...specgate, '--cache-location', join(scratch, `${corpus.name}.specgatecache`)]];
   // What a content-hash cache could not go below: start Node, find, read and hash every file.
   const floor = `const fs=require('fs'),c=require('crypto');for(const f of JSON.parse(fs.readFileSync(0,'utf8')))c.createHash('sha1').update(fs.readFileSync(f)).digest('hex')`;
   commands['cache floor'] = [process.execPath, ['-e', floor], JSON.stringify(corpus.files.map((file) => file.name))];
@@ -203,6 +205,7 @@ function cliThroughput(list, rumdl, deadline) {
   const plans = list.map((corpus) => {
     const commands = toolCommands(corpus, rumdl);
     if (commands['rumdl (warm cache)']) run(commands['rumdl (warm cache)'], corpus.root); // fill its cache
+    run(commands['specgate --cache (warm)'], corpus.root); // and ours
     return { corpus, commands, times: Object.fromEntries(Object.keys(commands).map((name) => [name, []])) };
   });
   let rounds = 0;
@@ -281,6 +284,15 @@ for (const [corpus, result] of cli.results) {
   versus('rumdl', `${rumdl.version ?? 'rumdl'} (MD043+MD082), no cache`, 'within 2x (>= 0.5x)');
   versus('rumdl (warm cache)', `${rumdl.version ?? 'rumdl'}, warm cache`, 'context');
   versus('cache floor', 'Node: find, read, hash every file', 'context');
+  // A re-run over an unchanged tree: specgate's cache against rumdl's, and against rumdl checking afresh.
+  const warm = result['specgate --cache (warm)'];
+  for (const [name, peer, target] of [
+    ['rumdl (warm cache)', `${rumdl.version ?? 'rumdl'}, warm cache`, 'within 2x (>= 0.5x)'],
+    ['rumdl', `${rumdl.version ?? 'rumdl'}, no cache`, 'context'],
+  ]) {
+    const other = result[name];
+    if (warm && other) row(`CLI re-run with --cache, ${corpus.name}`, peer, `${fixed(warm.mbps)} MB/s`, `${fixed(other.mbps)} MB/s`, `${fixed(other.ms / warm.ms)}x`, target);
+  }
 }
 console.log(`   (${fixed(elapsed(), 0)} s so far)`);
 
@@ -295,7 +307,6 @@ const cases = [
 ];
 const documents = [];
 for (const [kind, size, label] of cases) {
-  // The 5 MB spec alone takes half a minute: on a machine so busy that the bench would overrun, it is left out.
   // The 5 MB spec takes half a minute, 10,000 nested lists a quarter: on a machine so busy that the bench would overrun, they are left out.
   const needs = kind === 'spec-bytes' && size > 2e6 ? 60 : kind === 'nested-lists' && size >= 10_000 ? 30 : 5;
   const result = elapsed() + needs > BUDGET_S ? { kind, size, error: 'skipped: the machine is busy and the bench keeps to 5 minutes' } : oneDocument(kind, size);
