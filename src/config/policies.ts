@@ -1,4 +1,5 @@
-import { createPolicy, type Policy } from '../core/policy.js';
+import { LRUCache } from 'lru-cache';
+import { createPolicy, type Policy, type PolicyOptions } from '../core/policy.js';
 import { parseTemplate } from '../core/template.js';
 import { BUILTIN_TEMPLATE, builtinTemplate } from './builtin-template.js';
 import { policyOptions, type ConfigProblem, type LoadedConfig } from './load.js';
@@ -10,6 +11,22 @@ export interface Policies {
   /** The policy for a template path (undefined: the built-in template). */
   get(templatePath: string | undefined): Policy | undefined;
   problems: ConfigProblem[];
+}
+
+type Compiled = ReturnType<typeof createPolicy>;
+
+// The app compiles the same few templates for every event: parsed once, not on each delivery.
+// Policies are read, never changed, so one compiled policy serves every caller.
+const compiled = new LRUCache<string, Compiled>({ max: 256 });
+
+function compile(text: string, options: PolicyOptions): Compiled {
+  const key = `${JSON.stringify(options)}\u0000${text}`;
+  let result = compiled.get(key);
+  if (result === undefined) {
+    result = createPolicy(parseTemplate(text), options);
+    compiled.set(key, result);
+  }
+  return result;
 }
 
 /**
@@ -31,7 +48,7 @@ export function compilePolicies(loaded: LoadedConfig, needed: ReadonlyArray<stri
       problems.push({ key: key.join('.'), line: lineOf(key), message: `The template "${templatePath}" does not exist.` });
       continue;
     }
-    const { policy, problems: policyProblems } = createPolicy(parseTemplate(text), policyOptions(config));
+    const { policy, problems: policyProblems } = compile(text, policyOptions(config));
     policies.set(name, policy);
     for (const problem of policyProblems) {
       if (problem.path[0] === 'sections') {
