@@ -13,7 +13,8 @@ import { checkSpec, createPolicy, parseTemplate } from '../build/core/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-const BUDGET_S = 270; // npm run bench must end within 5 minutes, even on a busy machine
+// npm run bench must end within 5 minutes, even on a busy machine: bench/run.js says what is left of them.
+const BUDGET_S = Math.min(270, Number(process.env.SPECGATE_BENCH_BUDGET_S) || 270);
 const started = performance.now();
 const elapsed = () => (performance.now() - started) / 1000;
 const require = createRequire(import.meta.url);
@@ -337,4 +338,4 @@ const table = [
   ...rows.map((cells) => `| ${cells.join(' | ')} |`),
 ].join('\n');
 console.log(`\n${table}\n\n(bench took ${fixed(elapsed(), 0)} s; copy this table into bench/README.md)`);
-if (elapsed() > 300) console.log('Warning: over the 5-minute budget.');
+if (elapsed() > BUDGET_S + 20) console.log('Warning: over the budget bench/run.js gave this part.');
