@@ -25345,7 +25345,7 @@ function guidanceOf(source, document3) {
 }
 
 // src/config/policies.ts
-var compiled = new I({ max: 256 });
+var compiled = new I({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
 function compile2(text3, options) {
   const key = `${JSON.stringify(options)}\0${text3}`;
   let result = compiled.get(key);

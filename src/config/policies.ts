@@ -17,7 +17,8 @@ type Compiled = ReturnType<typeof createPolicy>;
 
 // The app compiles the same few templates for every event: parsed once, not on each delivery.
 // Policies are read, never changed, so one compiled policy serves every caller.
-const compiled = new LRUCache<string, Compiled>({ max: 256 });
+// Bounded by the templates' text too: a hostile template of 10,000 sections must not pin megabytes.
+const compiled = new LRUCache<string, Compiled>({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
 
 function compile(text: string, options: PolicyOptions): Compiled {
   const key = `${JSON.stringify(options)}\u0000${text}`;
