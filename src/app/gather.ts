@@ -14,8 +14,11 @@ import type { CheckPool } from './check-pool.js';
 import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
 import type { PullRequestRef } from './pull-request.js';
 
-/** Blob downloads at once per pull request: fast, and far below GitHub's concurrency limits. */
-const BLOB_CONCURRENCY = 8;
+/**
+ * Blob downloads at once per pull request: half of what an installation may have in flight
+ * (src/app/github/octokit.ts), so ten specs are read in one round trip, not two.
+ */
+const BLOB_CONCURRENCY = 16;
 
 export interface PullRequestBasics {
   repoConfig: RepoConfig;
