@@ -25344,9 +25344,9 @@ function guidanceOf(source, document3) {
   return lines.join("\n");
 }
 
-// src/config/policies.ts
+// src/config/compiled-policy.ts
 var compiled = new I({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
-function compile2(text3, options) {
+function compilePolicy(text3, options) {
   const key = `${JSON.stringify(options)}\0${text3}`;
   let result = compiled.get(key);
   if (result === void 0) {
@@ -25355,6 +25355,8 @@ function compile2(text3, options) {
   }
   return result;
 }
+
+// src/config/policies.ts
 function compilePolicies(loaded, needed, texts) {
   const { config: config2, lineOf: lineOf2 } = loaded;
   const problems2 = [];
@@ -25369,7 +25371,7 @@ function compilePolicies(loaded, needed, texts) {
       problems2.push({ key: key.join("."), line: lineOf2(key), message: `The template "${templatePath}" does not exist.` });
       continue;
     }
-    const { policy, problems: policyProblems } = compile2(text3, policyOptions(config2));
+    const { policy, problems: policyProblems } = compilePolicy(text3, policyOptions(config2));
     policies.set(name, policy);
     for (const problem of policyProblems) {
       if (problem.path[0] === "sections") {

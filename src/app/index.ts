@@ -7,7 +7,6 @@ import { createMemory } from './memory.js';
 import { CheckPool } from './check-pool.js';
 import { countRequests, createMetrics, metricsHandler, type Metrics } from './observability.js';
 import { withRequestTimeout } from './github/timeouts.js';
-import { useInstallationOctokit } from './github/installation-octokit.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
 
 const PULL_REQUEST_EVENTS: Array<
@@ -79,7 +78,6 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
   };
 
   app.on(PULL_REQUEST_EVENTS, async (context) => {
-    await useInstallationOctokit(app, context);
     const { payload } = context;
     const request: Omit<CheckRequest, 'log'> = { client: clientFor(context), pull: pullRequestRef(payload.pull_request) };
     if (payload.action === 'labeled' || payload.action === 'unlabeled') {
@@ -90,7 +88,6 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
 
   app.on('issue_comment.created', async (context) => {
     if (!(await coordination.claim(`${context.id} comment`))) return;
-    await useInstallationOctokit(app, context);
     withRequestTimeout(context.octokit);
     const serialize: Serialize = (client, pullNumber, work) => coordination.serialize(`${client.owner}/${client.repo}#${pullNumber}`, work);
     await handleCommentCommand(context, serialize, memory).catch(async (error: unknown) => {
@@ -109,7 +106,6 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
 
   /** A re-run names a commit; the pull requests it belongs to are read fresh. */
   async function rerun(context: Context<'check_run' | 'check_suite'>, headSha: string, numbers: number[]): Promise<void> {
-    await useInstallationOctokit(app, context);
     const client = clientFor(context);
     // Pull requests from forks are not listed in check payloads: find them by commit.
     const pullNumbers = numbers.length > 0 ? numbers : await pullsForCommit(client, headSha);

@@ -60,7 +60,7 @@ export async function publish(
       // No record, but the event says the pull request has no line comments at all: none to repeat.
       const before = readReviewed(found.comment?.body) ?? (pull.reviewComments === 0 ? new Set<string>() : undefined);
       const handled = [...(before ?? []), ...drafts.map(reviewId)];
-      const body = keepsRecord && rendered !== undefined && handled.length > 0 ? withReviewed(rendered, handled) : rendered;
+      const body = keepsRecord && handled.length > 0 ? withReviewed(rendered, handled) : rendered;
       const action = await writeStickyComment(client, pull.number, body, stamp, { createIfMissing, memory: remember, found });
       if (keepsRecord && (action === 'created' || action === 'updated' || action === 'unchanged')) recorded = before;
       return action;

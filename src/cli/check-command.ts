@@ -56,25 +56,25 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const todo = files.flatMap((_, index) => (reports[index] === undefined ? [index] : []));
 
   const progress = progressBar(todo.length);
-  const threads = threadCount(todo.length);
   // A spec whose front matter names an unknown template needs no check: its report is the same finding.
-  const unknown = (index: number) => {
+  const toCheck: Array<{ index: number; template: string | undefined }> = [];
+  for (const index of todo) {
     const choice = choices[index]!;
-    return choice.kind === 'unknown' ? unknownTemplateFile(files[index]!, choice).report : undefined;
-  };
-  if (threads > 1) {
-    const checked = todo.flatMap((index) => (unknown(index) ? [] : [{ path: files[index]!, bytes: bytes[index]!, template: (choices[index] as { template: string }).template }]));
-    const fromThreads = await checkOnThreads(checked, { config, needed, texts: [...texts] }, threads, () => progress.tick());
-    let next = 0;
-    for (const index of todo) {
-      const report = unknown(index);
-      if (report) progress.tick();
-      reports[index] = report ?? fromThreads[next++]!;
+    if (choice.kind === 'unknown') {
+      reports[index] = unknownTemplateFile(files[index]!, choice).report;
+      progress.tick();
+    } else {
+      toCheck.push({ index, template: choice.template });
     }
+  }
+  const threads = threadCount(todo.length);
+  if (threads > 1) {
+    const batch = toCheck.map(({ index, template }) => ({ path: files[index]!, bytes: bytes[index]!, template }));
+    const fromThreads = await checkOnThreads(batch, { config, needed, texts: [...texts] }, threads, () => progress.tick());
+    toCheck.forEach(({ index }, position) => (reports[index] = fromThreads[position]!));
   } else {
-    for (const index of todo) {
-      const choice = choices[index]!;
-      reports[index] = choice.kind === 'unknown' ? unknown(index)! : checkFile(files[index]!, bytes[index]!, choice.template, policies, config.max_file_size).report;
+    for (const { index, template } of toCheck) {
+      reports[index] = checkFile(files[index]!, bytes[index]!, template, policies, config.max_file_size).report;
       progress.tick();
     }
   }

@@ -1,7 +1,6 @@
-import { LRUCache } from 'lru-cache';
-import { createPolicy, type Policy, type PolicyOptions } from '../core/policy.js';
-import { parseTemplate } from '../core/template.js';
+import type { Policy } from '../core/policy.js';
 import { BUILTIN_TEMPLATE, builtinTemplate } from './builtin-template.js';
+import { compilePolicy } from './compiled-policy.js';
 import { policyOptions, type ConfigProblem, type LoadedConfig } from './load.js';
 
 /** Template text by repository path, as the caller read it; undefined when the file does not exist. */
@@ -11,23 +10,6 @@ export interface Policies {
   /** The policy for a template path (undefined: the built-in template). */
   get(templatePath: string | undefined): Policy | undefined;
   problems: ConfigProblem[];
-}
-
-type Compiled = ReturnType<typeof createPolicy>;
-
-// The app compiles the same few templates for every event: parsed once, not on each delivery.
-// Policies are read, never changed, so one compiled policy serves every caller.
-// Bounded by the templates' text too: a hostile template of 10,000 sections must not pin megabytes.
-const compiled = new LRUCache<string, Compiled>({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
-
-function compile(text: string, options: PolicyOptions): Compiled {
-  const key = `${JSON.stringify(options)}\u0000${text}`;
-  let result = compiled.get(key);
-  if (result === undefined) {
-    result = createPolicy(parseTemplate(text), options);
-    compiled.set(key, result);
-  }
-  return result;
 }
 
 /**
@@ -49,7 +31,7 @@ export function compilePolicies(loaded: LoadedConfig, needed: ReadonlyArray<stri
       problems.push({ key: key.join('.'), line: lineOf(key), message: `The template "${templatePath}" does not exist.` });
       continue;
     }
-    const { policy, problems: policyProblems } = compile(text, policyOptions(config));
+    const { policy, problems: policyProblems } = compilePolicy(text, policyOptions(config));
     policies.set(name, policy);
     for (const problem of policyProblems) {
       if (problem.path[0] === 'sections') {

@@ -26,6 +26,13 @@ function markCachedEntries(cacheFile: string): void {
   }
   writeFileSync(cacheFile, JSON.stringify(cache));
 }
+/** A copy of the basic repository after one `--cache` run, its cache entries marked. */
+function afterCachedRun(): string {
+  const root = copyOfRepo('basic');
+  check(root, '--cache');
+  markCachedEntries(join(root, '.specgatecache'));
+  return root;
+}
 const fromCache = (report: JsonReport, path: string) => report.files.find((file) => file.path === path)!.findings.some((finding) => finding.rule === 'from-the-cache');
 
 describe('specgate check --cache', () => {
@@ -39,18 +46,14 @@ describe('specgate check --cache', () => {
   });
 
   test('a re-run over unchanged files checks none of them: every answer comes from the cache', () => {
-    const root = copyOfRepo('basic');
-    check(root, '--cache');
-    markCachedEntries(join(root, '.specgatecache'));
+    const root = afterCachedRun();
     const again = check(root, '--cache');
     expect(fromCache(again.report, 'docs/specs/billing.md')).toBe(true);
     expect(fromCache(again.report, 'docs/specs/search.md')).toBe(true);
   });
 
   test('a changed file is checked again; the unchanged one still comes from the cache', () => {
-    const root = copyOfRepo('basic');
-    check(root, '--cache');
-    markCachedEntries(join(root, '.specgatecache'));
+    const root = afterCachedRun();
     appendFileSync(join(root, 'docs/specs/search.md'), '\nOne more line.\n');
     const again = check(root, '--cache');
     expect(fromCache(again.report, 'docs/specs/search.md')).toBe(false);
@@ -58,9 +61,7 @@ describe('specgate check --cache', () => {
   });
 
   test('a changed template or configuration drops the whole cache', () => {
-    const root = copyOfRepo('basic');
-    check(root, '--cache');
-    markCachedEntries(join(root, '.specgatecache'));
+    const root = afterCachedRun();
     appendFileSync(join(root, 'docs/specs/TEMPLATE.md'), '\n## Glossary\n\nTerms used in this spec.\n');
     const afterTemplate = check(root, '--cache');
     expect(afterTemplate.report.files.some((file) => fromCache(afterTemplate.report, file.path))).toBe(false);

@@ -15,15 +15,26 @@ const perInstallation = new Bottleneck.Group({
   timeout: 120_000,
 });
 
-type OctokitOptions = { throttle?: { enabled?: boolean; connection?: unknown } & Record<string, unknown> } & Record<string, unknown>;
+type OctokitOptions = {
+  auth?: { installationId?: number | string } & Record<string, unknown>;
+  throttle?: { enabled?: boolean; connection?: unknown; id?: string } & Record<string, unknown>;
+} & Record<string, unknown>;
 
 /**
  * Probot's Octokit with its throttling as it is (writes a second apart, comments three seconds
- * apart, retries on rate limits), but more reads at once. With Redis (REDIS_URL) Probot's
- * clustered limiters are left untouched: their queues live in Redis, shared by the replicas.
+ * apart, retries on rate limits), with two changes:
+ *
+ * - Its queues are the installation's. Probot builds each webhook's client without a limiter id,
+ *   so every installation in the process shared one write queue and one installation's check run
+ *   waited a second behind another's; GitHub counts secondary rate limits per installation.
+ * - More reads at once. With Redis (REDIS_URL) Probot's clustered limiters keep their own
+ *   concurrency: their queues live in Redis, shared by the replicas.
  */
 export const SpecgateOctokit = ProbotOctokit.defaults((options: OctokitOptions) => {
   const throttle = options.throttle;
-  if (!throttle || throttle.enabled === false || throttle.connection !== undefined) return options;
-  return { ...options, throttle: { ...throttle, global: perInstallation } };
+  if (!throttle || throttle.enabled === false) return options;
+  const installationId = options.auth?.installationId;
+  const id = installationId === undefined ? throttle.id : String(installationId);
+  const global = throttle.connection === undefined ? { global: perInstallation } : {};
+  return { ...options, throttle: { ...throttle, ...(id === undefined ? {} : { id }), ...global } };
 });

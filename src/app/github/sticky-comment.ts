@@ -37,7 +37,7 @@ export async function lookUpStickyComment(client: RepoClient, issueNumber: numbe
 }
 
 /** An older run must not undo a newer one: events arrive out of order. */
-export function isStale(found: FoundComment, stamp: CommentStamp): boolean {
+function isStale(found: FoundComment, stamp: CommentStamp): boolean {
   const theirs = found.comment && readStamp(found.comment.body);
   return theirs !== undefined && theirs.updatedAt > stamp.updatedAt;
 }
