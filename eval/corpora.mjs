@@ -11,8 +11,11 @@
  * @property {string} upstream    the GitHub repository the files were copied from
  * @property {string} commit      the upstream commit
  * @property {string} licence     SPDX expression
- * @property {string[]} licenceFiles the upstream licence texts kept beside the files
+ * @property {Array<string | { from: string, as: string }>} licenceFiles the licence texts kept beside the
+ *   vendored files: a path in the corpus folder, or a text from elsewhere in ../shared/corpus (`from`,
+ *   relative to the corpus folder) under another name (`as`)
  * @property {string} history     what a reviewer must know about older template versions
+ * @property {string} [note]      anything more the vendored copy's NOTICE must say
  */
 
 /** @type {Corpus[]} */
@@ -83,7 +86,9 @@ export const CORPORA = [
     upstream: 'cardano-foundation/CIPs',
     commit: 'eb4510345f0ce7c014a7d83f85d43e86c537897f',
     licence: 'CC-BY-4.0 (each CIP names its own: CC-BY-4.0 or Apache-2.0)',
-    licenceFiles: ['LICENSE'],
+    // Some CIPs are Apache-2.0, whose text the CIPs repository does not carry: the KEP corpus's LICENSE is that text.
+    licenceFiles: ['LICENSE', { from: '../kubernetes-keps/LICENSE', as: 'LICENSE-Apache-2.0' }],
+    note: 'LICENSE-Apache-2.0 is the Apache License 2.0 text (as kubernetes/enhancements carries it), for the CIPs whose preamble names Apache-2.0.',
     history: 'Editors retrofitted older CIPs; optional sections (Versioning, References, Appendices, Acknowledgements) are listed inside an HTML comment.',
   },
 ];

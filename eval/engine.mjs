@@ -11,7 +11,18 @@ export function specFiles(root, corpus) {
   return globSync(corpus.specs, { cwd: root, ignore: corpus.exclude }).sort();
 }
 
-/** Each file's keyed findings, with the corpus's template and default options: `[{ file, findings }]`. */
+/**
+ * @typedef {(options: { root: string, paths: string[], template?: string }) => Promise<{ files: Array<{ path: string, findings: import('./labels.mjs').Finding[] }> }>} RunCheck
+ */
+
+/**
+ * Each file's keyed findings, with the corpus's template and default options.
+ * @param {RunCheck} runCheck
+ * @param {string} root
+ * @param {import('./corpora.mjs').Corpus} corpus
+ * @param {string[]} files
+ * @returns {Promise<Array<{ file: string, findings: import('./labels.mjs').KeyedFinding[] }>>}
+ */
 export async function checkDocuments(runCheck, root, corpus, files) {
   if (files.length === 0) return [];
   const report = await runCheck({ root, paths: files, template: corpus.template });

@@ -6,10 +6,22 @@
 // same line text holds the same finding twice. missing-section has no `at`: its line is where the
 // section would go, which moves with the rest of the document's matching.
 //
+// A label's `cause` (optional, for wrong ones) groups false findings by what the engine misreads:
+// optional-section, placeholder-heading, combined-heading, nested-duplicate, kept-template-text,
+// old-template-form, not-a-placeholder.
+//
 // `produced` records whether the engine produced the finding when the labels were last recorded
 // (`npm run eval -- --record`): a finding labelled right that disappears, or one labelled wrong
 // that comes back, is a change someone must look at; test/eval/labels.test.ts fails on it.
 import { parseDocument } from 'yaml';
+
+/**
+ * @typedef {{ rule: string, severity: string, section: string, line: number, message: string }} Finding
+ * @typedef {{ file: string, rule: string, section: string, at?: string, n: number, severity: string, line: number, message: string }} KeyedFinding
+ * @typedef {{ file: string, rule: string, section: string, at?: string, n: number, verdict: string, cause?: string, reason: string, produced: boolean }} Label
+ * @typedef {{ file: string, complete: boolean, reason: string }} PassingLabel
+ * @typedef {{ corpus?: string, findings: Label[], passing: PassingLabel[], document: import('yaml').Document }} Labels
+ */
 
 export const VERDICTS = ['right', 'wrong', 'arguable', 'missed'];
 const LINE_KEY_CHARS = 120;
@@ -36,6 +48,10 @@ export function keyOf(item) {
 /**
  * One file's findings with their keys, in line order. `lines` is the file's text split into lines
  * (as the engine numbers them: 1-based).
+ * @param {string} file
+ * @param {Finding[]} findings
+ * @param {string[]} lines
+ * @returns {KeyedFinding[]}
  */
 export function keyFindings(file, findings, lines) {
   const seen = new Map();
@@ -53,6 +69,9 @@ export function keyFindings(file, findings, lines) {
 /**
  * Reads and checks one corpus's label file. Returns the YAML document too, so `--record` can
  * rewrite `produced` flags in place and keep every comment.
+ * @param {string} text
+ * @param {string} source
+ * @returns {Labels}
  */
 export function parseLabels(text, source) {
   const document = parseDocument(text);
@@ -73,6 +92,7 @@ function checkedLabel(label, where) {
     if (typeof label?.[field] !== 'string' || label[field].length === 0) throw new Error(`${where}: "${field}" must be a non-empty string`);
   }
   if (!VERDICTS.includes(label.verdict)) throw new Error(`${where}: "verdict" must be one of ${VERDICTS.join(', ')}`);
+  if (label.cause !== undefined && typeof label.cause !== 'string') throw new Error(`${where}: "cause" must be a string`);
   if (label.rule !== 'missing-section' && typeof label.at !== 'string') throw new Error(`${where}: "at" (the finding's line text) is required for ${label.rule}`);
   const produced = label.produced ?? label.verdict !== 'missed';
   return { ...label, at: label.rule === 'missing-section' ? undefined : label.at, n: label.n ?? 1, produced };

@@ -27,11 +27,18 @@ export function measureCorpus(name, documents, labels) {
   const rows = new Map();
   const row = (rule) => rows.get(rule) ?? rows.set(rule, emptyRow(rule)).get(rule);
   const errors = emptyRow('(all errors)');
+  const wrongByCause = {};
+  const wrong = [];
 
   for (const finding of findings) {
     row(finding.rule)[finding.severity] += 1;
     const label = byKey.get(keyOf(finding));
     if (!label || label.verdict === 'missed') continue;
+    if (label.verdict === 'wrong') {
+      wrong.push({ ...label, severity: finding.severity, line: finding.line });
+      const cause = (wrongByCause[label.cause ?? 'other'] ??= { error: 0, warning: 0, notice: 0 });
+      cause[finding.severity] += 1;
+    }
     for (const target of finding.severity === 'error' ? [row(finding.rule), errors] : [row(finding.rule)]) {
       target.labelled += 1;
       target[label.verdict] += 1;
@@ -55,6 +62,8 @@ export function measureCorpus(name, documents, labels) {
     failing: documents.filter((document) => document.findings.some((finding) => finding.severity === 'error')).length,
     rules: [...rows.values()].sort((a, b) => a.rule.localeCompare(b.rule)),
     errors,
+    wrongByCause,
+    wrong,
     misses,
     passing,
     sample: { findings: sample, passing: passingSample },

@@ -4,6 +4,7 @@
 //
 //   npm run eval [-- --json] [-- --corpus NAME]   measure
 //   npm run eval -- --todo [--corpus NAME]        YAML stubs for sampled findings and documents not yet labelled
+//   npm run eval -- --wrong                       every false finding the engine produces now, with the reason
 //   npm run eval -- --vendor                      copy the labelled documents into test/fixtures/corpus/
 //   npm run eval -- --record                      record which labelled findings the engine produces now
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { checkDocuments, specFiles } from './engine.mjs';
 import { parseLabels, recordProduced } from './labels.mjs';
 import { measureCorpus } from './measure.mjs';
 import { SEED } from './sample.mjs';
+import { causeLines, targetLines, wrongLines } from './targets.mjs';
 import { corpusLines, jsonReport, markdownTable } from './table.mjs';
 import { todoStubs } from './todo.mjs';
 import { FIXTURES, staleCopies, vendorCorpus } from './vendor.mjs';
@@ -67,8 +69,13 @@ async function measure() {
     if (stale.length > 0 && !flag('json')) console.error(`${corpus.name}: vendored copies missing or not byte-identical: ${stale.join(', ')} (npm run eval -- --vendor)`);
   }
   if (flag('todo')) console.log(todo.join('\n'));
+  else if (flag('wrong')) console.log(wrongLines(results).join('\n'));
   else if (flag('json')) console.log(JSON.stringify(jsonReport(results, SEED), null, 2));
-  else console.log(`${markdownTable(results)}\n\n${corpusLines(results).join('\n')}`);
+  else {
+    console.log(`${markdownTable(results)}\n\n${corpusLines(results).join('\n')}\n`);
+    console.log(`Targets (labelled findings the engine produces now):\n${targetLines(results).join('\n')}\n`);
+    console.log(`False findings labelled, by cause:\n${causeLines(results).join('\n')}`);
+  }
 }
 
 await (flag('record') ? record() : measure());

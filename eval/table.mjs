@@ -1,15 +1,18 @@
 // The evaluation as a markdown table (the closing note pastes it) and as JSON.
 import { precision } from './measure.mjs';
 
-const HEADER = ['corpus', 'rule', 'errors', 'warnings', 'notices', 'labelled', 'right', 'wrong', 'arguable', 'precision', 'misses', 'unlabelled in sample'];
+const HEADER = ['corpus', 'rule', 'errors', 'warnings', 'notices', 'labelled', 'right', 'wrong', 'arguable', 'precision', 'arguable as wrong', 'misses', 'unlabelled in sample'];
 
-function percent(row) {
-  const value = precision(row);
-  return value === null ? '-' : `${(value * 100).toFixed(value === 1 ? 0 : 1)}% (${row.right}/${row.right + row.wrong})`;
+function percent(right, judged) {
+  if (judged === 0) return '-';
+  const value = right / judged;
+  return `${(value * 100).toFixed(value === 1 ? 0 : 1)}% (${right}/${judged})`;
 }
 
 function cells(corpus, row) {
-  return [corpus, row.rule, row.error, row.warning, row.notice, row.labelled, row.right, row.wrong, row.arguable, percent(row), row.misses, row.unlabelled];
+  const precise = percent(row.right, row.right + row.wrong);
+  const strict = percent(row.right, row.right + row.wrong + row.arguable);
+  return [corpus, row.rule, row.error, row.warning, row.notice, row.labelled, row.right, row.wrong, row.arguable, precise, strict, row.misses, row.unlabelled];
 }
 
 /** One markdown table over every corpus: a row per rule, then the corpus's errors across rules. */
@@ -45,6 +48,7 @@ export function jsonReport(results, seed) {
       failing: result.failing,
       rules: result.rules.map(withPrecision),
       errors: withPrecision(result.errors),
+      wrongByCause: result.wrongByCause,
       misses: result.misses,
       passing: result.passing,
     })),
