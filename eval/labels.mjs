@@ -1,10 +1,11 @@
 // Hand labels of specgate's findings on real specs, and the key that ties a label to a finding.
 //
 // A label names its finding without a line number, so it keeps applying when the engine moves a
-// finding or when other findings come and go: (file, rule, section) plus, for every rule but
-// missing-section, the text of the line the finding stands on (`at`), and an ordinal `n` when the
-// same line text holds the same finding twice. missing-section has no `at`: its line is where the
-// section would go, which moves with the rest of the document's matching.
+// finding or when other findings come and go: (file, rule, section), plus, for the rules whose
+// finding is about one line (placeholder-text, leftover-guidance, duplicate-section, any rule not
+// listed below), the text of that line (`at`), and an ordinal `n` when the same key occurs twice.
+// The rules about a whole section carry no `at`: the section names them, and their line (the
+// heading, or where a missing section would go) may move with the engine's matching.
 //
 // A label's `cause` (optional, for wrong ones) groups false findings by what the engine misreads:
 // optional-section, placeholder-heading, combined-heading, nested-duplicate, kept-template-text,
@@ -24,6 +25,13 @@ import { parseDocument } from 'yaml';
  */
 
 export const VERDICTS = ['right', 'wrong', 'arguable', 'missed'];
+/** Rules whose finding is about a whole section: keyed by the section alone. */
+const SECTION_RULES = new Set(['missing-section', 'empty-section', 'placeholder-section', 'short-section', 'section-order']);
+
+/** Whether a rule's findings are keyed by their line's text too. */
+export function keyedByLine(rule) {
+  return !SECTION_RULES.has(rule);
+}
 const LINE_KEY_CHARS = 120;
 
 /** The text of a line as a key: no surrounding or repeated white space, at most 120 characters. */
@@ -58,7 +66,7 @@ export function keyFindings(file, findings, lines) {
   return [...findings]
     .sort((a, b) => a.line - b.line)
     .map((finding) => {
-      const at = finding.rule === 'missing-section' ? undefined : lineKey(lines[finding.line - 1]);
+      const at = keyedByLine(finding.rule) ? lineKey(lines[finding.line - 1]) : undefined;
       const base = { file, rule: finding.rule, section: finding.section, at };
       const n = (seen.get(identity(base)) ?? 0) + 1;
       seen.set(identity(base), n);
@@ -93,9 +101,11 @@ function checkedLabel(label, where) {
   }
   if (!VERDICTS.includes(label.verdict)) throw new Error(`${where}: "verdict" must be one of ${VERDICTS.join(', ')}`);
   if (label.cause !== undefined && typeof label.cause !== 'string') throw new Error(`${where}: "cause" must be a string`);
-  if (label.rule !== 'missing-section' && typeof label.at !== 'string') throw new Error(`${where}: "at" (the finding's line text) is required for ${label.rule}`);
+  if (keyedByLine(label.rule) !== (typeof label.at === 'string')) {
+    throw new Error(`${where}: "at" (the finding's line text) is ${keyedByLine(label.rule) ? 'required' : 'not used'} for ${label.rule}`);
+  }
   const produced = label.produced ?? label.verdict !== 'missed';
-  return { ...label, at: label.rule === 'missing-section' ? undefined : label.at, n: label.n ?? 1, produced };
+  return { ...label, n: label.n ?? 1, produced };
 }
 
 function checkedPassing(entry, where) {

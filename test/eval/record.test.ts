@@ -15,7 +15,7 @@ corpus: made-up
 findings:
   - { file: spec.md, rule: placeholder-text, section: Summary, at: "TODO: write it", verdict: right, reason: an unwritten summary }
   - { file: spec.md, rule: missing-section, section: Design, verdict: wrong, reason: the template marks it optional }
-  - { file: spec.md, rule: short-section, section: Risks, at: "## Risks", verdict: missed, reason: nothing is said }
+  - { file: spec.md, rule: short-section, section: Risks, verdict: missed, reason: nothing is said }
 passing:
   - { file: other.md, complete: true, reason: every section written }
 `;
@@ -28,14 +28,17 @@ describe('keyFindings', () => {
     expect(after.map(({ rule, section, at, n }) => ({ rule, section, at, n }))).toEqual(before.map(({ rule, section, at, n }) => ({ rule, section, at, n })));
   });
 
-  test('missing-section has no line text (its line is only where the section would go); two equal findings get n 1 and 2', () => {
-    const twice = [FINDINGS[0]!, { ...FINDINGS[0]!, line: 9 }, FINDINGS[1]!];
+  test('a finding about a whole section has no line text, so it survives a move of its line; two equal findings get n 1 and 2', () => {
+    const twice = [FINDINGS[0]!, { ...FINDINGS[0]!, line: 9 }, FINDINGS[1]!, FINDINGS[2]!];
     const keyed = keyFindings('spec.md', twice, [...SPEC.slice(0, 8), 'TODO: write it']);
     expect(keyed.map(({ rule, at, n }) => [rule, at, n])).toEqual([
       ['placeholder-text', 'TODO: write it', 1],
       ['missing-section', undefined, 1],
+      ['placeholder-section', undefined, 1],
       ['placeholder-text', 'TODO: write it', 2],
     ]);
+    const pointedElsewhere = keyFindings('spec.md', [{ ...FINDINGS[2]!, line: 9 }], SPEC);
+    expect(pointedElsewhere[0]).toMatchObject({ rule: 'placeholder-section', section: 'Risks', at: undefined });
   });
 });
 
@@ -81,7 +84,8 @@ describe('changesSinceRecord', () => {
 describe('parseLabels', () => {
   test('rejects a label without a verdict, without the line text its rule needs, or labelled twice', () => {
     expect(() => parseLabels('findings: [{ file: a.md, rule: missing-section, section: S, reason: r }]', 'x')).toThrow(/verdict/);
-    expect(() => parseLabels('findings: [{ file: a.md, rule: empty-section, section: S, verdict: right, reason: r }]', 'x')).toThrow(/"at"/);
+    expect(() => parseLabels('findings: [{ file: a.md, rule: placeholder-text, section: S, verdict: right, reason: r }]', 'x')).toThrow(/"at".*required/);
+    expect(() => parseLabels('findings: [{ file: a.md, rule: empty-section, section: S, at: "## S", verdict: right, reason: r }]', 'x')).toThrow(/"at".*not used/);
     const twice = '{ file: a.md, rule: missing-section, section: S, verdict: right, reason: r }';
     expect(() => parseLabels(`findings: [${twice}, ${twice}]`, 'x')).toThrow(/two labels/);
   });
