@@ -6,11 +6,11 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ProbotOctokit } from 'probot';
-import { createLogger } from '../app/logger.js';
-import { startServer } from '../app/server.js';
-import { readSettings } from '../app/settings.js';
-import specgateApp from '../app/index.js';
-import { SpecgateOctokit } from '../app/github/octokit.js';
+import { createLogger } from '../../src/app/logger.js';
+import { startServer } from '../../src/app/server.js';
+import { readSettings } from '../../src/app/settings.js';
+import specgateApp from '../../src/app/index.js';
+import { SpecgateOctokit } from '../../src/app/github/octokit.js';
 import type { GitHubStandIn } from './github-stand-in/index.js';
 import { deliverWebhook, type Delivery } from './webhooks.js';
 
