@@ -4,7 +4,7 @@
  * and where the configuration and the specs were read from.
  */
 import { createRequire } from 'node:module';
-import type { GitHubStandIn, RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import type { GitHubStandIn, RepoHandle } from '../../tools/dev/github-stand-in/index.js';
 import { annotations, checkout, COMPLETE, INCOMPLETE, pullRequestEventFile, runAction, seedRepo, SPEC, startGitHub, tempDir, writeEvent } from './helpers.js';
 
 const require = createRequire(import.meta.url);

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { GitHubStandIn, type RepoHandle, type StandInOptions } from '../../src/dev/github-stand-in/index.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn, type RepoHandle, type StandInOptions } from '../../tools/dev/github-stand-in/index.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 export const ACTION_ENTRY = join(ROOT, 'dist/action/index.js');

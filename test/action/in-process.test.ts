@@ -9,7 +9,7 @@ import { gitBlobSha } from '../../src/action/spec-files.js';
 import { InputError, readInputs } from '../../src/action/inputs.js';
 import { runAction } from '../../src/action/run.js';
 import { Workflow } from '../../src/action/workflow.js';
-import { blobSha } from '../../src/dev/github-stand-in/index.js';
+import { blobSha } from '../../tools/dev/github-stand-in/index.js';
 import { API, FakeGitHub, HEAD_SHA, noNetwork, pullRequestPayload, REPO_PATH, restoreNetwork, stickyHeader } from '../helpers/github.js';
 import { actionEnv, annotations, checkout, COMPLETE, INCOMPLETE, parseOutputs, pullRequestEventFile, seedRepo, SPEC, startGitHub, tempDir, writeEvent } from './helpers.js';
 

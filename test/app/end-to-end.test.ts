@@ -5,9 +5,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { GitHubStandIn, type RepoHandle } from '../../src/dev/github-stand-in/index.js';
-import { generateAppCredentials, startSpecgate, type RunningApp } from '../../src/dev/specgate-server.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn, type RepoHandle } from '../../tools/dev/github-stand-in/index.js';
+import { generateAppCredentials, startSpecgate, type RunningApp } from '../../tools/dev/specgate-server.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
 
 const SPEC = 'docs/specs/audit-log-export.md';
 const INCOMPLETE = readFileSync(new URL('../../examples/specs/audit-log-export.md', import.meta.url), 'utf8');
@@ -173,7 +173,7 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
     const [run] = repo.checkRuns();
 
     // `npm test` builds first; the demo runs from the build, as `npm run demo` does.
-    const entry = new URL('../../build/dev/demo.js', import.meta.url);
+    const entry = new URL('../../build-tools/dev/demo.js', import.meta.url);
     expect(existsSync(entry)).toBe(true);
     const { stdout } = await promisify(execFile)(process.execPath, [entry.pathname], { timeout: 30_000, env: { ...process.env, LOG_LEVEL: 'warn' } });
     expect(stdout).toContain(`Check run "${run!.name}"`);

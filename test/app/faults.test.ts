@@ -3,9 +3,9 @@
  * never answers), the head commit ends with a completed check run.
  */
 import nock from 'nock';
-import { GitHubStandIn } from '../../src/dev/github-stand-in/index.js';
-import { startSpecgate } from '../../src/dev/specgate-server.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn } from '../../tools/dev/github-stand-in/index.js';
+import { startSpecgate } from '../../tools/dev/specgate-server.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
 import { fixture } from '../helpers/fixtures.js';
 import { addedPatch, appUnderTest, deliver, FakeGitHub, noNetwork, pullRequestPayload, REPO_PATH, restoreNetwork } from '../helpers/github.js';
 

@@ -94,8 +94,8 @@ describe('logs and metrics', () => {
 
 describe('the production server', () => {
   test('serves GET /metrics beside GET /ping, for Prometheus and the load balancer', async () => {
-    const { GitHubStandIn } = await import('../../src/dev/github-stand-in/index.js');
-    const { startSpecgate } = await import('../../src/dev/specgate-server.js');
+    const { GitHubStandIn } = await import('../../tools/dev/github-stand-in/index.js');
+    const { startSpecgate } = await import('../../tools/dev/specgate-server.js');
     restoreNetwork();
     const github = await GitHubStandIn.start();
     const server = await startSpecgate({ github, logLevel: 'silent' });

@@ -2,9 +2,9 @@
  * Several real app processes behind one webhook URL, sharing a real Redis: a delivery is handled
  * once, work on one pull request is serialised, and a crashed lock holder blocks nobody for long.
  */
-import { GitHubStandIn, type RepoHandle } from '../../src/dev/github-stand-in/index.js';
-import { generateAppCredentials } from '../../src/dev/specgate-server.js';
-import { deliverWebhook, pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn, type RepoHandle } from '../../tools/dev/github-stand-in/index.js';
+import { generateAppCredentials } from '../../tools/dev/specgate-server.js';
+import { deliverWebhook, pullRequestEvent } from '../../tools/dev/webhooks.js';
 import { fixture } from '../helpers/fixtures.js';
 import { redisCli, startRedis, startReplica } from '../helpers/replicas.js';
 

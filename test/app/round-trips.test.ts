@@ -3,9 +3,9 @@
  * (`npm start`'s Octokit): the real server against the GitHub stand-in, whose request log says
  * which request was sent only after another had been answered.
  */
-import { GitHubStandIn } from '../../src/dev/github-stand-in/index.js';
-import { generateAppCredentials, startSpecgate, type RunningApp } from '../../src/dev/specgate-server.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn } from '../../tools/dev/github-stand-in/index.js';
+import { generateAppCredentials, startSpecgate, type RunningApp } from '../../tools/dev/specgate-server.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const COMPLETE = fixture('app/complete.md');

@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { createNodeMiddleware, run, type Server } from 'probot';
+import { createNodeMiddleware } from 'probot';
+import { createLogger } from '../../src/app/logger.js';
+import { startServer } from '../../src/app/server.js';
+import { readSettings } from '../../src/app/settings.js';
 import specgateApp from '../../src/app/index.js';
 import {
   examplePayload,
@@ -76,7 +79,7 @@ describe('the app behind a real HTTP server', () => {
   });
 });
 
-describe('npm start: Probot configured only by its environment variables', () => {
+describe('npm start: configured only by environment variables', () => {
   test('GHE_HOST points every API call at GitHub Enterprise Server', async () => {
     noNetwork();
     const port = await new Promise<number>((resolve) => {
@@ -94,7 +97,7 @@ describe('npm start: Probot configured only by its environment variables', () =>
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent' as const,
     };
-    const started: Server = await run(specgateApp, { env, Octokit: QuickOctokit });
+    const started = await startServer(readSettings(env), { log: await createLogger({ level: 'silent', format: 'json' }), Octokit: QuickOctokit });
     try {
       const ghe = nock('https://github.example.com/api/v3')
         .post('/app/installations/1/access_tokens')
@@ -119,7 +122,6 @@ describe('npm start: Probot configured only by its environment variables', () =>
       expect(await ping.text()).toBe('PONG');
     } finally {
       await started.stop();
-      process.removeAllListeners('SIGINT');
       restoreNetwork();
     }
   });

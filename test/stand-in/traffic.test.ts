@@ -1,6 +1,6 @@
 /** The request log, round trips, latency, fault injection, unknown routes, and authentication. */
 import { createSign, generateKeyPairSync } from 'node:crypto';
-import { compilePattern, type GitHubStandIn } from '../../src/dev/github-stand-in/index.js';
+import { compilePattern, type GitHubStandIn } from '../../tools/dev/github-stand-in/index.js';
 import { api, octokitFor, seedHelloWorld, startStandIn } from './helpers.js';
 
 const P = '/repos/Codertocat/Hello-World';

@@ -1,13 +1,16 @@
 /**
- * The real specgate server (`npm start`'s Probot `run()`, configured only by environment variables)
- * pointed at a GitHub stand-in through GHE_HOST and GHE_PROTOCOL=http.
+ * The real specgate server (`npm start`'s `startServer`, with the settings `npm start` would read
+ * from its environment) pointed at a GitHub stand-in, as GHE_HOST and GHE_PROTOCOL=http would.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ProbotOctokit, run } from 'probot';
-import specgateApp from '../app/index.js';
-import { SpecgateOctokit } from '../app/github/octokit.js';
+import { ProbotOctokit } from 'probot';
+import { createLogger } from '../../src/app/logger.js';
+import { startServer } from '../../src/app/server.js';
+import { readSettings } from '../../src/app/settings.js';
+import specgateApp from '../../src/app/index.js';
+import { SpecgateOctokit } from '../../src/app/github/octokit.js';
 import type { GitHubStandIn } from './github-stand-in/index.js';
 import { deliverWebhook, type Delivery } from './webhooks.js';
 
@@ -77,17 +80,13 @@ export async function startSpecgate(options: StartOptions): Promise<RunningApp> 
     LOG_LEVEL: options.logLevel ?? 'warn',
     LOG_FORMAT: 'pretty' as const,
   };
-  // run() adds a SIGINT handler that stops the server and exits; it is removed again on stop.
-  const sigintBefore = new Set(process.listeners('SIGINT'));
-  const server = await run(specgateApp, { env, Octokit: options.throttle === true ? SpecgateOctokit : UnthrottledOctokit });
-  const added = process.listeners('SIGINT').filter((listener) => !sigintBefore.has(listener));
+  const settings = readSettings(env);
+  const log = await createLogger({ level: settings.logLevel, format: settings.logFormat });
+  const server = await startServer(settings, { log, Octokit: options.throttle === true ? SpecgateOctokit : UnthrottledOctokit });
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     deliver: (name, payload, id) => deliverWebhook(url, credentials.webhookSecret, { name, payload, id: id ?? `stand-in-delivery-${++deliveries}` }),
-    stop: async () => {
-      for (const listener of added) process.off('SIGINT', listener);
-      await server.stop();
-    },
+    stop: () => server.stop(),
   };
 }

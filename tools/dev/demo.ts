@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: specgate end to end on this machine, with no GitHub account.
  *
- * 1. Starts the GitHub stand-in (src/dev/github-stand-in) and seeds Codertocat/Hello-World, the
+ * 1. Starts the GitHub stand-in (tools/dev/github-stand-in) and seeds Codertocat/Hello-World, the
  *    repository of GitHub's example webhooks, with pull request #2 adding
  *    docs/specs/audit-log-export.md (a copy of examples/specs/audit-log-export.md, incomplete).
  * 2. Starts the real specgate server with Probot's run() on a free 127.0.0.1 port, configured by

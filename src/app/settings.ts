@@ -1,0 +1,119 @@
+/**
+ * The server's settings, read once from the environment and checked before anything listens.
+ * Probot on its own falls back to the public webhook secret `development`, serves a setup page when
+ * the app id or key is missing, and answers `/ping` either way; specgate refuses to start instead,
+ * with one line that names the variable to fix.
+ */
+import { createPrivateKey } from 'node:crypto';
+import { getPrivateKey } from '@probot/get-private-key';
+
+/** Probot's built-in secret: public, so anyone can sign deliveries with it. */
+export const PUBLIC_DEFAULT_SECRET = 'development';
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Settings {
+  appId: number;
+  privateKey: string;
+  webhookSecret: string;
+  /** True only with SPECGATE_DEVELOPMENT: the public default secret is then accepted. */
+  insecureDevelopment: boolean;
+  port: number;
+  host: string;
+  webhookPath: string;
+  baseUrl: string;
+  redisUrl?: string;
+  logLevel: LogLevel;
+  logFormat: 'json' | 'pretty';
+}
+
+/** A setting that stops the server from starting; the message is the one line a maintainer sees. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function readSettings(env: Env, cwd = process.cwd()): Settings {
+  const insecureDevelopment = isTrue(env.SPECGATE_DEVELOPMENT);
+  const settings: Settings = {
+    appId: readAppId(env.APP_ID),
+    privateKey: readPrivateKey(env, cwd),
+    webhookSecret: readSecret(env.WEBHOOK_SECRET, insecureDevelopment),
+    insecureDevelopment,
+    port: readPort(env.PORT),
+    host: env.HOST || 'localhost',
+    webhookPath: env.WEBHOOK_PATH || '/api/github/webhooks',
+    baseUrl: readBaseUrl(env),
+    logLevel: readLogLevel(env.LOG_LEVEL),
+    logFormat: env.LOG_FORMAT ? (env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json') : env.NODE_ENV === 'production' ? 'json' : 'pretty',
+  };
+  if (env.REDIS_URL) settings.redisUrl = env.REDIS_URL;
+  return settings;
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes'].includes(value.trim().toLowerCase());
+}
+
+function readSecret(secret: string | undefined, insecureDevelopment: boolean): string {
+  if (insecureDevelopment) return secret || PUBLIC_DEFAULT_SECRET;
+  if (!secret) {
+    throw new SettingsError(
+      'WEBHOOK_SECRET is not set: set it to the webhook secret of the GitHub App (for local development only, SPECGATE_DEVELOPMENT=1 accepts an insecure default).',
+    );
+  }
+  if (secret === PUBLIC_DEFAULT_SECRET) {
+    throw new SettingsError(`WEBHOOK_SECRET is "${PUBLIC_DEFAULT_SECRET}", Probot's public default that anyone can sign with: set the GitHub App's own secret.`);
+  }
+  return secret;
+}
+
+function readAppId(value: string | undefined): number {
+  if (!value) throw new SettingsError('APP_ID is not set: set it to the GitHub App\'s numeric "App ID" (its settings page shows it).');
+  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) {
+    throw new SettingsError(`APP_ID must be the GitHub App's numeric id, not "${value.slice(0, 40)}".`);
+  }
+  return Number(value);
+}
+
+function readPrivateKey(env: Env, cwd: string): string {
+  let pem: string | null;
+  try {
+    pem = getPrivateKey({ env: { PRIVATE_KEY: env.PRIVATE_KEY, PRIVATE_KEY_PATH: env.PRIVATE_KEY_PATH }, cwd });
+  } catch {
+    // The library's own message repeats the key's text; name the variable instead.
+    if (env.PRIVATE_KEY) throw new SettingsError('PRIVATE_KEY is not a readable PEM private key: use the .pem file GitHub generated for the app.');
+    if (env.PRIVATE_KEY_PATH) throw new SettingsError(`PRIVATE_KEY_PATH "${env.PRIVATE_KEY_PATH}" cannot be read: point it at the app's .pem file.`);
+    throw new SettingsError('PRIVATE_KEY or PRIVATE_KEY_PATH is not set, and more than one .pem file lies in the working directory: name the app\'s key.');
+  }
+  const variable = env.PRIVATE_KEY ? 'PRIVATE_KEY' : 'PRIVATE_KEY_PATH';
+  if (!pem) throw new SettingsError('PRIVATE_KEY or PRIVATE_KEY_PATH is not set: give the GitHub App\'s private key (the .pem file GitHub generated).');
+  try {
+    createPrivateKey(pem);
+  } catch {
+    throw new SettingsError(`${variable} is not a readable PEM private key: use the .pem file GitHub generated for the app.`);
+  }
+  return pem;
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port < 1 || port > 65_535) throw new SettingsError(`PORT must be a number from 1 to 65535, not "${value.slice(0, 40)}".`);
+  return port;
+}
+
+function readBaseUrl(env: Env): string {
+  if (!env.GHE_HOST) return 'https://api.github.com';
+  const protocol = env.GHE_PROTOCOL || 'https';
+  if (protocol !== 'https' && protocol !== 'http') throw new SettingsError(`GHE_PROTOCOL must be https or http, not "${protocol.slice(0, 40)}".`);
+  return `${protocol}://${env.GHE_HOST}/api/v3`;
+}
+
+function readLogLevel(value: string | undefined): LogLevel {
+  if (!value) return 'info';
+  const level = value.toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new SettingsError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value.slice(0, 40)}".`);
+  return level as LogLevel;
+}
