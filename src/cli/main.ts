@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { builtinTemplate } from '../config/builtin-template.js';
+import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
+import { compilePolicy } from '../config/compiled-policy.js';
+import { policyOptions } from '../config/load.js';
 import { fileStatus, type Report } from '../render/report.js';
 import { renderGithub } from '../render/github.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
+import { renderTemplateOutline } from '../render/template-outline.js';
 import { renderText } from '../render/text.js';
 import { runCheck } from './check-command.js';
 import { runInit } from './init-command.js';
@@ -13,13 +16,14 @@ import { openWorkspace, readText, UsageError } from './workspace.js';
 
 const USAGE = `Usage:
   specgate check [PATH|GLOB ...] [--template FILE] [--config FILE] [--format text|json|sarif|github] [--cache] [--cache-location FILE]
-  specgate template [--config FILE]
+  specgate template [--template FILE] [--config FILE] [--raw]
   specgate init
 
 check     Check spec files against the template. With no paths, checks the configured paths.
           --cache keeps each file's findings by the hash of its bytes (in .specgatecache, or
           --cache-location), so a re-run checks only what changed.
-template  Print the template in effect.
+template  Print the template in effect: each section, whether it is required, and why.
+          --raw prints the template's text instead.
 init      Write a starter .github/specgate.yml and docs/specs/TEMPLATE.md (never overwrites).
 
 Exit codes: 0 all specs complete, 1 a spec has an error, 2 usage, configuration or template error.`;
@@ -49,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
       config: { type: 'string' },
       format: { type: 'string', default: 'text' },
       cache: { type: 'boolean', default: false },
+      raw: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -69,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
     case 'template': {
       const { config } = openWorkspace(root, values.config).loaded;
       const path = values.template ?? config.template;
-      return print(path ? readText(resolve(root, path), `The template "${path}"`) : builtinTemplate(), 0);
+      const text = path ? readText(resolve(root, path), `The template "${path}"`) : builtinTemplate();
+      if (values.raw) return print(text, 0);
+      return print(renderTemplateOutline(compilePolicy(text, policyOptions(config)).policy, path ?? BUILTIN_TEMPLATE), 0);
     }
     case 'init':
       return print(`${runInit(root).join('\n')}\n`, 0);

@@ -1,5 +1,6 @@
 import { checkSpec, createPolicy, parseSpec, parseTemplate, type SpecDocument, type Template } from '../../src/core/index.js';
-import { matchSections, nearMiss, type Aliases, type Matching } from '../../src/core/match.js';
+import { matchSections, type Aliases, type Matching } from '../../src/core/match.js';
+import { nearMiss } from '../../src/core/near-miss.js';
 import { fixture } from '../helpers/fixtures.js';
 import { check, corpusFile, ofRule, sectionNamed, template, where } from '../helpers/core.js';
 

@@ -4,13 +4,15 @@ import type { Rule, RuleFinding } from './rule.js';
 export const sectionOrder: Rule = {
   id: 'section-order',
   description: 'Sections appear in a different order than the template gives them.',
-  check({ present }) {
-    const inSpecOrder = [...present].sort(([, a], [, b]) => a.index - b.index);
+  check({ present, matching }) {
+    const inSpecOrder = [...present].sort(([x, a], [y, b]) => a.index - b.index || x.order - y.order);
     const sections = inSpecOrder.map(([section]) => section);
     const inOrder = longestInOrderRun(sections);
     const findings: RuleFinding[] = [];
     inSpecOrder.forEach(([section, spec], position) => {
-      if (inOrder.has(section)) return;
+      // `Outcomes / Acceptance Criteria` stands where one of the sections it names belongs.
+      const joined = matching.combined.get(spec) ?? [section];
+      if (joined.some((named) => inOrder.has(named))) return;
       const before = sections.slice(0, position).find((other) => other.order > section.order);
       const after = sections.slice(position + 1).find((other) => other.order < section.order);
       const where = before ? `before "${before.name}"` : `after "${after!.name}"`;
