@@ -12,10 +12,6 @@ describe('specgate template', () => {
     expect(stdout).toBe(BUILTIN);
   });
 
-  test('the built-in template is the seed template, verbatim', () => {
-    expect(BUILTIN).toBe(readFileSync(join(ROOT, '..', 'shared', 'seed-spec-template.md'), 'utf8'));
-  });
-
   test('prints the configured template', () => {
     const { code, stdout } = specgate(['template'], repo('basic'));
     expect(code).toBe(0);
