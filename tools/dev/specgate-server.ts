@@ -49,6 +49,8 @@ export interface StartOptions {
    * here so a demo or test finishes in moments; retries stay on either way.
    */
   throttle?: boolean;
+  /** Octokit plugins added to the app's Octokit class (a test's request watcher, say). */
+  plugins?: Array<Parameters<typeof ProbotOctokit.plugin>[0]>;
 }
 
 async function freePort(): Promise<number> {
@@ -82,7 +84,8 @@ export async function startSpecgate(options: StartOptions): Promise<RunningApp> 
   };
   const settings = readSettings(env);
   const log = await createLogger({ level: settings.logLevel, format: settings.logFormat });
-  const server = await startServer(settings, { log, Octokit: options.throttle === true ? SpecgateOctokit : UnthrottledOctokit });
+  const Octokit = options.throttle === true ? SpecgateOctokit : UnthrottledOctokit;
+  const server = await startServer(settings, { log, Octokit: options.plugins ? Octokit.plugin(...options.plugins) : Octokit });
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
