@@ -9,7 +9,6 @@ import { ProbotOctokit } from 'probot';
 import { createLogger } from '../../src/app/logger.js';
 import { startServer } from '../../src/app/server.js';
 import { readSettings } from '../../src/app/settings.js';
-import specgateApp from '../../src/app/index.js';
 import { SpecgateOctokit } from '../../src/app/github/octokit.js';
 import type { GitHubStandIn } from './github-stand-in/index.js';
 import { deliverWebhook, type Delivery } from './webhooks.js';
