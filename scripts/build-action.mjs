@@ -22,6 +22,22 @@ const BANNER = [
   'const require = __specgateCreateRequire(import.meta.url);',
 ].join('\n');
 
+/**
+ * @actions/core imports its OIDC client (@actions/http-client, and through it undici, 786 kB) at
+ * the top of its index. The Action never asks for an OIDC token, and none of these modules does
+ * anything when it is only imported, so esbuild may leave out whatever is not called.
+ */
+const importedForOidcOnly = {
+  name: 'imported-for-oidc-only',
+  setup(build) {
+    build.onResolve({ filter: /^(@actions\/http-client|undici)(\/|$)/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 /** Builds the bundle into `outdir` (absolute, or relative to the repository). Returns the files written. */
 export async function buildAction(outdir = 'dist/action') {
   const directory = resolve(ROOT, outdir);
@@ -44,6 +60,7 @@ export async function buildAction(outdir = 'dist/action') {
     legalComments: 'eof',
     sourcemap: false,
     logLevel: 'warning',
+    plugins: [importedForOidcOnly],
   });
   // Node reads index.js as an ES module because of this file, whatever package.json is above it.
   const manifest = join(directory, 'package.json');

@@ -66,7 +66,7 @@ describe('action.yml', () => {
     for (const input of Object.values(action.inputs)) expect(input.required).toBe(false);
     // Every input the source reads is declared (the runner passes only declared inputs).
     const source = ['src/action/inputs.ts'].map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
-    const read = [...source.matchAll(/input\('([a-z-]+)'\)/g)].map((match) => match[1]).sort();
+    const read = [...source.matchAll(/[iI]nput\('([a-z-]+)'\)/g)].map((match) => match[1]).sort();
     expect(read).toEqual(Object.keys(action.inputs).sort());
   });
 
