@@ -1,5 +1,5 @@
 // Builds the GitHub Action: one self-contained file, dist/action/index.js, that action.yml runs
-// with `node20`. The runner has no node_modules and no package root beside it, so every
+// with `node24`. The runner has no node_modules and no package root beside it, so every
 // dependency is bundled and the built-in template (templates/default.md) is inlined.
 //
 //   node scripts/build-action.mjs              writes dist/action/
@@ -50,6 +50,7 @@ export async function buildAction(outdir = 'dist/action') {
     outfile,
     bundle: true,
     platform: 'node',
+    // The oldest Node that runs it: the runner's is node24 (action.yml), the tests run it on this machine's.
     target: 'node20',
     format: 'esm',
     mainFields: ['module', 'main'],

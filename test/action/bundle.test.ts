@@ -53,8 +53,8 @@ describe('action.yml', () => {
     outputs: Record<string, { description: string }>;
   };
 
-  test('runs the committed bundle on node20', () => {
-    expect(action.runs).toEqual({ using: 'node20', main: 'dist/action/index.js' });
+  test('runs the committed bundle on node24, the runtime GitHub supports', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' });
     expect(join(ROOT, action.runs.main)).toBe(ACTION_ENTRY);
   });
 

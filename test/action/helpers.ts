@@ -83,7 +83,7 @@ export interface ActionSetup {
   entry?: string;
 }
 
-/** The environment the runner gives a `node20` action step (nothing inherited from this process but PATH). */
+/** The environment the runner gives a `node24` action step (nothing inherited from this process but PATH). */
 export function actionEnv(setup: ActionSetup, files: { output: string; summary: string }): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
