@@ -3,7 +3,10 @@
 # Build stage: compile TypeScript with the dev dependencies, then drop them.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# The app's own dependencies (Probot, ioredis, prom-client, pino) are the workspace packages/app:
+# the specgate CLI package does not carry them.
 COPY package.json package-lock.json ./
+COPY packages/app/package.json ./packages/app/
 RUN npm install --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -16,6 +19,7 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY --chown=node:node package.json ./
+COPY --chown=node:node packages/app/package.json ./packages/app/
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/build ./build
 COPY --chown=node:node templates ./templates
