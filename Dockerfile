@@ -1,21 +1,25 @@
 # syntax=docker/dockerfile:1
 
 # Build stage: compile TypeScript with the dev dependencies, then drop them.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# The app's own dependencies (Probot, ioredis, prom-client, pino) are the workspace packages/app:
+# the specgate CLI package does not carry them.
 COPY package.json package-lock.json ./
+COPY packages/app/package.json ./packages/app/
 RUN npm install --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies and compiled code only, as the unprivileged node user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app
 COPY --chown=node:node package.json ./
+COPY --chown=node:node packages/app/package.json ./packages/app/
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/build ./build
 COPY --chown=node:node templates ./templates

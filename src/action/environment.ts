@@ -30,8 +30,6 @@ export interface ActionContext {
   pull?: PullRequestContext;
   /** The label the event added or removed, and who did it (`labeled`, `unlabeled`). */
   labelEvent?: { label: string; login?: string; added: boolean };
-  outputFile?: string;
-  summaryFile?: string;
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -58,8 +56,6 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
   };
   const defaultBranch = string(repositoryPayload?.default_branch);
   if (defaultBranch !== undefined) context.defaultBranch = defaultBranch;
-  if (env.GITHUB_OUTPUT) context.outputFile = env.GITHUB_OUTPUT;
-  if (env.GITHUB_STEP_SUMMARY) context.summaryFile = env.GITHUB_STEP_SUMMARY;
   if (PULL_REQUEST_EVENTS.has(eventName)) {
     context.pull = pullRequestOf(payload);
     const label = string(object(payload.label)?.name);

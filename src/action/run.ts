@@ -11,7 +11,6 @@ import { compilePolicies, type Policies } from '../config/policies.js';
 import { chooseTemplate, neededTemplates } from '../config/select.js';
 import { findSpecFiles } from '../cli/files.js';
 import { renderConfigError, type Links } from '../render/check-run.js';
-import { renderGithub } from '../render/github.js';
 import { fileStatus, plural, summarize, type FileReport, type Report } from '../render/report.js';
 import { renderStickyComment } from '../render/sticky-comment.js';
 import { changedSpecs, filesNeedingSpec } from '../verdict/changes.js';
@@ -36,26 +35,27 @@ const BLOB_CONCURRENCY = 8;
 const ANNOTATIONS_SHOWN = 10;
 
 export interface RunOptions {
-  /** Where the log and workflow commands go; default stdout. */
-  write?: (text: string) => void;
   /** Milliseconds before the first retry of a failed API request. */
   retryDelayMs?: number;
 }
 
-/** Runs the Action in an environment like the runner's; resolves to the exit status. */
-export async function runAction(env: NodeJS.ProcessEnv, options: RunOptions = {}): Promise<number> {
+/**
+ * Runs the Action in the runner's environment (process.env, as @actions/core reads it): the log
+ * and annotations on stdout, outputs and the job summary in the runner's files. Resolves to the
+ * exit status.
+ */
+export async function runAction(options: RunOptions = {}): Promise<number> {
+  const workflow = new Workflow();
   let context: ActionContext;
   let inputs: ActionInputs;
   try {
-    context = readContext(env);
-    inputs = readInputs(env);
+    context = readContext(process.env);
+    inputs = readInputs();
   } catch (error) {
     if (!(error instanceof SetupError || error instanceof InputError)) throw error;
-    const workflow = new Workflow({}, options.write);
     for (const line of error.message.split('\n')) workflow.error(line, { title: 'specgate' });
     return 1;
   }
-  const workflow = new Workflow({ outputFile: context.outputFile, summaryFile: context.summaryFile }, options.write);
   const client = inputs.token
     ? createClient({
         token: inputs.token,
@@ -66,7 +66,9 @@ export async function runAction(env: NodeJS.ProcessEnv, options: RunOptions = {}
         ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
       })
     : undefined;
-  return new Gate(context, inputs, workflow, client).run();
+  const status = await new Gate(context, inputs, workflow, client).run();
+  workflow.flush();
+  return status;
 }
 
 type Checked =
@@ -240,7 +242,7 @@ class Gate {
     const headSha = context.pull?.headSha ?? context.sha;
     const links: Links = { repositoryUrl: context.repositoryUrl, headSha };
 
-    workflow.raw(renderGithub(verdict.report));
+    workflow.annotate(verdict.report);
     const counted = summarize(verdict.report);
     if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
       workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);

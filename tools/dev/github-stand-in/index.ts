@@ -8,7 +8,7 @@
  * const repo = github.addRepo({ owner: 'Codertocat', name: 'Hello-World', defaultBranch: 'master' });
  * const pull = repo.openPullRequest({ number: 2, headRef: 'changes', files: { 'docs/specs/a.md': text } });
  * // point Probot at it: GHE_HOST=github.gheHost, GHE_PROTOCOL=http (or baseUrl: github.apiUrl)
- * repo.checkRuns(); repo.issueComments(2); repo.reviews(2); github.requests; github.roundTrips();
+ * repo.checkRuns(); repo.issueComments(2); repo.reviews(2); github.requests;
  * github.failNext('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 502, { times: 2 });
  * await github.close();
  * ```

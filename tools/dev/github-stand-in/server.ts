@@ -134,11 +134,6 @@ export class GitHubStandIn {
     return this.log.records.filter((record) => record.route === null);
   }
 
-  /** See RequestLog.roundTrips. */
-  roundTrips(pattern?: RoutePattern): number {
-    return this.log.roundTrips(pattern);
-  }
-
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();

@@ -56,26 +56,6 @@ export class RequestLog {
     const matches = compilePattern(pattern);
     return this.records.filter((record) => matches(record.method, record.path));
   }
-
-  /**
-   * Sequential round trips: the longest chain of requests each of which started only after the
-   * one before it had been answered. Requests sent together count once; a client that waits for
-   * each answer before the next request counts each.
-   */
-  roundTrips(pattern?: RoutePattern): number {
-    const records = this.filter(pattern).sort((a, b) => a.end - b.end);
-    const chain: number[] = [];
-    let longest = 0;
-    records.forEach((record, index) => {
-      let best = 0;
-      for (let before = 0; before < index; before++) {
-        if (records[before]!.end <= record.start) best = Math.max(best, chain[before]!);
-      }
-      chain.push(best + 1);
-      longest = Math.max(longest, best + 1);
-    });
-    return longest;
-  }
 }
 
 export interface FaultOptions {
