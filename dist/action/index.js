@@ -31542,6 +31542,7 @@ function pullRequestOf(payload) {
   return {
     number,
     headSha,
+    baseSha: string3(object(pull.base)?.sha) ?? "",
     draft: pull.draft === true,
     labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string3(object(label)?.name) ?? ""),
     updatedAt: string3(pull.updated_at) ?? "",
@@ -31558,6 +31559,37 @@ function string3(value) {
 }
 function trimSlash(url) {
   return url.replace(/\/+$/, "");
+}
+
+// src/github/compare.ts
+var COMPARE_FILE_LIMIT = 300;
+async function compareCommits(client, base, head) {
+  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
+  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base}...${head}`, per_page: 1 });
+  const listed = data.files ?? [];
+  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
+}
+function changedFile(entry) {
+  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
+  if (entry.patch !== void 0) changed.patch = entry.patch;
+  return changed;
+}
+function listedCommit(entries) {
+  for (const entry of entries) {
+    if (entry.status === "removed" || !entry.contents_url) continue;
+    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
+    if (ref) return ref;
+  }
+  return void 0;
+}
+async function filesOfCommit(client, pull, listed) {
+  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  const getPull = client.octokit.rest.pulls.get;
+  const [comparison, current] = await Promise.all([
+    compareCommits(client, pull.baseSha, pull.headSha),
+    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
+  ]);
+  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
 }
 
 // src/action/inputs.ts
@@ -31602,14 +31634,8 @@ function describeOverrides(overrides) {
 async function listPullFiles(client, pullNumber, changedFiles) {
   const { octokit, owner, repo } = client;
   const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-  return {
-    files: listed.slice(0, FILE_LIST_LIMIT).map((file) => {
-      const changed = { path: file.filename, status: file.status, blobSha: file.sha ?? "" };
-      if (file.patch !== void 0) changed.patch = file.patch;
-      return changed;
-    }),
-    truncated: changedFiles > listed.length
-  };
+  const listedAt = listedCommit(listed);
+  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
 }
 
 // src/action/spec-files.ts
@@ -31817,6 +31843,8 @@ var Gate = class {
   workflow;
   client;
   checkName;
+  /** False for a commit that is no longer the pull request's head: it keeps out of the conversation. */
+  conversation = true;
   notes = [];
   async run() {
     const { context, workflow } = this;
@@ -31848,7 +31876,11 @@ var Gate = class {
     const { config: config2 } = loaded;
     const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
     if (pull.labels.includes(config2.skip_label)) return this.skipped(state, loaded);
-    const listed = await listPullFiles(client, pull.number, pull.changedFiles);
+    const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+    if (!isHead) {
+      this.conversation = false;
+      this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
+    }
     const specFiles = changedSpecs(listed.files, config2);
     this.workflow.info(`The pull request changes ${plural(listed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
     if (listed.truncated) this.workflow.warning("GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
@@ -31966,7 +31998,8 @@ var Gate = class {
     workflow.info(`${icon(verdict.conclusion, verdict.state.skip !== void 0)} ${this.checkName}: ${verdict.title}`);
     if (verdict.conclusion === "neutral") workflow.info("This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).");
     let commentUrl = "";
-    if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2.comment, config2.skip_label);
+    if (!this.conversation) workflow.info("Sticky comment: left to the run for the newest head.");
+    else if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2.comment, config2.skip_label);
     else if (context.pull && config2.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
     workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config2.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
     this.outputs({

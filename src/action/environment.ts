@@ -100,6 +100,7 @@ function pullRequestOf(payload: Payload): PullRequestContext {
   return {
     number,
     headSha,
+    baseSha: string(object(pull.base)?.sha) ?? '',
     draft: pull.draft === true,
     labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string(object(label)?.name) ?? ''),
     updatedAt: string(pull.updated_at) ?? '',

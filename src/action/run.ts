@@ -21,6 +21,7 @@ import { decide, withNotices, type PullRequestState, type Verdict } from '../ver
 import { readRepoConfig, type RepoConfig } from './config.js';
 import { readContext, SetupError, type ActionContext, type PullRequestContext } from './environment.js';
 import { readFileAtRef, readTextFile } from '../github/contents.js';
+import { filesOfCommit } from '../github/compare.js';
 import { createClient, describeError, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
 import { listPullFiles } from './pull-files.js';
@@ -75,6 +76,8 @@ type Checked =
 
 class Gate {
   private checkName: string;
+  /** False for a commit that is no longer the pull request's head: it keeps out of the conversation. */
+  private conversation = true;
   private readonly notes: string[] = [];
 
   constructor(
@@ -120,7 +123,11 @@ class Gate {
     const state: PullRequestState = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
     if (pull.labels.includes(config.skip_label)) return this.skipped(state, loaded);
 
-    const listed = await listPullFiles(client, pull.number, pull.changedFiles);
+    const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+    if (!isHead) {
+      this.conversation = false;
+      this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
+    }
     const specFiles = changedSpecs(listed.files, config);
     this.workflow.info(`The pull request changes ${plural(listed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
     if (listed.truncated) this.workflow.warning('GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
@@ -249,7 +256,8 @@ class Gate {
     if (verdict.conclusion === 'neutral') workflow.info('This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).');
 
     let commentUrl = '';
-    if (context.pull && this.client && config.comment !== 'never') commentUrl = await this.comment(context.pull, this.client, verdict, links, config.comment, config.skip_label);
+    if (!this.conversation) workflow.info('Sticky comment: left to the run for the newest head.');
+    else if (context.pull && this.client && config.comment !== 'never') commentUrl = await this.comment(context.pull, this.client, verdict, links, config.comment, config.skip_label);
     else if (context.pull && config.comment !== 'never') workflow.info('Sticky comment: none (no github-token).');
 
     workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config.skip_label, notes: checked.notes, ...(checked.emptyText === undefined ? {} : { emptyText: checked.emptyText }) }));

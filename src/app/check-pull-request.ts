@@ -11,6 +11,7 @@ import type { CheckPool } from './check-pool.js';
 import { countFindings, type Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
 import { publish, publishProblem } from './publish.js';
+import { filesOfCommit } from '../github/compare.js';
 
 export type Outcome = 'success' | 'failure' | 'neutral' | 'skipped' | 'config-error' | 'error' | 'ignored';
 
@@ -44,7 +45,8 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
     const { config } = loaded;
     if (labelEvent && labelEvent.label !== config.skip_label) return 'ignored';
     if (listed.status === 'rejected') throw listed.reason;
-    const pullFiles = listed.value;
+    const { files: pullFiles, isHead } = await filesOfCommit(client, pull, listed.value);
+    if (!isHead) log.info({ pull: pull.number, headSha: pull.headSha }, 'specgate: the pull request has moved past this commit: its own files are checked, and the conversation is left to the newest head');
     const state = { draft: pull.draft, filesTruncated: pullFiles.truncated, needingSpec: [] as string[] };
 
     if (pull.labels.includes(config.skip_label)) {
@@ -61,7 +63,7 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
     const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
     if (metrics) for (const spec of checked.specs) countFindings(metrics, spec.report.findings);
     const verdict = withNotices(decide(report, { ...state, needingSpec: checked.needingSpec }, config), loaded.notices);
-    const published = await publish(client, pull, verdict, checked.specs, config, log, memory);
+    const published = await publish(client, pull, verdict, checked.specs, config, log, memory, { conversation: isHead });
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
     return verdict.conclusion;
   } catch (error) {

@@ -32,6 +32,8 @@ export async function publish(
   config: SpecgateConfig,
   log: Logger,
   memory?: AppMemory,
+  /** False for a commit that is no longer the head: its check run only, no comment and no line comments. */
+  { conversation = true }: { conversation?: boolean } = {},
 ): Promise<Published> {
   const links = { repositoryUrl: pull.repositoryUrl, headSha: pull.headSha };
   const output = renderCheckRun(verdict, links, config.skip_label);
@@ -40,7 +42,7 @@ export async function publish(
   const key = `${client.owner}/${client.repo}#${pull.number}`;
   // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
   const drafts =
-    config.review_comments && verdict.conclusion !== 'neutral'
+    conversation && config.review_comments && verdict.conclusion !== 'neutral'
       ? specs.flatMap(({ file, report, text }) =>
           reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
         )
@@ -48,7 +50,7 @@ export async function publish(
   // The line comments already handled, as the sticky comment records them: known without listing reviews.
   let recorded: Set<string> | undefined;
 
-  if (config.comment !== 'never') {
+  if (conversation && config.comment !== 'never') {
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
     const rendered = renderStickyComment(verdict, links, stamp, config.check_name, config.skip_label);
     const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && !verdict.state.skip);

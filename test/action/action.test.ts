@@ -131,6 +131,25 @@ describe('the GitHub Action on a pull request', () => {
     expect(github.log.filter('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(1);
   });
 
+  test("a run for a push the pull request has moved past judges that push's own files, and leaves the comment to the newest head", async () => {
+    repo.openPullRequest({ number: 2, headRef: 'changes', files: { [SPEC]: COMPLETE } });
+    const first = await run(checkout(repo, 'changes'), pullRequestEventFile(repo, 2));
+    expect(first.code).toBe(0);
+    // Push A leaves the spec incomplete; push B, before A's job starts, completes it again.
+    const pushA = repo.push(2, { [SPEC]: INCOMPLETE });
+    const eventA = pullRequestEventFile(repo, 2, 'synchronize');
+    repo.push(2, { [SPEC]: `${COMPLETE}\nOne more line.\n` });
+
+    const late = await run(checkout(repo, pushA.headSha), eventA);
+
+    // A's job is A's check: A's spec is incomplete, whatever the pull request's head holds now.
+    expect(late.code).toBe(1);
+    expect(late.outputs).toMatchObject({ conclusion: 'failure' });
+    expect(late.stdout).toContain(`The pull request has moved past ${pushA.headSha.slice(0, 7)}`);
+    expect(late.stdout).toContain('Sticky comment: left to the run for the newest head.');
+    expect(repo.issueComments(2)).toEqual([]);
+  });
+
   test('a pull request without spec files passes with "No spec files changed" and posts no comment', async () => {
     repo.openPullRequest({ number: 3, headRef: 'readme', files: { 'README.md': '# Hello-World\n\nMore.\n' } });
     const result = await run(checkout(repo, 'readme'), pullRequestEventFile(repo, 3));

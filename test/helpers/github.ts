@@ -155,20 +155,12 @@ export class FakeGitHub {
     return this;
   }
 
-  /** The pull request's file list, 100 a page (pages after the first asked for by number), with GitHub's Link header. */
-  files(files: Array<{ filename: string; status?: string; sha?: string; patch?: string }>, pull = 2): this {
-    const full = files.map((file, index) => ({
-      sha: file.sha ?? `b${String(index).padStart(39, '0')}`,
-      filename: file.filename,
-      status: file.status ?? 'added',
-      additions: 1,
-      deletions: 0,
-      changes: 1,
-      blob_url: '',
-      raw_url: '',
-      contents_url: '',
-      ...(file.patch !== undefined ? { patch: file.patch } : {}),
-    }));
+  /**
+   * The pull request's file list, 100 a page (pages after the first asked for by number), with GitHub's Link header.
+   * With `listedAt`, each entry's addresses name that commit, as GitHub's name the pull request's head when listed.
+   */
+  files(files: FileEntry[], pull = 2, listedAt?: string): this {
+    const full = diffEntries(files, listedAt);
     const pages = Math.max(1, Math.ceil(full.length / 100));
     for (let page = 1; page <= pages; page++) {
       const query = page === 1 ? { per_page: '100' } : { per_page: '100', page: String(page) };
@@ -176,6 +168,16 @@ export class FakeGitHub {
         page < pages ? { link: `<${API}/repositories/1296269/pulls/${pull}/files?per_page=100&page=${page + 1}>; rel="next"` } : {};
       this.scope.get(`${REPO_PATH}/pulls/${pull}/files`).query(query).reply(200, full.slice((page - 1) * 100, page * 100), headers);
     }
+    return this;
+  }
+
+  /** The compare API for `base...head`: the files between them (GitHub lists 300 at most) and their merge base. */
+  compare(base: string, head: string, files: FileEntry[], mergeBase = base): this {
+    const example = { sha: mergeBase, commit: { tree: { sha: 't'.repeat(40) } } };
+    this.scope
+      .get(`${REPO_PATH}/compare/${base}...${head}`)
+      .query(true)
+      .reply(200, { status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], merge_base_commit: example, base_commit: { sha: base }, files: diffEntries(files, head) });
     return this;
   }
 
@@ -271,6 +273,27 @@ export class FakeGitHub {
     nock.emitter.off('no match', this.noMatch);
     expect({ pending: this.scope.pendingMocks(), unexpected: this.unexpected }).toEqual({ pending: [], unexpected: [] });
   }
+}
+
+type FileEntry = { filename: string; status?: string; sha?: string; patch?: string };
+
+/** GitHub's diff entries (a pull request's files, a comparison's); with `at`, their addresses name that commit. */
+function diffEntries(files: FileEntry[], at?: string): Array<Record<string, unknown>> {
+  return files.map((file, index) => {
+    const encoded = file.filename.split('/').map(encodeURIComponent).join('/');
+    return {
+      sha: file.sha ?? `b${String(index).padStart(39, '0')}`,
+      filename: file.filename,
+      status: file.status ?? 'added',
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      blob_url: at ? `https://github.com/${OWNER}/${REPO}/blob/${at}/${encoded}` : '',
+      raw_url: at ? `https://github.com/${OWNER}/${REPO}/raw/${at}/${encoded}` : '',
+      contents_url: at ? `${API}${REPO_PATH}/contents/${encoded}?ref=${at}` : '',
+      ...(file.patch !== undefined ? { patch: file.patch } : {}),
+    };
+  });
 }
 
 /** The diff GitHub shows for a file added whole: every line commentable. */

@@ -15,6 +15,7 @@ import { checkRoutes } from './routes-checks.js';
 import { contentRoutes } from './routes-contents.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
+import { gitRoutes } from './routes-git.js';
 import type { Urls } from './shapes.js';
 import { RepoState, World, type Content } from './state.js';
 import { clock, FaultInjector, RequestLog, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
@@ -61,7 +62,7 @@ export class GitHubStandIn {
     this.latencyMs = options.latencyMs ?? 0;
     this.auth = new Auth(options.auth);
     if (options.appSlug) this.world.appSlug = options.appSlug;
-    this.routes = [this.auth.tokenRoute, ...contentRoutes, ...pullRoutes, ...issueRoutes, ...checkRoutes];
+    this.routes = [this.auth.tokenRoute, ...contentRoutes, ...pullRoutes, ...issueRoutes, ...checkRoutes, ...gitRoutes];
     this.server = createServer((request, response) => {
       this.serve(request, response).catch((thrown: unknown) => {
         // A client that went away mid-request: nothing to answer.

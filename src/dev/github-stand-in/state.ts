@@ -153,6 +153,10 @@ export class World {
   private readonly apps = new Map<number, AppRef>();
   /** The slug (and name) of apps the stand-in has not been told about: their bot is `<slug>[bot]`. */
   appSlug = 'specgate';
+  /** How many entries a recursive git tree lists before GitHub answers `truncated` (100,000 on GitHub; tests lower it). */
+  treeEntryLimit = 100_000;
+  /** Git trees named so far by SHA, so a request for one by its SHA finds its directory again. */
+  readonly trees = new Map<string, { commit: Commit; dir: string }>();
   private nextId = 1000;
 
   id(): number {
