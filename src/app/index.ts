@@ -125,7 +125,16 @@ function clientFor(context: Context): RepoClient {
   return { octokit: context.octokit, owner, repo };
 }
 
+/**
+ * The open pull requests whose head is this commit. GitHub's commit-to-pull-request lookup knows
+ * only commits of this repository, and a check payload lists no pull request from a fork, so a
+ * fork's commit is found among the open pull requests' heads (100 a page, every page).
+ */
 async function pullsForCommit(client: RepoClient, sha: string): Promise<number[]> {
-  const { data } = await client.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: client.owner, repo: client.repo, commit_sha: sha });
-  return data.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+  const { owner, repo, octokit } = client;
+  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha });
+  const associated = data.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+  if (associated.length > 0) return associated;
+  const open = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
+  return open.filter((pull) => pull.head.sha === sha).map((pull) => pull.number);
 }

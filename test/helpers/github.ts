@@ -251,6 +251,20 @@ export class FakeGitHub {
     return this;
   }
 
+  /** The open pull requests (`pulls.list`), 100 a page, with GitHub's Link header: how a fork's pull request is found by its head. */
+  openPulls(pulls: Array<{ number: number; headSha: string }>): this {
+    const example = pullRequestPayload('opened').pull_request;
+    const full = pulls.map((pull) => ({ ...example, number: pull.number, head: { ...example.head, sha: pull.headSha } }));
+    const pages = Math.max(1, Math.ceil(full.length / 100));
+    for (let page = 1; page <= pages; page++) {
+      const query = page === 1 ? { state: 'open', per_page: '100' } : { state: 'open', per_page: '100', page: String(page) };
+      const headers: Record<string, string> = page < pages ? { link: `<${API}/repositories/1296269/pulls?state=open&per_page=100&page=${page + 1}>; rel="next"` } : {};
+      // Pages after the first are asked for where the Link header points, as GitHub names them.
+      this.scope.get(page === 1 ? `${REPO_PATH}/pulls` : '/repositories/1296269/pulls').query(query).reply(200, full.slice((page - 1) * 100, page * 100), headers);
+    }
+    return this;
+  }
+
   /** A pull request's issue events, 100 a page: who labeled it, when. */
   issueEvents(events: Array<{ event: string; label?: string; actor: string }>, pull = 2): this {
     const full = events.map((event, index) => ({

@@ -27,6 +27,8 @@ export interface OpenPullRequest {
   draft?: boolean;
   /** Labels already on the pull request; each gets a `labeled` event by the author. */
   labels?: string[];
+  /** Opened from the author's fork: GitHub's commit-to-pull-request lookup does not find it. */
+  fromFork?: boolean;
 }
 
 const patchOverrides = new WeakMap<PullRecord, Map<string, string | null>>();
@@ -70,6 +72,7 @@ export function openPull(repo: RepoState, options: OpenPullRequest): PullRecord 
     headSha: head.sha,
     baseSha: base.sha,
     shas: [head.sha],
+    fromFork: options.fromFork ?? false,
     files: [],
     createdAt: now,
     updatedAt: now,

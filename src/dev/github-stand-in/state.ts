@@ -55,6 +55,8 @@ export interface PullRecord {
   baseSha: string;
   /** Every head the pull request has had, oldest first. */
   shas: string[];
+  /** Opened from a fork: its commits are not this repository's own (GitHub's commit lookups do not find it). */
+  fromFork: boolean;
   files: PullFile[];
   createdAt: string;
   updatedAt: string;
