@@ -31504,6 +31504,10 @@ function readContext(env) {
   if (defaultBranch !== void 0) context.defaultBranch = defaultBranch;
   if (env.GITHUB_OUTPUT) context.outputFile = env.GITHUB_OUTPUT;
   if (env.GITHUB_STEP_SUMMARY) context.summaryFile = env.GITHUB_STEP_SUMMARY;
+  const group = object(payload.merge_group);
+  const groupHead = string3(group?.head_sha);
+  const groupBase = string3(group?.base_sha);
+  if (eventName === "merge_group" && groupHead !== void 0 && groupBase !== void 0) context.mergeGroup = { headSha: groupHead, baseSha: groupBase };
   if (PULL_REQUEST_EVENTS.has(eventName)) {
     context.pull = pullRequestOf(payload);
     const label = string3(object(payload.label)?.name);
@@ -31864,7 +31868,7 @@ var Gate = class {
       if (repoConfig.loaded.problems.length > 0) return this.configError(repoConfig, repoConfig.loaded.problems);
       const loaded = withOverrides(repoConfig.loaded, this.inputs.overrides);
       this.checkName = loaded.config.check_name;
-      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
+      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : this.context.mergeGroup && this.client ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
       if (checked.kind === "config-error") return this.configError(repoConfig, checked.problems);
       return await this.publish(checked, loaded);
     } catch (error) {
@@ -31873,29 +31877,40 @@ var Gate = class {
   }
   /** A pull request: the files GitHub lists for it, selected as the app selects them. */
   async checkPullRequest(pull, client, loaded, repoConfig) {
-    const { config: config2 } = loaded;
     const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
-    if (pull.labels.includes(config2.skip_label)) return this.skipped(state, loaded);
+    if (pull.labels.includes(loaded.config.skip_label)) return this.skipped(state, loaded);
     const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
     if (!isHead) {
       this.conversation = false;
       this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
     }
+    return this.checkChanged("The pull request changes", listed, state, client, loaded, repoConfig, pull);
+  }
+  /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
+  async checkMergeGroup(group, client, loaded, repoConfig) {
+    const comparison = await compareCommits(client, group.baseSha, group.headSha);
+    const listed = { files: comparison.files, truncated: !comparison.complete };
+    const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
+    return this.checkChanged(subject, listed, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
+  }
+  /** The changed specs of a file list (and the specs a pull request's description links), checked. */
+  async checkChanged(subject, listed, state, client, loaded, repoConfig, pull) {
+    const { config: config2 } = loaded;
     const specFiles = changedSpecs(listed.files, config2);
-    this.workflow.info(`The pull request changes ${plural(listed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
+    this.workflow.info(`${subject} ${plural(listed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
     if (listed.truncated) this.workflow.warning("GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
     const limit = pLimit(BLOB_CONCURRENCY);
-    const links = linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path));
+    const links = pull ? linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
     const [read, linked] = await Promise.all([
       Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link) => link.valid ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
+      Promise.all(links.map((link) => link.valid && pull ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
     ]);
     const missing = [];
     const checkedLinks = [];
     links.forEach((link, index) => {
       const found = linked[index];
       if (found?.kind === "file") checkedLinks.push({ path: link.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link, pull.headSha, found === void 0 ? "not-a-path" : found.kind).report);
+      else missing.push(missingLinkedSpec(link, pull?.headSha ?? "", found === void 0 ? "not-a-path" : found.kind).report);
     });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
     const all = [...specFiles.map((file, index) => ({ path: file.path, bytes: read[index].bytes })), ...checkedLinks];
@@ -31988,7 +32003,7 @@ var Gate = class {
     const { config: config2 } = loaded;
     const verdict = withNotices(checked.verdict, loaded.notices);
     for (const notice of loaded.notices ?? []) workflow.warning(`specgate: ${notice.message}`, { title: "specgate configuration" });
-    const headSha = context.pull?.headSha ?? context.sha;
+    const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links = { repositoryUrl: context.repositoryUrl, headSha };
     workflow.raw(renderGithub(verdict.report));
     const counted = summarize(verdict.report);

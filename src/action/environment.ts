@@ -12,6 +12,12 @@ export interface PullRequestContext extends PullRequestFacts {
   fromFork: boolean;
 }
 
+/** A merge queue's merge group (`merge_group` events): the commit to judge and what it was built on. */
+export interface MergeGroupContext {
+  headSha: string;
+  baseSha: string;
+}
+
 export interface ActionContext {
   eventName: string;
   owner: string;
@@ -28,6 +34,8 @@ export interface ActionContext {
   sha: string;
   /** Set for pull request events. */
   pull?: PullRequestContext;
+  /** Set for `merge_group` events. */
+  mergeGroup?: MergeGroupContext;
   /** The label the event added or removed, and who did it (`labeled`, `unlabeled`). */
   labelEvent?: { label: string; login?: string; added: boolean };
   outputFile?: string;
@@ -60,6 +68,10 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
   if (defaultBranch !== undefined) context.defaultBranch = defaultBranch;
   if (env.GITHUB_OUTPUT) context.outputFile = env.GITHUB_OUTPUT;
   if (env.GITHUB_STEP_SUMMARY) context.summaryFile = env.GITHUB_STEP_SUMMARY;
+  const group = object(payload.merge_group);
+  const groupHead = string(group?.head_sha);
+  const groupBase = string(group?.base_sha);
+  if (eventName === 'merge_group' && groupHead !== undefined && groupBase !== undefined) context.mergeGroup = { headSha: groupHead, baseSha: groupBase };
   if (PULL_REQUEST_EVENTS.has(eventName)) {
     context.pull = pullRequestOf(payload);
     const label = string(object(payload.label)?.name);

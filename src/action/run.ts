@@ -19,9 +19,9 @@ import { checkFile, missingLinkedSpec, unknownTemplateFile } from '../verdict/ev
 import { linkedSpecs } from '../verdict/links.js';
 import { decide, withNotices, type PullRequestState, type Verdict } from '../verdict/verdict.js';
 import { readRepoConfig, type RepoConfig } from './config.js';
-import { readContext, SetupError, type ActionContext, type PullRequestContext } from './environment.js';
+import { readContext, SetupError, type ActionContext, type MergeGroupContext, type PullRequestContext } from './environment.js';
 import { readFileAtRef, readTextFile } from '../github/contents.js';
-import { filesOfCommit } from '../github/compare.js';
+import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
 import { createClient, describeError, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
 import { listPullFiles } from './pull-files.js';
@@ -109,7 +109,12 @@ class Gate {
       const loaded = withOverrides(repoConfig.loaded, this.inputs.overrides);
       this.checkName = loaded.config.check_name;
 
-      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
+      const checked =
+        this.context.pull && this.client
+          ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig)
+          : this.context.mergeGroup && this.client
+            ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig)
+            : await this.checkWorkspace(loaded, repoConfig);
       if (checked.kind === 'config-error') return this.configError(repoConfig, checked.problems);
       return await this.publish(checked, loaded);
     } catch (error) {
@@ -119,31 +124,52 @@ class Gate {
 
   /** A pull request: the files GitHub lists for it, selected as the app selects them. */
   private async checkPullRequest(pull: PullRequestContext, client: ApiClient, loaded: LoadedConfig, repoConfig: RepoConfig): Promise<Checked> {
-    const { config } = loaded;
     const state: PullRequestState = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
-    if (pull.labels.includes(config.skip_label)) return this.skipped(state, loaded);
+    if (pull.labels.includes(loaded.config.skip_label)) return this.skipped(state, loaded);
 
     const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
     if (!isHead) {
       this.conversation = false;
       this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
     }
+    return this.checkChanged('The pull request changes', listed, state, client, loaded, repoConfig, pull);
+  }
+
+  /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
+  private async checkMergeGroup(group: MergeGroupContext, client: ApiClient, loaded: LoadedConfig, repoConfig: RepoConfig): Promise<Checked> {
+    const comparison = await compareCommits(client, group.baseSha, group.headSha);
+    const listed = { files: comparison.files, truncated: !comparison.complete };
+    const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
+    return this.checkChanged(subject, listed, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
+  }
+
+  /** The changed specs of a file list (and the specs a pull request's description links), checked. */
+  private async checkChanged(
+    subject: string,
+    listed: ListedFiles,
+    state: PullRequestState,
+    client: ApiClient,
+    loaded: LoadedConfig,
+    repoConfig: RepoConfig,
+    pull?: PullRequestContext,
+  ): Promise<Checked> {
+    const { config } = loaded;
     const specFiles = changedSpecs(listed.files, config);
-    this.workflow.info(`The pull request changes ${plural(listed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
+    this.workflow.info(`${subject} ${plural(listed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
     if (listed.truncated) this.workflow.warning('GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
 
     const limit = pLimit(BLOB_CONCURRENCY);
-    const links = linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path));
+    const links = pull ? linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
     const [read, linked] = await Promise.all([
       Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link) => (link.valid ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : undefined))),
+      Promise.all(links.map((link) => (link.valid && pull ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : undefined))),
     ]);
     const missing: FileReport[] = [];
     const checkedLinks: Array<{ path: string; bytes: Uint8Array }> = [];
     links.forEach((link, index) => {
       const found = linked[index];
       if (found?.kind === 'file') checkedLinks.push({ path: link.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link, pull.headSha, found === undefined ? 'not-a-path' : found.kind).report);
+      else missing.push(missingLinkedSpec(link, pull?.headSha ?? '', found === undefined ? 'not-a-path' : found.kind).report);
     });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, 'spec')} the pull request does not change: read at the head commit through the API.`);
 
@@ -244,7 +270,7 @@ class Gate {
     const { config } = loaded;
     const verdict = withNotices(checked.verdict, loaded.notices);
     for (const notice of loaded.notices ?? []) workflow.warning(`specgate: ${notice.message}`, { title: 'specgate configuration' });
-    const headSha = context.pull?.headSha ?? context.sha;
+    const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links: Links = { repositoryUrl: context.repositoryUrl, headSha };
 
     workflow.raw(renderGithub(verdict.report));

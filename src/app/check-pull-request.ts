@@ -74,9 +74,10 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
   }
 }
 
-async function postConfigError(
+/** A configuration the check cannot run with: a failing check run on the commit, pointing at the file. */
+export async function postConfigError(
   client: RepoClient,
-  pull: PullRequestRef,
+  pull: Pick<PullRequestRef, 'headSha' | 'repositoryUrl'>,
   checkName: string,
   problems: Array<{ line: number; message: string }>,
   source: { owner: string; repo: string; path: string },
@@ -90,7 +91,7 @@ async function postConfigError(
 }
 
 /** A reason a person can act on, never a stack trace or a token. */
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   const status = (error as { status?: number }).status;
   if (status === 403 || status === 429) return 'GitHub refused a request (rate limit or missing permission).';
   if (status === 404) return 'GitHub answered "not found" for something the check needed; the app may lack access.';

@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { checkPullRequest, type CheckRequest } from './check-pull-request.js';
+import { checkMergeGroup } from './check-merge-group.js';
 import { handleCommentCommand, type Serialize } from './commands/index.js';
 import { coordinationFromEnvironment, type Coordination } from './coordination.js';
 import type { RepoClient } from './github/repo.js';
@@ -94,6 +95,22 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
       await coordination.release(`${context.id} comment`);
       throw error;
     });
+  });
+
+  // A merge queue waits for the required check on the merge group's head commit.
+  app.on('merge_group.checks_requested', async (context) => {
+    const { merge_group: group, repository } = context.payload;
+    const claim = `${context.id} merge-group`;
+    if (!(await coordination.claim(claim))) return;
+    const client = clientFor(context);
+    withRequestTimeout(client.octokit);
+    const request = { client, group: { headSha: group.head_sha, baseSha: group.base_sha, repositoryUrl: repository?.html_url ?? `https://github.com/${client.owner}/${client.repo}` }, log: context.log, memory, pool };
+    const outcome = await checkMergeGroup(request).catch(async (error: unknown) => {
+      await coordination.release(claim);
+      throw error;
+    });
+    if (outcome === 'error') await coordination.release(claim);
+    metrics.deliveries.inc({ event: context.name, outcome });
   });
 
   app.on('check_run.rerequested', async (context) => {

@@ -96,7 +96,7 @@ function commentMemory(memory: AppMemory | undefined, key: string): CommentMemor
 }
 
 /** Posts the check run for a problem that stopped the check, so it never stays pending. */
-export async function publishProblem(client: RepoClient, pull: PullRequestRef, name: string, output: CheckRunOutput, memory?: AppMemory): Promise<number> {
+export async function publishProblem(client: RepoClient, pull: Pick<PullRequestRef, 'headSha'>, name: string, output: CheckRunOutput, memory?: AppMemory): Promise<number> {
   return postCheckRun(client, { name, headSha: pull.headSha, conclusion: 'failure', output }, memory?.checkRuns);
 }
 

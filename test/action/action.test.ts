@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { GitHubStandIn, RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import { mergeGroupEvent } from '../../src/dev/webhooks.js';
 import { annotations, checkout, COMPLETE, INCOMPLETE, pullRequestEventFile, runAction, seedRepo, SPEC, startGitHub, tempDir, writeEvent } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -366,6 +367,20 @@ describe('the GitHub Action on other events', () => {
     expect(result.summary).toContain('<sub>Specs: every file under the configured `paths` in the workspace, 2 specs.</sub>');
     // No pull request, no comment.
     expect(github.requests.map((record) => `${record.method} ${decodeURIComponent(record.path)}${record.query}`)).toEqual(['GET /repos/Codertocat/Hello-World/contents/.github/specgate.yml']);
+  });
+
+  test('a merge_group checks only the specs between the merge group\'s base and head, not every spec in the workspace', async () => {
+    const repo = github.addRepo({ owner: 'Codertocat', name: 'Queue', files: { 'README.md': '# Queue\n', 'docs/specs/old.md': '# Old\n\nNever completed.\n' } });
+    repo.openPullRequest({ number: 7, headRef: 'complete', files: { [SPEC]: COMPLETE } });
+    const group = repo.mergeGroup(7);
+    const event = mergeGroupEvent(repo, group);
+    const run = (workspace: string) => runAction({ workspace, eventName: 'merge_group', eventFile: writeEvent(event), sha: group.headSha, apiUrl: github.apiUrl, token: github.token(), repository: 'Codertocat/Queue' });
+
+    const result = await run(checkout(repo, group.headSha));
+
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ conclusion: 'success', specs: '1', 'failed-files': '[]' });
+    expect(result.stdout).toContain(`The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes 1 file: 1 spec to check.`);
   });
 
   test('no spec anywhere: the step passes and says nothing matched', async () => {
