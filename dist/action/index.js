@@ -16003,9 +16003,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch5(input, options, returnState));
+        const fns = glob.map((input) => picomatch6(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16021,16 +16021,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch5.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch6.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -16056,7 +16056,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch6.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16073,24 +16073,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input, regex, options, posix2);
+          match = picomatch6.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch5.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch6.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input, options) => scan(input, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16101,13 +16101,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch5.toRegex(source, options);
+      const regex = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16118,9 +16118,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16129,8 +16129,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants;
-    module.exports = picomatch5;
+    picomatch6.constants = constants;
+    module.exports = picomatch6;
   }
 });
 
@@ -16140,14 +16140,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch6(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -26326,6 +26326,9 @@ function summaryOf(verdict, links, skipLabel) {
   if (state.filesTruncated) {
     parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
   }
+  if (state.specsFromTrees) {
+    parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
+  }
   return parts.join("\n");
 }
 function noticesOf(verdict) {
@@ -26374,6 +26377,120 @@ function renderConfigError(problems2, file) {
       message: problem.message
     })) : []
   };
+}
+function renderTooManyFiles(reason, skipLabel) {
+  return {
+    title: "Too many changed files to find every spec",
+    summary: clip(
+      [
+        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
+        "",
+        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`
+      ].join("\n")
+    ),
+    annotations: []
+  };
+}
+
+// src/github/spec-trees.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+
+// src/github/compare.ts
+var COMPARE_FILE_LIMIT = 300;
+async function compareCommits(client, base, head) {
+  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
+  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base}...${head}`, per_page: 1 });
+  const listed = data.files ?? [];
+  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
+}
+function changedFile(entry) {
+  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
+  if (entry.patch !== void 0) changed.patch = entry.patch;
+  return changed;
+}
+function listedCommit(entries) {
+  for (const entry of entries) {
+    if (entry.status === "removed" || !entry.contents_url) continue;
+    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
+    if (ref) return ref;
+  }
+  return void 0;
+}
+async function filesOfCommit(client, pull, listed) {
+  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  const getPull = client.octokit.rest.pulls.get;
+  const [comparison, current] = await Promise.all([
+    compareCommits(client, pull.baseSha, pull.headSha),
+    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
+  ]);
+  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
+}
+
+// src/github/spec-trees.ts
+var MAX_TREE_REQUESTS = 200;
+async function withEverySpec(client, listed, commits, selection) {
+  if (!listed.truncated) return { kind: "complete", listed, byTrees: false };
+  const mergeBase = commits.mergeBase ?? (await compareCommits(client, commits.base, commits.head)).mergeBase;
+  const walk = new TreeWalk(client, selection, MAX_TREE_REQUESTS);
+  const found = await walk.changedSpecs(mergeBase, commits.head);
+  if (found === void 0) {
+    return { kind: "impossible", reason: `comparing the trees under the spec paths took more than ${MAX_TREE_REQUESTS} requests to GitHub's git trees API` };
+  }
+  const known = new Set(listed.files.map((file) => file.path));
+  return { kind: "complete", listed: { files: [...listed.files, ...found.filter((file) => !known.has(file.path))], truncated: false }, byTrees: true };
+}
+var TreeWalk = class {
+  constructor(client, selection, budget) {
+    this.client = client;
+    this.selection = selection;
+    this.budget = budget;
+    this.folders = specFolders(selection.specGlobs);
+  }
+  client;
+  selection;
+  budget;
+  requests = 0;
+  folders;
+  /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
+  async changedSpecs(base, head) {
+    const [before, after] = await Promise.all([this.tree(base, true), this.tree(head, true)]);
+    if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
+    return this.walk("", base, head);
+  }
+  async walk(folder, base, head) {
+    if (this.requests + (base === void 0 ? 1 : 2) > this.budget) return void 0;
+    const [before, after] = await Promise.all([base === void 0 ? void 0 : this.tree(base, false), this.tree(head, false)]);
+    const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
+    const found = this.diff(folder, before?.entries ?? [], after.entries);
+    for (const entry of after.entries) {
+      const path = join(folder, entry.path);
+      const previous2 = old.get(entry.path);
+      if (entry.type !== "tree" || previous2?.sha === entry.sha || !this.folders(path)) continue;
+      const deeper = await this.walk(path, previous2?.type === "tree" ? previous2.sha : void 0, entry.sha);
+      if (deeper === void 0) return void 0;
+      found.push(...deeper);
+    }
+    return found;
+  }
+  /** Blobs of `after` that `before` does not have with the same content, among the specs. */
+  diff(folder, before, after) {
+    const old = new Map(before.filter((entry) => entry.type === "blob").map((entry) => [entry.path, entry.sha]));
+    return after.filter((entry) => entry.type === "blob" && old.get(entry.path) !== entry.sha && this.selection.isSpec(join(folder, entry.path))).map((entry) => ({ path: join(folder, entry.path), status: old.has(entry.path) ? "modified" : "added", blobSha: entry.sha }));
+  }
+  async tree(sha, recursive) {
+    this.requests++;
+    const getTree = this.client.octokit.rest.git.getTree;
+    const { data } = await getTree({ owner: this.client.owner, repo: this.client.repo, tree_sha: sha, ...recursive ? { recursive: "true" } : {} });
+    const entries = data.tree.filter((entry) => typeof entry.path === "string" && typeof entry.type === "string" && typeof entry.sha === "string");
+    return { truncated: data.truncated, entries };
+  }
+};
+function join(folder, name) {
+  return folder === "" ? name : `${folder}/${name}`;
+}
+function specFolders(globs) {
+  const bases = globs.map((glob) => import_picomatch4.default.scan(glob).base);
+  return (folder) => bases.some((base) => base === "" || folder === base || folder.startsWith(`${base}/`) || base.startsWith(`${folder}/`));
 }
 
 // src/render/sticky-comment.ts
@@ -26430,7 +26547,7 @@ function encodePath(path) {
 }
 
 // src/verdict/changes.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 var FILE_LIST_LIMIT = 3e3;
 function changedSpecs(files, config2) {
   const isSpec = specSelector(config2);
@@ -26438,7 +26555,7 @@ function changedSpecs(files, config2) {
 }
 function filesNeedingSpec(files, specs, config2) {
   if (!config2.require_spec || specs.length > 0) return [];
-  const matches2 = (0, import_picomatch4.default)(config2.require_spec.when_changed, { dot: true });
+  const matches2 = (0, import_picomatch5.default)(config2.require_spec.when_changed, { dot: true });
   return files.filter((file) => matches2(file.path)).map((file) => file.path);
 }
 
@@ -27023,7 +27140,7 @@ function counts(errors, warnings) {
 
 // src/action/config.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/config/merge.ts
 function mergeConfigLayers(layers) {
@@ -31464,7 +31581,7 @@ async function fromDefaultBranch(client, request2) {
   return { loaded: located.problems.length > 0 ? located : loaded, via: "api", source, description };
 }
 function fromWorkspace(request2, reason) {
-  const file = join(request2.workspace, request2.path);
+  const file = join2(request2.workspace, request2.path);
   const fallbackReason = `${reason}, so the configuration is read from the workspace${request2.pullRequest ? ", which holds the pull request's version" : ""}`;
   if (!existsSync(file)) {
     return { loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 }, via: "workspace", description: `the defaults: the workspace has no ${request2.path}`, fallbackReason };
@@ -31565,37 +31682,6 @@ function trimSlash(url) {
   return url.replace(/\/+$/, "");
 }
 
-// src/github/compare.ts
-var COMPARE_FILE_LIMIT = 300;
-async function compareCommits(client, base, head) {
-  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
-  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base}...${head}`, per_page: 1 });
-  const listed = data.files ?? [];
-  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
-}
-function changedFile(entry) {
-  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
-  if (entry.patch !== void 0) changed.patch = entry.patch;
-  return changed;
-}
-function listedCommit(entries) {
-  for (const entry of entries) {
-    if (entry.status === "removed" || !entry.contents_url) continue;
-    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
-    if (ref) return ref;
-  }
-  return void 0;
-}
-async function filesOfCommit(client, pull, listed) {
-  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
-  const getPull = client.octokit.rest.pulls.get;
-  const [comparison, current] = await Promise.all([
-    compareCommits(client, pull.baseSha, pull.headSha),
-    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
-  ]);
-  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
-}
-
 // src/action/inputs.ts
 var DEFAULT_CONFIG_PATH = ".github/specgate.yml";
 var FAIL_ON = ["error", "warning", "never"];
@@ -31645,12 +31731,12 @@ async function listPullFiles(client, pullNumber, changedFiles) {
 // src/action/spec-files.ts
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync as readFileSync4 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function gitBlobSha(bytes) {
   return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
 function readWorkspaceFile(workspace, path) {
-  const file = join2(workspace, path);
+  const file = join3(workspace, path);
   try {
     if (!lstatSync(file).isFile()) return void 0;
     return readFileSync4(file);
@@ -31714,11 +31800,11 @@ function notes(lines) {
 
 // src/action/templates.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 async function readTemplates2(paths, from) {
   if ("client" in from) return readTemplates(from.client, paths);
   const wanted = [...new Set(paths)].filter((path) => path !== void 0);
-  return new Map(wanted.map((path) => [path, readText(join3(from.workspace, path))]));
+  return new Map(wanted.map((path) => [path, readText(join4(from.workspace, path))]));
 }
 function readText(file) {
   try {
@@ -31870,6 +31956,7 @@ var Gate = class {
       this.checkName = loaded.config.check_name;
       const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : this.context.mergeGroup && this.client ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
       if (checked.kind === "config-error") return this.configError(repoConfig, checked.problems);
+      if (checked.kind === "too-many") return this.tooManyFiles(checked.reason, loaded.config.skip_label);
       return await this.publish(checked, loaded);
     } catch (error) {
       return this.internalError(error);
@@ -31884,21 +31971,25 @@ var Gate = class {
       this.conversation = false;
       this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
     }
-    return this.checkChanged("The pull request changes", listed, state, client, loaded, repoConfig, pull);
+    return this.checkChanged("The pull request changes", listed, { base: pull.baseSha, head: pull.headSha }, state, client, loaded, repoConfig, pull);
   }
   /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
   async checkMergeGroup(group, client, loaded, repoConfig) {
     const comparison = await compareCommits(client, group.baseSha, group.headSha);
     const listed = { files: comparison.files, truncated: !comparison.complete };
     const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
-    return this.checkChanged(subject, listed, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
+    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+    return this.checkChanged(subject, listed, commits, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
   }
   /** The changed specs of a file list (and the specs a pull request's description links), checked. */
-  async checkChanged(subject, listed, state, client, loaded, repoConfig, pull) {
+  async checkChanged(subject, everyListed, commits, state, client, loaded, repoConfig, pull) {
     const { config: config2 } = loaded;
+    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config2.paths, isSpec: specSelector(config2) });
+    if (every.kind === "impossible") return { kind: "too-many", reason: every.reason };
+    const listed = every.listed;
     const specFiles = changedSpecs(listed.files, config2);
-    this.workflow.info(`${subject} ${plural(listed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
-    if (listed.truncated) this.workflow.warning("GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
+    this.workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
+    if (every.byTrees) this.workflow.info("GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.");
     const limit = pLimit(BLOB_CONCURRENCY);
     const links = pull ? linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
     const [read, linked] = await Promise.all([
@@ -31935,7 +32026,7 @@ var Gate = class {
       this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
     }
     const report2 = this.failOn({ template: config2.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
+    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
     return { kind: "checked", verdict, notes: this.notes };
   }
   /** Any other event (or a pull request without a token): every spec under `paths` in the workspace. */
@@ -32087,6 +32178,13 @@ var Gate = class {
     if (key === "template" && overrides.template !== void 0) return "template";
     if (key.startsWith("paths") && overrides.paths !== void 0) return "paths";
     return void 0;
+  }
+  tooManyFiles(reason, skipLabel) {
+    const { title, summary } = renderTooManyFiles(reason, skipLabel);
+    this.workflow.error(`${title}: ${summary.split("\n")[0]}`, { title: "specgate" });
+    this.workflow.appendSummary(problemSummary(this.checkName, title, summary, this.notes));
+    this.outputs({ conclusion: "failure", title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
+    return 1;
   }
   internalError(error) {
     const reason = describeError(error);

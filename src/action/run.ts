@@ -8,9 +8,10 @@ import pLimit from 'p-limit';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
 import { compilePolicies, type Policies } from '../config/policies.js';
-import { chooseTemplate, neededTemplates } from '../config/select.js';
+import { chooseTemplate, neededTemplates, specSelector } from '../config/select.js';
 import { findSpecFiles } from '../cli/files.js';
-import { renderConfigError, type Links } from '../render/check-run.js';
+import { renderConfigError, renderTooManyFiles, type Links } from '../render/check-run.js';
+import { withEverySpec } from '../github/spec-trees.js';
 import { renderGithub } from '../render/github.js';
 import { fileStatus, plural, summarize, type FileReport, type Report } from '../render/report.js';
 import { renderStickyComment } from '../render/sticky-comment.js';
@@ -72,6 +73,7 @@ export async function runAction(env: NodeJS.ProcessEnv, options: RunOptions = {}
 
 type Checked =
   | { kind: 'config-error'; problems: ConfigProblem[] }
+  | { kind: 'too-many'; reason: string }
   | { kind: 'checked'; verdict: Verdict; notes: string[]; emptyText?: string };
 
 class Gate {
@@ -116,6 +118,7 @@ class Gate {
             ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig)
             : await this.checkWorkspace(loaded, repoConfig);
       if (checked.kind === 'config-error') return this.configError(repoConfig, checked.problems);
+      if (checked.kind === 'too-many') return this.tooManyFiles(checked.reason, loaded.config.skip_label);
       return await this.publish(checked, loaded);
     } catch (error) {
       return this.internalError(error);
@@ -132,7 +135,7 @@ class Gate {
       this.conversation = false;
       this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
     }
-    return this.checkChanged('The pull request changes', listed, state, client, loaded, repoConfig, pull);
+    return this.checkChanged('The pull request changes', listed, { base: pull.baseSha, head: pull.headSha }, state, client, loaded, repoConfig, pull);
   }
 
   /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
@@ -140,13 +143,15 @@ class Gate {
     const comparison = await compareCommits(client, group.baseSha, group.headSha);
     const listed = { files: comparison.files, truncated: !comparison.complete };
     const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
-    return this.checkChanged(subject, listed, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
+    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+    return this.checkChanged(subject, listed, commits, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
   }
 
   /** The changed specs of a file list (and the specs a pull request's description links), checked. */
   private async checkChanged(
     subject: string,
-    listed: ListedFiles,
+    everyListed: ListedFiles,
+    commits: { base: string; head: string; mergeBase?: string },
     state: PullRequestState,
     client: ApiClient,
     loaded: LoadedConfig,
@@ -154,9 +159,12 @@ class Gate {
     pull?: PullRequestContext,
   ): Promise<Checked> {
     const { config } = loaded;
+    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config.paths, isSpec: specSelector(config) });
+    if (every.kind === 'impossible') return { kind: 'too-many', reason: every.reason };
+    const listed = every.listed;
     const specFiles = changedSpecs(listed.files, config);
-    this.workflow.info(`${subject} ${plural(listed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
-    if (listed.truncated) this.workflow.warning('GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
+    this.workflow.info(`${subject} ${plural(everyListed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
+    if (every.byTrees) this.workflow.info('GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.');
 
     const limit = pLimit(BLOB_CONCURRENCY);
     const links = pull ? linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
@@ -196,7 +204,7 @@ class Gate {
       this.notes.push(`Specs: ${[counts.workspace > 0 ? `${counts.workspace} read from the workspace` : '', counts.api > 0 ? `${counts.api} through the API by blob SHA` : '', linkedNote].filter(Boolean).join(', ')}.`);
     }
     const report = this.failOn({ template: config.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report, { ...state, filesTruncated: listed.truncated, needingSpec: filesNeedingSpec(listed.files, specFiles, config) }, config);
+    const verdict = decide(report, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config) }, config);
     return { kind: 'checked', verdict, notes: this.notes };
   }
 
@@ -361,6 +369,14 @@ class Gate {
     if (key === 'template' && overrides.template !== undefined) return 'template';
     if (key.startsWith('paths') && overrides.paths !== undefined) return 'paths';
     return undefined;
+  }
+
+  private tooManyFiles(reason: string, skipLabel: string): number {
+    const { title, summary } = renderTooManyFiles(reason, skipLabel);
+    this.workflow.error(`${title}: ${summary.split('\n')[0]}`, { title: 'specgate' });
+    this.workflow.appendSummary(problemSummary(this.checkName, title, summary, this.notes));
+    this.outputs({ conclusion: 'failure', title, errors: '0', warnings: '0', specs: '0', 'failed-files': '[]', 'comment-url': '' });
+    return 1;
   }
 
   private internalError(error: unknown): number {

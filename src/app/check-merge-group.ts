@@ -1,7 +1,9 @@
 import type { Logger } from 'probot';
 import { defaultConfig } from '../config/load.js';
 import { compareCommits } from '../github/compare.js';
-import { renderCheckRun, renderInternalError } from '../render/check-run.js';
+import { renderCheckRun, renderInternalError, renderTooManyFiles } from '../render/check-run.js';
+import { withEverySpec } from '../github/spec-trees.js';
+import { specSelector } from '../config/select.js';
 import { decide, withNotices } from '../verdict/verdict.js';
 import type { CheckPool } from './check-pool.js';
 import { describe, postConfigError, type Outcome } from './check-pull-request.js';
@@ -45,14 +47,20 @@ export async function checkMergeGroup({ client, group, log, memory, pool }: Merg
       return 'config-error';
     }
     const { config } = loaded;
-    const files = { files: comparison.files, truncated: !comparison.complete };
-    const checked = await checkChangedSpecs(client, loaded, files, { source, memory, pool });
+    const listed = { files: comparison.files, truncated: !comparison.complete };
+    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+    const every = await withEverySpec(client, listed, commits, { specGlobs: config.paths, isSpec: specSelector(config) });
+    if (every.kind === 'impossible') {
+      await publishProblem(client, group, checkName, renderTooManyFiles(every.reason, config.skip_label), memory);
+      return 'failure';
+    }
+    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool });
     if (checked.kind === 'config-error') {
       await postConfigError(client, group, checkName, checked.problems, source, memory);
       return 'config-error';
     }
     const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
-    const state = { draft: false, filesTruncated: files.truncated, needingSpec: checked.needingSpec };
+    const state = { draft: false, filesTruncated: every.listed.truncated, specsFromTrees: every.byTrees, needingSpec: checked.needingSpec };
     const verdict = withNotices(decide(report, state, config), loaded.notices);
     const output = renderCheckRun(verdict, { repositoryUrl: group.repositoryUrl, headSha: group.headSha }, config.skip_label);
     await postCheckRun(client, { name: config.check_name, headSha: group.headSha, conclusion: verdict.conclusion, output }, memory?.checkRuns);

@@ -1,6 +1,8 @@
 import type { Logger } from 'probot';
 import { CONFIG_FILE } from './github/config-file.js';
-import { renderConfigError, renderInternalError } from '../render/check-run.js';
+import { renderConfigError, renderInternalError, renderTooManyFiles } from '../render/check-run.js';
+import { withEverySpec } from '../github/spec-trees.js';
+import { specSelector } from '../config/select.js';
 import { decide, withNotices } from '../verdict/verdict.js';
 import { defaultConfig } from '../config/load.js';
 import { checkChangedSpecs, readBasics } from './gather.js';
@@ -47,15 +49,20 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
     if (listed.status === 'rejected') throw listed.reason;
     const { files: pullFiles, isHead } = await filesOfCommit(client, pull, listed.value);
     if (!isHead) log.info({ pull: pull.number, headSha: pull.headSha }, 'specgate: the pull request has moved past this commit: its own files are checked, and the conversation is left to the newest head');
-    const state = { draft: pull.draft, filesTruncated: pullFiles.truncated, needingSpec: [] as string[] };
-
     if (pull.labels.includes(config.skip_label)) {
       const by = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
-      await publish(client, pull, withNotices(decide({ template: '', files: [] }, { ...state, skip: { by } }, config), loaded.notices), [], config, log, memory);
+      const state = { draft: pull.draft, filesTruncated: false, needingSpec: [], skip: { by } };
+      await publish(client, pull, withNotices(decide({ template: '', files: [] }, state, config), loaded.notices), [], config, log, memory);
       return 'skipped';
     }
+    const every = await withEverySpec(client, pullFiles, { base: pull.baseSha, head: pull.headSha }, { specGlobs: config.paths, isSpec: specSelector(config) });
+    if (every.kind === 'impossible') {
+      await publishProblem(client, pull, checkName, renderTooManyFiles(every.reason, config.skip_label), memory);
+      return 'failure';
+    }
+    const state = { draft: pull.draft, filesTruncated: every.listed.truncated, specsFromTrees: every.byTrees, needingSpec: [] as string[] };
 
-    const checked = await checkChangedSpecs(client, loaded, pullFiles, { source, memory, pool, pull });
+    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, pull });
     if (checked.kind === 'config-error') {
       await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';

@@ -68,6 +68,9 @@ function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
   if (state.filesTruncated) {
     parts.push('', '> [!WARNING]', '> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
   }
+  if (state.specsFromTrees) {
+    parts.push('', '> [!NOTE]', '> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.');
+  }
   return parts.join('\n');
 }
 
@@ -132,6 +135,24 @@ export function renderConfigError(problems: ConfigProblemView[], file: { path: s
           message: problem.message,
         }))
       : [],
+  };
+}
+
+/**
+ * Too many changed files to know every changed spec: the check fails rather than let an
+ * incomplete spec through unseen, and says how to get past it.
+ */
+export function renderTooManyFiles(reason: string, skipLabel: string): CheckRunOutput {
+  return {
+    title: 'Too many changed files to find every spec',
+    summary: clip(
+      [
+        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
+        '',
+        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`,
+      ].join('\n'),
+    ),
+    annotations: [],
   };
 }
 

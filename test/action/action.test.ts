@@ -151,6 +151,17 @@ describe('the GitHub Action on a pull request', () => {
     expect(repo.issueComments(2)).toEqual([]);
   });
 
+  test('past the 3,000 files GitHub lists, the trees are compared: an incomplete spec beyond the list fails the step', async () => {
+    const files: Record<string, string> = { 'zz/specs/late.md': INCOMPLETE };
+    for (let index = 0; index < 3005; index++) files[`src/file-${String(index).padStart(4, '0')}.ts`] = `export const n = ${index};\n`;
+    const pull = repo.openPullRequest({ number: 2, headRef: 'huge', files });
+    const result = await run(checkout(repo, pull.headSha), pullRequestEventFile(repo, 2), { paths: 'zz/specs/**/*.md' });
+
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ conclusion: 'failure', 'failed-files': JSON.stringify(['zz/specs/late.md']) });
+    expect(result.stdout).toContain('every other changed spec was found by comparing the base and head trees');
+  });
+
   test('a pull request without spec files passes with "No spec files changed" and posts no comment', async () => {
     repo.openPullRequest({ number: 3, headRef: 'readme', files: { 'README.md': '# Hello-World\n\nMore.\n' } });
     const result = await run(checkout(repo, 'readme'), pullRequestEventFile(repo, 3));

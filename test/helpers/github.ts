@@ -251,6 +251,14 @@ export class FakeGitHub {
     return this;
   }
 
+  /** A git tree by commit or tree SHA (`recursive` asks for every descendant), as the trees API answers. */
+  tree(sha: string, entries: Array<{ path: string; sha: string; type?: 'blob' | 'tree' }>, options: { recursive?: boolean; truncated?: boolean } = {}): this {
+    const tree = entries.map((entry) => ({ path: entry.path, mode: entry.type === 'tree' ? '040000' : '100644', type: entry.type ?? 'blob', sha: entry.sha, url: '' }));
+    const interceptor = this.scope.get(`${REPO_PATH}/git/trees/${sha}`);
+    (options.recursive ? interceptor.query({ recursive: 'true' }) : interceptor).reply(200, { sha, url: '', truncated: options.truncated ?? false, tree });
+    return this;
+  }
+
   /** The open pull requests (`pulls.list`), 100 a page, with GitHub's Link header: how a fork's pull request is found by its head. */
   openPulls(pulls: Array<{ number: number; headSha: string }>): this {
     const example = pullRequestPayload('opened').pull_request;
