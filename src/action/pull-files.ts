@@ -9,5 +9,6 @@ export async function listPullFiles(client: ApiClient, pullNumber: number, chang
   const { octokit, owner, repo } = client;
   const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
   const listedAt = listedCommit(listed);
-  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: changedFiles > listed.length, ...(listedAt === undefined ? {} : { listedAt }) };
+  // Cut short only where GitHub's limit cut it: a shorter list is the whole list of the head it names.
+  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...(listedAt === undefined ? {} : { listedAt }) };
 }

@@ -32,5 +32,6 @@ export async function listPullFiles(client: RepoClient, pullNumber: number, chan
     listed = listed.concat(more);
   }
   const listedAt = listedCommit(listed);
-  return { files: listed.map(changedFile), truncated: changedFiles > listed.length, ...(listedAt === undefined ? {} : { listedAt }) };
+  // Cut short only where GitHub's limit cut it: a shorter list is the whole list of the head it names.
+  return { files: listed.map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...(listedAt === undefined ? {} : { listedAt }) };
 }
