@@ -16547,8 +16547,13 @@ var CONFIG_SCHEMA = {
       default: "on-failure"
     },
     review_comments: {
+      enum: ["suggestions", "all", "never", true, false],
+      description: "Line comments on the diff. `suggestions` (default) posts one only where it carries a one-click suggestion (the missing section's heading and guidance, or a near-miss heading renamed) that the sticky comment does not show, so each finding appears once in the conversation; `all` comments on every finding on a line of the diff (`true` means the same); `never` posts none (`false` too).",
+      default: "suggestions"
+    },
+    annotations: {
       type: "boolean",
-      description: "Comment on the exact lines of the diff where a finding is, with a suggestion where a missing section can be inserted.",
+      description: "Annotations on the check run (and, in the Action, on the step): each finding on its line in the **Files changed** tab, except a finding a line comment already carries there. `false` leaves the check run's summary table only.",
       default: true
     },
     draft: {
@@ -16646,7 +16651,9 @@ function resolveConfig(input) {
     max_file_size: input.max_file_size ?? defaults.max_file_size.default,
     check_name: input.check_name ?? defaults.check_name.default,
     comment: input.comment ?? defaults.comment.default,
-    review_comments: input.review_comments ?? defaults.review_comments.default,
+    // `true` and `false` are the setting's older spelling.
+    review_comments: input.review_comments === true ? "all" : input.review_comments === false ? "never" : input.review_comments ?? defaults.review_comments.default,
+    annotations: input.annotations ?? defaults.annotations.default,
     draft: input.draft ?? defaults.draft.default,
     skip_label: input.skip_label ?? defaults.skip_label.default,
     spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
@@ -26269,6 +26276,11 @@ function toPosix(path) {
   return path.split(sep2).join("/");
 }
 
+// src/render/review-comments.ts
+function findingKey(finding) {
+  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
+}
+
 // src/render/report.ts
 function fileStatus(file) {
   return file.findings.some((finding) => finding.severity === "error") ? "fail" : "pass";
@@ -26290,9 +26302,10 @@ function plural(count, word) {
 // src/render/check-run.ts
 var MAX_SUMMARY = 65535;
 var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-function renderCheckRun(verdict, links, skipLabel) {
+function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) {
+  const annotated = (path, finding) => choice.annotate && finding.rule !== "linked-spec-missing" && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
   const annotations = verdict.report.files.flatMap(
-    (file) => file.findings.filter((finding) => finding.rule !== "linked-spec-missing").map((finding) => ({
+    (file) => file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
       path: file.path,
       start_line: finding.line,
       end_line: finding.line,
@@ -26508,7 +26521,7 @@ var RULE_LABEL = {
   "too-complex": "Not checked",
   "not-text": "Not checked"
 };
-function renderStickyComment(verdict, links, stamp, checkName, skipLabel) {
+function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annotated = true) {
   const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
   if (verdict.state.skip) {
     return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, "", skippedNote(skipLabel, verdict.state.skip.by, false), ""].join("\n");
@@ -26526,7 +26539,7 @@ function renderStickyComment(verdict, links, stamp, checkName, skipLabel) {
   if (failing.length > 0) {
     lines.push("| Spec | What is left to write |", "| --- | --- |");
     for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
-    lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
+    if (annotated) lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
   }
   return `${lines.join("\n")}
 `;
@@ -31725,7 +31738,7 @@ async function listPullFiles(client, pullNumber, changedFiles) {
   const { octokit, owner, repo } = client;
   const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
   const listedAt = listedCommit(listed);
-  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
+  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
 }
 
 // src/action/spec-files.ts
@@ -32096,7 +32109,7 @@ var Gate = class {
     for (const notice of loaded.notices ?? []) workflow.warning(`specgate: ${notice.message}`, { title: "specgate configuration" });
     const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links = { repositoryUrl: context.repositoryUrl, headSha };
-    workflow.raw(renderGithub(verdict.report));
+    if (config2.annotations) workflow.raw(renderGithub(verdict.report));
     const counted = summarize(verdict.report);
     if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
       workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
@@ -32105,7 +32118,7 @@ var Gate = class {
     if (verdict.conclusion === "neutral") workflow.info("This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).");
     let commentUrl = "";
     if (!this.conversation) workflow.info("Sticky comment: left to the run for the newest head.");
-    else if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2.comment, config2.skip_label);
+    else if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2);
     else if (context.pull && config2.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
     workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config2.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
     this.outputs({
@@ -32119,9 +32132,10 @@ var Gate = class {
     });
     return this.exitCode(verdict.conclusion === "failure");
   }
-  async comment(pull, client, verdict, links, mode, skipLabel) {
+  async comment(pull, client, verdict, links, config2) {
+    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config2;
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
-    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel);
+    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === "failure" || mode === "always" && !verdict.state.skip;
     try {
       const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);

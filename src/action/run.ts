@@ -6,7 +6,7 @@
  */
 import pLimit from 'p-limit';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
-import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
+import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig, type SpecgateConfig } from '../config/load.js';
 import { compilePolicies, type Policies } from '../config/policies.js';
 import { chooseTemplate, neededTemplates, specSelector } from '../config/select.js';
 import { findSpecFiles } from '../cli/files.js';
@@ -281,7 +281,7 @@ class Gate {
     const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links: Links = { repositoryUrl: context.repositoryUrl, headSha };
 
-    workflow.raw(renderGithub(verdict.report));
+    if (config.annotations) workflow.raw(renderGithub(verdict.report));
     const counted = summarize(verdict.report);
     if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
       workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
@@ -291,7 +291,7 @@ class Gate {
 
     let commentUrl = '';
     if (!this.conversation) workflow.info('Sticky comment: left to the run for the newest head.');
-    else if (context.pull && this.client && config.comment !== 'never') commentUrl = await this.comment(context.pull, this.client, verdict, links, config.comment, config.skip_label);
+    else if (context.pull && this.client && config.comment !== 'never') commentUrl = await this.comment(context.pull, this.client, verdict, links, config);
     else if (context.pull && config.comment !== 'never') workflow.info('Sticky comment: none (no github-token).');
 
     workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config.skip_label, notes: checked.notes, ...(checked.emptyText === undefined ? {} : { emptyText: checked.emptyText }) }));
@@ -307,9 +307,10 @@ class Gate {
     return this.exitCode(verdict.conclusion === 'failure');
   }
 
-  private async comment(pull: PullRequestContext, client: ApiClient, verdict: Verdict, links: Links, mode: 'on-failure' | 'always', skipLabel: string): Promise<string> {
+  private async comment(pull: PullRequestContext, client: ApiClient, verdict: Verdict, links: Links, config: SpecgateConfig): Promise<string> {
+    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config;
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
-    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel);
+    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === 'failure' || (mode === 'always' && !verdict.state.skip);
     try {
       const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);

@@ -62,7 +62,7 @@ export async function checkMergeGroup({ client, group, log, memory, pool }: Merg
     const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
     const state = { draft: false, filesTruncated: every.listed.truncated, specsFromTrees: every.byTrees, needingSpec: checked.needingSpec };
     const verdict = withNotices(decide(report, state, config), loaded.notices);
-    const output = renderCheckRun(verdict, { repositoryUrl: group.repositoryUrl, headSha: group.headSha }, config.skip_label);
+    const output = renderCheckRun(verdict, { repositoryUrl: group.repositoryUrl, headSha: group.headSha }, config.skip_label, { annotate: config.annotations });
     await postCheckRun(client, { name: config.check_name, headSha: group.headSha, conclusion: verdict.conclusion, output }, memory?.checkRuns);
     log.info({ headSha: group.headSha, conclusion: verdict.conclusion, specs: checked.specs.length }, 'specgate: merge group checked');
     return verdict.conclusion;

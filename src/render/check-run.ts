@@ -1,4 +1,5 @@
-import type { Severity } from '../core/types.js';
+import type { Finding, Severity } from '../core/types.js';
+import { findingKey } from './review-comments.js';
 import type { Verdict } from '../verdict/verdict.js';
 import { fileStatus, plural, type FileReport } from './report.js';
 
@@ -30,10 +31,18 @@ export interface Links {
 
 const LEVEL: Record<Severity, Annotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' };
 
-export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string): CheckRunOutput {
+/** Which findings become annotations: none, or all but those a line comment carries (by path and `findingKey`). */
+export interface AnnotationChoice {
+  annotate: boolean;
+  /** `${path}\0${findingKey}` of the findings a line comment shows on the diff. */
+  onLines?: ReadonlySet<string>;
+}
+
+export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string, choice: AnnotationChoice = { annotate: true }): CheckRunOutput {
   // A linked spec that does not exist has no file for GitHub to annotate: the table says it.
+  const annotated = (path: string, finding: Finding) => choice.annotate && finding.rule !== 'linked-spec-missing' && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
   const annotations = verdict.report.files.flatMap((file) =>
-    file.findings.filter((finding) => finding.rule !== 'linked-spec-missing').map((finding) => ({
+    file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
       path: file.path,
       start_line: finding.line,
       end_line: finding.line,

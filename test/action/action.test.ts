@@ -162,6 +162,17 @@ describe('the GitHub Action on a pull request', () => {
     expect(result.stdout).toContain('every other changed spec was found by comparing the base and head trees');
   });
 
+  test('annotations: false prints no annotation; the job summary and the comment still list every problem', async () => {
+    repo.commit({ '.github/specgate.yml': 'check_name: Spec gate\nannotations: false\n' });
+    const pull = repo.openPullRequest({ number: 2, headRef: 'changes', files: { [SPEC]: INCOMPLETE } });
+    const result = await run(checkout(repo, pull.headSha), pullRequestEventFile(repo, 2));
+
+    expect(result.code).toBe(1);
+    expect(annotations(result.stdout)).toEqual([]);
+    expect(result.summary).toContain('missing-section: Orchestration, Acceptance Criteria, Open Questions');
+    expect(repo.issueComments(2)[0]!.body).not.toContain('annotation');
+  });
+
   test('a pull request without spec files passes with "No spec files changed" and posts no comment', async () => {
     repo.openPullRequest({ number: 3, headRef: 'readme', files: { 'README.md': '# Hello-World\n\nMore.\n' } });
     const result = await run(checkout(repo, 'readme'), pullRequestEventFile(repo, 3));
