@@ -18,7 +18,7 @@ import { pullRoutes } from './routes-pulls.js';
 import { gitRoutes } from './routes-git.js';
 import type { Urls } from './shapes.js';
 import { RepoState, World, type Content } from './state.js';
-import { clock, FaultInjector, RequestLog, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
+import { clock, FaultInjector, Holds, RequestLog, type Hold, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
 
 export interface StandInOptions {
   /** Default 0: a free port. */
@@ -50,6 +50,7 @@ export class GitHubStandIn {
   readonly world = new World();
   readonly log = new RequestLog();
   readonly faults = new FaultInjector();
+  private readonly holds = new Holds();
   /** Errors thrown by the stand-in's own handlers (answered 500): a test should expect none. */
   readonly handlerErrors: unknown[] = [];
   latencyMs: number;
@@ -125,6 +126,11 @@ export class GitHubStandIn {
     return this.faults.add(pattern, status, options);
   }
 
+  /** Matching requests wait unanswered until `release()`: work in flight, held by a slow GitHub. */
+  hold(pattern: RoutePattern): Hold {
+    return this.holds.add(pattern);
+  }
+
   /** Every request so far, in arrival order. */
   get requests(): readonly RequestRecord[] {
     return this.log.records;
@@ -141,6 +147,7 @@ export class GitHubStandIn {
   }
 
   async close(): Promise<void> {
+    this.holds.releaseAll();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
@@ -165,6 +172,7 @@ export class GitHubStandIn {
     try {
       // At least latencyMs on the log's clock (a timer may fire a fraction of a millisecond early).
       for (let left = this.latencyMs; left > 0; left = start + this.latencyMs - clock()) await sleep(Math.ceil(left));
+      await this.holds.wait(method, path);
       const found = findRoute(this.routes, method, path);
       routeTemplate = found?.route.template ?? null;
       const injected = this.faults.take(method, path);
