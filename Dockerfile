@@ -26,7 +26,11 @@ COPY --chown=node:node templates ./templates
 COPY --chown=node:node app.yml ./
 USER node
 EXPOSE 3000
-# Probot's server answers GET /ping with PONG once it is up.
+# GET /ping answers PONG once the app accepts deliveries, and 503 while it starts or drains.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["npm", "start"]
+# node itself is PID 1, so `docker stop`'s SIGTERM reaches the app (npm does not forward signals):
+# deliveries in flight finish within SPECGATE_SHUTDOWN_TIMEOUT_MS (20 s; give `docker stop -t 30`,
+# or a Kubernetes grace period, a little more), or give their claims back for redelivery.
+STOPSIGNAL SIGTERM
+CMD ["node", "build/app/main.js"]

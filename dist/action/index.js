@@ -2143,9 +2143,9 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2);
         for (var key in schema) {
           var sch = schema[key];
           if (Array.isArray(sch)) {
@@ -2162,7 +2162,7 @@ var require_json_schema_traverse = __commonJS({
             _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
           }
         }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2);
       }
     }
     function escapeJsonPtr(str) {
@@ -16003,9 +16003,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch5(input, options, returnState));
+        const fns = glob.map((input) => picomatch6(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16021,16 +16021,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch5.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch6.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -16056,7 +16056,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch6.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16073,24 +16073,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input, regex, options, posix2);
+          match = picomatch6.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch5.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch6.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input, options) => scan(input, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16101,13 +16101,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch5.toRegex(source, options);
+      const regex = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16118,9 +16118,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16129,8 +16129,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants3;
-    module.exports = picomatch5;
+    picomatch6.constants = constants3;
+    module.exports = picomatch6;
   }
 });
 
@@ -16140,14 +16140,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch6(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -16982,8 +16982,13 @@ var CONFIG_SCHEMA = {
       default: "on-failure"
     },
     review_comments: {
+      enum: ["suggestions", "all", "never", true, false],
+      description: "Line comments on the diff. `suggestions` (default) posts one only where it carries a one-click suggestion (the missing section's heading and guidance, or a near-miss heading renamed) that the sticky comment does not show, so each finding appears once in the conversation; `all` comments on every finding on a line of the diff (`true` means the same); `never` posts none (`false` too).",
+      default: "suggestions"
+    },
+    annotations: {
       type: "boolean",
-      description: "Comment on the exact lines of the diff where a finding is, with a suggestion where a missing section can be inserted.",
+      description: "Annotations on the check run (and, in the Action, on the step): each finding on its line in the **Files changed** tab, except a finding a line comment already carries there. `false` leaves the check run's summary table only.",
       default: true
     },
     draft: {
@@ -17081,7 +17086,9 @@ function resolveConfig(input) {
     max_file_size: input.max_file_size ?? defaults.max_file_size.default,
     check_name: input.check_name ?? defaults.check_name.default,
     comment: input.comment ?? defaults.comment.default,
-    review_comments: input.review_comments ?? defaults.review_comments.default,
+    // `true` and `false` are the setting's older spelling.
+    review_comments: input.review_comments === true ? "all" : input.review_comments === false ? "never" : input.review_comments ?? defaults.review_comments.default,
+    annotations: input.annotations ?? defaults.annotations.default,
     draft: input.draft ?? defaults.draft.default,
     skip_label: input.skip_label ?? defaults.skip_label.default,
     spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
@@ -17140,9 +17147,9 @@ function article(type) {
   const names = { array: "a list", object: "a mapping", string: "a string", integer: "a whole number", boolean: "true or false", number: "a number" };
   return names[type] ?? type;
 }
-function closest(word, candidates) {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word, candidate) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : void 0;
+function closest(word2, candidates) {
+  const best = candidates.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
 }
 function dedupe(problems2) {
   const seen = /* @__PURE__ */ new Set();
@@ -17758,19 +17765,25 @@ var I = class d2 {
 
 // src/core/normalize.ts
 var DECORATION = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{S}\u200b-\u200d\u20e3\ufe0e\ufe0f]/gu;
-var OPTIONAL_MARK = /\(\s*optional\s*\)\s*$/u;
+var MARK_WORDS = String.raw`optional\b[^)\]]*|mandatory|required|if applicable|include (?:only )?(?:if|when)\b[^)\]]*|only (?:if|when)\b[^)\]]*`;
+var TRAILING_MARK = new RegExp(String.raw`\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*$`, "iu");
+var LEADING_MARK = new RegExp(String.raw`^\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*`, "iu");
 var NUMBERING = /^(?:(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]+)[.)]|\d+(?:\.\d+)+|\d+)\s+/u;
 var TRAILING_PUNCTUATION = /[\s:?.!#]+$/u;
 var NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
-function isOptionalHeading(text3) {
-  return OPTIONAL_MARK.test(text3.normalize("NFKC").toLowerCase().trim());
+function requirementMark(text3) {
+  const normalised = text3.normalize("NFKC");
+  const found = TRAILING_MARK.exec(normalised) ?? LEADING_MARK.exec(normalised);
+  if (!found) return void 0;
+  const words = found[1].toLowerCase();
+  return { mark: found[0].trim(), optional: !(words === "mandatory" || words === "required") };
 }
-function withoutOptionalMark(text3) {
-  return text3.replace(/\s*\(\s*optional\s*\)\s*$/iu, "").trim();
+function withoutRequirementMark(text3) {
+  const normalised = text3.normalize("NFKC");
+  return normalised.replace(TRAILING_MARK, "").replace(LEADING_MARK, "").trim();
 }
 function headingKey(text3) {
-  let key = text3.normalize("NFKC").toLowerCase().replace(DECORATION, " ").trim();
-  key = key.replace(OPTIONAL_MARK, "").trim();
+  let key = withoutRequirementMark(text3.normalize("NFKC").toLowerCase().replace(DECORATION, " "));
   key = key.replace(NUMBERING, "");
   key = key.replace(TRAILING_PUNCTUATION, "");
   key = key.replace(/&/g, " and ");
@@ -17860,7 +17873,7 @@ function createPolicy(template, options = {}) {
   }
   const settings = /* @__PURE__ */ new Map();
   for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = template.all.find((candidate) => candidate.key === headingKey(name));
+    const section = template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
     if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
     else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
   }
@@ -17872,10 +17885,17 @@ function createPolicy(template, options = {}) {
     aliases,
     placeholders: placeholderMatcher(tokens, tokens.includes(ANGLE_TOKEN) ? angleTokensIn(template.all.map((section) => section.guidance).join("\n")) : []),
     severities: { ...DEFAULT_SEVERITIES, ...options.rules },
-    isRequired: (section) => settings.get(section)?.required ?? !section.optional,
+    isRequired: (section) => requirementOf(section, settings).required,
+    requirement: (section) => requirementOf(section, settings),
     minWords: (section) => settings.get(section)?.min_words ?? 0
   };
   return { policy, problems: problems2 };
+}
+function requirementOf(section, settings) {
+  if (section.placeholder) return { required: false, why: section.why };
+  const configured = settings.get(section)?.required;
+  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
+  return { required: !section.optional, why: section.why };
 }
 function unknownSectionMessage(name, template) {
   const key = headingKey(name);
@@ -25733,6 +25753,251 @@ function hasImage(root) {
   return false;
 }
 
+// node_modules/html-tag-names/index.js
+var htmlTagNames = [
+  "a",
+  "abbr",
+  "acronym",
+  "address",
+  "applet",
+  "area",
+  "article",
+  "aside",
+  "audio",
+  "b",
+  "base",
+  "basefont",
+  "bdi",
+  "bdo",
+  "bgsound",
+  "big",
+  "blink",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "canvas",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "col",
+  "colgroup",
+  "command",
+  "content",
+  "data",
+  "datalist",
+  "dd",
+  "del",
+  "details",
+  "dfn",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "element",
+  "em",
+  "embed",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "font",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "i",
+  "iframe",
+  "image",
+  "img",
+  "input",
+  "ins",
+  "isindex",
+  "kbd",
+  "keygen",
+  "label",
+  "legend",
+  "li",
+  "link",
+  "listing",
+  "main",
+  "map",
+  "mark",
+  "marquee",
+  "math",
+  "menu",
+  "menuitem",
+  "meta",
+  "meter",
+  "multicol",
+  "nav",
+  "nextid",
+  "nobr",
+  "noembed",
+  "noframes",
+  "noscript",
+  "object",
+  "ol",
+  "optgroup",
+  "option",
+  "output",
+  "p",
+  "param",
+  "picture",
+  "plaintext",
+  "pre",
+  "progress",
+  "q",
+  "rb",
+  "rbc",
+  "rp",
+  "rt",
+  "rtc",
+  "ruby",
+  "s",
+  "samp",
+  "script",
+  "search",
+  "section",
+  "select",
+  "shadow",
+  "slot",
+  "small",
+  "source",
+  "spacer",
+  "span",
+  "strike",
+  "strong",
+  "style",
+  "sub",
+  "summary",
+  "sup",
+  "svg",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "title",
+  "tr",
+  "track",
+  "tt",
+  "u",
+  "ul",
+  "var",
+  "video",
+  "wbr",
+  "xmp"
+];
+
+// src/core/placeholder-heading.ts
+var HTML_ELEMENTS2 = new Set(htmlTagNames);
+var CURLY = new RegExp("\\{\\s*\\p{L}[^{}]*\\}", "u");
+var SQUARE = new RegExp("\\[[^[\\]]*\\p{L}{2}[^[\\]]*\\](?![([:])", "u");
+var ANGLE = new RegExp("(?<![\\p{L}\\p{N}_<])<(\\p{L}[\\p{L}\\p{N} _.,-]*)>", "gu");
+var INLINE_CODE2 = /(`+)(?:[^`]|`(?!\1))*?\1/g;
+var ATX_MARKS = /^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/gm;
+function isPlaceholderHeading(text3, source) {
+  if (text3.trim() === "" && source.includes("<!--")) return true;
+  const markup = withoutRequirementMark(source.replace(ATX_MARKS, "").replace(INLINE_CODE2, " ").replace(/\*+/g, ""));
+  if (CURLY.test(markup) || SQUARE.test(markup)) return true;
+  for (const match of markup.matchAll(ANGLE)) {
+    const inside = match[1].trim();
+    const name = inside.split(" ")[0].toLowerCase();
+    const closed = markup.toLowerCase().includes(`</${name}`, match.index);
+    if (!closed && (inside.includes(" ") || !HTML_ELEMENTS2.has(name))) return true;
+  }
+  return false;
+}
+
+// src/core/requirement.ts
+var DEFAULT_REQUIREMENT = { optional: false, why: "nothing in the template marks it optional" };
+var LEAD_OPTIONAL = [
+  /^optional\b/,
+  // "Optional.", "*(optional)*", "[Optional] …"
+  /\b(?:is|are) (?:an? |entirely |completely )?optional\b/,
+  // "This section is optional (for non-Core EIPs)."
+  /^this is an? optional\b/,
+  /\boptional (?:section|element|part|heading|chapter)\b/,
+  /^(?:only )?(?:if|where|when) (?:applicable|relevant|needed|necessary)\b/,
+  // KEP: "If applicable, how will …"
+  /\((?:if|where|when) (?:applicable|relevant|needed)\)/,
+  /^(?:only )?include (?:this(?: section)? |it )?(?:only )?(?:if|when)\b/,
+  // spec-kit: "*(include if …)*"
+  /^(?:only )?(?:needed|required|necessary|relevant) (?:only )?(?:if|when)\b/
+];
+var STATED_OPTIONAL = [
+  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:is|are) (?:entirely |completely )?optional\b/,
+  /\b(?:omit|remove|skip|delete|drop|leave out) (?:this|the) (?:section|part|element|heading|chapter)\b[^.]*\b(?:if|when|unless)\b/,
+  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:can|may) be (?:omitted|removed|skipped|left out|dropped|deleted)\b/,
+  /\bfeel free to (?:remove|omit|skip|delete|drop) (?:this|it)\b/
+];
+var NEGATED = /\b(?:not|non|never)[\s-]+optional\b|\bmust not be (?:omitted|removed|skipped)\b/;
+var LEAD_REQUIRED = [/^(?:mandatory|required)\b/, /\b(?:is|are) (?:mandatory|required)\b(?! (?:if|when|only|for))/];
+function statedRequirement(text3, lead) {
+  const sentences = plain(text3).split(/(?<=[.!?:;])\s+/u);
+  const first = sentences[0] ?? "";
+  if (lead && NEGATED.test(first)) return false;
+  if (lead && LEAD_OPTIONAL.some((pattern) => pattern.test(first))) return true;
+  const stated = sentences.some((sentence) => !NEGATED.test(sentence) && STATED_OPTIONAL.some((pattern) => pattern.test(sentence)));
+  if (stated) return true;
+  if (lead && LEAD_REQUIRED.some((pattern) => pattern.test(first))) return false;
+  return void 0;
+}
+function requirementOf2(source, document3, guidance) {
+  const mark = requirementMark(source.heading.text);
+  if (mark) return { optional: mark.optional, why: `marked ${word(mark.optional)} by "${mark.mark}" in its heading` };
+  const above = markerAbove(source, document3);
+  if (above) return { optional: above.optional, why: `marked ${word(above.optional)} by the comment above it, line ${above.line}` };
+  const [first] = guidance;
+  if (first) {
+    const said = statedRequirement(sourceText(first, document3), true);
+    const where = first.type === "html" ? "the comment below it" : "its guidance";
+    if (said !== void 0) return { optional: said, why: `marked ${word(said)} by ${where}, line ${first.line}` };
+  }
+  for (const block of guidance.slice(1)) {
+    if (statedRequirement(sourceText(block, document3), false)) {
+      return { optional: true, why: `marked optional by its guidance, line ${block.line}` };
+    }
+  }
+  return DEFAULT_REQUIREMENT;
+}
+function markerAbove(source, document3) {
+  const before = document3.all[source.index - 1];
+  const blocks = before ? before.blocks : document3.preamble;
+  const last = blocks[blocks.length - 1];
+  if (!last || last.type !== "html" || last.endLine !== source.heading.line - 1) return void 0;
+  const text3 = sourceText(last, document3);
+  if (!text3.trimStart().startsWith("<!--")) return void 0;
+  const optional = statedRequirement(text3, true);
+  return optional === void 0 ? void 0 : { ...last, optional };
+}
+function sourceText(block, document3) {
+  return document3.lines.slice(block.line - 1, block.endLine).join("\n");
+}
+function plain(text3) {
+  return text3.replace(/<!--|-->/g, " ").replace(/[*_`>#]+/g, " ").replace(/^\s*(?:[-+]|\d+[.)])\s+/, "").replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "").trim().toLowerCase();
+}
+function word(optional) {
+  return optional ? "optional" : "required";
+}
+
 // src/core/template.ts
 function parseTemplate(markdown) {
   const document3 = parseSpec(markdown);
@@ -25751,15 +26016,20 @@ function loneTitle(document3) {
 }
 function toTemplateSection(source, document3, template, parent) {
   const heading = source.heading.text;
+  const guidance = guidanceBlocks(source, document3);
+  const placeholder = isPlaceholderHeading(heading, headingSource(source, document3));
+  const requirement = placeholder ? { optional: true, why: "its heading is a placeholder: it stands for the author's own headings, any number of them" } : requirementOf2(source, document3, guidance);
   const section = {
-    name: withoutOptionalMark(heading) || heading,
+    name: placeholder ? headingSource(source, document3) : withoutRequirementMark(heading) || heading,
     heading,
-    key: headingKey(heading),
+    key: placeholder ? "" : headingKey(heading),
     level: source.heading.level,
     line: source.heading.line,
-    optional: isOptionalHeading(heading),
-    guidance: guidanceOf(source, document3),
-    guidanceUnits: new Set(source.blocks.flatMap((block) => block.units.map(proseKey)).filter(Boolean)),
+    optional: requirement.optional,
+    why: requirement.why,
+    placeholder,
+    guidance: guidanceText(guidance, source, document3),
+    guidanceUnits: new Set(guidance.flatMap((block) => block.units.map(proseKey)).filter(Boolean)),
     children: [],
     order: template.all.length
   };
@@ -25770,12 +26040,20 @@ function toTemplateSection(source, document3, template, parent) {
   }
   return section;
 }
-function guidanceOf(source, document3) {
+function headingSource(source, document3) {
+  const line = document3.lines[source.heading.line - 1] ?? "";
+  return line.replace(/^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, "").trim();
+}
+function guidanceBlocks(source, document3) {
+  const next = document3.all[source.index + 1];
+  const marker = next && markerAbove(next, document3);
+  return marker ? source.blocks.filter((block) => block.line < marker.line) : source.blocks;
+}
+function guidanceText(guidance, source, document3) {
   const first = source.heading.endLine + 1;
-  const last = source.children[0] ? source.children[0].heading.line - 1 : source.endLine;
+  const last = guidance.length > 0 ? guidance[guidance.length - 1].endLine : first - 1;
   const lines = document3.lines.slice(first - 1, last);
   while (lines.length > 0 && lines[0].trim() === "") lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
   return lines.join("\n");
 }
 
@@ -26704,6 +26982,11 @@ function toPosix(path) {
   return path.split(sep2).join("/");
 }
 
+// src/render/review-comments.ts
+function findingKey(finding) {
+  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
+}
+
 // src/render/report.ts
 function fileStatus(file) {
   return file.findings.some((finding) => finding.severity === "error") ? "fail" : "pass";
@@ -26718,16 +27001,17 @@ function summarize(report2) {
     notices: count("notice")
   };
 }
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function plural(count, word2) {
+  return `${count} ${word2}${count === 1 ? "" : "s"}`;
 }
 
 // src/render/check-run.ts
 var MAX_SUMMARY = 65535;
 var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-function renderCheckRun(verdict, links, skipLabel) {
+function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) {
+  const annotated = (path, finding) => choice.annotate && finding.rule !== "linked-spec-missing" && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
   const annotations = verdict.report.files.flatMap(
-    (file) => file.findings.filter((finding) => finding.rule !== "linked-spec-missing").map((finding) => ({
+    (file) => file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
       path: file.path,
       start_line: finding.line,
       end_line: finding.line,
@@ -26760,6 +27044,9 @@ function summaryOf(verdict, links, skipLabel) {
   if (verdict.conclusion === "neutral") parts.push("", "This is a draft: the check reports problems without failing until it is ready for review.");
   if (state.filesTruncated) {
     parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
+  }
+  if (state.specsFromTrees) {
+    parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
   }
   return parts.join("\n");
 }
@@ -26810,6 +27097,120 @@ function renderConfigError(problems2, file) {
     })) : []
   };
 }
+function renderTooManyFiles(reason, skipLabel) {
+  return {
+    title: "Too many changed files to find every spec",
+    summary: clip(
+      [
+        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
+        "",
+        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`
+      ].join("\n")
+    ),
+    annotations: []
+  };
+}
+
+// src/github/spec-trees.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+
+// src/github/compare.ts
+var COMPARE_FILE_LIMIT = 300;
+async function compareCommits(client, base, head) {
+  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
+  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base}...${head}`, per_page: 1 });
+  const listed = data.files ?? [];
+  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
+}
+function changedFile(entry) {
+  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
+  if (entry.patch !== void 0) changed.patch = entry.patch;
+  return changed;
+}
+function listedCommit(entries) {
+  for (const entry of entries) {
+    if (entry.status === "removed" || !entry.contents_url) continue;
+    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
+    if (ref) return ref;
+  }
+  return void 0;
+}
+async function filesOfCommit(client, pull, listed) {
+  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  const getPull = client.octokit.rest.pulls.get;
+  const [comparison, current] = await Promise.all([
+    compareCommits(client, pull.baseSha, pull.headSha),
+    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
+  ]);
+  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
+}
+
+// src/github/spec-trees.ts
+var MAX_TREE_REQUESTS = 200;
+async function withEverySpec(client, listed, commits, selection) {
+  if (!listed.truncated) return { kind: "complete", listed, byTrees: false };
+  const mergeBase = commits.mergeBase ?? (await compareCommits(client, commits.base, commits.head)).mergeBase;
+  const walk = new TreeWalk(client, selection, MAX_TREE_REQUESTS);
+  const found = await walk.changedSpecs(mergeBase, commits.head);
+  if (found === void 0) {
+    return { kind: "impossible", reason: `comparing the trees under the spec paths took more than ${MAX_TREE_REQUESTS} requests to GitHub's git trees API` };
+  }
+  const known = new Set(listed.files.map((file) => file.path));
+  return { kind: "complete", listed: { files: [...listed.files, ...found.filter((file) => !known.has(file.path))], truncated: false }, byTrees: true };
+}
+var TreeWalk = class {
+  constructor(client, selection, budget) {
+    this.client = client;
+    this.selection = selection;
+    this.budget = budget;
+    this.folders = specFolders(selection.specGlobs);
+  }
+  client;
+  selection;
+  budget;
+  requests = 0;
+  folders;
+  /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
+  async changedSpecs(base, head) {
+    const [before, after] = await Promise.all([this.tree(base, true), this.tree(head, true)]);
+    if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
+    return this.walk("", base, head);
+  }
+  async walk(folder, base, head) {
+    if (this.requests + (base === void 0 ? 1 : 2) > this.budget) return void 0;
+    const [before, after] = await Promise.all([base === void 0 ? void 0 : this.tree(base, false), this.tree(head, false)]);
+    const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
+    const found = this.diff(folder, before?.entries ?? [], after.entries);
+    for (const entry of after.entries) {
+      const path = join(folder, entry.path);
+      const previous2 = old.get(entry.path);
+      if (entry.type !== "tree" || previous2?.sha === entry.sha || !this.folders(path)) continue;
+      const deeper = await this.walk(path, previous2?.type === "tree" ? previous2.sha : void 0, entry.sha);
+      if (deeper === void 0) return void 0;
+      found.push(...deeper);
+    }
+    return found;
+  }
+  /** Blobs of `after` that `before` does not have with the same content, among the specs. */
+  diff(folder, before, after) {
+    const old = new Map(before.filter((entry) => entry.type === "blob").map((entry) => [entry.path, entry.sha]));
+    return after.filter((entry) => entry.type === "blob" && old.get(entry.path) !== entry.sha && this.selection.isSpec(join(folder, entry.path))).map((entry) => ({ path: join(folder, entry.path), status: old.has(entry.path) ? "modified" : "added", blobSha: entry.sha }));
+  }
+  async tree(sha, recursive) {
+    this.requests++;
+    const getTree = this.client.octokit.rest.git.getTree;
+    const { data } = await getTree({ owner: this.client.owner, repo: this.client.repo, tree_sha: sha, ...recursive ? { recursive: "true" } : {} });
+    const entries = data.tree.filter((entry) => typeof entry.path === "string" && typeof entry.type === "string" && typeof entry.sha === "string");
+    return { truncated: data.truncated, entries };
+  }
+};
+function join(folder, name) {
+  return folder === "" ? name : `${folder}/${name}`;
+}
+function specFolders(globs) {
+  const bases = globs.map((glob) => import_picomatch4.default.scan(glob).base);
+  return (folder) => bases.some((base) => base === "" || folder === base || folder.startsWith(`${base}/`) || base.startsWith(`${folder}/`));
+}
 
 // src/render/sticky-comment.ts
 var STICKY_MARKER = "<!-- specgate:sticky -->";
@@ -26826,7 +27227,7 @@ var RULE_LABEL = {
   "too-complex": "Not checked",
   "not-text": "Not checked"
 };
-function renderStickyComment(verdict, links, stamp, checkName, skipLabel) {
+function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annotated = true) {
   const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
   if (verdict.state.skip) {
     return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, "", skippedNote(skipLabel, verdict.state.skip.by, false), ""].join("\n");
@@ -26844,7 +27245,7 @@ function renderStickyComment(verdict, links, stamp, checkName, skipLabel) {
   if (failing.length > 0) {
     lines.push("| Spec | What is left to write |", "| --- | --- |");
     for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
-    lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
+    if (annotated) lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
   }
   return `${lines.join("\n")}
 `;
@@ -26865,7 +27266,7 @@ function encodePath(path) {
 }
 
 // src/verdict/changes.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 var FILE_LIST_LIMIT = 3e3;
 function changedSpecs(files, config2) {
   const isSpec = specSelector(config2);
@@ -26873,12 +27274,114 @@ function changedSpecs(files, config2) {
 }
 function filesNeedingSpec(files, specs, config2) {
   if (!config2.require_spec || specs.length > 0) return [];
-  const matches2 = (0, import_picomatch4.default)(config2.require_spec.when_changed, { dot: true });
+  const matches2 = (0, import_picomatch5.default)(config2.require_spec.when_changed, { dot: true });
   return files.filter((file) => matches2(file.path)).map((file) => file.path);
+}
+
+// src/core/matching.ts
+function documentTitle(document3) {
+  const first = document3.all[0];
+  if (!first || first.heading.level !== 1) return void 0;
+  return document3.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
+}
+function containerOf(spec, matching, title) {
+  const parent = matching.parentOf.get(spec);
+  return parent === title ? void 0 : parent;
+}
+function sectionsAt(spec, matching) {
+  if (!spec) return [];
+  const authored = matching.authored.get(spec);
+  if (authored) return [authored];
+  const named = matching.byHeading.get(spec);
+  return matching.combined.get(spec) ?? (named ? [named] : []);
+}
+
+// src/core/joined-names.ts
+var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
+var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
+var SUBTITLE = /^(.*?):\s+\S/u;
+var MAX_PARTS = 8;
+function joinedNames(text3, isName) {
+  const aside = TRAILING_ASIDE.exec(text3);
+  const main = aside ? aside[1] : text3;
+  const head = SUBTITLE.exec(main)?.[1] ?? main;
+  const named = [...allNamed(head, isName) ?? [], ...(aside && allNamed(aside[2], isName)) ?? []];
+  return named.length > 0 ? [...new Set(named)] : void 0;
+}
+function allNamed(text3, isName) {
+  const parts = text3.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
+  if (parts.length === 0 || parts.length > MAX_PARTS) return void 0;
+  const keys = [];
+  for (let start = 0; start < parts.length; ) {
+    let end = parts.length;
+    while (end > start && !isName(headingKey(parts.slice(start, end).join(" and ")))) end--;
+    if (end === start) return void 0;
+    keys.push(headingKey(parts.slice(start, end).join(" and ")));
+    start = end;
+  }
+  return keys;
+}
+
+// src/core/repeats.ts
+function settleRepeats(matching, title) {
+  for (const [section, specs] of matching.bySection) {
+    if (specs.length < 2) continue;
+    const place = (spec) => containerOf(spec, matching, title);
+    const inPlace = specs.filter((spec) => isInPlace(place(spec), section, matching));
+    const own3 = inPlace[0] ?? specs[0];
+    const kept = [own3];
+    for (const spec of specs) {
+      if (spec === own3) continue;
+      if (place(spec) === place(own3) || inPlace.includes(spec)) kept.push(spec);
+      else demote(spec, section, matching);
+    }
+    matching.bySection.set(section, kept);
+  }
+}
+function isInPlace(container, section, matching) {
+  return section.parent ? sectionsAt(container, matching).includes(section.parent) : container === void 0;
+}
+function demote(spec, section, matching) {
+  const rest = sectionsAt(spec, matching).filter((other) => other !== section);
+  matching.combined.delete(spec);
+  if (rest.length === 0) {
+    matching.byHeading.delete(spec);
+    matching.repeats.set(spec, section);
+    return;
+  }
+  matching.byHeading.set(spec, rest[0]);
+  if (rest.length > 1) matching.combined.set(spec, rest);
 }
 
 // src/core/match.ts
 function matchSections(document3, template, aliases = /* @__PURE__ */ new Map()) {
+  const index = keyIndex(template, aliases);
+  const matching = {
+    bySection: /* @__PURE__ */ new Map(),
+    byHeading: /* @__PURE__ */ new Map(),
+    combined: /* @__PURE__ */ new Map(),
+    byParts: /* @__PURE__ */ new Set(),
+    authored: /* @__PURE__ */ new Map(),
+    repeats: /* @__PURE__ */ new Map(),
+    unmatched: [],
+    parentOf: parents(document3)
+  };
+  for (const spec of document3.all) {
+    const named = namesOf(spec, index, matching);
+    if (named.length === 0) continue;
+    matching.byHeading.set(spec, named[0]);
+    if (named.length > 1) matching.combined.set(spec, named);
+    for (const section of named) matching.bySection.set(section, [...matching.bySection.get(section) ?? [], spec]);
+  }
+  const title = documentTitle(document3);
+  settleRepeats(matching, title);
+  claimPlaceholderSlots(matching, document3, template, title);
+  matching.unmatched = document3.all.filter(
+    (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
+  );
+  return matching;
+}
+function keyIndex(template, aliases) {
   const byKey = /* @__PURE__ */ new Map();
   const index = (key, section) => {
     if (key === "") return;
@@ -26887,41 +27390,41 @@ function matchSections(document3, template, aliases = /* @__PURE__ */ new Map())
     byKey.set(key, list2);
   };
   for (const section of template.all) {
+    if (section.placeholder) continue;
     index(section.key, section);
+    const [name, subtitle] = section.name.split(/:\s+/u);
+    if (subtitle) index(headingKey(name), section);
     for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
   }
-  const matching = { bySection: /* @__PURE__ */ new Map(), byHeading: /* @__PURE__ */ new Map(), unmatched: [], parentOf: parents(document3) };
+  return byKey;
+}
+function namesOf(spec, index, matching) {
+  const whole = index.get(specKey(spec));
+  if (whole) return [pick2(whole, spec, matching)];
+  const joined = joinedNames(spec.heading.text, (key) => index.has(key));
+  if (!joined) return [];
+  matching.byParts.add(spec);
+  return [...new Set(joined.map((key) => pick2(index.get(key), spec, matching)))];
+}
+function claimPlaceholderSlots(matching, document3, template, title) {
+  const slots = template.all.filter((section) => section.placeholder);
+  if (slots.length === 0) return;
   for (const spec of document3.all) {
-    const candidates = byKey.get(specKey(spec));
-    const chosen = candidates && pick2(candidates, spec, matching);
-    if (!chosen) {
-      matching.unmatched.push(spec);
-      continue;
-    }
-    matching.byHeading.set(spec, chosen);
-    const list2 = matching.bySection.get(chosen) ?? [];
-    list2.push(spec);
-    matching.bySection.set(chosen, list2);
+    if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
+    const container = containerOf(spec, matching, title);
+    const slot = slots.find((candidate) => {
+      const inParent = candidate.parent ? sectionsAt(container, matching).includes(candidate.parent) : container === void 0;
+      return inParent && betweenNeighbours(spec, candidate, template, matching);
+    });
+    if (slot) matching.authored.set(spec, slot);
   }
-  demoteNestedNamesakes(matching, document3);
-  return matching;
 }
-function demoteNestedNamesakes(matching, document3) {
-  for (const [section, specs] of matching.bySection) {
-    if (specs.length < 2) continue;
-    const inPlace = specs.filter((spec) => enclosingSection(spec, matching) === section.parent);
-    if (inPlace.length === 0 || inPlace.length === specs.length) continue;
-    for (const spec of specs) if (!inPlace.includes(spec)) matching.byHeading.delete(spec);
-    matching.bySection.set(section, inPlace);
-  }
-  matching.unmatched = document3.all.filter((spec) => !matching.byHeading.has(spec));
-}
-function enclosingSection(spec, matching) {
-  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
-    const matched = matching.byHeading.get(ancestor);
-    if (matched) return matched;
-  }
-  return void 0;
+function betweenNeighbours(spec, slot, template, matching) {
+  const siblings = (slot.parent ? slot.parent.children : template.sections).filter((sibling) => !sibling.placeholder);
+  const present = (section) => matching.bySection.get(section)?.[0];
+  const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== void 0);
+  const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== void 0);
+  return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
 }
 var specKeys = /* @__PURE__ */ new WeakMap();
 function specKey(spec) {
@@ -26953,48 +27456,23 @@ function parents(document3) {
   document3.sections.forEach(visit);
   return map;
 }
-var STOP_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on"]);
-var NEAR_MISS_THRESHOLD = 0.75;
-function nearMiss(section, candidates) {
-  let best;
-  let bestScore = NEAR_MISS_THRESHOLD;
-  for (const candidate of candidates) {
-    const score = similarity(section.key, specKey(candidate));
-    if (score > bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function similarity(wanted, found) {
-  if (wanted === "" || found === "") return 0;
-  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
-  const wantedWords = contentWords(wanted);
-  const foundWords = contentWords(found);
-  const shared = wantedWords.filter((word) => foundWords.includes(word)).length;
-  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
-  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
-}
-function contentWords(key) {
-  return key.split(" ").filter((word) => !STOP_WORDS.has(word));
-}
 
 // src/core/rules/duplicate-section.ts
 var duplicateSection = {
   id: "duplicate-section",
-  description: "A template section has more than one heading in the spec.",
+  description: "A template section has the same heading twice in the same place.",
   check({ matching }) {
     const findings = [];
     for (const [section, specs] of matching.bySection) {
-      const [first, ...again] = specs;
-      for (const spec of again) {
+      specs.forEach((spec, position) => {
+        const first = specs.slice(0, position).find((earlier) => specKey(earlier) === specKey(spec));
+        if (!first) return;
         findings.push({
           section: section.name,
           line: spec.heading.line,
           message: `Section "${section.name}" appears again (first at line ${first.heading.line}). Merge the two.`
         });
-      }
+      });
     }
     return findings;
   }
@@ -27017,6 +27495,138 @@ var emptySection = {
     return findings;
   }
 };
+
+// src/core/synonyms.ts
+var SYNONYM_GROUPS = [
+  {
+    names: ["reference implementation", "implementation", "implementation details", "sample implementation"],
+    seen: 'Ethereum ERCs: "Implementation(s)" was renamed "Reference Implementation" in 2020-12 (79 documents keep the old name)'
+  },
+  {
+    names: ["backwards compatibility", "compatibility", "backwards incompatibility"],
+    seen: 'Ethereum ERCs: "Backwards Compatibility", "Backward Compatibility" in 5 documents'
+  },
+  {
+    names: ["unresolved questions", "open questions", "open issues", "unresolved issues", "outstanding questions"],
+    seen: 'NixOS RFCs ("Open Questions" for "Unresolved questions"), Rust RFCs, KEPs, the built-in template'
+  },
+  {
+    names: ["detailed design", "design", "proposed solution", "design details", "proposal", "reference level explanation", "technical design", "specification"],
+    seen: 'NixOS RFCs ("Design", "Proposed Solution"), Rust RFCs ("Detailed design" before 2017, then "Reference-level explanation"), KEPs ("Design Details"), ERCs and CIPs ("Specification")'
+  },
+  {
+    names: ["guide level explanation", "how we teach this", "how do we teach this", "explanation"],
+    seen: 'Rust RFCs: "How We Teach This" (44 documents) became the guide-level explanation'
+  },
+  {
+    names: ["rationale and alternatives", "alternatives", "alternatives considered", "considered alternatives", "considered options", "alternative designs", "alternative approaches"],
+    seen: 'Rust RFCs ("Alternatives" in 349 older documents), KEPs ("Alternatives Considered"), MADR ("Considered Options")'
+  },
+  {
+    names: ["future possibilities", "future work", "future extensions", "possible future work", "future considerations", "next steps"],
+    seen: 'Rust RFCs ("Future possibilities", "Future work", "Future extensions"), NixOS RFCs and KEPs ("Future work")'
+  },
+  { names: ["drawbacks", "downsides", "disadvantages"], seen: 'Rust RFCs ("Downsides")' },
+  {
+    names: ["acknowledgements", "thanks", "credits", "contributors"],
+    seen: 'Cardano CIPs ("Acknowledgements" 8, "Acknowledgments" 2), Rust RFCs ("Thanks"), ERCs ("Contributors")'
+  },
+  {
+    names: ["summary", "abstract", "simple summary", "overview", "tl dr", "introduction"],
+    seen: 'Ethereum ERCs ("Simple Summary" until 2021-08, then "Abstract"), Rust and NixOS RFCs and KEPs ("Summary"), KEPs ("Introduction")'
+  },
+  {
+    names: ["motivation", "problem statement", "background", "context", "context and problem statement"],
+    seen: 'NixOS RFC 0136 ("Problem statement" for "Motivation"), KEPs ("Background"), MADR and Nygard ADRs ("Context and Problem Statement", "Context")'
+  },
+  { names: ["prior art", "related work", "prior work", "existing solutions"], seen: 'Rust and NixOS RFCs ("Prior art")' },
+  {
+    names: ["more information", "references", "links", "further reading", "see also", "additional references"],
+    seen: 'MADR ("Links" in 2.x, "More Information" since 3.0), ERCs, CIPs and KEPs ("References")'
+  },
+  { names: ["appendix", "appendices", "annex"], seen: 'Cardano CIPs ("Appendix" 4, "Appendices" 2), Rust RFCs, KEPs' },
+  {
+    names: ["test cases", "tests", "test plan", "testing", "testing plan", "test vectors"],
+    seen: 'ERCs ("Test Cases"), KEPs ("Test Plan", "Testing Plan", "Testing")'
+  },
+  { names: ["security considerations", "security", "security implications", "threat model"], seen: 'ERCs ("Security Considerations"), the built-in template ("Security")' },
+  { names: ["decision outcome", "decision"], seen: 'MADR ("Decision Outcome"), Nygard-style ADRs ("Decision")' },
+  { names: ["consequences", "positive consequences", "negative consequences", "implications"], seen: 'MADR 2.x ("Positive/Negative Consequences"), MADR 3+ ("Consequences")' },
+  { names: ["confirmation", "validation", "verification"], seen: 'MADR decision 0018: the names considered for "Confirmation"' },
+  { names: ["goals", "objectives"], seen: 'KEPs ("Goals", "Objectives")' },
+  { names: ["non goals", "out of scope"], seen: 'KEPs ("Non-Goals"), the built-in template ("What scope is deliberately out of bounds?")' },
+  { names: ["definitions", "terminology", "glossary", "terms"], seen: 'KEPs ("Terms", "Glossary", "Definitions"), ERCs and NixOS RFCs ("Definitions")' },
+  {
+    names: ["acceptance criteria", "success criteria", "graduation criteria", "definition of done"],
+    seen: 'Cardano CIPs and the built-in template ("Acceptance Criteria"), KEPs ("Graduation Criteria"), spec-kit ("Success Criteria")'
+  },
+  { names: ["user stories", "use cases", "user scenarios", "scenarios"], seen: 'KEPs ("User Stories", "Use Cases"), spec-kit ("User Scenarios & Testing")' },
+  { names: ["rollout", "deployment", "release plan", "rollout plan"], seen: 'the built-in template ("Rollout"), KEPs ("Rollout, Upgrade and Rollback Planning")' }
+];
+
+// src/core/near-miss.ts
+var STOP_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on", "or"]);
+var NEAR_MISS_THRESHOLD = 0.75;
+var SAME_WORDS = 0.95;
+var SYNONYM = 0.9;
+function nearMisses(sections, candidates) {
+  const pairs = [];
+  for (const section of sections) {
+    for (const candidate of candidates) {
+      const score = similarity(section.key, specKey(candidate));
+      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
+  const chosen = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Set();
+  for (const { section, candidate } of pairs) {
+    if (chosen.has(section) || taken.has(candidate)) continue;
+    chosen.set(section, candidate);
+    taken.add(candidate);
+  }
+  return chosen;
+}
+function similarity(wanted, found) {
+  if (wanted === "" || found === "") return 0;
+  const wantedWords = looseWords(wanted);
+  const foundWords = looseWords(found);
+  if (wantedWords.join(" ") === foundWords.join(" ")) return SAME_WORDS;
+  if (sameGroup(wantedWords, foundWords)) return SYNONYM;
+  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
+  const shared = wantedWords.filter((word2) => foundWords.includes(word2)).length;
+  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
+  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
+}
+function looseWords(key) {
+  const words = key.split(" ").filter((word2) => !STOP_WORDS.has(word2));
+  return words.map(canonicalWord).sort();
+}
+var IRREGULAR = {
+  criteria: "criterion",
+  appendices: "appendix",
+  indices: "index",
+  analyses: "analysis",
+  licence: "license",
+  defence: "defense"
+};
+function canonicalWord(word2) {
+  const irregular = IRREGULAR[word2];
+  if (irregular) return irregular;
+  let canonical = word2.replace(new RegExp("(?<=\\p{L}{3})our$", "u"), "or").replace(new RegExp("(?<=\\p{L}{3})is(e|ed|es|ing|ation|ations)$", "u"), "iz$1").replace(new RegExp("(?<=\\p{L}{2})yse$", "u"), "yze").replace(new RegExp("(?<=\\p{L}{3})tre$", "u"), "ter").replace(new RegExp("(?<=\\p{L}{3})ogue$", "u"), "og").replace(/dgement(s?)$/u, "dgment$1").replace(new RegExp("(?<=\\p{L}[aeiou])ll(ing|ed|er)$", "u"), "l$1");
+  if (new RegExp("\\p{L}{3}ies$", "u").test(canonical)) canonical = `${canonical.slice(0, -3)}y`;
+  else if (/(?:ss|x|ch|sh)es$/u.test(canonical)) canonical = canonical.slice(0, -2);
+  else if (new RegExp("\\p{L}{2}[^siu]s$", "u").test(canonical)) canonical = canonical.slice(0, -1);
+  return canonical;
+}
+var GROUP_OF = /* @__PURE__ */ new Map();
+SYNONYM_GROUPS.forEach((group, index) => {
+  for (const name of group.names) GROUP_OF.set(looseWords(name).join(" "), index);
+});
+function sameGroup(wanted, found) {
+  const group = GROUP_OF.get(wanted.join(" "));
+  return group !== void 0 && group === GROUP_OF.get(found.join(" "));
+}
 
 // src/core/skeleton.ts
 function sectionSkeleton(section, level, isRequired) {
@@ -27049,9 +27659,9 @@ var missingSection = {
   id: "missing-section",
   description: "A required section of the template has no heading in the spec.",
   check(context) {
-    const findings = [];
-    for (const section of context.policy.template.all) {
-      if (context.present.has(section) || !isExpected(section, context)) continue;
+    const missing = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const lookalikes = nearMisses(missing, hintCandidates(context));
+    return missing.map((section) => {
       const insertBeforeLine = insertionLine(section, context);
       const finding = {
         section: section.name,
@@ -27060,17 +27670,28 @@ var missingSection = {
         insertText: sectionSkeleton(section, insertionLevel(section, context), context.policy.isRequired),
         message: message(section, insertBeforeLine, context)
       };
-      const lookalike = nearMiss(section, context.matching.unmatched);
+      const lookalike = lookalikes.get(section);
       if (lookalike) {
-        finding.line = lookalike.heading.line;
-        finding.didYouMean = { heading: lookalike.heading.text, line: lookalike.heading.line };
-        finding.message += ` Did you mean "${lookalike.heading.text}" (line ${lookalike.heading.line})? Rename it to "${section.name}" or add an alias.`;
+        const { text: text3, line } = lookalike.heading;
+        finding.line = line;
+        finding.didYouMean = { heading: text3, line };
+        finding.message += ` Did you mean "${text3}" (line ${line})? Rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text3)}`;
       }
-      findings.push(finding);
-    }
-    return findings;
+      return finding;
+    });
   }
 };
+function hintCandidates(context) {
+  const { matching } = context;
+  const unmatched = new Set(matching.unmatched);
+  return context.document.all.filter((spec) => unmatched.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
+}
+function aliasLine(section, heading) {
+  return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading)}] }`;
+}
+function yamlScalar(text3) {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u.test(text3) && !text3.endsWith(" ") ? text3 : JSON.stringify(text3);
+}
 function insertionLine(section, context) {
   const siblings = section.parent ? section.parent.children : context.policy.template.sections;
   const position = siblings.indexOf(section);
@@ -27181,13 +27802,14 @@ function owningSection(spec, context) {
 var sectionOrder = {
   id: "section-order",
   description: "Sections appear in a different order than the template gives them.",
-  check({ present }) {
-    const inSpecOrder = [...present].sort(([, a], [, b]) => a.index - b.index);
+  check({ present, matching }) {
+    const inSpecOrder = [...present].sort(([x2, a], [y, b]) => a.index - b.index || x2.order - y.order);
     const sections = inSpecOrder.map(([section]) => section);
     const inOrder = longestInOrderRun(sections);
     const findings = [];
     inSpecOrder.forEach(([section, spec], position) => {
-      if (inOrder.has(section)) return;
+      const joined = matching.combined.get(spec) ?? [section];
+      if (joined.some((named) => inOrder.has(named))) return;
       const before = sections.slice(0, position).find((other) => other.order > section.order);
       const after = sections.slice(position + 1).find((other) => other.order < section.order);
       const where = before ? `before "${before.name}"` : `after "${after.name}"`;
@@ -27245,8 +27867,7 @@ var unknownSection = {
   description: "A heading at the template's section level names no section of the template.",
   check({ matching, policy, document: document3 }) {
     const sectionLevel = Math.min(...policy.template.sections.map((section) => section.level));
-    const levelOnes = document3.all.filter((spec) => spec.heading.level === 1);
-    const title = levelOnes.length === 1 && document3.all[0] === levelOnes[0] ? levelOnes[0] : void 0;
+    const title = documentTitle(document3);
     const findings = [];
     for (const spec of matching.unmatched) {
       if (spec === title || spec.heading.level > sectionLevel) continue;
@@ -27323,7 +27944,7 @@ function checkSpec(spec, policy) {
   const context = { document: document3, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]);
-    context.states.set(section, sectionState(specs[0], section, matching, policy));
+    context.states.set(section, stateOfParts(specs, section, matching, policy));
   }
   const findings = [];
   for (const rule of RULES2) {
@@ -27334,6 +27955,11 @@ function checkSpec(spec, policy) {
   return findings.sort(
     (a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule)
   );
+}
+var FILL_RANK = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
+function stateOfParts(specs, section, matching, policy) {
+  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
+  return parts.map((spec) => sectionState(spec, section, matching, policy)).reduce((a, b) => ({ fill: FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b.fill : a.fill, words: a.words + b.words }));
 }
 
 // src/core/decode.ts
@@ -27379,9 +28005,9 @@ function missingLinkedSpec(link, headSha, reason = "missing") {
   const message2 = reason === "not-a-path" ? `The pull request links "${link.path}" on ${where}, which is not a path in this repository. Write the spec's path from the repository root, like docs/specs/name.md.` : `The pull request links "${link.path}" on ${where}, but ${reason === "missing" ? "no such file exists" : "that is not a file"} at the head commit ${headSha.slice(0, 7)}. Fix the path in the description, or add the spec.`;
   return { report: { path: link.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
 }
-function closestName(word, candidates) {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : void 0;
+function closestName(word2, candidates) {
+  const best = candidates.map((candidate) => ({ candidate, score: distance(word2.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
 }
 
 // src/verdict/links.ts
@@ -27458,7 +28084,7 @@ function counts(errors, warnings) {
 
 // src/action/config.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/config/merge.ts
 function mergeConfigLayers(layers) {
@@ -31899,7 +32525,7 @@ async function fromDefaultBranch(client, request2) {
   return { loaded: located.problems.length > 0 ? located : loaded, via: "api", source, description };
 }
 function fromWorkspace(request2, reason) {
-  const file = join(request2.workspace, request2.path);
+  const file = join2(request2.workspace, request2.path);
   const fallbackReason = `${reason}, so the configuration is read from the workspace${request2.pullRequest ? ", which holds the pull request's version" : ""}`;
   if (!existsSync2(file)) {
     return { loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 }, via: "workspace", description: `the defaults: the workspace has no ${request2.path}`, fallbackReason };
@@ -31937,6 +32563,10 @@ function readContext(env) {
   };
   const defaultBranch = string3(repositoryPayload?.default_branch);
   if (defaultBranch !== void 0) context.defaultBranch = defaultBranch;
+  const group = object(payload.merge_group);
+  const groupHead = string3(group?.head_sha);
+  const groupBase = string3(group?.base_sha);
+  if (eventName === "merge_group" && groupHead !== void 0 && groupBase !== void 0) context.mergeGroup = { headSha: groupHead, baseSha: groupBase };
   if (PULL_REQUEST_EVENTS.has(eventName)) {
     context.pull = pullRequestOf(payload);
     const label = string3(object(payload.label)?.name);
@@ -31975,6 +32605,7 @@ function pullRequestOf(payload) {
   return {
     number,
     headSha,
+    baseSha: string3(object(pull.base)?.sha) ?? "",
     draft: pull.draft === true,
     labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string3(object(label)?.name) ?? ""),
     updatedAt: string3(pull.updated_at) ?? "",
@@ -32032,25 +32663,19 @@ function describeOverrides(overrides) {
 async function listPullFiles(client, pullNumber, changedFiles) {
   const { octokit, owner, repo } = client;
   const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-  return {
-    files: listed.slice(0, FILE_LIST_LIMIT).map((file) => {
-      const changed = { path: file.filename, status: file.status, blobSha: file.sha ?? "" };
-      if (file.patch !== void 0) changed.patch = file.patch;
-      return changed;
-    }),
-    truncated: changedFiles > listed.length
-  };
+  const listedAt = listedCommit(listed);
+  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
 }
 
 // src/action/spec-files.ts
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync as readFileSync4 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function gitBlobSha(bytes) {
   return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
 function readWorkspaceFile(workspace, path) {
-  const file = join2(workspace, path);
+  const file = join3(workspace, path);
   try {
     if (!lstatSync(file).isFile()) return void 0;
     return readFileSync4(file);
@@ -32114,11 +32739,11 @@ function notes(lines) {
 
 // src/action/templates.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 async function readTemplates2(paths, from) {
   if ("client" in from) return readTemplates(from.client, paths);
   const wanted = [...new Set(paths)].filter((path) => path !== void 0);
-  return new Map(wanted.map((path) => [path, readText(join3(from.workspace, path))]));
+  return new Map(wanted.map((path) => [path, readText(join4(from.workspace, path))]));
 }
 function readText(file) {
   try {
@@ -32244,6 +32869,8 @@ var Gate = class {
   workflow;
   client;
   checkName;
+  /** False for a commit that is no longer the pull request's head: it keeps out of the conversation. */
+  conversation = true;
   notes = [];
   async run() {
     const { context, workflow } = this;
@@ -32263,8 +32890,9 @@ var Gate = class {
       if (repoConfig.loaded.problems.length > 0) return this.configError(repoConfig, repoConfig.loaded.problems);
       const loaded = withOverrides(repoConfig.loaded, this.inputs.overrides);
       this.checkName = loaded.config.check_name;
-      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
+      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : this.context.mergeGroup && this.client ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
       if (checked.kind === "config-error") return this.configError(repoConfig, checked.problems);
+      if (checked.kind === "too-many") return this.tooManyFiles(checked.reason, loaded.config.skip_label);
       return await this.publish(checked, loaded);
     } catch (error2) {
       return this.internalError(error2);
@@ -32272,25 +32900,44 @@ var Gate = class {
   }
   /** A pull request: the files GitHub lists for it, selected as the app selects them. */
   async checkPullRequest(pull, client, loaded, repoConfig) {
-    const { config: config2 } = loaded;
     const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
-    if (pull.labels.includes(config2.skip_label)) return this.skipped(state, loaded);
-    const listed = await listPullFiles(client, pull.number, pull.changedFiles);
+    if (pull.labels.includes(loaded.config.skip_label)) return this.skipped(state, loaded);
+    const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+    if (!isHead) {
+      this.conversation = false;
+      this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
+    }
+    return this.checkChanged("The pull request changes", listed, { base: pull.baseSha, head: pull.headSha }, state, client, loaded, repoConfig, pull);
+  }
+  /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
+  async checkMergeGroup(group, client, loaded, repoConfig) {
+    const comparison = await compareCommits(client, group.baseSha, group.headSha);
+    const listed = { files: comparison.files, truncated: !comparison.complete };
+    const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
+    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+    return this.checkChanged(subject, listed, commits, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
+  }
+  /** The changed specs of a file list (and the specs a pull request's description links), checked. */
+  async checkChanged(subject, everyListed, commits, state, client, loaded, repoConfig, pull) {
+    const { config: config2 } = loaded;
+    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config2.paths, isSpec: specSelector(config2) });
+    if (every.kind === "impossible") return { kind: "too-many", reason: every.reason };
+    const listed = every.listed;
     const specFiles = changedSpecs(listed.files, config2);
-    this.workflow.info(`The pull request changes ${plural(listed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
-    if (listed.truncated) this.workflow.warning("GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
+    this.workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
+    if (every.byTrees) this.workflow.info("GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.");
     const limit = pLimit(BLOB_CONCURRENCY);
-    const links = linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path));
+    const links = pull ? linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
     const [read, linked] = await Promise.all([
       Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link) => link.valid ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
+      Promise.all(links.map((link) => link.valid && pull ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
     ]);
     const missing = [];
     const checkedLinks = [];
     links.forEach((link, index) => {
       const found = linked[index];
       if (found?.kind === "file") checkedLinks.push({ path: link.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link, pull.headSha, found === void 0 ? "not-a-path" : found.kind).report);
+      else missing.push(missingLinkedSpec(link, pull?.headSha ?? "", found === void 0 ? "not-a-path" : found.kind).report);
     });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
     const all = [...specFiles.map((file, index) => ({ path: file.path, bytes: read[index].bytes })), ...checkedLinks];
@@ -32315,7 +32962,7 @@ var Gate = class {
       this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
     }
     const report2 = this.failOn({ template: config2.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
+    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
     return { kind: "checked", verdict, notes: this.notes };
   }
   /** Any other event (or a pull request without a token): every spec under `paths` in the workspace. */
@@ -32383,9 +33030,9 @@ var Gate = class {
     const { config: config2 } = loaded;
     const verdict = withNotices(checked.verdict, loaded.notices);
     for (const notice2 of loaded.notices ?? []) workflow.warning(`specgate: ${notice2.message}`, { title: "specgate configuration" });
-    const headSha = context.pull?.headSha ?? context.sha;
+    const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links = { repositoryUrl: context.repositoryUrl, headSha };
-    workflow.annotate(verdict.report);
+    if (config2.annotations) workflow.annotate(verdict.report);
     const counted = summarize(verdict.report);
     if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
       workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
@@ -32393,7 +33040,8 @@ var Gate = class {
     workflow.info(`${icon(verdict.conclusion, verdict.state.skip !== void 0)} ${this.checkName}: ${verdict.title}`);
     if (verdict.conclusion === "neutral") workflow.info("This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).");
     let commentUrl = "";
-    if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2.comment, config2.skip_label);
+    if (!this.conversation) workflow.info("Sticky comment: left to the run for the newest head.");
+    else if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2);
     else if (context.pull && config2.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
     workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config2.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
     this.outputs({
@@ -32407,9 +33055,10 @@ var Gate = class {
     });
     return this.exitCode(verdict.conclusion === "failure");
   }
-  async comment(pull, client, verdict, links, mode, skipLabel) {
+  async comment(pull, client, verdict, links, config2) {
+    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config2;
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
-    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel);
+    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === "failure" || mode === "always" && !verdict.state.skip;
     try {
       const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);
@@ -32466,6 +33115,13 @@ var Gate = class {
     if (key === "template" && overrides.template !== void 0) return "template";
     if (key.startsWith("paths") && overrides.paths !== void 0) return "paths";
     return void 0;
+  }
+  tooManyFiles(reason, skipLabel) {
+    const { title, summary: summary2 } = renderTooManyFiles(reason, skipLabel);
+    this.workflow.error(`${title}: ${summary2.split("\n")[0]}`, { title: "specgate" });
+    this.workflow.appendSummary(problemSummary(this.checkName, title, summary2, this.notes));
+    this.outputs({ conclusion: "failure", title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
+    return 1;
   }
   internalError(error2) {
     const reason = describeError(error2);

@@ -79,6 +79,8 @@ export interface ActionSetup {
   sha?: string;
   /** By input name as action.yml spells it: `check-name`, `fail-on`, … */
   inputs?: Record<string, string>;
+  /** `owner/name` (default Codertocat/Hello-World). */
+  repository?: string;
   /** Another entry point (a copy of the bundle elsewhere). */
   entry?: string;
 }
@@ -90,7 +92,7 @@ export function actionEnv(setup: ActionSetup, files: { output: string; summary: 
     HOME: tmpdir(),
     CI: 'true',
     GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_REPOSITORY: setup.repository ?? `${OWNER}/${REPO}`,
     GITHUB_EVENT_NAME: setup.eventName ?? 'pull_request',
     GITHUB_WORKSPACE: setup.workspace,
     GITHUB_SHA: setup.sha ?? '0000000000000000000000000000000000000000',

@@ -99,7 +99,10 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
     for (const annotation of run!.annotations) {
       expect(annotation).toMatchObject({ path: SPEC, start_line: expect.any(Number), annotation_level: expect.stringMatching(/^(failure|warning|notice)$/) });
     }
-    expect(run!.annotations.map((annotation) => annotation.message)).toContainEqual(expect.stringContaining('"Orchestration" is missing'));
+    // Each finding once on the diff: "Orchestration" is a one-click suggestion in a line comment, not also an annotation.
+    expect(run!.annotations.map((annotation) => annotation.message)).toContainEqual(expect.stringContaining('"API Contract" is empty'));
+    expect(run!.annotations.map((annotation) => annotation.message)).not.toContainEqual(expect.stringContaining('"Orchestration" is missing'));
+    expect(repo.reviewComments(2).map((comment) => comment.body)).toContainEqual(expect.stringContaining('```suggestion\n## Orchestration'));
 
     const comments = repo.issueComments(2);
     expect(comments).toHaveLength(1);
@@ -155,6 +158,8 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
   test('more findings than GitHub takes in one request: one check run holds every annotation (a create, then updates)', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 8; index++) files[`docs/specs/spec-${index}.md`] = `# Spec ${index}\n\nNothing written yet.\n`;
+    // No line comments: every finding is an annotation.
+    repo.commit({ '.github/specgate.yml': 'review_comments: never\n' });
     repo.openPullRequest({ number: 4, headRef: 'many', files });
     expect((await app.deliver('pull_request', pullRequestEvent(repo, 4, 'opened'))).status).toBe(200);
     const runs = repo.checkRuns();

@@ -18,7 +18,7 @@ export { RepoHandle, type PullRequestView, type ReviewView } from './handle.js';
 export type { Changes, FileChange, OpenPullRequest } from './pulls.js';
 export type { AuthOptions } from './auth.js';
 export { DEFAULT_PERMISSIONS } from './auth.js';
-export { compilePattern, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
+export { compilePattern, type Fault, type Hold, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
 export type { Annotation, CheckRunRecord, Content, IssueCommentRecord, IssueEventRecord, Permission, PullFile, ReactionRecord, ReviewCommentRecord, ReviewRecord } from './state.js';
 export { blobSha, unifiedDiff } from './git.js';
 export { MAX_ANNOTATIONS_PER_REQUEST } from './routes-checks.js';

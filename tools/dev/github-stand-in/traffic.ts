@@ -126,3 +126,36 @@ export class FaultInjector {
     this.faults.length = 0;
   }
 }
+
+/** A request held unanswered until the test lets it go: an in-flight delivery without a clock. */
+export interface Hold {
+  /** Resolves when a matching request has arrived and is being held. */
+  arrived: Promise<void>;
+  /** Answers the held request (and any later match) as usual. */
+  release(): void;
+}
+
+export class Holds {
+  private readonly holds: Array<{ matches: (method: string, path: string) => boolean; arrive: () => void; gate: Promise<void>; open: () => void }> = [];
+
+  add(pattern: RoutePattern): Hold {
+    let arrive!: () => void;
+    let open!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    this.holds.push({ matches: compilePattern(pattern), arrive, gate, open });
+    return { arrived, release: open };
+  }
+
+  /** Waits while a hold matches this request. */
+  async wait(method: string, path: string): Promise<void> {
+    for (const hold of this.holds.filter((candidate) => candidate.matches(method, path))) {
+      hold.arrive();
+      await hold.gate;
+    }
+  }
+
+  releaseAll(): void {
+    for (const hold of this.holds) hold.open();
+  }
+}
