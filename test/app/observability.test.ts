@@ -21,7 +21,7 @@ function observedApp(): { app: Probot; lines: () => Array<Record<string, unknown
   });
   const app = new Probot({ appId: 123, privateKey: PRIVATE_KEY, secret: WEBHOOK_SECRET, Octokit: QuickOctokit, log: pino({ level: 'trace' }, stream) });
   const metrics = createMetrics();
-  void app.load((probot) => installSpecgate(probot, localCoordination(), metrics));
+  void app.load((probot) => void installSpecgate(probot, localCoordination(), metrics));
   const text = () => chunks.join('');
   return { app, metrics, text, lines: () => text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
 }

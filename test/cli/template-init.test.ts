@@ -39,10 +39,6 @@ describe('specgate template', () => {
     );
   });
 
-  test('the built-in template is the seed template, verbatim', () => {
-    expect(BUILTIN).toBe(readFileSync(join(ROOT, '..', 'shared', 'seed-spec-template.md'), 'utf8'));
-  });
-
   test('--raw prints the configured template', () => {
     const { code, stdout } = specgate(['template', '--raw'], repo('basic'));
     expect(code).toBe(0);

@@ -9,7 +9,6 @@ import { ProbotOctokit } from 'probot';
 import { createLogger } from '../../src/app/logger.js';
 import { startServer } from '../../src/app/server.js';
 import { readSettings } from '../../src/app/settings.js';
-import specgateApp from '../../src/app/index.js';
 import { SpecgateOctokit } from '../../src/app/github/octokit.js';
 import type { GitHubStandIn } from './github-stand-in/index.js';
 import { deliverWebhook, type Delivery } from './webhooks.js';
@@ -49,6 +48,8 @@ export interface StartOptions {
    * here so a demo or test finishes in moments; retries stay on either way.
    */
   throttle?: boolean;
+  /** Octokit plugins added to the app's Octokit class (a test's request watcher, say). */
+  plugins?: Array<Parameters<typeof ProbotOctokit.plugin>[0]>;
 }
 
 async function freePort(): Promise<number> {
@@ -82,7 +83,8 @@ export async function startSpecgate(options: StartOptions): Promise<RunningApp> 
   };
   const settings = readSettings(env);
   const log = await createLogger({ level: settings.logLevel, format: settings.logFormat });
-  const server = await startServer(settings, { log, Octokit: options.throttle === true ? SpecgateOctokit : UnthrottledOctokit });
+  const Octokit = options.throttle === true ? SpecgateOctokit : UnthrottledOctokit;
+  const server = await startServer(settings, { log, Octokit: options.plugins ? Octokit.plugin(...options.plugins) : Octokit });
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

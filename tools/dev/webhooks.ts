@@ -51,6 +51,14 @@ export function pullRequestEvent(repo: RepoHandle, number: number, action: strin
   return payload;
 }
 
+/** GitHub's `merge_group.checks_requested` example, moved to the stand-in's repository and merge group. */
+export function mergeGroupEvent(repo: RepoHandle, group: { headSha: string; headRef: string; baseSha: string; baseRef: string }): Payload {
+  const payload = exampleWebhook('merge_group', 'checks_requested');
+  payload.repository = repo.repositoryJson();
+  payload.merge_group = { ...payload.merge_group, head_sha: group.headSha, head_ref: group.headRef, base_sha: group.baseSha, base_ref: group.baseRef, head_commit: { ...payload.merge_group.head_commit, id: group.headSha } };
+  return payload;
+}
+
 export function signature(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }

@@ -15,7 +15,7 @@ export interface AuthOptions {
   permissions?: Record<string, 'read' | 'write'>;
 }
 
-export const DEFAULT_PERMISSIONS: Record<string, 'read' | 'write'> = { checks: 'write', contents: 'write', issues: 'write', metadata: 'read', pull_requests: 'write' };
+export const DEFAULT_PERMISSIONS: Record<string, 'read' | 'write'> = { checks: 'write', contents: 'write', issues: 'write', merge_queues: 'read', metadata: 'read', pull_requests: 'write' };
 
 export interface Installation {
   appId: number;

@@ -1,7 +1,7 @@
 /** The programmatic side of one repository: seed it, push to its pull requests, read what apps posted. */
 import { labelPull, movedHead, openPull, pushToPull, type Changes, type OpenPullRequest } from './pulls.js';
 import { pullRequestJson } from './shapes-pulls.js';
-import type { Urls } from './shapes.js';
+import { repositoryJson, type Urls } from './shapes.js';
 import type { CheckRunRecord, Content, IssueCommentRecord, IssueEventRecord, Permission, PullFile, ReactionRecord, RepoState, ReviewCommentRecord, ReviewRecord } from './state.js';
 
 export interface PullRequestView {
@@ -80,6 +80,22 @@ export class RepoHandle {
     return this.view(number);
   }
 
+  /**
+   * A merge queue's merge group for a pull request: a commit on `gh-readonly-queue/<base>/pr-<n>-<base sha>`
+   * holding the base branch with the pull request's changes applied, as GitHub builds it before
+   * sending `merge_group.checks_requested`. The pull request stays open.
+   */
+  mergeGroup(number: number): { headSha: string; headRef: string; baseSha: string; baseRef: string } {
+    const pull = this.pull(number);
+    const baseSha = this.state.branches.get(pull.baseRef)!;
+    const head = this.state.commits.get(pull.headSha)!.tree;
+    const changes: Record<string, Content | null> = {};
+    for (const file of pull.files) changes[file.filename] = head.get(file.filename) ?? null;
+    const branch = `gh-readonly-queue/${pull.baseRef}/pr-${number}-${baseSha}`;
+    const commit = this.state.commit(pull.baseRef, branch, changes, `Merge pull request #${number}`);
+    return { headSha: commit.sha, headRef: `refs/heads/${branch}`, baseSha, baseRef: `refs/heads/${pull.baseRef}` };
+  }
+
   /** Adds (or removes) a label, with the issue event GitHub records. */
   label(number: number, label: string, actor: string, added = true): PullRequestView {
     labelPull(this.state, this.pull(number), label, actor, added);
@@ -97,6 +113,11 @@ export class RepoHandle {
 
   pullRequest(number: number): PullRequestView {
     return this.view(number);
+  }
+
+  /** The repository as GitHub's API and webhooks describe it. */
+  repositoryJson(): Record<string, unknown> {
+    return repositoryJson(this.urls(), this.state);
   }
 
   /** The pull request as `GET /repos/{owner}/{repo}/pulls/{number}` returns it. */

@@ -8,7 +8,7 @@
  * const repo = github.addRepo({ owner: 'Codertocat', name: 'Hello-World', defaultBranch: 'master' });
  * const pull = repo.openPullRequest({ number: 2, headRef: 'changes', files: { 'docs/specs/a.md': text } });
  * // point Probot at it: GHE_HOST=github.gheHost, GHE_PROTOCOL=http (or baseUrl: github.apiUrl)
- * repo.checkRuns(); repo.issueComments(2); repo.reviews(2); github.requests; github.roundTrips();
+ * repo.checkRuns(); repo.issueComments(2); repo.reviews(2); github.requests;
  * github.failNext('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', 502, { times: 2 });
  * await github.close();
  * ```
@@ -18,7 +18,7 @@ export { RepoHandle, type PullRequestView, type ReviewView } from './handle.js';
 export type { Changes, FileChange, OpenPullRequest } from './pulls.js';
 export type { AuthOptions } from './auth.js';
 export { DEFAULT_PERMISSIONS } from './auth.js';
-export { compilePattern, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
+export { compilePattern, type Fault, type Hold, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
 export type { Annotation, CheckRunRecord, Content, IssueCommentRecord, IssueEventRecord, Permission, PullFile, ReactionRecord, ReviewCommentRecord, ReviewRecord } from './state.js';
 export { blobSha, unifiedDiff } from './git.js';
 export { MAX_ANNOTATIONS_PER_REQUEST } from './routes-checks.js';

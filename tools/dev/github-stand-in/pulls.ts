@@ -27,6 +27,8 @@ export interface OpenPullRequest {
   draft?: boolean;
   /** Labels already on the pull request; each gets a `labeled` event by the author. */
   labels?: string[];
+  /** Opened from the author's fork: GitHub's commit-to-pull-request lookup does not find it. */
+  fromFork?: boolean;
 }
 
 const patchOverrides = new WeakMap<PullRecord, Map<string, string | null>>();
@@ -70,6 +72,7 @@ export function openPull(repo: RepoState, options: OpenPullRequest): PullRecord 
     headSha: head.sha,
     baseSha: base.sha,
     shas: [head.sha],
+    fromFork: options.fromFork ?? false,
     files: [],
     createdAt: now,
     updatedAt: now,
@@ -116,9 +119,11 @@ export function labelPull(repo: RepoState, pull: PullRecord, label: string, acto
 
 /** What changed between the base commit and the head, one entry per path, sorted like GitHub's list. */
 function diffFiles(repo: RepoState, pull: PullRecord): PullFile[] {
-  const base = repo.commits.get(pull.baseSha)!.tree;
-  const head = repo.commits.get(pull.headSha)!.tree;
-  const overrides = patchOverrides.get(pull) ?? new Map<string, string | null>();
+  return diffTrees(repo.commits.get(pull.baseSha)!.tree, repo.commits.get(pull.headSha)!.tree, patchOverrides.get(pull));
+}
+
+/** The files that differ between two trees, sorted by path, with GitHub's statuses and patches. */
+export function diffTrees(base: ReadonlyMap<string, Uint8Array>, head: ReadonlyMap<string, Uint8Array>, overrides = new Map<string, string | null>()): PullFile[] {
   const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
   const files: PullFile[] = [];
   for (const filename of paths) {

@@ -124,16 +124,28 @@ function createReview(request: ApiRequest, repo: RepoState, { urls }: StandInCon
   return json(200, reviewJson(urls, repo, review));
 }
 
-/** `repos.listPullRequestsAssociatedWithCommit`: the pull requests whose head ever was that commit. */
+/**
+ * `repos.listPullRequestsAssociatedWithCommit`: the pull requests whose head ever was that commit.
+ * A commit that lives only in a fork is not this repository's: GitHub finds no pull request for it.
+ */
 function pullsForCommit(request: ApiRequest, repo: RepoState, { urls }: StandInContext): ApiReply {
   const sha = request.params.commit_sha ?? '';
   if (!repo.commits.has(sha) && !repo.branches.has(sha)) return error(422, `No commit found for SHA: ${sha}`);
-  const pulls = [...repo.pulls.values()].filter((pull) => pull.shas.includes(sha) || pull.headRef === sha);
+  const pulls = [...repo.pulls.values()].filter((pull) => !pull.fromFork && (pull.shas.includes(sha) || pull.headRef === sha));
   const { page, headers } = paginate(request, pulls, `/repositories/${repo.id}/commits/${sha}/pulls`);
   return json(200, page.map((pull) => pullRequestSimpleJson(urls, repo, pull)), headers);
 }
 
+/** `pulls.list`: open pull requests by default (`state`: open, closed, all), newest first, paginated. */
+function listPulls(request: ApiRequest, repo: RepoState, { urls }: StandInContext): ApiReply {
+  const state = request.query.get('state') ?? 'open';
+  const pulls = [...repo.pulls.values()].filter((pull) => state === 'all' || pull.state === state).sort((a, b) => b.number - a.number);
+  const { page, headers } = paginate(request, pulls, `/repositories/${repo.id}/pulls`);
+  return json(200, page.map((pull) => pullRequestSimpleJson(urls, repo, pull)), headers);
+}
+
 export const pullRoutes: Route[] = [
+  repoRoute('GET', '/repos/{owner}/{repo}/pulls', [['pull_requests', 'read']], listPulls),
   repoRoute('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', [['pull_requests', 'read']], getPull),
   repoRoute('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', [['pull_requests', 'read']], listFiles),
   repoRoute('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', [['pull_requests', 'read']], listReviewComments),

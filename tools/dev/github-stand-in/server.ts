@@ -15,9 +15,10 @@ import { checkRoutes } from './routes-checks.js';
 import { contentRoutes } from './routes-contents.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
+import { gitRoutes } from './routes-git.js';
 import type { Urls } from './shapes.js';
 import { RepoState, World, type Content } from './state.js';
-import { clock, FaultInjector, RequestLog, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
+import { clock, FaultInjector, Holds, RequestLog, type Hold, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
 
 export interface StandInOptions {
   /** Default 0: a free port. */
@@ -49,6 +50,7 @@ export class GitHubStandIn {
   readonly world = new World();
   readonly log = new RequestLog();
   readonly faults = new FaultInjector();
+  private readonly holds = new Holds();
   /** Errors thrown by the stand-in's own handlers (answered 500): a test should expect none. */
   readonly handlerErrors: unknown[] = [];
   latencyMs: number;
@@ -61,7 +63,7 @@ export class GitHubStandIn {
     this.latencyMs = options.latencyMs ?? 0;
     this.auth = new Auth(options.auth);
     if (options.appSlug) this.world.appSlug = options.appSlug;
-    this.routes = [this.auth.tokenRoute, ...contentRoutes, ...pullRoutes, ...issueRoutes, ...checkRoutes];
+    this.routes = [this.auth.tokenRoute, ...contentRoutes, ...pullRoutes, ...issueRoutes, ...checkRoutes, ...gitRoutes];
     this.server = createServer((request, response) => {
       this.serve(request, response).catch((thrown: unknown) => {
         // A client that went away mid-request: nothing to answer.
@@ -124,6 +126,11 @@ export class GitHubStandIn {
     return this.faults.add(pattern, status, options);
   }
 
+  /** Matching requests wait unanswered until `release()`: work in flight, held by a slow GitHub. */
+  hold(pattern: RoutePattern): Hold {
+    return this.holds.add(pattern);
+  }
+
   /** Every request so far, in arrival order. */
   get requests(): readonly RequestRecord[] {
     return this.log.records;
@@ -134,12 +141,8 @@ export class GitHubStandIn {
     return this.log.records.filter((record) => record.route === null);
   }
 
-  /** See RequestLog.roundTrips. */
-  roundTrips(pattern?: RoutePattern): number {
-    return this.log.roundTrips(pattern);
-  }
-
   async close(): Promise<void> {
+    this.holds.releaseAll();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
@@ -164,6 +167,7 @@ export class GitHubStandIn {
     try {
       // At least latencyMs on the log's clock (a timer may fire a fraction of a millisecond early).
       for (let left = this.latencyMs; left > 0; left = start + this.latencyMs - clock()) await sleep(Math.ceil(left));
+      await this.holds.wait(method, path);
       const found = findRoute(this.routes, method, path);
       routeTemplate = found?.route.template ?? null;
       const injected = this.faults.take(method, path);

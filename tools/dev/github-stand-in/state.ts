@@ -55,6 +55,8 @@ export interface PullRecord {
   baseSha: string;
   /** Every head the pull request has had, oldest first. */
   shas: string[];
+  /** Opened from a fork: its commits are not this repository's own (GitHub's commit lookups do not find it). */
+  fromFork: boolean;
   files: PullFile[];
   createdAt: string;
   updatedAt: string;
@@ -153,6 +155,10 @@ export class World {
   private readonly apps = new Map<number, AppRef>();
   /** The slug (and name) of apps the stand-in has not been told about: their bot is `<slug>[bot]`. */
   appSlug = 'specgate';
+  /** How many entries a recursive git tree lists before GitHub answers `truncated` (100,000 on GitHub; tests lower it). */
+  treeEntryLimit = 100_000;
+  /** Git trees named so far by SHA, so a request for one by its SHA finds its directory again. */
+  readonly trees = new Map<string, { commit: Commit; dir: string }>();
   private nextId = 1000;
 
   id(): number {

@@ -56,26 +56,6 @@ export class RequestLog {
     const matches = compilePattern(pattern);
     return this.records.filter((record) => matches(record.method, record.path));
   }
-
-  /**
-   * Sequential round trips: the longest chain of requests each of which started only after the
-   * one before it had been answered. Requests sent together count once; a client that waits for
-   * each answer before the next request counts each.
-   */
-  roundTrips(pattern?: RoutePattern): number {
-    const records = this.filter(pattern).sort((a, b) => a.end - b.end);
-    const chain: number[] = [];
-    let longest = 0;
-    records.forEach((record, index) => {
-      let best = 0;
-      for (let before = 0; before < index; before++) {
-        if (records[before]!.end <= record.start) best = Math.max(best, chain[before]!);
-      }
-      chain.push(best + 1);
-      longest = Math.max(longest, best + 1);
-    });
-    return longest;
-  }
 }
 
 export interface FaultOptions {
@@ -144,5 +124,38 @@ export class FaultInjector {
 
   clear(): void {
     this.faults.length = 0;
+  }
+}
+
+/** A request held unanswered until the test lets it go: an in-flight delivery without a clock. */
+export interface Hold {
+  /** Resolves when a matching request has arrived and is being held. */
+  arrived: Promise<void>;
+  /** Answers the held request (and any later match) as usual. */
+  release(): void;
+}
+
+export class Holds {
+  private readonly holds: Array<{ matches: (method: string, path: string) => boolean; arrive: () => void; gate: Promise<void>; open: () => void }> = [];
+
+  add(pattern: RoutePattern): Hold {
+    let arrive!: () => void;
+    let open!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    this.holds.push({ matches: compilePattern(pattern), arrive, gate, open });
+    return { arrived, release: open };
+  }
+
+  /** Waits while a hold matches this request. */
+  async wait(method: string, path: string): Promise<void> {
+    for (const hold of this.holds.filter((candidate) => candidate.matches(method, path))) {
+      hold.arrive();
+      await hold.gate;
+    }
+  }
+
+  releaseAll(): void {
+    for (const hold of this.holds) hold.open();
   }
 }
