@@ -70,7 +70,7 @@ async function measure() {
   }
   if (flag('todo')) console.log(todo.join('\n'));
   else if (flag('wrong')) console.log(wrongLines(results).join('\n'));
-  else if (flag('json')) console.log(JSON.stringify(jsonReport(results, SEED), null, 2));
+  else if (flag('json')) console.log(JSON.stringify({ ...jsonReport(results, SEED), targets: targetLines(results), wrong: wrongLines(results) }, null, 2));
   else {
     console.log(`${markdownTable(results)}\n\n${corpusLines(results).join('\n')}\n`);
     console.log(`Targets (labelled findings the engine produces now):\n${targetLines(results).join('\n')}\n`);
