@@ -16945,7 +16945,10 @@ var CONFIG_SCHEMA = {
         type: "object",
         additionalProperties: false,
         properties: {
-          required: { type: "boolean", description: "Whether the section must be present. Default: true, or false for headings marked `(optional)`." },
+          required: {
+            type: "boolean",
+            description: 'Whether the section must be present; wins over the template. Default: what the template says (`specgate template` shows it and why): false for a part the template marks optional, by `(optional)` or `*(include if …)*` in the heading, a comment just above or below it (`<!-- This is an optional element. -->`), or guidance that says so ("This section is optional.", "If applicable, …", "Omit this section if …"); else true.'
+          },
           min_words: { type: "integer", minimum: 0, description: "Fewer words than this gives a short-section warning. Default: 0." },
           aliases: { type: "array", items: { type: "string", minLength: 1 }, description: "Other headings that count as this section." },
           locked: {

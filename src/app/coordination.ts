@@ -16,6 +16,8 @@ export interface Coordination {
   serialize<T>(key: string, work: () => Promise<T>): Promise<T>;
   /** Whether this process alone sees every event: only then may it trust what it remembers of GitHub. */
   readonly alone: boolean;
+  /** Whether this process takes a periodic job's turn: alone always; with Redis, one replica per `ttlMs`. */
+  turn(job: string, ttlMs: number): Promise<boolean>;
   /** Lets go of the store (the Redis connection), at shutdown. */
   close(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export function localCoordination(): Coordination {
       taken.delete(delivery);
     },
     serialize: (key, work) => queue.run(key, work),
+    turn: async () => true,
     close: async () => undefined,
   };
 }
@@ -66,6 +69,10 @@ export function redisCoordination(redis: Redis, options: RedisCoordinationOption
     },
     // In-process order first, so one replica does not poll against itself.
     serialize: (key, work) => local.run(key, () => withLock(redis, `specgate:lock:${key}`, lockTtl, poll, work)),
+    async turn(job, ttlMs) {
+      // A little under the interval, so the replica whose timer fires next finds the turn free.
+      return (await redis.set(`specgate:turn:${job}`, '1', 'PX', Math.max(1, Math.floor(ttlMs * 0.9)), 'NX')) === 'OK';
+    },
     async close() {
       await redis.quit().catch(() => undefined);
     },

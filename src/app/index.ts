@@ -1,4 +1,5 @@
-import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
+import type { ApplicationFunctionOptions, Context, Logger, Probot, ProbotOctokit } from 'probot';
+import { redeliverMissed, startSweeps, type AppHookClient } from './missed-deliveries.js';
 import { checkPullRequest, type CheckRequest } from './check-pull-request.js';
 import { checkMergeGroup } from './check-merge-group.js';
 import { handleCommentCommand, type Serialize } from './commands/index.js';
@@ -35,6 +36,8 @@ const PULL_REQUEST_EVENTS: Array<
  */
 /** What the server that loads the app may ask of it; filled in by the app when it is loaded. */
 export interface SpecgateHooks {
+  /** Set by the server: how often to sweep for missed deliveries (0 or unset: never). */
+  sweepIntervalMs?: number;
   /** Waits for the deliveries in flight at most `timeoutMs`, gives back the claims of those still running, and closes Redis. */
   drain?: (timeoutMs: number) => Promise<Drained>;
 }
@@ -43,7 +46,7 @@ export interface SpecgateHooks {
  * The specgate GitHub App: wires events to the check; everything else lives in its own module.
  * With REDIS_URL, replicas behind one webhook URL share delivery claims and pull request locks.
  */
-export default function specgateApp(app: Probot, options?: Partial<ApplicationFunctionOptions> & { hooks?: SpecgateHooks }): void {
+export default async function specgateApp(app: Probot, options?: Partial<ApplicationFunctionOptions> & { hooks?: SpecgateHooks }): Promise<void> {
   const metrics = createMetrics();
   // Under Probot's server (`npm start`), GET /metrics serves Prometheus; GET /ping is Probot's own.
   // Loaded without a server (tests, createNodeMiddleware), Probot refuses handlers: no endpoint then.
@@ -54,8 +57,11 @@ export default function specgateApp(app: Probot, options?: Partial<ApplicationFu
   }
   const coordination = coordinationFromEnvironment();
   const inFlight = installSpecgate(app, coordination, metrics);
-  if (options?.hooks) {
-    options.hooks.drain = async (timeoutMs) => {
+  const hooks = options?.hooks;
+  if (hooks) {
+    const sweeper = hooks.sweepIntervalMs ? startSweeps(redeliverer(await app.auth(), coordination, app.log), { intervalMs: hooks.sweepIntervalMs, coordination, log: app.log }) : undefined;
+    hooks.drain = async (timeoutMs) => {
+      sweeper?.stop();
       const drained = await inFlight.drain(timeoutMs);
       await coordination.close();
       return drained;
@@ -140,6 +146,11 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
     }
   }
   return inFlight;
+}
+
+/** One sweep for missed deliveries, as the app (its JWT), not an installation. */
+function redeliverer(appOctokit: ProbotOctokit, coordination: Coordination, log: Logger): () => Promise<unknown> {
+  return () => redeliverMissed(appOctokit as unknown as AppHookClient, coordination, log, Date.now());
 }
 
 function clientFor(context: Context): RepoClient {

@@ -85,7 +85,7 @@ export interface RunningServer {
  */
 export async function startServer(settings: Settings, options: RequestHandlerOptions): Promise<RunningServer> {
   let accepting = false;
-  const hooks: SpecgateHooks = options.hooks ?? {};
+  const hooks: SpecgateHooks = options.hooks ?? { sweepIntervalMs: settings.redeliverIntervalMs };
   const handle = await createRequestHandler(settings, { ...options, hooks, ready: () => accepting });
   const server: HttpServer = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve, reject) => {

@@ -27,6 +27,8 @@ export interface Settings {
   logFormat: 'json' | 'pretty';
   /** How long a shutdown waits for deliveries in flight before giving back their claims (SPECGATE_SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** How often to ask GitHub for missed deliveries, 0 for never (SPECGATE_REDELIVER_MINUTES, default 5). */
+  redeliverIntervalMs: number;
 }
 
 /** A setting that stops the server from starting; the message is the one line a maintainer sees. */
@@ -50,6 +52,7 @@ export function readSettings(env: Env, cwd = process.cwd()): Settings {
     logLevel: readLogLevel(env.LOG_LEVEL),
     logFormat: env.LOG_FORMAT ? (env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json') : env.NODE_ENV === 'production' ? 'json' : 'pretty',
     shutdownTimeoutMs: readMilliseconds('SPECGATE_SHUTDOWN_TIMEOUT_MS', env.SPECGATE_SHUTDOWN_TIMEOUT_MS, 20_000),
+    redeliverIntervalMs: readMinutes('SPECGATE_REDELIVER_MINUTES', env.SPECGATE_REDELIVER_MINUTES, 5) * 60_000,
   };
   if (env.REDIS_URL) settings.redisUrl = env.REDIS_URL;
   return settings;
@@ -111,6 +114,13 @@ function readMilliseconds(name: string, value: string | undefined, fallback: num
   if (value === undefined || value === '') return fallback;
   if (!/^\d+$/.test(value.trim())) throw new SettingsError(`${name} must be a number of milliseconds, not "${value.slice(0, 40)}".`);
   return Number(value);
+}
+
+function readMinutes(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const minutes = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || minutes > 24 * 60) throw new SettingsError(`${name} must be a number of minutes from 0 (never) to 1440, not "${value.slice(0, 40)}".`);
+  return minutes;
 }
 
 function readBaseUrl(env: Env): string {

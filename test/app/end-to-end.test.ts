@@ -13,52 +13,8 @@ import { watchRoundTrips } from '../helpers/round-trips.js';
 const SPEC = 'docs/specs/audit-log-export.md';
 const INCOMPLETE = readFileSync(new URL('../../examples/specs/audit-log-export.md', import.meta.url), 'utf8');
 
-/** The same spec with every section of the built-in template written. */
-const COMPLETE = `# Audit log export
-
-## Context and Goal
-Enterprise customers ask for their audit logs in their own SIEM. Today they open a support ticket
-and we send a CSV by hand, which takes days and is easy to get wrong.
-
-## Outcomes
-- Customers stream audit events to S3 or a webhook within a minute of the event.
-
-## Stakeholders
-The compliance team owns delivery; security engineering reviews; the head of enterprise support
-signs off before general availability.
-
-## User Stories
-- As an organisation owner, I can point the audit log at my S3 bucket so that my SIEM ingests it.
-- As a security analyst, I can replay a day of events so that a gap in my SIEM can be filled.
-
-## API Contract
-\`POST /orgs/{org}/audit-log/streams\` creates a destination; \`DELETE\` removes it. Events are JSON
-lines, one per event, with the same fields as the audit log API, versioned with the public API.
-
-## Data Model
-Export destinations are stored per organisation; the secret for a webhook is encrypted with the
-organisation's key. Failed deliveries are kept for seven days and retried with backoff.
-
-## Orchestration
-A queue consumer batches events per destination every ten seconds; a failed batch is retried with
-exponential backoff and parked after a day, which alerts the on-call engineer.
-
-## Security
-Only organisation owners can configure an export. Every change to a destination is itself an audit
-event.
-
-## Observability
-We count delivered and failed events per destination and alert on a failure rate over 5%.
-
-## Acceptance Criteria
-An export to a test bucket receives every event of a scripted session, in order.
-
-## Rollout
-Beta for three customers, then general availability behind the enterprise plan.
-
-## Open Questions
-- Do we offer Azure Blob Storage at launch, or after the beta?
-`;
+/** The same spec with every section of the built-in template written: the fix `npm run demo` pushes. */
+const COMPLETE = readFileSync(new URL('../../examples/fixed/audit-log-export.md', import.meta.url), 'utf8');
 
 const logLevel = (process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent';
 
@@ -170,7 +126,7 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
     expect(github.requests.filter((record) => record.route?.includes('check-runs')).map((record) => record.status)).toEqual([201, 200]);
   });
 
-  test('npm run demo prints the check run the app posts for this pull request (its title, conclusion: failure), the sticky comment and the review comments, and exits 0', async () => {
+  test('npm run demo prints the check run the app posts for this pull request (its title, conclusion: failure), the sticky comment and the review comments, the comment shrinking to "all complete" after a fix, and a merge-queue run, and exits 0', async () => {
     repo.openPullRequest({ number: 2, headRef: 'changes', user: 'Codertocat', files: { [SPEC]: INCOMPLETE } });
     expect((await app.deliver('pull_request', pullRequestEvent(repo, 2, 'opened'))).status).toBe(200);
     const [run] = repo.checkRuns();
@@ -186,5 +142,13 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
     expect(stdout).toContain(`    ${annotation.path}:${annotation.start_line} ${annotation.annotation_level} ${annotation.message}\n`);
     expect(stdout).toContain('<!-- specgate:sticky -->');
     expect(stdout).toContain(`Review comments (${repo.reviewComments(2).length}, in 1 review)`);
+    // Then the fix: the check passes and the same comment shrinks to "all complete".
+    const [, afterFix = '', inQueue = ''] = stdout.split(/\n--- (?:A push writes the missing sections|The merge queue builds merge group)/);
+    expect(afterFix).toContain('  conclusion: success\n');
+    expect(afterFix).toContain('Sticky comment (1 on the pull request):');
+    expect(afterFix).toContain('### ✅ Spec completeness: The spec is complete');
+    // Then the merge queue: a completed check run on the merge group's head commit.
+    expect(inQueue).toContain('Delivered merge_group.checks_requested: HTTP 200');
+    expect(inQueue).toMatch(/Check run "Spec completeness" on [0-9a-f]{7}\n {2}status: completed\n {2}conclusion: success\n/);
   });
 });

@@ -10,15 +10,19 @@
  *    (an Octokit passed to run()), since it spaces writes a second apart, which only slows a demo.
  * 3. Sends GitHub's signed `pull_request.opened` example, patched to the pull request, waits for the
  *    app's answer, and prints the check run, the sticky comment and the review comments the app
- *    posted. Then it stops both servers and exits 0 (1 if anything failed).
+ *    posted. Then a push writes the missing sections (examples/fixed/audit-log-export.md): the check
+ *    passes and the comment shrinks to "all complete". Then the merge queue builds a merge group and
+ *    sends `merge_group.checks_requested`: the check run on the group's head commit is printed.
+ *    Then it stops both servers and exits 0 (1 if anything failed).
  */
 import { readFile } from 'node:fs/promises';
 import { GitHubStandIn, type CheckRunRecord, type RepoHandle } from './github-stand-in/index.js';
 import { generateAppCredentials, startSpecgate } from './specgate-server.js';
-import { exampleWebhook, pullRequestEvent } from './webhooks.js';
+import { exampleWebhook, mergeGroupEvent, pullRequestEvent } from './webhooks.js';
 
 const SOURCE = 'examples/specs/audit-log-export.md';
 const SPEC_PATH = 'docs/specs/audit-log-export.md';
+const FIXED = 'examples/fixed/audit-log-export.md';
 
 const indent = (text: string, by = '  '): string => text.replace(/\n$/, '').split('\n').map((line) => (line === '' ? '' : `${by}${line}`)).join('\n');
 
@@ -48,11 +52,21 @@ function printConversation(repo: RepoHandle, number: number): void {
   }
 }
 
+type RunningApp = Awaited<ReturnType<typeof startSpecgate>>;
+
+/** Sends one signed delivery and says what it cost. */
+async function deliver(app: RunningApp, github: GitHubStandIn, what: string, payload: Record<string, unknown>): Promise<void> {
+  const before = github.requests.length;
+  const delivery = await app.deliver(what.split('.')[0]!, payload);
+  console.log(`Delivered ${what}: HTTP ${delivery.status} after ${delivery.ms} ms; the app made ${github.requests.length - before} GitHub API calls.\n`);
+  if (delivery.status !== 200) throw new Error(`the app answered the webhook with ${delivery.status}: ${delivery.body}`);
+}
+
 async function main(): Promise<number> {
   const spec = await readFile(new URL(`../../${SOURCE}`, import.meta.url), 'utf8');
   const credentials = generateAppCredentials();
   const github = await GitHubStandIn.start({ auth: { appId: credentials.appId, key: credentials.privateKey } });
-  let app: Awaited<ReturnType<typeof startSpecgate>> | undefined;
+  let app: RunningApp | undefined;
   try {
     // The repository, pull request number, author and branches of GitHub's example delivery.
     const example = exampleWebhook('pull_request', 'opened');
@@ -73,15 +87,25 @@ async function main(): Promise<number> {
     console.log(`specgate server  ${app.url}  (Probot run(), GHE_HOST=${github.gheHost} GHE_PROTOCOL=http, throttling off)`);
     console.log(`Pull request #${pull.number}  adds ${SPEC_PATH} (a copy of ${SOURCE}), head ${pull.headSha.slice(0, 7)}\n`);
 
-    const delivery = await app.deliver('pull_request', pullRequestEvent(repo, pull.number, 'opened'));
-    const calls = github.requests.length;
-    console.log(`Delivered pull_request.opened: HTTP ${delivery.status} after ${delivery.ms} ms; the app made ${calls} GitHub API calls.\n`);
-    if (delivery.status !== 200) throw new Error(`the app answered the webhook with ${delivery.status}: ${delivery.body}`);
-
+    // 1. The pull request opens with an incomplete spec: a failing check, the comment, the suggestions.
+    await deliver(app, github, 'pull_request.opened', pullRequestEvent(repo, pull.number, 'opened'));
     const runs = repo.checkRuns({ headSha: pull.headSha });
     if (runs.length === 0) throw new Error('the app posted no check run');
     for (const run of runs) printCheckRun(run);
     printConversation(repo, pull.number);
+
+    // 2. The author writes the missing sections: the check passes and the comment shrinks to "all complete".
+    const fixed = repo.push(pull.number, { [SPEC_PATH]: await readFile(new URL(`../../${FIXED}`, import.meta.url), 'utf8') }, 'Write the missing sections');
+    console.log(`\n--- A push writes the missing sections (${FIXED}), head ${fixed.headSha.slice(0, 7)} ---\n`);
+    await deliver(app, github, 'pull_request.synchronize', pullRequestEvent(repo, pull.number, 'synchronize'));
+    for (const run of repo.checkRuns({ headSha: fixed.headSha })) printCheckRun(run);
+    printConversation(repo, pull.number);
+
+    // 3. The pull request joins the merge queue: GitHub builds a merge group and asks for the required check on it.
+    const group = repo.mergeGroup(pull.number);
+    console.log(`\n--- The merge queue builds merge group ${group.headSha.slice(0, 7)} on ${group.baseRef.replace('refs/heads/', '')} ---\n`);
+    await deliver(app, github, 'merge_group.checks_requested', mergeGroupEvent(repo, group));
+    for (const run of repo.checkRuns({ headSha: group.headSha })) printCheckRun(run);
     const unknown = github.unknownRequests;
     if (unknown.length > 0) console.log(`\nCalls the stand-in does not implement: ${unknown.map((record) => `${record.method} ${record.path}`).join(', ')}`);
     return 0;

@@ -50,6 +50,10 @@ export interface StartOptions {
   throttle?: boolean;
   /** Octokit plugins added to the app's Octokit class (a test's request watcher, say). */
   plugins?: Array<Parameters<typeof ProbotOctokit.plugin>[0]>;
+  /** The port to listen on (default: a free one). */
+  port?: number;
+  /** Minutes between sweeps for missed deliveries (SPECGATE_REDELIVER_MINUTES); default 0, none. */
+  redeliverMinutes?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -69,7 +73,7 @@ let deliveries = 0;
 
 export async function startSpecgate(options: StartOptions): Promise<RunningApp> {
   const credentials = options.credentials ?? generateAppCredentials();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const env = {
     APP_ID: String(credentials.appId),
     PRIVATE_KEY: credentials.privateKey,
@@ -80,6 +84,7 @@ export async function startSpecgate(options: StartOptions): Promise<RunningApp> 
     PORT: String(port),
     LOG_LEVEL: options.logLevel ?? 'warn',
     LOG_FORMAT: 'pretty' as const,
+    SPECGATE_REDELIVER_MINUTES: String(options.redeliverMinutes ?? 0),
   };
   const settings = readSettings(env);
   const log = await createLogger({ level: settings.logLevel, format: settings.logFormat });

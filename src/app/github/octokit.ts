@@ -34,7 +34,8 @@ export const SpecgateOctokit = ProbotOctokit.defaults((options: OctokitOptions) 
   const throttle = options.throttle;
   if (!throttle || throttle.enabled === false) return options;
   const installationId = options.auth?.installationId;
-  const id = installationId === undefined ? throttle.id : String(installationId);
+  // The app's own client (its JWT: the sweep for missed deliveries) has a limiter of its own too.
+  const id = installationId === undefined ? (throttle.id ?? 'app') : String(installationId);
   const global = throttle.connection === undefined ? { global: perInstallation } : {};
-  return { ...options, throttle: { ...throttle, ...(id === undefined ? {} : { id }), ...global } };
+  return { ...options, throttle: { ...throttle, id, ...global } };
 });

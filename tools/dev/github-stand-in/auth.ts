@@ -67,6 +67,13 @@ export class Auth {
     return appId;
   }
 
+  /** The app a request's JWT (`Authorization: Bearer …`) names, or GitHub's 401: routes under `/app`. */
+  identifyApp(headers: IncomingHttpHeaders): number | ApiReply {
+    const credentials = /^bearer\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
+    if (!credentials) return error(401, 'A JSON web token could not be decoded');
+    return this.appFromJwt(credentials[1]!);
+  }
+
   /** `POST /app/installations/{installation_id}/access_tokens`, authenticated with the app's JWT. */
   readonly tokenRoute: Route = {
     method: 'POST',

@@ -24,3 +24,4 @@ export { blobSha, unifiedDiff } from './git.js';
 export { MAX_ANNOTATIONS_PER_REQUEST } from './routes-checks.js';
 export { PULL_FILES_LIMIT } from './routes-pulls.js';
 export { MAX_COMMENT_BODY } from './routes-issues.js';
+export type { HookDelivery } from './hooks.js';

@@ -16,6 +16,8 @@ export interface Route {
   /** GitHub's template; `{name+}` takes the rest of the path (a file path). */
   template: string;
   needs?: Needs;
+  /** Authenticated as the app (its JWT), not an installation: the routes under `/app`. */
+  asApp?: boolean;
   handle: (request: ApiRequest, context: StandInContext) => ApiReply | Promise<ApiReply>;
 }
 

@@ -5,7 +5,8 @@ import { error, json, notFound, type ApiReply, type ApiRequest } from './http.js
 import { diffTrees } from './pulls.js';
 import { repoRoute, type Route, type StandInContext } from './router.js';
 import { userJson, type Urls } from './shapes.js';
-import type { Commit, PullFile, RepoState } from './state.js';
+import { diffEntryAt } from './shapes-pulls.js';
+import type { Commit, RepoState } from './state.js';
 
 /** GitHub's compare API lists at most this many files. */
 export const COMPARE_FILES_LIMIT = 300;
@@ -46,22 +47,6 @@ function commitJson(urls: Urls, repo: RepoState, commit: Commit): Record<string,
   };
 }
 
-function fileJson(urls: Urls, repo: RepoState, head: string, file: PullFile): Record<string, unknown> {
-  const encoded = file.filename.split('/').map(encodeURIComponent).join('/');
-  return {
-    sha: file.sha,
-    filename: file.filename,
-    status: file.status,
-    additions: file.additions,
-    deletions: file.deletions,
-    changes: file.additions + file.deletions,
-    blob_url: `${urls.web}/${repo.fullName}/blob/${head}/${encoded}`,
-    raw_url: `${urls.web}/${repo.fullName}/raw/${head}/${encoded}`,
-    contents_url: `${urls.api}/repos/${repo.fullName}/contents/${encoded}?ref=${head}`,
-    ...(file.patch === undefined ? {} : { patch: file.patch }),
-  };
-}
-
 /** `repos.compareCommitsWithBasehead` (`BASE...HEAD`): the files from their merge base to the head, 300 at most. */
 function compare(request: ApiRequest, repo: RepoState, { urls }: StandInContext): ApiReply {
   const [baseRef = '', headRef = ''] = (request.params.basehead ?? '').split('...');
@@ -88,7 +73,7 @@ function compare(request: ApiRequest, repo: RepoState, { urls }: StandInContext)
     behind_by: behind,
     total_commits: commits.length,
     commits: commits.map((commit) => commitJson(urls, repo, commit)),
-    files: files.map((file) => fileJson(urls, repo, head.sha, file)),
+    files: files.map((file) => diffEntryAt(urls, repo, file.status === 'removed' ? mergeBase.sha : head.sha, file)),
   });
 }
 

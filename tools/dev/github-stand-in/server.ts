@@ -16,6 +16,7 @@ import { contentRoutes } from './routes-contents.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
 import { gitRoutes } from './routes-git.js';
+import { AppHook } from './hooks.js';
 import type { Urls } from './shapes.js';
 import { RepoState, World, type Content } from './state.js';
 import { clock, FaultInjector, Holds, RequestLog, type Hold, type Fault, type FaultOptions, type RequestRecord, type RoutePattern } from './traffic.js';
@@ -50,6 +51,8 @@ export class GitHubStandIn {
   readonly world = new World();
   readonly log = new RequestLog();
   readonly faults = new FaultInjector();
+  /** The app's webhook: deliveries sent to the app, listed and redelivered through the App API. */
+  readonly hook = new AppHook();
   private readonly holds = new Holds();
   /** Errors thrown by the stand-in's own handlers (answered 500): a test should expect none. */
   readonly handlerErrors: unknown[] = [];
@@ -63,7 +66,7 @@ export class GitHubStandIn {
     this.latencyMs = options.latencyMs ?? 0;
     this.auth = new Auth(options.auth);
     if (options.appSlug) this.world.appSlug = options.appSlug;
-    this.routes = [this.auth.tokenRoute, ...contentRoutes, ...pullRoutes, ...issueRoutes, ...checkRoutes, ...gitRoutes];
+    this.routes = [this.auth.tokenRoute, ...this.hook.routes, ...contentRoutes, ...pullRoutes, ...issueRoutes, ...checkRoutes, ...gitRoutes];
     this.server = createServer((request, response) => {
       this.serve(request, response).catch((thrown: unknown) => {
         // A client that went away mid-request: nothing to answer.
@@ -204,7 +207,10 @@ export class GitHubStandIn {
         return error(400, 'Problems parsing JSON');
       }
     }
-    if (route !== this.auth.tokenRoute) {
+    if (route.asApp) {
+      const app = this.auth.identifyApp(request.headers);
+      if (typeof app !== 'number') return app;
+    } else if (route !== this.auth.tokenRoute) {
       const identity = this.auth.identify(request.headers);
       if (isReply(identity)) return identity;
       request.auth = identity;

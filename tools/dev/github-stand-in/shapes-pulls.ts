@@ -107,8 +107,12 @@ export function pullRequestMinimalJson(urls: Urls, repo: RepoState, pull: PullRe
 }
 
 export function diffEntryJson(urls: Urls, repo: RepoState, pull: PullRecord, file: PullFile): Record<string, unknown> {
+  return diffEntryAt(urls, repo, file.status === 'removed' ? pull.baseSha : pull.headSha, file);
+}
+
+/** A changed file (a pull request's or a comparison's) whose addresses name the commit `sha`. */
+export function diffEntryAt(urls: Urls, repo: RepoState, sha: string, file: PullFile): Record<string, unknown> {
   const encoded = file.filename.split('/').map(encodeURIComponent).join('/');
-  const sha = file.status === 'removed' ? pull.baseSha : pull.headSha;
   return {
     sha: file.sha,
     filename: file.filename,
