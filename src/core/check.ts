@@ -15,7 +15,7 @@ export function checkSpec(spec: string | SpecDocument, policy: Policy): Finding[
   const context: RuleContext = { document, policy, matching, present: new Map(), states: new Map() };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]!);
-    context.states.set(section, sectionState(specs[0]!, section, matching, policy));
+    context.states.set(section, sectionState(specs[0]!, section, matching, policy, document.lines));
   }
 
   const findings: Finding[] = [];

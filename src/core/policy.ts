@@ -26,6 +26,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleId, SeveritySetting>> = {
   'empty-section': 'error',
   'placeholder-section': 'error',
   'placeholder-text': 'warning',
+  'leftover-guidance': 'warning',
   'short-section': 'warning',
   'duplicate-section': 'warning',
   'section-order': 'notice',

@@ -11,6 +11,7 @@ describe('default severities', () => {
       'empty-section': 'error',
       'placeholder-section': 'error',
       'placeholder-text': 'warning',
+      'leftover-guidance': 'warning',
       'short-section': 'warning',
       'duplicate-section': 'warning',
       'section-order': 'notice',
