@@ -3,6 +3,8 @@ import { unitLines } from '../unit-lines.js';
 import { owningSection, type Rule, type RuleFinding } from './rule.js';
 
 const QUOTED_WORDS = 8;
+// A word or two of guidance ("Metrics", "Other") is as likely the author's own.
+const MIN_WORDS = 3;
 
 export const leftoverGuidance: Rule = {
   id: 'leftover-guidance',
@@ -17,14 +19,13 @@ export const leftoverGuidance: Rule = {
       if (!guidance.units.some((unit) => unit.kind === 'guidance')) continue;
       for (const block of spec.blocks) {
         if (!block.isContent || block.type === 'code') continue;
-        const starts = unitLines(block, context.document.lines);
         block.units.forEach((unit, index) => {
           const copied = resemblance(unit, guidance, { contains: true });
           // Bracket tokens in it are placeholder-text's to report; draft and kept text is the template's offer to keep.
-          if (!copied || copied.unit.kind !== 'guidance' || copied.unit.hasBrackets) return;
+          if (!copied || copied.unit.kind !== 'guidance' || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;
           findings.push({
             section: owner.name,
-            line: starts[index]!,
+            line: unitLines(block, context.document.lines)[index]!,
             message: `The template's guidance "${excerpt(unit)}" is still in "${owner.name}". Delete it, or replace it with the real content.`,
           });
         });
