@@ -41,9 +41,6 @@ const WORDY = /^\p{L}[\p{L}\p{N}'’-]*(?:[ ,;.]+[\p{L}\p{N}…][\p{L}\p{N}'’.
 // Characters that glue a bracket to a word, path, format or other bracket.
 const GLUE_BEFORE = /[\p{L}\p{N}_\-/.{}[\]<>=@#$%&+~\\]/u;
 const GLUE_AFTER = /[\p{L}\p{N}_\-/{}[\]<>=@#$%&+~(]/u;
-// "for each <A, B> pair": a list in brackets with a word on both sides is a tuple in a sentence.
-const WORD_BEFORE = /\p{L}[\p{L}\p{N}'’]*\s+$/u;
-const WORD_AFTER = /^\s+\p{L}/u;
 // `--limit <n>`, `-o <file>`, `--out=<dir>`.
 const FLAG_BEFORE = /(?:^|\s)--?[\p{L}\p{N}][\p{L}\p{N}_-]*[ =]$/u;
 // What may stand around tokens on a line that is nothing but a form: list marks, emphasis, code ticks, separators.
@@ -76,22 +73,22 @@ export function headOf(token: string): string {
   return (inner(token).split(/[.,:;(|…]/u)[0] ?? '').trim().toLowerCase();
 }
 
-// Words no HTML attribute is named after: `<link to test coverage>` is prose, `<input disabled>` a tag.
-const FUNCTION_WORDS = /\s(?:a|an|and|as|at|be|by|for|from|in|is|it|of|on|or|the|this|to|with|your|my|our)(?=\s|$)/iu;
+// Words that make a phrase prose: no HTML attribute is named after them (`<link to test coverage>`
+// is prose, `<input disabled>` a tag), and a tuple of names holds none (`<object name, spec JSON>`).
+const FUNCTION_WORDS = /(?:^|\s)(?:a|an|and|as|at|be|by|e\.g\.?|for|from|if|in|is|it|of|on|or|the|this|to|with|your|my|our)(?=[\s,]|$)/iu;
 
 function isHtml(text: string): boolean {
   const first = /^\p{L}[\p{L}\p{N}-]*/u.exec(text)?.[0];
   return first !== undefined && HTML_ELEMENTS.has(first.toLowerCase()) && !FUNCTION_WORDS.test(text);
 }
 
-/** `<a, b, c>` or `{scheme, host, port}`: a list of names, not a sentence. */
-function isNameList(text: string): boolean {
-  const parts = text.split(',').map((part) => part.trim());
-  return parts.length > 1 && parts.every((part) => ONE_WORD.test(part));
+/** `{scheme, host, port}`, `<object name, spec JSON>`: names in a tuple or set, not a blank described in words. */
+function isTuple(text: string): boolean {
+  return text.includes(',') && !FUNCTION_WORDS.test(text);
 }
 
 export function readsAsWords(text: string): boolean {
-  return /\s/u.test(text) && WORDY.test(text) && !isNameList(text);
+  return /\s/u.test(text) && WORDY.test(text) && !isTuple(text);
 }
 
 /** Inside "…" or “…” on this line: a message format or a quoted string, not a blank. */
@@ -105,10 +102,6 @@ function isGlued(line: string, token: BracketToken): boolean {
   const before = line[token.index - 1];
   const after = line[token.index + token.text.length];
   return (before !== undefined && GLUE_BEFORE.test(before)) || (after !== undefined && GLUE_AFTER.test(after));
-}
-
-function isInSentence(line: string, token: BracketToken): boolean {
-  return WORD_BEFORE.test(line.slice(0, token.index)) && WORD_AFTER.test(line.slice(token.index + token.text.length));
 }
 
 /** The line holds nothing but bracket tokens and filler, or a label and one token. */
@@ -141,7 +134,7 @@ export function bracketTokens(line: string, options: BracketOptions): BracketTok
       if (isGlued(line, token) || FLAG_BEFORE.test(line.slice(0, token.index)) || isQuoted(line, token.index)) continue;
       const own = heads?.has(headOf(token.text)) ?? false;
       if (own) found.push(token);
-      else if (options.inBlockQuote || (text.includes(',') && isInSentence(line, token))) continue;
+      else if (options.inBlockQuote) continue;
       else if (readsAsWords(text) || (ONE_WORD.test(text) && isFormLine(line, tokens, token))) found.push(token);
     }
   }

@@ -45,7 +45,7 @@ export function sectionState(spec: SpecSection, section: TemplateSection, matchi
   if (content.length === 0) return { fill: 'empty', words: 0 };
   const guidance = guidanceFor(section, policy.template);
   // Judged on the section's own text: "N/A" under a sub-heading answers that sub-heading's question.
-  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section.heading, section.guidance);
+  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section);
   const own = new Set(spec.blocks);
   let words = 0;
   let linkWords = 0;

@@ -1,4 +1,5 @@
 import { proseKey } from './normalize.js';
+import type { TemplateSection } from './template.js';
 
 /**
  * Placeholders written out in words: a paragraph or bullet that says only "To be determined.",
@@ -22,8 +23,11 @@ const SPELLED_OUT = new RegExp(
 // "N/A", "NA", "Not applicable", "None applicable": an answer where the template allows one.
 const NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$/u;
 
-// The template itself offers "N/A" as an answer: "write N/A if …", "(if applicable)", "if any".
-const ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply/iu;
+// The template itself offers "N/A" as an answer ("write N/A if …", "(if applicable)", "if any"),
+// or says when the section does not apply ("if they are not necessary, explain why", "must be
+// completed when targeting beta", "not required until …").
+const ALLOWS_NOT_APPLICABLE =
+  /\bN\/A\b|not applicable|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
 // A question ("What are other known failure modes?") is answered by "N/A"; an instruction ("Describe the API.") is not.
 const QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
 
@@ -42,8 +46,11 @@ export function isNotApplicable(unit: string): boolean {
 
 /**
  * "N/A" is a fair answer to a section whose template asks a question (in its heading or its
- * guidance) or says so ("if applicable", "write N/A if …").
+ * guidance) or says so ("if applicable", "write N/A if …"); a condition on a section above it
+ * ("not required until targeted at a release") holds for its sub-sections too.
  */
-export function allowsNotApplicable(heading: string, guidance: string): boolean {
-  return ALLOWS_NOT_APPLICABLE.test(guidance) || QUESTION.test(`${heading} `) || QUESTION.test(guidance);
+export function allowsNotApplicable(section: TemplateSection): boolean {
+  if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
+  for (let at: TemplateSection | undefined = section; at; at = at.parent) if (ALLOWS_NOT_APPLICABLE.test(at.guidance)) return true;
+  return false;
 }

@@ -39,6 +39,7 @@ describe('the default placeholder tokens', () => {
     ['Pages are named HugePage-<size>, snapshots <snap>-<hash of the volume>'],
     ['It logs "failed to get node <node name>: <error>"'],
     ['For each <object name, spec JSON> pair, compare them'],
+    ['Then establish the pair <object name, spec JSON>.'],
     ['See [the guide](<docs/your guide.md>) and [x](https://e.com/<your name>)'],
   ])('%j holds none', (line) => {
     expect(matcher.find(line)).toEqual([]);

@@ -108,3 +108,12 @@ describe('placeholder-section: "N/A"', () => {
     ]);
   });
 });
+
+describe('placeholder-section: "N/A" where the template says when a section applies', () => {
+  test('a condition on a section ("not required until …") holds for its sub-sections; an instruction alone does not', () => {
+    // Template: test/fixtures/templates/conditional.md.
+    expect(where(check('rules/placeholder-section/not-applicable-conditional.md', 'conditional'))).toEqual([
+      { rule: 'placeholder-section', section: 'Implementation History', line: 13 },
+    ]);
+  });
+});
