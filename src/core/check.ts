@@ -16,7 +16,7 @@ export function checkSpec(spec: string | SpecDocument, policy: Policy): Finding[
   const context: RuleContext = { document, policy, matching, present: new Map(), states: new Map() };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]!);
-    context.states.set(section, stateOfParts(specs, section, matching, policy));
+    context.states.set(section, stateOfParts(specs, section, matching, policy, document.lines));
   }
 
   const findings: Finding[] = [];
@@ -37,11 +37,23 @@ const FILL_RANK: Record<Fill, number> = { empty: 0, guidance: 1, placeholders: 2
  * Consequences`, `Negative Consequences`) fill it together; a repeat of the same name is a
  * duplicate, its own finding, and adds nothing.
  */
-function stateOfParts(specs: readonly SpecSection[], section: TemplateSection, matching: Matching, policy: Policy): SectionState {
+function stateOfParts(
+  specs: readonly SpecSection[],
+  section: TemplateSection,
+  matching: Matching,
+  policy: Policy,
+  lines: readonly string[],
+): SectionState {
   const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
   return parts
-    .map((spec) => sectionState(spec, section, matching, policy))
-    .reduce((a, b) => ({ fill: FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b.fill : a.fill, words: a.words + b.words }));
+    .map((spec) => sectionState(spec, section, matching, policy, lines))
+    .reduce((a, b) => {
+      const best = FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b : a;
+      const state: SectionState = { fill: best.fill, words: a.words + b.words };
+      // "N/A" in every part that is not empty: the section as a whole says only that.
+      if (state.words === 0 && (a.notApplicable || b.notApplicable)) state.notApplicable = true;
+      return state;
+    });
 }
 
 /** A spec passes when no finding is an error. */

@@ -1,28 +1,33 @@
 /**
  * Placeholder tokens: the marks authors leave where text is still to come.
- * Each configured token is a literal, matched case-sensitively as a whole word. Two forms
- * stand for a family of tokens: `<placeholder>` means any `<role>`-style angle-bracket token,
- * and a token that opens a `[` without closing it (`[NEEDS CLARIFICATION`) runs to the `]`.
+ * Each configured token is a literal, matched case-sensitively as a whole word, with three
+ * families:
+ * - a token in capitals (`TODO`, `TBD`, `FIXME`, `XXX`) is a marker: it counts where it marks
+ *   text (`TODO: x`, `Owner: TBD`, `(TBD)`, a sentence of its own), not where a sentence uses it
+ *   as a word ("high on the TODO list"), quotes it ("TBD" behaviour) or a block quote holds it;
+ * - `<placeholder>` stands for bracket placeholders (see bracket-tokens.ts);
+ * - a token that opens a `[` without closing it (`[NEEDS CLARIFICATION`) runs to the `]`.
  */
+import { bracketTokens, isQuoted, templateBrackets, type BracketOptions, type BracketStyle } from './bracket-tokens.js';
 
-export const DEFAULT_PLACEHOLDERS: readonly string[] = ['TBD', 'TODO', 'FIXME', '???', '<placeholder>', '[NEEDS CLARIFICATION'];
+export const DEFAULT_PLACEHOLDERS: readonly string[] = ['TBD', 'TODO', 'FIXME', 'XXX', '???', '<placeholder>', '[NEEDS CLARIFICATION'];
 
 export const ANGLE_TOKEN = '<placeholder>';
 
-// Real HTML in markdown is markup, not a placeholder.
-const HTML_ELEMENTS = new Set(
-  ('a abbr address article aside b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em ' +
-    'figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li main mark nav ol p picture pre q rp rt ruby s ' +
-    'samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr ' +
-    // Printed values, not blanks to fill.
-    'nil null none empty')
-    .split(' '),
-);
-
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-// `<role>`, `<your name>`, `<service-name>`: letters first, no attributes, no URL, two characters at least;
-// never glued to a word before it, so generics like `Vec<T>` and `HashMap<K, V>` stay code.
-const ANGLE_PATTERN = String.raw`(?<![\p{L}\p{N}_<])<(\p{L}[\p{L}\p{N} _.-]*[\p{L}\p{N}])>`;
+const MARKER = /^[A-Z]{2,}$/u;
+// A word then a space before the marker, a space then a word (or an aside) after: the marker is a word in a sentence.
+const WORD_BEFORE = /\p{L}[\p{L}\p{N}'’]*\s+$/u;
+const WORD_AFTER = /^\s+[\p{L}(]/u;
+// "the TODO", "our TBD": a noun, whatever follows.
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|its|their|any|no|each|every|see)\s+$/iu;
+// `![TBD][]`, `[link](<a b>)`, `[x]: <a b>`, `<https://…>`: image alts, link destinations and autolinks are not text to fill.
+const NOT_TEXT = [/!\[[^\]]*\]/gu, /\]\([^)]*\)/gu, /^\s*\[[^\]]+\]:\s*\S.*$/gu, /<[a-z][a-z0-9+.-]*:[^<>\s]*>/giu];
+
+export interface LineContext {
+  /** The line sits in a block quote: markers there are quoted words, not the author's. */
+  inBlockQuote?: boolean;
+}
 
 export interface PlaceholderMatcher {
   /**
@@ -31,47 +36,93 @@ export interface PlaceholderMatcher {
    * @param inlineCode where the line's inline code is, as [start, end) indices, when the parser
    * knows (a code span may open on one line and close on the next); by default, its backtick pairs
    */
-  find(markdownLine: string, inlineCode?: ReadonlyArray<readonly [number, number]>): string[];
+  find(markdownLine: string, inlineCode?: ReadonlyArray<readonly [number, number]>, context?: LineContext): string[];
   /** The text with every placeholder token removed. */
   strip(text: string): string;
 }
 
+interface Match {
+  index: number;
+  text: string;
+}
+
 /**
  * @param tokens the configured tokens
- * @param templateTokens tokens the template itself writes (`<role>`), which count even in inline code
+ * @param templateMarkdown the template's guidance, whose own bracket tokens (`<role>`, `{justification}`) count even in inline code
  */
-export function placeholderMatcher(tokens: readonly string[], templateTokens: readonly string[] = []): PlaceholderMatcher {
-  const general = compile(tokens.map((token) => (token === ANGLE_TOKEN ? ANGLE_PATTERN : literalPattern(token))));
-  const own = compile(templateTokens.map(literalPattern));
+export function placeholderMatcher(tokens: readonly string[], templateMarkdown = ''): PlaceholderMatcher {
+  const brackets = tokens.includes(ANGLE_TOKEN) ? bracketOptions(templateMarkdown) : undefined;
+  const literals = tokens.filter((token) => token !== ANGLE_TOKEN);
+  const markers = compile(literals.filter((token) => MARKER.test(token)).map(literalPattern));
+  const others = compile(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
+  const own = compile((brackets?.template.exact ?? []).map(literalPattern));
+
+  const scan = (line: string, inlineCode: ReadonlyArray<readonly [number, number]> | undefined, context: LineContext): Match[] => {
+    const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
+    // Code is hidden but not nothing: a line of code and one token is not a form left blank.
+    const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
+    const found = matches(own, visible);
+    const add = (match: Match): void => {
+      if (!found.some((mine) => overlaps(mine, match))) found.push(match);
+    };
+    matches(others, masked).forEach(add);
+    if (!context.inBlockQuote) matches(markers, masked).filter((match) => marks(masked, match)).forEach(add);
+    if (brackets && /[<{]/u.test(masked)) bracketTokens(masked, { ...brackets, inBlockQuote: context.inBlockQuote === true }).forEach(add);
+    return found.sort((a, b) => a.index - b.index);
+  };
+
   return {
-    find(markdownLine, inlineCode) {
-      const masked = inlineCode ? blank(markdownLine, inlineCode) : markdownLine.replace(INLINE_CODE, (span) => ' '.repeat(span.length));
-      const owned = matches(own, markdownLine);
-      // Outside code, the template's `<role>` is also an angle token: one token, found once.
-      const others = matches(general, masked).filter((match) => !owned.some((mine) => overlaps(mine, match)));
-      return [...owned, ...others].sort((a, b) => a.index - b.index).map((match) => match.text);
+    find(markdownLine, inlineCode, context = {}) {
+      return scan(markdownLine, inlineCode, context).map((match) => match.text);
     },
     strip(text) {
-      return [own, general].reduce((rest, pattern) => (pattern ? rest.replace(pattern, (...args: unknown[]) => (isToken(args.slice(0, -2)) ? ' ' : String(args[0]))) : rest), text);
+      return text
+        .split('\n')
+        .map((line) => scan(line, [], {}).reduceRight((rest, match) => rest.slice(0, match.index) + ' ' + rest.slice(match.index + match.text.length), line))
+        .join('\n');
     },
   };
 }
 
-/** The `<role>`-style tokens a template writes, which then count wherever a spec repeats them. */
-export function angleTokensIn(markdown: string): string[] {
-  const found = [...markdown.matchAll(new RegExp(ANGLE_PATTERN, 'gu'))].filter((match) => isToken([...match]));
-  return [...new Set(found.map((match) => match[0]))];
+function bracketOptions(templateMarkdown: string): BracketOptions {
+  const template = templateBrackets(templateMarkdown);
+  const styles = new Set<BracketStyle>(['angle']);
+  // Curly braces are JSON, sets and format strings unless the template writes its blanks that way.
+  if ((template.heads.get('curly')?.size ?? 0) > 0) styles.add('curly');
+  return { styles, template };
+}
+
+/** A marker marks text unless the sentence uses it as a word or quotes it. */
+function marks(line: string, match: Match): boolean {
+  const before = line.slice(0, match.index);
+  const after = line.slice(match.index + match.text.length);
+  if (isQuoted(line, match.index) || /^["”]/u.test(after)) return false;
+  if (ARTICLE_BEFORE.test(before)) return false;
+  return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
+}
+
+function notTextRanges(line: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const pattern of NOT_TEXT) {
+    for (const match of line.matchAll(pattern)) {
+      const index = match.index ?? 0;
+      // Keep the `](` and `)` so brackets around a destination still look glued to something.
+      ranges.push(match[0].startsWith('](') ? [index + 2, index + match[0].length - 1] : [index, index + match[0].length]);
+    }
+  }
+  return ranges;
 }
 
 const INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
+const CODE = '\u0001';
 
-/** The text with each [start, end) range turned to spaces, so what is left keeps its indices. */
-export function blank(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+/** The text with each [start, end) range turned to spaces (or `fill`), so what is left keeps its indices. */
+export function blank(text: string, ranges: ReadonlyArray<readonly [number, number]>, fill = ' '): string {
   let result = text;
   for (const [start, end] of ranges) {
     const from = Math.max(0, start);
     const to = Math.min(result.length, end);
-    if (to > from) result = result.slice(0, from) + ' '.repeat(to - from) + result.slice(to);
+    if (to > from) result = result.slice(0, from) + fill.repeat(to - from) + result.slice(to);
   }
   return result;
 }
@@ -80,19 +131,19 @@ function compile(alternatives: string[]): RegExp | undefined {
   return alternatives.length === 0 ? undefined : new RegExp(alternatives.join('|'), 'gu');
 }
 
-function matches(pattern: RegExp | undefined, text: string): Array<{ index: number; text: string }> {
+function matches(pattern: RegExp | undefined, text: string): Match[] {
   if (!pattern) return [];
-  return [...text.matchAll(pattern)].filter((match) => isToken([...match])).map((match) => ({ index: match.index ?? 0, text: match[0] }));
+  // Most lines hold no token: one test before collecting.
+  pattern.lastIndex = 0;
+  const any = pattern.test(text);
+  // `matchAll` starts where `test` stopped.
+  pattern.lastIndex = 0;
+  if (!any) return [];
+  return [...text.matchAll(pattern)].map((match) => ({ index: match.index ?? 0, text: match[0] }));
 }
 
-function overlaps(a: { index: number; text: string }, b: { index: number; text: string }): boolean {
+function overlaps(a: Match, b: Match): boolean {
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
-}
-
-/** A match of the angle pattern is a placeholder unless it names a real HTML element. */
-function isToken(match: unknown[]): boolean {
-  const angle = match.slice(1).find((group): group is string => typeof group === 'string');
-  return angle === undefined || !HTML_ELEMENTS.has(angle.toLowerCase());
 }
 
 function literalPattern(token: string): string {

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Aliases } from './match.js';
 import { headingKey } from './normalize.js';
-import { ANGLE_TOKEN, angleTokensIn, DEFAULT_PLACEHOLDERS, placeholderMatcher, type PlaceholderMatcher } from './placeholders.js';
+import { DEFAULT_PLACEHOLDERS, placeholderMatcher, type PlaceholderMatcher } from './placeholders.js';
 import type { Template, TemplateSection } from './template.js';
 import type { RuleId, SeveritySetting } from './types.js';
 
@@ -26,6 +26,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleId, SeveritySetting>> = {
   'empty-section': 'error',
   'placeholder-section': 'error',
   'placeholder-text': 'warning',
+  'leftover-guidance': 'warning',
   'short-section': 'warning',
   'duplicate-section': 'warning',
   'section-order': 'notice',
@@ -68,7 +69,7 @@ export function createPolicy(template: Template, options: PolicyOptions = {}): {
   const policy: Policy = {
     template,
     aliases,
-    placeholders: placeholderMatcher(tokens, tokens.includes(ANGLE_TOKEN) ? angleTokensIn(template.all.map((section) => section.guidance).join('\n')) : []),
+    placeholders: placeholderMatcher(tokens, template.all.map((section) => section.guidance).join('\n')),
     severities: { ...DEFAULT_SEVERITIES, ...options.rules },
     isRequired: (section) => requirementOf(section, settings).required,
     requirement: (section) => requirementOf(section, settings),

@@ -1,6 +1,8 @@
+import { guidanceFor, resemblance } from './guidance.js';
 import { isDescendant, type Matching } from './match.js';
-import { countWords, proseKey } from './normalize.js';
+import { countWords } from './normalize.js';
 import type { Policy } from './policy.js';
+import { allowsNotApplicable, isNotApplicable, isSpelledOutPlaceholder } from './spelled-out.js';
 import type { TemplateSection } from './template.js';
 import type { Block, SpecSection } from './types.js';
 
@@ -9,8 +11,13 @@ export type Fill = 'empty' | 'guidance' | 'placeholders' | 'written';
 
 export interface SectionState {
   fill: Fill;
-  /** Words the author wrote, not counting guidance left in place or placeholder tokens. */
+  /**
+   * Words the author wrote, not counting guidance left in place, placeholder tokens or
+   * placeholders in words; text the template means to be kept (a checklist) counts.
+   */
   words: number;
+  /** Set when all the section says is "N/A" where the template asks for an answer. */
+  notApplicable?: true;
 }
 
 /**
@@ -27,31 +34,52 @@ export function scopeBlocks(spec: SpecSection, section: TemplateSection, matchin
   return blocks;
 }
 
-export function sectionState(spec: SpecSection, section: TemplateSection, matching: Matching, policy: Policy): SectionState {
+// A paragraph that is one link and nothing else: `[RFC thread](https://…)`, `<https://…>`, a bare URL.
+const BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
+
+/**
+ * @param lines the spec's lines, to tell a paragraph that is only a link from one that says something
+ */
+export function sectionState(spec: SpecSection, section: TemplateSection, matching: Matching, policy: Policy, lines: readonly string[]): SectionState {
   const content = scopeBlocks(spec, section, matching).filter((block) => block.isContent);
   if (content.length === 0) return { fill: 'empty', words: 0 };
-  const guidance = guidanceUnits(section);
+  const guidance = guidanceFor(section, policy.template);
+  // Judged on the section's own text: "N/A" under a sub-heading answers that sub-heading's question.
+  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section);
+  const own = new Set(spec.blocks);
   let words = 0;
-  let onlyGuidance = true;
-  for (const unit of content.flatMap((block) => block.units)) {
-    if (guidance.size > 0 && guidance.has(proseKey(unit))) continue;
-    onlyGuidance = false;
-    words += countWords(policy.placeholders.strip(unit));
+  let linkWords = 0;
+  let sawGuidance = false;
+  let sawPlaceholder = false;
+  let sawNotApplicable = false;
+  for (const block of content) {
+    if (block.type === 'paragraph' && BARE_LINK.test(lines.slice(block.line - 1, block.endLine).join(' '))) {
+      linkWords += block.units.reduce((sum, unit) => sum + countWords(unit), 0);
+      continue;
+    }
+    const isOwn = own.has(block);
+    for (const unit of block.units) {
+      const copied = resemblance(unit, guidance, { contains: false });
+      if (copied && copied.unit.kind !== 'kept') {
+        sawGuidance = true;
+      } else if (copied || isNotApplicable(unit)) {
+        // Text the template means to be kept (a checklist), or "N/A", answers its own section, not the one above it.
+        if (!isOwn) continue;
+        if (copied || !notApplicableIsBlank) words += countWords(unit);
+        else sawNotApplicable = true;
+      } else if (isSpelledOutPlaceholder(unit)) {
+        sawPlaceholder = true;
+      } else {
+        const authored = countWords(policy.placeholders.strip(unit));
+        if (authored === 0) sawPlaceholder = true;
+        words += authored;
+      }
+    }
   }
   if (words > 0) return { fill: 'written', words };
-  // Nothing of the author's own: the template's words left as they were, or TBDs and punctuation.
-  return { fill: onlyGuidance ? 'guidance' : 'placeholders', words };
-}
-
-// A template outlives the checks that use it: its sections' guidance is gathered once.
-const guidanceCache = new WeakMap<TemplateSection, ReadonlySet<string>>();
-
-function guidanceUnits(section: TemplateSection): ReadonlySet<string> {
-  let units = guidanceCache.get(section);
-  if (!units) {
-    const gathered = new Set(section.guidanceUnits);
-    for (const child of section.children) for (const unit of guidanceUnits(child)) gathered.add(unit);
-    guidanceCache.set(section, (units = gathered));
-  }
-  return units;
+  // Nothing of the author's own: TBDs and punctuation, or the template's words left as they were (a link beside them adds nothing).
+  if (sawPlaceholder) return { fill: 'placeholders', words: 0 };
+  if (sawNotApplicable) return { fill: 'placeholders', words: 0, notApplicable: true };
+  if (sawGuidance) return { fill: 'guidance', words: 0 };
+  return { fill: 'written', words: linkWords };
 }

@@ -8,6 +8,7 @@ export const RULE_IDS = [
   'empty-section',
   'placeholder-section',
   'placeholder-text',
+  'leftover-guidance',
   'short-section',
   'duplicate-section',
   'section-order',

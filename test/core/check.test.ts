@@ -95,12 +95,14 @@ describe('a template checked against itself', () => {
     );
   });
 
-  test('the KEP template: each section is empty (guidance in comments) or guidance, one finding per section', () => {
+  test('the KEP template: each section is empty (guidance in comments) or guidance, one finding per section, but its checklists', () => {
     const { parsed, findings } = findingsOnItself(corpusFile('kubernetes-keps/keps/NNNN-kep-template/README.md'));
-    expect(findings).toHaveLength(parsed.all.length);
+    // The Release Signoff Checklist and Test Plan's "[ ] I/we understand …" are boxes to tick, kept as they are.
+    const checklists = ['Release Signoff Checklist', 'Test Plan'];
+    expect(findings).toHaveLength(parsed.all.length - checklists.length);
     expect(new Set(findings.map((finding) => finding.rule))).toEqual(new Set(['empty-section', 'placeholder-section']));
     expect(findings.find((finding) => finding.section === 'Summary')).toMatchObject({ rule: 'empty-section', line: 162 });
-    expect(findings.find((finding) => finding.section === 'Release Signoff Checklist')).toMatchObject({ rule: 'placeholder-section', line: 120 });
+    expect(findings.filter((finding) => checklists.includes(finding.section))).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ function states(spec: string): Record<string, SectionState> {
   const document = parseSpec(fixture(`specs/${spec}`));
   const matching = matchSections(document, policy.template, policy.aliases);
   const result: Record<string, SectionState> = {};
-  for (const [section, specs] of matching.bySection) result[section.name] = sectionState(specs[0]!, section, matching, policy);
+  for (const [section, specs] of matching.bySection) result[section.name] = sectionState(specs[0]!, section, matching, policy, document.lines);
   return result;
 }
 

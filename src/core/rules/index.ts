@@ -1,6 +1,7 @@
 import type { FileRuleId, RuleId } from '../types.js';
 import { duplicateSection } from './duplicate-section.js';
 import { emptySection } from './empty-section.js';
+import { leftoverGuidance } from './leftover-guidance.js';
 import { missingSection } from './missing-section.js';
 import { placeholderSection } from './placeholder-section.js';
 import { placeholderText } from './placeholder-text.js';
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   emptySection,
   placeholderSection,
   placeholderText,
+  leftoverGuidance,
   shortSection,
   duplicateSection,
   sectionOrder,

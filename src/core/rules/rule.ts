@@ -30,3 +30,12 @@ export function isExpected(section: TemplateSection, context: RuleContext): bool
   if (!context.policy.isRequired(section)) return false;
   return !section.parent || context.present.has(section.parent);
 }
+
+/** The template section a spec heading stands for, or the nearest one above it. */
+export function owningSection(spec: SpecSection, context: RuleContext): TemplateSection | undefined {
+  for (let at: SpecSection | undefined = spec; at; at = context.matching.parentOf.get(at)) {
+    const section = context.matching.byHeading.get(at);
+    if (section) return section;
+  }
+  return undefined;
+}

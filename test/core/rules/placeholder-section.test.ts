@@ -4,7 +4,8 @@ import { check, ofRule, where } from '../../helpers/core.js';
 const findingsFor = (spec: string, options = {}) => check(`rules/placeholder-section/${spec}`, 'design-doc', options);
 
 describe("placeholder-section: the template's guidance left unchanged", () => {
-  const findings = findingsFor('guidance-left.md');
+  // Guidance kept beside real text is leftover-guidance's to report (test/core/rules/leftover-guidance.test.ts).
+  const findings = ofRule(findingsFor('guidance-left.md'), 'placeholder-section');
 
   test('given sections that still hold only their guidance, each is a placeholder section', () => {
     expect(where(findings)).toEqual([
@@ -60,7 +61,7 @@ describe('placeholder-section: only placeholder tokens', () => {
 
 describe('placeholder-section: guidance mixed with tokens or real text', () => {
   test('guidance plus a TBD is still nothing of the author\'s own; a guidance bullet with words added is written', () => {
-    expect(where(findingsFor('mixed.md'))).toEqual([
+    expect(where(findingsFor('mixed.md').filter((finding) => finding.rule !== 'leftover-guidance'))).toEqual([
       { rule: 'placeholder-section', section: 'Summary', line: 3 },
       { rule: 'placeholder-text', section: 'Design', line: 16 },
     ]);
@@ -69,5 +70,50 @@ describe('placeholder-section: guidance mixed with tokens or real text', () => {
   test('severity is configurable', () => {
     expect(ofRule(findingsFor('tokens-only.md', { rules: { 'placeholder-section': 'warning' } }), 'placeholder-section')[0]!.severity).toBe('warning');
     expect(ofRule(findingsFor('tokens-only.md', { rules: { 'placeholder-section': 'off' } }), 'placeholder-section')).toEqual([]);
+  });
+});
+
+describe('placeholder-section: placeholders in words', () => {
+  test('"To be determined.", "Coming soon", "To be written.", "Will be added later." and "Needs discussion." alone are placeholders; "None." is an answer', () => {
+    expect(where(findingsFor('spelled-out.md'))).toEqual([
+      { rule: 'placeholder-section', section: 'Summary', line: 3 },
+      { rule: 'placeholder-section', section: 'Motivation', line: 7 },
+      { rule: 'placeholder-section', section: 'Design', line: 11 },
+      { rule: 'placeholder-section', section: 'Risks', line: 15 },
+      { rule: 'placeholder-section', section: 'Security', line: 19 },
+    ]);
+  });
+});
+
+describe('placeholder-section: "N/A"', () => {
+  const findings = findingsFor('not-applicable.md');
+
+  test('is a placeholder only in a required section whose template gives an instruction, not a question', () => {
+    // Motivation and Risks ask questions, which "N/A" answers; the Appendix is optional.
+    expect(where(findings)).toEqual([
+      { rule: 'placeholder-section', section: 'Design', line: 11 },
+      { rule: 'placeholder-section', section: 'Security', line: 19 },
+    ]);
+  });
+
+  test('the message says what is wrong and the two ways out', () => {
+    expect(findings[0]!.message).toBe('Section "Design" says only "N/A", but the template asks for it. Say why it does not apply, or make it optional in the configuration.');
+  });
+
+  test('a section marked required in the configuration follows its template the same way', () => {
+    expect(where(findingsFor('not-applicable.md', { sections: { Appendix: { required: true } } }))).toEqual([
+      { rule: 'placeholder-section', section: 'Design', line: 11 },
+      { rule: 'placeholder-section', section: 'Security', line: 19 },
+      { rule: 'placeholder-section', section: 'Appendix', line: 27 },
+    ]);
+  });
+});
+
+describe('placeholder-section: "N/A" where the template says when a section applies', () => {
+  test('a condition on a section ("not required until …") holds for its sub-sections; an instruction alone does not', () => {
+    // Template: test/fixtures/templates/conditional.md.
+    expect(where(check('rules/placeholder-section/not-applicable-conditional.md', 'conditional'))).toEqual([
+      { rule: 'placeholder-section', section: 'Implementation History', line: 13 },
+    ]);
   });
 });

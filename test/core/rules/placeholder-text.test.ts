@@ -91,3 +91,47 @@ describe('placeholder-text: configuration', () => {
     expect(ofRule(findingsFor({ rules: { 'placeholder-text': 'off' } }), 'placeholder-text')).toEqual([]);
   });
 });
+
+describe('placeholder-text: TODO, TBD, FIXME and XXX count as markers, not as words', () => {
+  // Template: test/fixtures/templates/design-doc.md, which writes no bracket tokens.
+  const findings = ofRule(check('rules/placeholder-text/markers.md', 'design-doc'), 'placeholder-text');
+
+  test('standalone, before a colon, as a value, in parentheses, ending a sentence, and a placeholder in words', () => {
+    expect(findings.map((finding) => finding.line)).toEqual([5, 11, 13, 14, 15, 16, 18, 35]);
+    expect(findings.find((finding) => finding.line === 18)!.message).toContain('"Coming soon"');
+  });
+
+  test('not a word in a sentence, a mention in quotes, an image, a link definition or a block quote (lines 22-27)', () => {
+    expect(findings.filter((finding) => finding.line >= 20 && finding.line <= 27)).toEqual([]);
+  });
+});
+
+describe('placeholder-text: bracket tokens count only where they look like blanks', () => {
+  // Template: the built-in default, whose guidance writes `<role>`.
+  const findings = ofRule(check('rules/placeholder-text/brackets.md', 'default'), 'placeholder-text');
+
+  test('a label and a token, a line of tokens, tokens that read as words, and the template’s own token', () => {
+    expect(findings.map((finding) => [finding.line, finding.message.match(/"<[^"]*>"/gu)])).toEqual([
+      [7, ['"<your name>"']],
+      [8, ['"<owner>"', '"<team>"']],
+      [9, ['"<your manager>"']],
+      [30, ['"<role>"']],
+    ]);
+  });
+
+  test('never generics, command-line syntax, include paths, glued formats, HTML elements, link destinations or quoted strings (lines 13-22)', () => {
+    expect(findings.filter((finding) => finding.line >= 11 && finding.line <= 24)).toEqual([]);
+  });
+});
+
+describe("placeholder-text: the template's own curly-brace placeholders (MADR style)", () => {
+  test('left whole, or half-filled (`because {justification}`); JSON, sets and names in braces are not', () => {
+    const findings = check('rules/placeholder-text/curly.md', 'decision-record');
+    expect(where(findings)).toEqual([
+      { rule: 'placeholder-text', section: 'Context and Problem Statement', line: 7 },
+      { rule: 'placeholder-text', section: 'Considered Options', line: 12 },
+      { rule: 'placeholder-text', section: 'Decision Outcome', line: 16 },
+    ]);
+    expect(findings[2]!.message).toContain('"{justification}"');
+  });
+});
