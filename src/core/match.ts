@@ -1,5 +1,5 @@
 import { containerOf, documentTitle, sectionsAt, type Matching } from './matching.js';
-import { joinedNames } from './joined-names.js';
+import { halvesOf, joinedNames } from './joined-names.js';
 import { headingKey } from './normalize.js';
 import { settleRepeats } from './repeats.js';
 import type { Template, TemplateSection } from './template.js';
@@ -20,6 +20,7 @@ type KeyIndex = Map<string, TemplateSection[]>;
  */
 export function matchSections(document: SpecDocument, template: Template, aliases: Aliases = new Map()): Matching {
   const index = keyIndex(template, aliases);
+  const halves = halvesOf(index.keys());
   const matching: Matching = {
     bySection: new Map(),
     byHeading: new Map(),
@@ -31,7 +32,7 @@ export function matchSections(document: SpecDocument, template: Template, aliase
     parentOf: parents(document),
   };
   for (const spec of document.all) {
-    const named = namesOf(spec, index, matching);
+    const named = namesOf(spec, index, halves, matching);
     if (named.length === 0) continue;
     matching.byHeading.set(spec, named[0]!);
     if (named.length > 1) matching.combined.set(spec, named);
@@ -66,10 +67,10 @@ function keyIndex(template: Template, aliases: Aliases): KeyIndex {
 }
 
 /** The sections a heading names: by its whole name, else by the names it joins (`Security & Observability`). */
-function namesOf(spec: SpecSection, index: KeyIndex, matching: Matching): TemplateSection[] {
+function namesOf(spec: SpecSection, index: KeyIndex, halves: ReadonlySet<string>, matching: Matching): TemplateSection[] {
   const whole = index.get(specKey(spec));
   if (whole) return [pick(whole, spec, matching)];
-  const joined = joinedNames(spec.heading.text, (key) => index.has(key));
+  const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
   if (!joined) return [];
   matching.byParts.add(spec);
   return [...new Set(joined.map((key) => pick(index.get(key)!, spec, matching)))];

@@ -46,3 +46,25 @@ describe('several headings that name one section', () => {
     expect(ofRule(check('structure/consequences-split.md', 'adr-consequences', aliases), 'empty-section')).toEqual([]);
   });
 });
+
+describe('older forms of a section that a reader still sees', () => {
+  // Template: test/fixtures/templates/questionnaire.md
+  const findings = check('structure/older-forms.md', 'questionnaire');
+
+  test('"Drawbacks and Alternatives" names Drawbacks: "Alternatives" is half of "Rationale and alternatives", which stays missing', () => {
+    expect(ofRule(findings, 'missing-section').map((finding) => finding.section)).toEqual([
+      'Rationale and alternatives',
+      'What happens if the feature is re-enabled after a rollback?',
+    ]);
+  });
+
+  test('a question written as a bold list item, even over two lines, is there; bold words inside a sentence are not', () => {
+    const questions = ofRule(findings, 'missing-section').filter((finding) => finding.section.endsWith('?'));
+    expect(questions.map((finding) => finding.section)).toEqual(['What happens if the feature is re-enabled after a rollback?']);
+  });
+
+  test('a heading joined from a name and a word that is no half of one still names nothing', () => {
+    const document = parseSpec('## Drawbacks and tools\n\nText.\n');
+    expect(matchSections(document, template('questionnaire')).unmatched).toHaveLength(1);
+  });
+});

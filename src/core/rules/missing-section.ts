@@ -1,5 +1,7 @@
+import { boldLeadKeys } from '../bold-leads.js';
 import { isDescendant } from '../match.js';
 import { nearMisses } from '../near-miss.js';
+import { headingKey } from '../normalize.js';
 import { sectionSkeleton } from '../skeleton.js';
 import type { TemplateSection } from '../template.js';
 import type { SpecSection } from '../types.js';
@@ -9,7 +11,8 @@ export const missingSection: Rule = {
   id: 'missing-section',
   description: 'A required section of the template has no heading in the spec.',
   check(context) {
-    const missing = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const expected = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const missing = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
     const lookalikes = nearMisses(missing, hintCandidates(context));
     return missing.map((section) => {
       const insertBeforeLine = insertionLine(section, context);
@@ -32,6 +35,14 @@ export const missingSection: Rule = {
     });
   },
 };
+
+/** A section written as a bold lead (`* **Does enabling the feature change any default behavior?**`) is there. */
+function withoutBoldLeads(sections: TemplateSection[], context: RuleContext): TemplateSection[] {
+  const leads = boldLeadKeys(context.document);
+  if (leads.size === 0) return sections;
+  const names = (section: TemplateSection): string[] => [section.name, ...(context.policy.aliases.get(section) ?? [])];
+  return sections.filter((section) => !names(section).some((name) => leads.has(headingKey(name))));
+}
 
 /**
  * Headings that may be a missing section under another name: those that name nothing, the
