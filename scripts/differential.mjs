@@ -51,6 +51,7 @@ export function firstDifference(a, b, path = '') {
 const fullGfm = (text) => toSpecDocument(fromMarkdown(text, { extensions: [frontmatter(FRONT_MATTER), gfm()], mdastExtensions: [frontmatterFromMarkdown(FRONT_MATTER), gfmFromMarkdown()] }), text);
 const show = (value) => JSON.stringify(value)?.slice(0, 300);
 
+if (process.argv[1] !== fileURLToPath(import.meta.url)) { } else {
 const asked = process.argv.slice(2);
 const started = performance.now();
 let documents = 0;
@@ -78,3 +79,4 @@ for (const [corpus, templatePath] of Object.entries(CORPORA)) {
 }
 console.log(`differential: ${documents} documents, ${differences} differ (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 process.exitCode = differences === 0 && documents > 0 ? 0 : 1;
+}

@@ -1,64 +1,106 @@
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import type { Extension } from 'micromark-util-types';
-import { markdownTree } from './tree.js';
-import { toSpecDocument } from './reference.js';
+import { addTokens } from './fast/document.js';
+import { createParser, MAX_NESTING } from './fast/parser.js';
+import { OutlineBuilder } from './outline.js';
+import { splitLines, type Source } from './source.js';
 import type { SpecDocument } from './types.js';
 
 export { splitLines } from './source.js';
 
-const FRONT_MATTER = ['yaml', 'toml'] as const;
-
-/**
- * The GFM constructs a spec can hold, each with a test for the characters it cannot start
- * without. A document without them parses exactly the same without the construct, and
- * micromark is much faster without it (the table construct is tried at every line).
- * GFM autolink literals are left out on purpose: they only wrap text that is already there
- * in a link (`www.x.org` reads the same either way), and they cost a third of the parse.
- */
-const GFM_CONSTRUCTS: ReadonlyArray<{ present(markdown: string): boolean; extension: Extension }> = [
-  // `- [ ] item`: the check reads the same as the template's `- [x] item`.
-  { present: (markdown) => TASK_CHECK.test(markdown), extension: gfmTaskListItem() },
-  // A table needs a delimiter row: only `-`, `:`, `|` and spaces, with a `|` or `:` (after any `>`).
-  { present: hasTableDelimiterRow, extension: gfmTable() },
-  { present: (markdown) => markdown.includes('[^'), extension: gfmFootnote() },
-  { present: (markdown) => markdown.includes('~'), extension: gfmStrikethrough() },
-];
-const TASK_CHECK = /\[(?:\r\n|[\t\n\r xX])\]/;
-const DELIMITER_ROW_LIKE = /^[ \t>|:-]+$/gm;
-
-function hasTableDelimiterRow(markdown: string): boolean {
-  for (const [line] of markdown.matchAll(DELIMITER_ROW_LIKE)) {
-    if (line.includes('-') && (line.includes('|') || line.includes(':'))) return true;
+/** A document nested deeper than the parser can follow: reported as a `too-complex` finding, never read as empty. */
+export class TooComplexError extends Error {
+  constructor(
+    readonly depth: number,
+    readonly line = 1,
+  ) {
+    super(`The document nests lists and quotes deeper than specgate reads (${depth} levels, a list counting two).`);
   }
-  return false;
 }
 
-const extensionSets = new Map<number, Extension[]>();
-
-/** The micromark extensions for the constructs a document can hold: one set per combination, made once. */
-function extensionsFor(markdown: string): Extension[] {
-  let mask = 0;
-  GFM_CONSTRUCTS.forEach((construct, bit) => {
-    if (construct.present(markdown)) mask |= 1 << bit;
-  });
-  let extensions = extensionSets.get(mask);
-  if (!extensions) {
-    extensions = [frontmatter([...FRONT_MATTER]), ...GFM_CONSTRUCTS.filter((_, bit) => mask & (1 << bit)).map((construct) => construct.extension)];
-    extensionSets.set(mask, extensions);
-  }
-  return extensions;
-}
+const parser = createParser();
 
 /**
- * Markdown text to a section tree. Only top-level headings open sections: a heading
- * inside a list or block quote belongs to that block, and fenced code, HTML blocks and
- * escaped `\#` lines are not headings at all (the real CommonMark parser decides).
+ * Markdown text to a section tree. Only top-level headings open sections: a heading inside a
+ * list or block quote belongs to that block, and fenced code, HTML blocks and escaped `\#` lines
+ * are not headings at all. markdown-it reads the markdown (linear in its size); mdast's reading
+ * is the reference (src/core/reference.ts), which the differential tests hold this to.
  */
 export function parseSpec(markdown: string): SpecDocument {
-  return toSpecDocument(markdownTree(markdown, extensionsFor(markdown)), markdown);
+  const lines = splitLines(markdown);
+  const outline = new OutlineBuilder(lines);
+  const frontMatter = frontMatterOf(markdown, lines);
+  if (frontMatter) outline.frontMatter(frontMatter.value, frontMatter.endLine);
+  // Front matter lines read as blank lines: the rest keeps its line numbers.
+  const bodyLines = frontMatter ? lines.map((line, index) => (index < frontMatter.endLine ? '' : line)) : lines;
+  // The final line break keeps a last blank line a line: an unclosed fence runs over it.
+  const body = `${bodyLines.join('\n')}\n`;
+  const deepLine = nestsTooDeep(bodyLines);
+  if (deepLine > 0) throw new TooComplexError(MAX_NESTING, deepLine);
+  const tokens = parser.parse(body, {});
+  const deepest = tokens.find((token) => token.level >= MAX_NESTING - 1);
+  if (deepest) throw new TooComplexError(MAX_NESTING, (deepest.map?.[0] ?? 0) + 1);
+  const lineStarts = [0];
+  for (const line of bodyLines) lineStarts.push(lineStarts[lineStarts.length - 1]! + line.length + 1);
+  const source: Source = { body, lines, lineStarts };
+  if (markdown.includes('\r')) source.eols = lineEndings(markdown, lines.length);
+  return addTokens(outline, tokens, source);
 }
 
+const FENCES = ['---', '+++'];
+
+/** YAML (`---`) or TOML (`+++`) front matter as micromark-extension-frontmatter reads it: fences alone on their lines, spaces after allowed. */
+function frontMatterOf(markdown: string, lines: readonly string[]): { value: string; endLine: number } | undefined {
+  const fence = FENCES.find((candidate) => isFence(lines[0], candidate));
+  if (!fence || lines.length < 2) return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && isFence(line, fence));
+  if (close < 0) return undefined;
+  // The value keeps the file's own line endings.
+  const body = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+  let start = 0;
+  const ends = [...body.matchAll(/\r\n|\r|\n/g)].slice(0, close);
+  start = ends[0] ? ends[0].index + ends[0][0].length : body.length;
+  const last = ends[close - 1];
+  const end = close === 1 || !last ? start : last.index;
+  return { value: body.slice(start, end), endLine: close + 1 };
+}
+
+function isFence(line: string | undefined, fence: string): boolean {
+  return line !== undefined && line.startsWith(fence) && /^[ \t]*$/.test(line.slice(fence.length));
+}
+
+/** Each line's line ending as the file writes it. */
+function lineEndings(markdown: string, count: number): string[] {
+  const eols = [...markdown.matchAll(/\r\n|\r|\n/g)].map((match) => match[0]);
+  while (eols.length < count) eols.push('\n');
+  return eols;
+}
+
+/**
+ * A line that opens more containers than the parser follows, found before parsing: on `- - - … item`
+ * each level would scan the rest of the line again (is it a thematic break?), so the parse itself
+ * would cost the nesting depth times the line.
+ */
+function nestsTooDeep(lines: readonly string[]): number {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    let levels = 0;
+    let pos = 0;
+    while (pos < line.length) {
+      while (line[pos] === ' ' || line[pos] === '\t') pos++;
+      const char = line[pos];
+      if (char === '>') {
+        levels += 1;
+        pos += 1;
+      } else if ((char === '-' || char === '*' || char === '+') && (line[pos + 1] === ' ' || line[pos + 1] === '\t')) {
+        levels += 2;
+        pos += 2;
+      } else {
+        const ordered = /^\d{1,9}[.)][ \t]/.exec(line.slice(pos, pos + 11));
+        if (!ordered) break;
+        levels += 2;
+        pos += ordered[0].length;
+      }
+      if (levels >= MAX_NESTING - 1) return index + 1;
+    }
+  }
+  return 0;
+}

@@ -14,6 +14,8 @@ export interface Source {
   body: string;
   lines: readonly string[];
   lineStarts: number[];
+  /** Each line's own line ending, when the file has any but `\n` (text values keep them). */
+  eols?: string[];
 }
 
 export function sourceOf(markdown: string, lines: readonly string[]): Source {

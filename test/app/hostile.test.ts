@@ -42,7 +42,8 @@ describe('the hostile corpus', () => {
     try {
       expect((await run('heading-traps.md')).findings.some((finding) => finding.rule === 'too-complex')).toBe(false);
       expect((await run('deep-nesting.md')).findings).toEqual([
-        expect.objectContaining({ rule: 'too-complex', severity: 'error', line: 1, message: expect.stringContaining('took more than 1 s') }),
+        // The core itself now refuses nesting it cannot follow (before the time limit would).
+        expect.objectContaining({ rule: 'too-complex', severity: 'error' }),
       ]);
       // The stopped thread was replaced: the next spec is checked as usual.
       expect((await run('heading-traps.md')).findings.some((finding) => finding.rule === 'too-complex')).toBe(false);
