@@ -38,6 +38,7 @@ export function createParser(): MarkdownIt {
   md.inline.ruler.at('newline', newline);
   recordSpans(md, 'newline');
   labelSpans(md);
+  for (const name of ['link', 'image']) wrapRule<InlineRule>(md.inline.ruler, name, unclosedBracketsFail);
   rawAutolinks(md);
   indentedCodeStarts(md);
   tableCells(md);
@@ -136,4 +137,18 @@ function indentedCodeStarts(md: MarkdownIt): void {
     }
     return true;
   });
+}
+
+/**
+ * A `[` with no `]` after it opens no link: said at once. markdown-it would scan to the end of the
+ * content for each one, so 100,000 `[` cost 100,000 squared.
+ */
+function unclosedBracketsFail(rule: InlineRule): InlineRule {
+  const lastClose = new WeakMap<StateInline, number>();
+  return (state, silent) => {
+    let close = lastClose.get(state);
+    if (close === undefined) lastClose.set(state, (close = state.src.lastIndexOf(']')));
+    if (close < state.pos) return false;
+    return rule(state, silent);
+  };
 }
