@@ -1,7 +1,8 @@
 // `npm run differential`: every document of every corpus in ../shared/corpus through parseSpec (the
 // hot path) and through the reference (mdast-util-from-markdown, src/core/reference.ts). The section
 // trees must be equal field for field, and the findings equal to those of a parse with every GFM
-// construct (autolink literals too). Prints each difference and exits 1 when there is one.
+// construct (autolink literals too). Prints each difference; exits 1 on one that
+// scripts/differential-known.json does not list (with its reason), or when a listed one is gone.
 // `node scripts/differential.mjs rust-rfcs madr` checks some corpora only. CI runs it (.ci/run).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,14 +17,8 @@ import { referenceSpec, toSpecDocument } from '../build/core/reference.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = process.env.SPECGATE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
-const CORPORA = {
-  'rust-rfcs': '0000-template.md',
-  'kubernetes-keps': 'keps/NNNN-kep-template/README.md',
-  'nixos-rfcs': '0000-template.md',
-  madr: 'template/adr-template.md',
-  'ethereum-ercs': 'erc-template.md',
-  'cardano-cips': '.github/CIP-TEMPLATE.md',
-};
+// Each corpus's template, as the vendored sample in test/fixtures/differential/ names it.
+const CORPORA = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'differential', 'templates.json'), 'utf8'));
 const FRONT_MATTER = ['yaml', 'toml'];
 
 function markdownFiles(directory, out = []) {
@@ -48,6 +43,9 @@ export function firstDifference(a, b, path = '') {
   return undefined;
 }
 
+// Documents that still differ, each with why (a micromark quirk the fast path does not copy, say).
+const KNOWN = JSON.parse(readFileSync(join(ROOT, 'scripts', 'differential-known.json'), 'utf8'));
+
 const fullGfm = (text) => toSpecDocument(fromMarkdown(text, { extensions: [frontmatter(FRONT_MATTER), gfm()], mdastExtensions: [frontmatterFromMarkdown(FRONT_MATTER), gfmFromMarkdown()] }), text);
 const show = (value) => JSON.stringify(value)?.slice(0, 300);
 
@@ -56,6 +54,7 @@ const asked = process.argv.slice(2);
 const started = performance.now();
 let documents = 0;
 let differences = 0;
+let unexpected = 0;
 for (const [corpus, templatePath] of Object.entries(CORPORA)) {
   if (asked.length > 0 && !asked.includes(corpus)) continue;
   const root = join(CORPUS, corpus);
@@ -67,16 +66,23 @@ for (const [corpus, templatePath] of Object.entries(CORPORA)) {
     const fast = parseSpec(text);
     const tree = firstDifference(fast, referenceSpec(text));
     const findings = firstDifference(checkSpec(fast, policy), checkSpec(fullGfm(text), policy));
+    const name = `${corpus}/${relative(root, path)}`;
+    const known = KNOWN[name];
     for (const [what, found] of [['tree', tree], ['findings', findings]]) {
       if (!found) continue;
-      console.log(`${corpus}/${relative(root, path)}: ${what} differ at ${found.path || '(root)'}: fast ${show(found.fast)}, reference ${show(found.reference)}`);
+      console.log(`${known ? 'known' : 'NEW'}: ${name}: ${what} differ at ${found.path || '(root)'}: fast ${show(found.fast)}, reference ${show(found.reference)}${known ? ` (${known})` : ''}`);
     }
     if (tree || findings) differ += 1;
+    if ((tree || findings) && !known) unexpected += 1;
+    if (!tree && !findings && known) {
+      console.log(`now identical: ${name}: take it out of scripts/differential-known.json`);
+      unexpected += 1;
+    }
   }
   console.log(`${corpus}: ${paths.length} documents, ${differ} differ`);
   documents += paths.length;
   differences += differ;
 }
-console.log(`differential: ${documents} documents, ${differences} differ (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-process.exitCode = differences === 0 && documents > 0 ? 0 : 1;
+console.log(`differential: ${documents} documents, ${differences} differ, ${unexpected} not as scripts/differential-known.json says (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+process.exitCode = unexpected === 0 && documents > 0 ? 0 : 1;
 }

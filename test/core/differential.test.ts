@@ -10,14 +10,7 @@ import { fixture, FIXTURES } from '../helpers/fixtures.js';
  * `npm run differential` does the same over every document of every corpus.
  */
 const ROOT = join(FIXTURES, 'differential');
-const TEMPLATES: Record<string, string> = {
-  'rust-rfcs': '0000-template.md',
-  'kubernetes-keps': 'keps/NNNN-kep-template/README.md',
-  'nixos-rfcs': '0000-template.md',
-  madr: 'template/adr-template.md',
-  'ethereum-ercs': 'erc-template.md',
-  'cardano-cips': '.github/CIP-TEMPLATE.md',
-};
+const TEMPLATES = JSON.parse(fixture('differential/templates.json')) as Record<string, string>;
 
 function markdownFiles(directory: string, out: string[] = []): string[] {
   for (const name of readdirSync(directory).sort()) {

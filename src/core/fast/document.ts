@@ -93,7 +93,7 @@ function toBlock(tokens: readonly Token[], from: number, to: number, source: Sou
       }
       case 'fence':
       case 'code_block': {
-        const value = withEols(token.content, token.map![0] + (token.type === 'fence' ? 1 : 0), source).replace(/(\r\n|\r|\n)$/, '');
+        const value = token.type === 'fence' ? withEols(token.content, token.map![0] + 1, source).replace(/(\r\n|\r|\n)$/, '') : indentedCode(token, source);
         if (value.trim() !== '') units.push(value);
         addCodeMask(token, source, masks);
         break;
@@ -123,6 +123,20 @@ function lastLineOf(token: Token, source: Source): number {
   if (token.type === 'code_block') return indentedCodeEnd(token, source);
   if (token.type === 'fence' && token.level > 0 && !isClosed(token, source)) return lastFilledLine(token.map[0], token.map[1], source);
   return token.map[1];
+}
+
+/** Indented code's text, with the whitespace-only lines micromark counts in (past the indent, their spaces are code). */
+function indentedCode(token: Token, source: Source): string {
+  let value = withEols(token.content, token.map![0], source).replace(/(\r\n|\r|\n)$/, '');
+  const indent = ((token.meta as { column?: number } | null)?.column ?? 0) + 4;
+  for (let line = token.map![1]; line < indentedCodeEnd(token, source); line++) {
+    const text = source.lines[line]!;
+    let skip = 0;
+    for (let width = 0; skip < text.length && width < indent; skip++) width += text[skip] === '\t' ? 4 - (width % 4) : 1;
+    value += (source.eols?.[line - 1] ?? '\n') + text.slice(skip);
+  }
+  // As mdast does: one final line ending is not part of the value.
+  return value.replace(/(\r\n|\r|\n)$/, '');
 }
 
 /** Indented code goes on over the whitespace-only lines indented as far as its own first line (micromark counts them in). */

@@ -1,7 +1,7 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { addCommentMasks, addMask, ANGLE_TAG, lineAt, type Source } from '../source.js';
 import type { Mask } from '../types.js';
-import { OffsetMap, type Span } from './positions.js';
+import { indentsOf, OffsetMap, type Span } from './positions.js';
 
 /**
  * One inline token (a paragraph's, a heading's or a table cell's content) read as mdast reads
@@ -71,6 +71,24 @@ export class InlineReader {
     return alt;
   }
 
+  /**
+   * The whitespace markdown-it took off a lazy line (indented less than its list item's content),
+   * less what the outer items it does continue take: micromark keeps that much.
+   */
+  private lazyIndent(offset: number, indents: readonly number[]): string {
+    const start = this.at(offset);
+    const lineStart = this.source.lineStarts[lineAt(start, this.source) - 1]!;
+    const taken = this.source.body.slice(lineStart, start);
+    if (!/^[ \t]*$/.test(taken)) return '';
+    let width = 0;
+    for (const char of taken) width += char === '\t' ? 4 - (width % 4) : 1;
+    if (width >= indents[indents.length - 1]!) return '';
+    const continued = indents.filter((indent) => indent <= width).pop() ?? 0;
+    let skip = 0;
+    for (let columns = 0; skip < taken.length && columns < continued; skip++) columns += taken[skip] === '\t' ? 4 - (columns % 4) : 1;
+    return taken.slice(skip);
+  }
+
   private at(offset: number): number {
     this.offsets ??= new OffsetMap(this.inline, this.source.body, this.source.lineStarts);
     return this.offsets.at(offset);
@@ -81,13 +99,24 @@ export class InlineReader {
     return this.source.eols?.[lineAt(this.at(offset), this.source) - 1] ?? '\n';
   }
 
-  /** A code span's or tag's value with the file's line endings. */
+  /**
+   * A code span's or tag's value as the source has it: the file's line endings, and the indent of a
+   * lazy line in a list item (markdown-it takes it off as if it were the item's; micromark keeps it).
+   */
   private withEols(token: Token): string {
     const span = token.meta as Span | null;
-    if (!this.source.eols || !span || !token.content.includes('\n')) return token.content;
+    const indents = indentsOf(this.inline);
+    if ((!this.source.eols && indents.length === 0) || !span || !token.content.includes('\n')) return token.content;
     const raw = this.inline.content.slice(span.start, span.end);
     let restored = '';
-    for (let index = 0; index < raw.length; index++) restored += raw[index] === '\n' ? this.eolAt(span.start + index) : raw[index];
+    for (let index = 0; index < raw.length; index++) {
+      if (raw[index] !== '\n') {
+        restored += raw[index];
+        continue;
+      }
+      restored += this.source.eols ? this.eolAt(span.start + index) : '\n';
+      if (indents.length > 0) restored += this.lazyIndent(span.start + index + 1, indents);
+    }
     if (token.type !== 'code_inline') return restored;
     return codeValue(restored.slice(token.markup.length, restored.length - token.markup.length));
   }

@@ -4,7 +4,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { footnoteCall, footnoteDefinition } from './footnotes.js';
 import { headingOrigins, taskChecks } from './gfm.js';
 import { codeValue } from './inline.js';
-import type { Span } from './positions.js';
+import { setOrigin, type Span } from './positions.js';
 import { wrapRule, type BlockRule, type InlineRule } from './rules.js';
 import { strikethroughPostProcess, strikethroughTokenize } from './strikethrough.js';
 import { tableCells } from './tables.js';
@@ -41,6 +41,8 @@ export function createParser(): MarkdownIt {
   for (const name of ['link', 'image']) wrapRule<InlineRule>(md.inline.ruler, name, unclosedBracketsFail);
   rawAutolinks(md);
   indentedCodeStarts(md);
+  trackIndents(md);
+  for (const name of ['paragraph', 'lheading']) wrapRule<BlockRule>(md.block.ruler, name, keepIndent);
   tableCells(md);
   taskChecks(md);
   headingOrigins(md);
@@ -76,7 +78,10 @@ function rawAutolinks(md: MarkdownIt): void {
     const start = state.pos;
     const count = state.tokens.length;
     if (!rule(state, silent)) return false;
-    const text: Token | undefined = state.tokens[count + 1];
+    // Pending text goes out first: the link's text is the token after its link_open.
+    let open = count;
+    while (open < state.tokens.length && state.tokens[open]!.type !== 'link_open') open++;
+    const text: Token | undefined = state.tokens[open + 1];
     if (!silent && text?.type === 'text') text.content = state.src.slice(start + 1, state.pos - 1);
     return true;
   });
@@ -146,9 +151,38 @@ function indentedCodeStarts(md: MarkdownIt): void {
 function unclosedBracketsFail(rule: InlineRule): InlineRule {
   const lastClose = new WeakMap<StateInline, number>();
   return (state, silent) => {
+    // Every inline rule is tried at every markup character: only a `[` or `!` needs the look.
+    const code = state.src.charCodeAt(state.pos);
+    if (code !== 0x5b && code !== 0x21) return false;
     let close = lastClose.get(state);
     if (close === undefined) lastClose.set(state, (close = state.src.lastIndexOf(']')));
     if (close < state.pos) return false;
     return rule(state, silent);
+  };
+}
+
+/** The content column of each container being read, outermost first (markdown-it reads nested blocks by recursion). */
+const indents: number[] = [];
+
+function trackIndents(md: MarkdownIt): void {
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    indents.push(state.blkIndent);
+    try {
+      tokenize(state, startLine, endLine);
+    } finally {
+      indents.pop();
+    }
+  };
+}
+
+/** A paragraph in a list item remembers the items' content columns: its lazy lines lost their indent to markdown-it. */
+function keepIndent(rule: BlockRule): BlockRule {
+  return (state, startLine, endLine, silent) => {
+    const count = state.tokens.length;
+    if (!rule(state, startLine, endLine, silent)) return false;
+    const inline = state.tokens[count + 1];
+    if (!silent && state.blkIndent > 0 && inline?.type === 'inline') setOrigin(inline, { kind: 'lines', firstLine: startLine, indents: indents.filter((indent) => indent > 0) });
+    return true;
   };
 }

@@ -7,7 +7,7 @@ import type Token from 'markdown-it/lib/token.mjs';
  * a line of it (the last one aside) is a suffix of its source line, so it lines up from the end.
  */
 export type Origin =
-  | { kind: 'lines'; firstLine: number }
+  | { kind: 'lines'; firstLine: number; /** The content columns of the list items it is in, outermost first. */ indents?: number[] }
   | { kind: 'start'; start: number }
   | { kind: 'offsets'; offsets: number[] };
 
@@ -21,6 +21,12 @@ const origins = new WeakMap<Token, Origin>();
 
 export function setOrigin(inline: Token, origin: Origin): void {
   origins.set(inline, origin);
+}
+
+/** The content columns of the list items (or footnotes) an inline token's lines are in, outermost first. */
+export function indentsOf(inline: Token): readonly number[] {
+  const origin = origins.get(inline);
+  return origin?.kind === 'lines' ? (origin.indents ?? []) : [];
 }
 
 /** Source offsets (in the parsed input) of content offsets of one inline token. */
@@ -49,7 +55,7 @@ export class OffsetMap {
     const sourceStart = this.inputLineStarts[sourceLine] ?? this.input.length;
     let sourceEnd = (this.inputLineStarts[sourceLine + 1] ?? this.input.length + 1) - 1;
     // The last line lost its trailing whitespace to trim().
-    if (line === starts.length - 1) while (sourceEnd > sourceStart && /\s/.test(this.input.charAt(sourceEnd - 1))) sourceEnd--;
+    if (line === starts.length - 1) while (sourceEnd > sourceStart && ' \t\r\n'.includes(this.input.charAt(sourceEnd - 1))) sourceEnd--;
     return sourceEnd - (contentLineEnd - offset);
   }
 }

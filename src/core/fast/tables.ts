@@ -49,7 +49,7 @@ const PIPE = 0x7c;
 const BACKSLASH = 0x5c;
 
 export function splitRow(src: string, start: number, end: number): Cell[] {
-  while (end > start && /\s/.test(src.charAt(end - 1))) end--;
+  while (end > start && (src.charAt(end - 1) === ' ' || src.charAt(end - 1) === '\t')) end--;
   const cells: Cell[] = [];
   let cell: Cell = { content: '', offsets: [] };
   for (let pos = start; pos < end; pos++) {
@@ -70,8 +70,8 @@ export function splitRow(src: string, start: number, end: number): Cell[] {
     append(cell, src, pos);
   }
   cells.push(cell);
-  if (cells.length > 1 && cells[0]!.content.trim() === '' && src.charCodeAt(start) === PIPE) cells.shift();
-  if (cells.length > 1 && cells[cells.length - 1]!.content.trim() === '' && src.charCodeAt(end - 1) === PIPE) cells.pop();
+  if (cells.length > 1 && /^[ \t]*$/.test(cells[0]!.content) && src.charCodeAt(start) === PIPE) cells.shift();
+  if (cells.length > 1 && /^[ \t]*$/.test(cells[cells.length - 1]!.content) && src.charCodeAt(end - 1) === PIPE) cells.pop();
   return cells.map(trimmed);
 }
 
@@ -80,8 +80,9 @@ function append(cell: Cell, src: string, pos: number): void {
   cell.offsets.push(pos);
 }
 
+/** Spaces and tabs off both ends: micromark's whitespace (a no-break space is text). */
 function trimmed(cell: Cell): Cell {
-  const start = cell.content.length - cell.content.trimStart().length;
-  const end = cell.content.trimEnd().length;
+  const start = /^[ \t]*/.exec(cell.content)![0].length;
+  const end = Math.max(start, cell.content.length - /[ \t]*$/.exec(cell.content)![0].length);
   return { content: cell.content.slice(start, end), offsets: cell.offsets.slice(start, end) };
 }
