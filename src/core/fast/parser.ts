@@ -42,6 +42,7 @@ export function createParser(): MarkdownIt {
   rawAutolinks(md);
   indentedCodeStarts(md);
   trackIndents(md);
+  for (const name of ['table', 'fence', 'blockquote', 'hr', 'list', 'html_block', 'heading', 'gfm_footnote_definition']) wrapRule<BlockRule>(md.block.ruler, name, notFromLazyCode);
   for (const name of ['paragraph', 'lheading']) wrapRule<BlockRule>(md.block.ruler, name, keepIndent);
   tableCells(md);
   taskChecks(md);
@@ -173,6 +174,23 @@ function trackIndents(md: MarkdownIt): void {
     } finally {
       indents.pop();
     }
+  };
+}
+
+/**
+ * A line indented less than the list item it follows is lazy: it starts a block only where the
+ * items it does continue leave it, and there four columns more make it indented code, which
+ * cannot interrupt a paragraph. markdown-it measures it against the innermost item instead, so
+ * `11.  text` then `    ```go` would end the list.
+ */
+function notFromLazyCode(rule: BlockRule): BlockRule {
+  return (state, startLine, endLine, silent) => {
+    const indent = state.sCount[startLine]!;
+    if (silent && indent < state.blkIndent) {
+      const continued = indents.filter((column) => column <= indent).pop() ?? 0;
+      if (indent - continued >= 4) return false;
+    }
+    return rule(state, startLine, endLine, silent);
   };
 }
 
