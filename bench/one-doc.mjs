@@ -35,6 +35,10 @@ const KINDS = {
   // `- - - … item`: every marker opens a list inside the previous item.
   'nested-lists': (size) => `## Summary\n\n${'- '.repeat(size)}item\n`,
   'open-brackets': (size) => `## Summary\n\n${'['.repeat(size)}\n`,
+  headings: (size) => Array.from({ length: size }, (_, index) => `## Part ${index}\n\nText ${index}.\n`).join('\n'),
+  // 1,000 lines, each quoted `size` deep.
+  'deep-quotes': (size) => `## Summary\n\n${Array.from({ length: 1000 }, (_, index) => `${'> '.repeat(size)}line ${index}`).join('\n')}\n`,
+  'long-line': (size) => `## Summary\n\n${'word '.repeat(Math.ceil(size / 5))}\n`,
 };
 
 const [kind, sizeArgument] = process.argv.slice(2);

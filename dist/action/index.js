@@ -70,9 +70,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -84,12 +84,12 @@ var require_code = __commonJS({
         return item === "" || item === '""';
       }
       get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+        var _a2;
+        return (_a2 = this._str) !== null && _a2 !== void 0 ? _a2 : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
       }
       get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        var _a2;
+        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names, c) => {
           if (c instanceof Name)
             names[c.str] = (names[c.str] || 0) + 1;
           return names;
@@ -99,13 +99,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -121,13 +121,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code2.push(arg);
       else
-        code.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -235,8 +235,8 @@ var require_scope = __commonJS({
         return `${prefix}${ng.index++}`;
       }
       _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+        var _a2, _b;
+        if (((_b = (_a2 = this._parent) === null || _a2 === void 0 ? void 0 : _a2._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
           throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
         }
         return this._names[prefix] = { prefix, index: 0 };
@@ -269,12 +269,12 @@ var require_scope = __commonJS({
         return new ValueScopeName(prefix, this._newName(prefix));
       }
       value(nameOrPrefix, value) {
-        var _a;
+        var _a2;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
         const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        const valueKey = (_a2 = value.key) !== null && _a2 !== void 0 ? _a2 : value.ref;
         let vs = this._values[prefix];
         if (vs) {
           const _name = vs.get(valueKey);
@@ -311,7 +311,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -324,16 +324,16 @@ var require_scope = __commonJS({
             let c = valueCode(name);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
             nameSet.set(name, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -481,9 +481,9 @@ var require_codegen = __commonJS({
       }
     };
     var Throw = class extends Node2 {
-      constructor(error2) {
+      constructor(error3) {
         super();
-        this.error = error2;
+        this.error = error3;
       }
       render({ _n }) {
         return `throw ${this.error};` + _n;
@@ -493,9 +493,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node2 {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -517,7 +517,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -565,10 +565,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -592,8 +592,8 @@ var require_codegen = __commonJS({
         return this;
       }
       optimizeNames(names, constants3) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        var _a2;
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
         if (!(super.optimizeNames(names, constants3) || this.else))
           return;
         this.condition = optimizeExpr(this.condition, names, constants3);
@@ -689,24 +689,24 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
-        var _a, _b;
+        var _a2, _b;
         super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNodes();
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
       optimizeNames(names, constants3) {
-        var _a, _b;
+        var _a2, _b;
         super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
@@ -720,9 +720,9 @@ var require_codegen = __commonJS({
       }
     };
     var Catch = class extends BlockNode {
-      constructor(error2) {
+      constructor(error3) {
         super();
-        this.error = error2;
+        this.error = error3;
       }
       render(opts) {
         return `catch(${this.error})` + super.render(opts);
@@ -811,18 +811,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code2 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -913,9 +913,9 @@ var require_codegen = __commonJS({
         this._blockNode(node);
         this.code(tryBody);
         if (catchCode) {
-          const error2 = this.name("e");
-          this._currNode = node.catch = new Catch(error2);
-          catchCode(error2);
+          const error3 = this.name("e");
+          this._currNode = node.catch = new Catch(error3);
+          catchCode(error3);
         }
         if (finallyCode) {
           this._currNode = node.finally = new Finally();
@@ -924,8 +924,8 @@ var require_codegen = __commonJS({
         return this._endBlockNode(Catch, Finally);
       }
       // `throw` statement
-      throw(error2) {
-        return this._leafNode(new Throw(error2));
+      throw(error3) {
+        return this._leafNode(new Throw(error3));
       }
       // start self-balancing block
       block(body, nodeCount) {
@@ -1209,8 +1209,8 @@ var require_util = __commonJS({
     })(Type || (exports.Type = Type = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
-        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+        const isNumber2 = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber2 ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber2 ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
@@ -1281,10 +1281,10 @@ var require_errors = __commonJS({
     exports.keyword$DataError = {
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
-    function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
+    function reportError(cxt, error3 = exports.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error2, errorPaths);
+      const errObj = errorObjectCode(cxt, error3, errorPaths);
       if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
         addError(gen, errObj);
       } else {
@@ -1292,10 +1292,10 @@ var require_errors = __commonJS({
       }
     }
     exports.reportError = reportError;
-    function reportExtraError(cxt, error2 = exports.keywordError, errorPaths) {
+    function reportExtraError(cxt, error3 = exports.keywordError, errorPaths) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error2, errorPaths);
+      const errObj = errorObjectCode(cxt, error3, errorPaths);
       addError(gen, errObj);
       if (!(compositeRule || allErrors)) {
         returnErrors(it, names_1.default.vErrors);
@@ -1346,19 +1346,19 @@ var require_errors = __commonJS({
       schema: new codegen_1.Name("schema"),
       parentSchema: new codegen_1.Name("parentSchema")
     };
-    function errorObjectCode(cxt, error2, errorPaths) {
+    function errorObjectCode(cxt, error3, errorPaths) {
       const { createErrors } = cxt.it;
       if (createErrors === false)
         return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error2, errorPaths);
+      return errorObject(cxt, error3, errorPaths);
     }
-    function errorObject(cxt, error2, errorPaths = {}) {
+    function errorObject(cxt, error3, errorPaths = {}) {
       const { gen, it } = cxt;
       const keyValues = [
         errorInstancePath(it, errorPaths),
         errorSchemaPath(cxt, errorPaths)
       ];
-      extraErrorProps(cxt, error2, keyValues);
+      extraErrorProps(cxt, error3, keyValues);
       return gen.object(...keyValues);
     }
     function errorInstancePath({ errorPath }, { instancePath }) {
@@ -1486,8 +1486,8 @@ var require_applicability = __commonJS({
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
-      var _a;
-      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      var _a2;
+      return schema[rule.keyword] !== void 0 || ((_a2 = rule.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -1875,14 +1875,14 @@ var require_keyword = __commonJS({
     }
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
-      var _a;
+      var _a2;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
       const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
       function validateKeyword() {
         if (def.errors === false) {
           assignValid();
@@ -1912,9 +1912,9 @@ var require_keyword = __commonJS({
         const passSchema = !("compile" in def && !$data || def.schema === false);
         gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
       }
-      function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+      function reportErrs(errors2) {
+        var _a3;
+        gen.if((0, codegen_1.not)((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid), errors2);
       }
     }
     exports.funcKeywordCode = funcKeywordCode;
@@ -2243,15 +2243,15 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver2, id = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver, id = "", normalize4) {
+      if (normalize4 !== false)
         id = normalizeId(id);
-      const p = resolver2.parse(id);
-      return _getFullPath(resolver2, p);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
     }
     exports.getFullPath = getFullPath;
-    function _getFullPath(resolver2, p) {
-      const serialized = resolver2.serialize(p);
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
       return serialized.split("#")[0] + "#";
     }
     exports._getFullPath = _getFullPath;
@@ -2260,9 +2260,9 @@ var require_resolve = __commonJS({
       return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
     }
     exports.normalizeId = normalizeId;
-    function resolveUrl(resolver2, baseId, id) {
+    function resolveUrl(resolver, baseId, id) {
       id = normalizeId(id);
-      return resolver2.resolve(baseId, id);
+      return resolver.resolve(baseId, id);
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
@@ -2677,18 +2677,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -2702,8 +2702,8 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
-        if (assign)
+      setParams(obj, assign3) {
+        if (assign3)
           Object.assign(this.params, obj);
         else
           this.params = obj;
@@ -2841,9 +2841,9 @@ var require_validation_error = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
-      constructor(errors) {
+      constructor(errors2) {
         super("validation failed");
-        this.errors = errors;
+        this.errors = errors2;
         this.ajv = this.validation = true;
       }
     };
@@ -2858,10 +2858,10 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver2, baseId, ref, msg) {
+      constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver2, baseId, ref);
-        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver2, this.missingRef));
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
     exports.default = MissingRefError;
@@ -2882,7 +2882,7 @@ var require_compile = __commonJS({
     var validate_1 = require_validate();
     var SchemaEnv = class {
       constructor(env) {
-        var _a;
+        var _a2;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
@@ -2891,7 +2891,7 @@ var require_compile = __commonJS({
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.baseId = (_a2 = env.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
@@ -2987,14 +2987,14 @@ var require_compile = __commonJS({
     }
     exports.compileSchema = compileSchema;
     function resolveRef(root, baseId, ref) {
-      var _a;
+      var _a2;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
       let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root, baseId });
@@ -3063,8 +3063,8 @@ var require_compile = __commonJS({
       "definitions"
     ]);
     function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+      var _a2;
+      if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
         if (typeof schema === "boolean")
@@ -3141,22 +3141,22 @@ var require_utils = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -3429,15 +3429,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3468,15 +3468,15 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3503,15 +3503,15 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3556,15 +3556,15 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -3873,13 +3873,13 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize4(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse4(serialize(uri, options), options);
+        parse3(serialize(uri, options), options);
       }
       return uri;
     }
@@ -3919,11 +3919,11 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base2, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse4(serialize(base, options), options);
-        relative3 = parse4(serialize(relative3, options), options);
+        base2 = parse3(serialize(base2, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -3942,33 +3942,33 @@ var require_fast_uri = __commonJS({
           target.query = relative3.query;
         } else {
           if (!relative3.path) {
-            target.path = base.path;
+            target.path = base2.path;
             if (relative3.query !== void 0) {
               target.query = relative3.query;
             } else {
-              target.query = base.query;
+              target.query = base2.query;
             }
           } else {
             if (relative3.path[0] === "/") {
               target.path = removeDotSegments(relative3.path);
             } else {
-              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
-              if (baseHasAuthority && !base.path) {
+              const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
+              if (baseHasAuthority && !base2.path) {
                 target.path = "/" + relative3.path;
-              } else if (!base.path) {
+              } else if (!base2.path) {
                 target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative3.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
             target.query = relative3.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target.userinfo = base2.userinfo;
+          target.host = base2.host;
+          target.port = base2.port;
         }
-        target.scheme = base.scheme;
+        target.scheme = base2.scheme;
       }
       target.fragment = relative3.fragment;
       return target;
@@ -4241,7 +4241,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse4(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -4273,12 +4273,12 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
+      normalize: normalize4,
       resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
-      parse: parse4
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -4378,9 +4378,9 @@ var require_core = __commonJS({
     };
     var MAX_EXPRESSION = 200;
     function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      var _a2, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const _optz = (_a2 = o.code) === null || _a2 === void 0 ? void 0 : _a2.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
       const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
       const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
@@ -4655,12 +4655,12 @@ var require_core = __commonJS({
           return this;
         }
         keywordMetaschema.call(this, def);
-        const definition2 = {
+        const definition = {
           ...def,
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k2) => addRule.call(this, k2, definition2) : (k2) => definition2.type.forEach((t) => addRule.call(this, k2, definition2, t)));
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k2) => addRule.call(this, k2, definition) : (k2) => definition.type.forEach((t) => addRule.call(this, k2, definition, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -4680,16 +4680,16 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
-        if (typeof format == "string")
-          format = new RegExp(format);
-        this.formats[name] = format;
+      addFormat(name, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name] = format2;
         return this;
       }
-      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
-        if (!errors || errors.length === 0)
+      errorsText(errors2 = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors2 || errors2.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
+        return errors2.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -4801,9 +4801,9 @@ var require_core = __commonJS({
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
-        if (format)
-          this.addFormat(name, format);
+        const format2 = this.opts.formats[name];
+        if (format2)
+          this.addFormat(name, format2);
       }
     }
     function addInitialKeywords(defs) {
@@ -4853,9 +4853,9 @@ var require_core = __commonJS({
         throw new Error('$data keyword must have "code" or "validate" function');
       }
     }
-    function addRule(keyword, definition2, dataType) {
-      var _a;
-      const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
+    function addRule(keyword, definition, dataType) {
+      var _a2;
+      const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES: RULES3 } = this;
@@ -4865,22 +4865,22 @@ var require_core = __commonJS({
         RULES3.rules.push(ruleGroup);
       }
       RULES3.keywords[keyword] = true;
-      if (!definition2)
+      if (!definition)
         return;
       const rule = {
         keyword,
         definition: {
-          ...definition2,
-          type: (0, dataType_1.getJSONTypes)(definition2.type),
-          schemaType: (0, dataType_1.getJSONTypes)(definition2.schemaType)
+          ...definition,
+          type: (0, dataType_1.getJSONTypes)(definition.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
         }
       };
-      if (definition2.before)
-        addBeforeRule.call(this, ruleGroup, rule, definition2.before);
+      if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
       RULES3.all[keyword] = rule;
-      (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+      (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
       const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
@@ -5014,10 +5014,10 @@ var require_ref = __commonJS({
         gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
       }
       function addEvaluatedFrom(source) {
-        var _a;
+        var _a2;
         if (!it.opts.unevaluated)
           return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        const schEvaluated = (_a2 = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a2 === void 0 ? void 0 : _a2.evaluated;
         if (it.props !== true) {
           if (schEvaluated && !schEvaluated.dynamicProps) {
             if (schEvaluated.props !== void 0) {
@@ -5079,7 +5079,7 @@ var require_limitNumber = __commonJS({
       exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
       exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
     };
-    var error2 = {
+    var error3 = {
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
       params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
     };
@@ -5088,7 +5088,7 @@ var require_limitNumber = __commonJS({
       type: "number",
       schemaType: "number",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
@@ -5104,7 +5104,7 @@ var require_multipleOf = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error2 = {
+    var error3 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
       params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
     };
@@ -5113,7 +5113,7 @@ var require_multipleOf = __commonJS({
       type: "number",
       schemaType: "number",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
@@ -5160,7 +5160,7 @@ var require_limitLength = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var ucs2length_1 = require_ucs2length();
-    var error2 = {
+    var error3 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
@@ -5172,7 +5172,7 @@ var require_limitLength = __commonJS({
       type: "string",
       schemaType: "number",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { keyword, data, schemaCode, it } = cxt;
         const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -5192,7 +5192,7 @@ var require_pattern = __commonJS({
     var code_1 = require_code2();
     var util_1 = require_util();
     var codegen_1 = require_codegen();
-    var error2 = {
+    var error3 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
     };
@@ -5201,7 +5201,7 @@ var require_pattern = __commonJS({
       type: "string",
       schemaType: "string",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
@@ -5227,7 +5227,7 @@ var require_limitProperties = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error2 = {
+    var error3 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
@@ -5239,7 +5239,7 @@ var require_limitProperties = __commonJS({
       type: "object",
       schemaType: "number",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -5258,7 +5258,7 @@ var require_required = __commonJS({
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
       params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
     };
@@ -5267,7 +5267,7 @@ var require_required = __commonJS({
       type: "object",
       schemaType: "array",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, schema, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
@@ -5338,7 +5338,7 @@ var require_limitItems = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error2 = {
+    var error3 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
@@ -5350,7 +5350,7 @@ var require_limitItems = __commonJS({
       type: "array",
       schemaType: "number",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -5381,7 +5381,7 @@ var require_uniqueItems = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error2 = {
+    var error3 = {
       message: ({ params: { i, j: j2 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j2} and ${i} are identical)`,
       params: ({ params: { i, j: j2 } }) => (0, codegen_1._)`{i: ${i}, j: ${j2}}`
     };
@@ -5390,7 +5390,7 @@ var require_uniqueItems = __commonJS({
       type: "array",
       schemaType: "boolean",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
         if (!$data && !schema)
@@ -5447,14 +5447,14 @@ var require_const = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error2 = {
+    var error3 = {
       message: "must be equal to constant",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
     };
     var def = {
       keyword: "const",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, data, $data, schemaCode, schema } = cxt;
         if ($data || schema && typeof schema == "object") {
@@ -5476,7 +5476,7 @@ var require_enum = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error2 = {
+    var error3 = {
       message: "must be equal to one of the allowed values",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
     };
@@ -5484,7 +5484,7 @@ var require_enum = __commonJS({
       keyword: "enum",
       schemaType: "array",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
         if (!$data && schema.length === 0)
@@ -5563,7 +5563,7 @@ var require_additionalItems = __commonJS({
     exports.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     };
@@ -5572,7 +5572,7 @@ var require_additionalItems = __commonJS({
       type: "array",
       schemaType: ["boolean", "object"],
       before: "uniqueItems",
-      error: error2,
+      error: error3,
       code(cxt) {
         const { parentSchema, it } = cxt;
         const { items } = parentSchema;
@@ -5691,7 +5691,7 @@ var require_items2020 = __commonJS({
     var util_1 = require_util();
     var code_1 = require_code2();
     var additionalItems_1 = require_additionalItems();
-    var error2 = {
+    var error3 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     };
@@ -5700,7 +5700,7 @@ var require_items2020 = __commonJS({
       type: "array",
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
-      error: error2,
+      error: error3,
       code(cxt) {
         const { schema, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
@@ -5724,7 +5724,7 @@ var require_contains = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
       params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
     };
@@ -5734,7 +5734,7 @@ var require_contains = __commonJS({
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
       trackErrors: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, schema, parentSchema, data, it } = cxt;
         let min;
@@ -5782,7 +5782,7 @@ var require_contains = __commonJS({
           const count = gen.let("count", 0);
           validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
-        function validateItems(_valid, block) {
+        function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i) => {
             cxt.subschema({
               keyword: "contains",
@@ -5790,7 +5790,7 @@ var require_contains = __commonJS({
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
-            block();
+            block2();
           });
         }
         function checkLimits(count) {
@@ -5912,7 +5912,7 @@ var require_propertyNames = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: "property name must be valid",
       params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
     };
@@ -5920,7 +5920,7 @@ var require_propertyNames = __commonJS({
       keyword: "propertyNames",
       type: "object",
       schemaType: ["object", "boolean"],
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, schema, data, it } = cxt;
         if ((0, util_1.alwaysValidSchema)(it, schema))
@@ -5957,7 +5957,7 @@ var require_additionalProperties = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: "must NOT have additional properties",
       params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
     };
@@ -5967,7 +5967,7 @@ var require_additionalProperties = __commonJS({
       schemaType: ["boolean", "object"],
       allowUndefined: true,
       trackErrors: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, schema, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
@@ -6033,13 +6033,13 @@ var require_additionalProperties = __commonJS({
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key, valid, errors2) {
           const subschema = {
             keyword: "additionalProperties",
             dataProp: key,
             dataPropType: util_1.Type.Str
           };
-          if (errors === false) {
+          if (errors2 === false) {
             Object.assign(subschema, {
               compositeRule: true,
               createErrors: false,
@@ -6241,7 +6241,7 @@ var require_oneOf = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: "must match exactly one schema in oneOf",
       params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
     };
@@ -6249,7 +6249,7 @@ var require_oneOf = __commonJS({
       keyword: "oneOf",
       schemaType: "array",
       trackErrors: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, schema, parentSchema, it } = cxt;
         if (!Array.isArray(schema))
@@ -6326,7 +6326,7 @@ var require_if = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
       params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
     };
@@ -6334,7 +6334,7 @@ var require_if = __commonJS({
       keyword: "if",
       schemaType: ["object", "boolean"],
       trackErrors: true,
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, parentSchema, it } = cxt;
         if (parentSchema.then === void 0 && parentSchema.else === void 0) {
@@ -6460,7 +6460,7 @@ var require_format = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error2 = {
+    var error3 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
     };
@@ -6469,7 +6469,7 @@ var require_format = __commonJS({
       type: ["number", "string"],
       schemaType: "string",
       $data: true,
-      error: error2,
+      error: error3,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self } = it;
@@ -6486,18 +6486,18 @@ var require_format = __commonJS({
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
           const fType = gen.let("fType");
-          const format = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
           cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
           function unknownFmt() {
             if (opts.strictSchema === false)
               return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format}`;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
           }
           function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
         function validateFormat() {
@@ -6508,7 +6508,7 @@ var require_format = __commonJS({
           }
           if (formatDef === true)
             return;
-          const [fmtType, format, fmtRef] = getFormat(formatDef);
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
           if (fmtType === ruleType)
             cxt.pass(validCondition());
           function unknownFormat() {
@@ -6522,8 +6522,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -6535,7 +6535,7 @@ var require_format = __commonJS({
                 throw new Error("async format in sync schema");
               return (0, codegen_1._)`await ${fmtRef}(${data})`;
             }
-            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
           }
         }
       }
@@ -6550,8 +6550,8 @@ var require_format2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
-    var format = [format_1.default];
-    exports.default = format;
+    var format2 = [format_1.default];
+    exports.default = format2;
   }
 });
 
@@ -6624,7 +6624,7 @@ var require_discriminator = __commonJS({
     var compile_1 = require_compile();
     var ref_error_1 = require_ref_error();
     var util_1 = require_util();
-    var error2 = {
+    var error3 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
       params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
     };
@@ -6632,7 +6632,7 @@ var require_discriminator = __commonJS({
       keyword: "discriminator",
       type: "object",
       schemaType: "object",
-      error: error2,
+      error: error3,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
         const { oneOf } = parentSchema;
@@ -6668,7 +6668,7 @@ var require_discriminator = __commonJS({
           return _valid;
         }
         function getMapping() {
-          var _a;
+          var _a2;
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
@@ -6682,7 +6682,7 @@ var require_discriminator = __commonJS({
               if (sch === void 0)
                 throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
             }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            const propSch = (_a2 = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a2 === void 0 ? void 0 : _a2[tagName];
             if (typeof propSch != "object") {
               throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
             }
@@ -7283,8 +7283,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error2) {
-            onError(String(error2));
+          } catch (error3) {
+            onError(String(error3));
             return null;
           }
         }
@@ -7386,9 +7386,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
-              error2.source = source;
-              throw error2;
+              const error3 = new Error("Failed to resolve repeated object (this should not happen)");
+              error3.source = source;
+              throw error3;
             }
           }
         },
@@ -7681,8 +7681,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -7695,9 +7695,9 @@ var require_createNode = __commonJS({
       if (identity.isNode(value))
         return value;
       if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
-        return map;
+        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map2.items.push(value);
+        return map2;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -7894,12 +7894,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -7913,17 +7913,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text3.length <= endStep)
-        return text3;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent2.length;
+      let end = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -7937,14 +7937,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -7961,12 +7961,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text2, i, indent.length);
+          end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -7978,12 +7978,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j2])
-                return text3;
+                return text2;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -7998,39 +7998,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text2;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text3.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text3.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text3[++i];
+        if (i < start + indent) {
+          ch = text2[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -8078,7 +8078,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -8093,8 +8093,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -8120,8 +8120,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -8138,7 +8138,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent2;
+                str += indent;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -8150,15 +8150,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -8183,13 +8183,13 @@ ${indent2}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
-      const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
-      if (!blockQuote2 || /\n[\t ]+$/.test(value)) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -8214,7 +8214,7 @@ ${indent2}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -8231,36 +8231,36 @@ ${indent2}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
+        start = start.replace(/\n+/g, `$&${indent}`);
       }
-      const indentSize = indent2 ? "2" : "1";
+      const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent2}${body}`;
+${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent2}`);
+      value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent2}${start}${value}${end}`;
+${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -8271,22 +8271,22 @@ ${indent2}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent2 === "") {
+        if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent2}`);
+${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test2 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        if (tags.some(test2) || compat?.some(test2))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -8377,21 +8377,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -8458,7 +8458,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -8473,7 +8473,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -8503,7 +8503,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent2}:`;
+${indent}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -8549,8 +8549,8 @@ ${ctx.indent}`;
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow3 = ctx.inFlow ?? value.flow ?? value.items.length === 0;
-        if (hasNewline || !flow3) {
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
             let sp0 = valueStr.indexOf(" ");
@@ -8622,30 +8622,30 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
+    function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map2, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue(ctx, map2, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
-        } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+        if (map2 instanceof Map) {
+          if (!map2.has(key))
+            map2.set(key, value2);
+        } else if (map2 instanceof Set) {
+          map2.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
+          Object.defineProperty(map2, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -8653,7 +8653,7 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map;
+      return map2;
     }
     function resolveAliasValue(ctx, value) {
       return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
@@ -8673,32 +8673,32 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
+    function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+        key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+        merge2.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
+        if (map2 instanceof Map) {
+          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map2 instanceof Set) {
+          map2.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
+          if (stringKey in map2)
+            Object.defineProperty(map2, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map[stringKey] = jsValue;
+            map2[stringKey] = jsValue;
         }
       }
-      return map;
+      return map2;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
@@ -8776,24 +8776,24 @@ var require_stringifyCollection = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
-      const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -8803,10 +8803,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -8818,11 +8818,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent2}${line}` : "\n";
+${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -8830,7 +8830,7 @@ ${indent2}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -8842,13 +8842,13 @@ ${indent2}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -8861,16 +8861,16 @@ ${indent2}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -8882,8 +8882,8 @@ ${indent2}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -8899,19 +8899,19 @@ ${indent2}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent2}${end}`;
+${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -8955,26 +8955,26 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
-        const add = (key, value) => {
+        const map2 = new this(schema);
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+          map2.items.sort(schema.sortMapEntries);
         }
-        return map;
+        return map2;
       }
       /**
        * Adds a value to the collection.
@@ -9033,12 +9033,12 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map2);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
+          addPairToJSMap.addPairToJSMap(ctx, map2, item);
+        return map2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -9069,19 +9069,19 @@ var require_map = __commonJS({
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map = {
+    var map2 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity.isMap(map2))
+      resolve(map3, onError) {
+        if (!identity.isMap(map3))
           onError("Expected a mapping for this tag");
-        return map2;
+        return map3;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map;
+    exports.map = map2;
   }
 });
 
@@ -9228,7 +9228,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string4 = {
+    var string2 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -9238,7 +9238,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string4;
+    exports.string = string2;
   }
 });
 
@@ -9288,14 +9288,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -9406,17 +9406,17 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
-      map.map,
+      map2.map,
       seq.seq,
-      string4.string,
+      string2.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -9435,7 +9435,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map = require_map();
+    var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
@@ -9492,7 +9492,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -9531,7 +9531,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -9556,7 +9556,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -9667,9 +9667,9 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map = /* @__PURE__ */ new Map();
+        const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
           if (identity.isPair(pair)) {
@@ -9678,11 +9678,11 @@ var require_omap = __commonJS({
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map2.set(key, value);
         }
-        return map;
+        return map2;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -9934,37 +9934,37 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set3.items.push(Pair.createPair(value, null, ctx));
           }
-        return set2;
+        return set3;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
+    var set2 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
-        if (identity.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
+      resolve(map2, onError) {
+        if (identity.isMap(map2)) {
+          if (map2.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map2);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map;
+        return map2;
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set;
+    exports.set = set2;
   }
 });
 
@@ -10033,13 +10033,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d3 = parseSexagesimal(tz, false);
           if (Math.abs(d3) < 30)
@@ -10060,10 +10060,10 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string2 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -10071,12 +10071,12 @@ var require_schema3 = __commonJS({
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map.map,
+      map2.map,
       seq.seq,
-      string4.string,
+      string2.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -10091,7 +10091,7 @@ var require_schema3 = __commonJS({
       merge2.merge,
       omap.omap,
       pairs.pairs,
-      set.set,
+      set2.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -10104,10 +10104,10 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -10118,11 +10118,11 @@ var require_tags = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string4.string]],
+      ["failsafe", [map2.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -10138,13 +10138,13 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map.map,
+      map: map2.map,
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set.set,
+      set: set2.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
@@ -10152,7 +10152,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -10199,9 +10199,9 @@ var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var map = require_map();
+    var map2 = require_map();
     var seq = require_seq();
-    var string4 = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -10211,8 +10211,8 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity.MAP, { value: map2.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -10420,7 +10420,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -10436,7 +10436,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow3 && identity.isCollection(node))
+        if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -10620,30 +10620,30 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message2) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLParseError", pos, code, message2);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLWarning", pos, code, message2);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
-    var prettifyError = (src, lc) => (error2) => {
-      if (error2.pos[0] === -1)
+    var prettifyError = (src, lc) => (error3) => {
+      if (error3.pos[0] === -1)
         return;
-      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error2.linePos[0];
-      error2.message += ` at line ${line}, column ${col}`;
+      error3.linePos = error3.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error3.linePos[0];
+      error3.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -10661,12 +10661,12 @@ var require_errors2 = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error2.linePos[1];
+        const end = error3.linePos[1];
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
-        error2.message += `:
+        error3.message += `:
 
 ${lineStr}
 ${pointer}
@@ -10684,11 +10684,11 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -10713,7 +10713,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow3 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -10722,18 +10722,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -10769,15 +10769,15 @@ var require_resolve_props = __commonJS({
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow3 ?? "collection"}`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
             found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
-            if (flow3) {
+            if (flow) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow3}`);
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
               comma = token;
               atNewline = false;
               hasSpace = false;
@@ -10801,7 +10801,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -10861,10 +10861,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
+    function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -10879,12 +10879,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search2) {
+    function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search2));
+      return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -10903,7 +10903,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
+      const map2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -10929,10 +10929,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
+              if (map2.comment)
+                map2.comment += "\n" + keyProps.comment;
               else
-                map.comment = keyProps.comment;
+                map2.comment = keyProps.comment;
             }
             continue;
           }
@@ -10948,7 +10948,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
@@ -10973,7 +10973,7 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map.items.push(pair);
+          map2.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -10986,13 +10986,13 @@ var require_resolve_block_map = __commonJS({
           const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          map.items.push(pair);
+          map2.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
+      map2.range = [bm.offset, offset, commentEnd ?? offset];
+      return map2;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -11054,7 +11054,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end) {
         let hasSpace = false;
         let sep4 = "";
@@ -11068,15 +11068,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep4 + cb;
+                comment2 += sep4 + cb;
               sep4 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep4 += source;
               hasSpace = true;
               break;
@@ -11086,7 +11086,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -11241,17 +11241,17 @@ var require_resolve_flow_collection = __commonJS({
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap2) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            const map2 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map2.items.push(pair);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair);
+            const map2 = new YAMLMap.YAMLMap(ctx.schema);
+            map2.flow = true;
+            map2.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
+            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map2);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -11365,8 +11365,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
-        if (content3 === "" || content3 === "\r")
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
@@ -11382,17 +11382,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
-        if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
         } else {
-          if (indent2.length < trimIndent) {
+          if (indent.length < trimIndent) {
             const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message2);
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
-            trimIndent = indent2.length;
+            trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message2 = "Block scalar values in collections must be indented";
@@ -11400,7 +11400,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content3.length + 1;
+        offset += indent.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -11412,35 +11412,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
-        offset += indent2.length + content3.length + 1;
-        const crlf = content3[content3.length - 1] === "\r";
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
         if (crlf)
-          content3 = content3.slice(0, -1);
-        if (content3 && indent2.length < trimIndent) {
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
-          indent2 = "";
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent2.slice(trimIndent) + content3;
+          value += sep4 + indent.slice(trimIndent) + content;
           sep4 = "\n";
-        } else if (indent2.length > trimIndent || content3[0] === "	") {
+        } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep4 === " ")
             sep4 = "\n";
           else if (!prevMoreIndented && sep4 === "\n")
             sep4 = "\n\n";
-          value += sep4 + indent2.slice(trimIndent) + content3;
+          value += sep4 + indent.slice(trimIndent) + content;
           sep4 = "\n";
           prevMoreIndented = true;
-        } else if (content3 === "") {
+        } else if (content === "") {
           if (sep4 === "\n")
             value += "\n";
           else
             sep4 = "\n";
         } else {
-          value += sep4 + content3;
+          value += sep4 + content;
           sep4 = " ";
           prevMoreIndented = false;
         }
@@ -11467,25 +11467,25 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent2 = 0;
+      let indent = 0;
       let chomp = "";
-      let error2 = -1;
+      let error3 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
-          else if (error2 === -1)
-            error2 = offset + i;
+          if (!indent && n)
+            indent = n;
+          else if (error3 === -1)
+            error3 = offset + i;
         }
       }
-      if (error2 !== -1)
-        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error3 !== -1)
+        onError(error3, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -11502,7 +11502,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -11518,7 +11518,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -11544,7 +11544,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -11612,8 +11612,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
+      let match2 = line.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -11623,11 +11623,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep4 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep4 === "\n")
             res += sep4;
@@ -11641,8 +11641,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep4 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11742,9 +11742,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -11764,7 +11764,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -11779,8 +11779,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error2) {
-        const msg = error2 instanceof Error ? error2.message : String(error2);
+      } catch (error3) {
+        const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -11792,8 +11792,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment)
-        scalar.comment = comment;
+      if (comment2)
+        scalar.comment = comment2;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -11879,7 +11879,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -11903,8 +11903,8 @@ var require_compose_node = __commonJS({
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
-          } catch (error2) {
-            const message2 = error2 instanceof Error ? error2.message : String(error2);
+          } catch (error3) {
+            const message2 = error3 instanceof Error ? error3.message : String(error3);
             onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
@@ -11923,17 +11923,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment;
+          node.comment = comment2;
         else
-          node.commentBefore = comment;
+          node.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -11948,8 +11948,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment) {
-        node.comment = comment;
+      if (comment2) {
+        node.comment = comment2;
         node.range[2] = end;
       }
       return node;
@@ -12022,7 +12022,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -12035,14 +12035,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -12057,7 +12057,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -12066,36 +12066,36 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message2, warning2) => {
+        this.onError = (source, code2, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message2));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -12169,17 +12169,17 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error3 = new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error2);
+              this.errors.push(error3);
             else
-              this.doc.errors.push(error2);
+              this.doc.errors.push(error3);
             break;
           }
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
@@ -12194,7 +12194,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
         }
       }
       /**
@@ -12229,16 +12229,16 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message2) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message2);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -12252,15 +12252,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+        { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -12269,25 +12269,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
+            { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end };
         default:
-          return { type: "scalar", offset, indent: indent2, source, end };
+          return { type: "scalar", offset, indent, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -12307,8 +12307,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -12339,16 +12339,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
+        const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
+          { type: "block-scalar-header", offset, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -12393,12 +12393,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent2 = "indent" in token ? token.indent : -1;
+          const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -12638,7 +12638,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -12704,19 +12704,19 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent2 = 0;
+          let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
+            ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
+            const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
+              return offset + indent + 1;
           }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -12815,7 +12815,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -12823,7 +12823,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -12831,7 +12831,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -12881,12 +12881,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent2 = -1;
+        let indent = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
+            this.indentValue = indent = sp;
           } else {
             sp = 0;
           }
@@ -12895,8 +12895,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -12937,7 +12937,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -13000,20 +13000,20 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent2 = 0;
+        let indent = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent2 += 1;
+              indent += 1;
               break;
             case "\n":
               nl = i2;
-              indent2 = 0;
+              indent = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -13029,9 +13029,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
+        if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
+            this.indentNext = indent;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -13064,7 +13064,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
               nl = i2;
             else
               break;
@@ -13082,10 +13082,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -13152,7 +13152,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -13171,7 +13171,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -13210,10 +13210,10 @@ var require_lexer = __commonJS({
         }
         return n;
       }
-      *pushUntil(test) {
+      *pushUntil(test2) {
         let i = this.pos;
         let ch = this.buffer[i];
-        while (!test(ch))
+        while (!test2(ch))
           ch = this.buffer[++i];
         return yield* this.pushToIndex(i, false);
       }
@@ -13486,8 +13486,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error2) {
-        const token = error2 ?? this.stack.pop();
+      *pop(error3) {
+        const token = error3 ?? this.stack.pop();
         if (!token) {
           const message2 = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message: message2 };
@@ -13633,14 +13633,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep4 = [this.sourceToken];
-          const map = {
+          const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
+          this.stack[this.stack.length - 1] = map2;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -13670,8 +13670,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map) {
-        const it = map.items[map.items.length - 1];
+      *blockMap(map2) {
+        const it = map2.items[map2.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -13681,7 +13681,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map.items.push({ start: [this.sourceToken] });
+                map2.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -13691,17 +13691,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map.items.push({ start: [this.sourceToken] });
+              map2.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
+              if (this.atIndentedComment(it.start, map2.indent)) {
+                const prev = map2.items[map2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map.items.pop();
+                  map2.items.pop();
                   return;
                 }
               }
@@ -13709,8 +13709,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+        if (this.indent >= map2.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -13724,7 +13724,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map.indent)
+                  if (st.indent > map2.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -13739,7 +13739,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start });
+                map2.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -13753,7 +13753,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                map2.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -13779,7 +13779,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -13809,7 +13809,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -13829,7 +13829,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+                map2.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs3);
@@ -13840,7 +13840,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map);
+              const bv = this.startBlockValue(map2);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -13853,7 +13853,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map2.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -13994,14 +13994,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep4 = fc.end.splice(1, fc.end.length);
             sep4.push(this.sourceToken);
-            const map = {
+            const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
+            this.stack[this.stack.length - 1] = map2;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -14080,10 +14080,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent2) {
+      atIndentedComment(start, indent) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent2)
+        if (this.indent <= indent)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -14133,11 +14133,11 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -14145,13 +14145,13 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -14159,24 +14159,24 @@ var require_public_api = __commonJS({
     }
     function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          doc.errors.push(new errors2.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -14205,8 +14205,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent2 = Math.round(options);
-        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -14217,7 +14217,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse4;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -14231,7 +14231,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors2();
+    var errors2 = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -14241,15 +14241,15 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
-    exports.YAMLError = errors.YAMLError;
-    exports.YAMLParseError = errors.YAMLParseError;
-    exports.YAMLWarning = errors.YAMLWarning;
+    exports.YAMLError = errors2.YAMLError;
+    exports.YAMLParseError = errors2.YAMLParseError;
+    exports.YAMLWarning = errors2.YAMLWarning;
     exports.Alias = Alias.Alias;
     exports.isAlias = identity.isAlias;
     exports.isCollection = identity.isCollection;
@@ -14266,112 +14266,13 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser.Parser;
+    exports.Parser = parser2.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
-  }
-});
-
-// node_modules/format/format.js
-var require_format3 = __commonJS({
-  "node_modules/format/format.js"(exports, module) {
-    "use strict";
-    (function() {
-      var namespace;
-      if (typeof module !== "undefined") {
-        namespace = module.exports = format;
-      } else {
-        namespace = (function() {
-          return this || (1, eval)("this");
-        })();
-      }
-      namespace.format = format;
-      namespace.vsprintf = vsprintf;
-      if (typeof console !== "undefined" && typeof console.log === "function") {
-        namespace.printf = printf;
-      }
-      function printf() {
-        console.log(format.apply(null, arguments));
-      }
-      function vsprintf(fmt, replacements) {
-        return format.apply(null, [fmt].concat(replacements));
-      }
-      function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
-          return args[argIndex++];
-        }, slurpNumber = function() {
-          var digits = "";
-          while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
-            c = fmt[i];
-          }
-          return digits.length > 0 ? parseInt(digits) : null;
-        };
-        for (; i < n; ++i) {
-          c = fmt[i];
-          if (escaped) {
-            escaped = false;
-            if (c == ".") {
-              leadingZero = false;
-              c = fmt[++i];
-            } else if (c == "0" && fmt[i + 1] == ".") {
-              leadingZero = true;
-              i += 2;
-              c = fmt[i];
-            } else {
-              leadingZero = true;
-            }
-            precision = slurpNumber();
-            switch (c) {
-              case "b":
-                result += parseInt(nextArg(), 10).toString(2);
-                break;
-              case "c":
-                arg = nextArg();
-                if (typeof arg === "string" || arg instanceof String)
-                  result += arg;
-                else
-                  result += String.fromCharCode(parseInt(arg, 10));
-                break;
-              case "d":
-                result += parseInt(nextArg(), 10);
-                break;
-              case "f":
-                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
-                result += leadingZero ? tmp : tmp.replace(/^0/, "");
-                break;
-              case "j":
-                result += JSON.stringify(nextArg());
-                break;
-              case "o":
-                result += "0" + parseInt(nextArg(), 10).toString(8);
-                break;
-              case "s":
-                result += nextArg();
-                break;
-              case "x":
-                result += "0x" + parseInt(nextArg(), 10).toString(16);
-                break;
-              case "X":
-                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
-                break;
-              default:
-                result += c;
-                break;
-            }
-          } else if (c === "%") {
-            escaped = true;
-          } else {
-            result += c;
-          }
-        }
-        return result;
-      }
-    })();
   }
 });
 
@@ -14603,8 +14504,8 @@ var require_utils2 = __commonJS({
       return false;
     };
     exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
       });
     };
     exports.escapeLast = (input, char, lastIdx) => {
@@ -14623,8 +14524,8 @@ var require_utils2 = __commonJS({
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      const append2 = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append2}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -14678,8 +14579,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -14709,38 +14610,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14749,7 +14650,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14758,7 +14659,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -14773,7 +14674,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -14786,27 +14687,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -14816,7 +14717,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -14825,7 +14726,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -14833,7 +14734,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -14852,26 +14753,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -14892,7 +14793,7 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base2 = str;
       let prefix = "";
       let glob = "";
       if (start > 0) {
@@ -14900,31 +14801,31 @@ var require_scan = __commonJS({
         str = str.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
+      if (base2 && isGlob === true && lastIndex > 0) {
+        base2 = str.slice(0, lastIndex);
         glob = str.slice(lastIndex);
       } else if (isGlob === true) {
-        base = "";
+        base2 = "";
         glob = str;
       } else {
-        base = str;
+        base2 = str;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
+      if (base2 && base2 !== "" && base2 !== "/" && base2 !== str) {
+        if (isPathSeparator(base2.charCodeAt(base2.length - 1))) {
+          base2 = base2.slice(0, -1);
         }
       }
       if (opts.unescape === true) {
         if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
+        if (base2 && backslashes === true) {
+          base2 = utils.removeBackslashes(base2);
         }
       }
       const state = {
         prefix,
         input,
         start,
-        base,
+        base: base2,
         glob,
         isBrace,
         isBracket,
@@ -14936,7 +14837,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -15165,11 +15066,11 @@ var require_parse = __commonJS({
       let index = 0;
       const chars = [];
       while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
+        const match2 = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match2 || match2.type !== "*") {
           return;
         }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
         if (branches.length !== 1) {
           return;
         }
@@ -15178,7 +15079,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index += match.end + 1;
+        index += match2.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -15188,11 +15089,11 @@ var require_parse = __commonJS({
     var repeatedExtglobRecursion = (pattern) => {
       let depth = 0;
       let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
+      let match2 = parseRepeatedExtglob(value);
+      while (match2) {
         depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
+        value = match2.body.trim();
+        match2 = parseRepeatedExtglob(value);
       }
       return depth;
     };
@@ -15232,7 +15133,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -15306,7 +15207,7 @@ var require_parse = __commonJS({
         state.consumed += value2;
         state.index += num;
       };
-      const append = (token) => {
+      const append2 = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
@@ -15332,7 +15233,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -15347,7 +15248,7 @@ var require_parse = __commonJS({
         if (extglobs.length && tok.type !== "paren") {
           extglobs[extglobs.length - 1].inner += tok.value;
         }
-        if (tok.value || tok.output) append(tok);
+        if (tok.value || tok.output) append2(tok);
         if (prev && prev.type === "text" && tok.type === "text") {
           prev.output = (prev.output || prev.value) + tok.value;
           prev.value += tok.value;
@@ -15366,8 +15267,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -15387,7 +15288,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -15402,14 +15303,14 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -15470,13 +15371,13 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
-          const match = /^\\+/.exec(remaining());
+          const match2 = /^\\+/.exec(remaining());
           let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
             state.index += slashes;
             if (slashes % 2 !== 0) {
               value += "\\";
@@ -15488,16 +15389,16 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
         if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
           if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
+            const inner2 = prev.value.slice(1);
+            if (inner2.includes("[")) {
               prev.posix = true;
-              if (inner.includes(":")) {
+              if (inner2.includes(":")) {
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
@@ -15524,25 +15425,25 @@ var require_parse = __commonJS({
             value = "^";
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
           value = utils.escapeRegex(value);
           prev.value += value;
-          append({ value });
+          append2({ value });
           continue;
         }
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -15554,7 +15455,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -15567,19 +15468,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -15588,7 +15489,7 @@ var require_parse = __commonJS({
             value = `/${value}`;
           }
           prev.value += value;
-          append({ value });
+          append2({ value });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -15613,13 +15514,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
@@ -15648,7 +15549,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output });
+          push({ type: "brace", value, output });
           decrement("braces");
           braces.pop();
           continue;
@@ -15657,7 +15558,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -15667,7 +15568,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value, output });
+          push({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
@@ -15679,7 +15580,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -15693,10 +15594,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -15711,14 +15612,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output = `\\${value}`;
             }
-            push2({ type: "text", value, output });
+            push({ type: "text", value, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -15739,34 +15640,34 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
           if (value === "$" || value === "^") {
             value = `\\${value}`;
           }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value += match2[0];
+            state.index += match2[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -15794,13 +15695,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -15842,7 +15743,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -15852,7 +15753,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -15870,12 +15771,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -15894,7 +15795,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -15912,7 +15813,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -15925,7 +15826,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -15956,7 +15857,7 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create2 = (str) => {
+      const create = (str) => {
         switch (str) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
@@ -15975,22 +15876,22 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create2(match[1]);
+            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match2) return;
+            const source2 = create(match2[1]);
             if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
+            return source2 + DOT_LITERAL + match2[2];
           }
         }
       };
       const output = utils.removePrefix(input, state);
-      let source = create2(output);
+      let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
       }
       return source;
     };
-    module.exports = parse4;
+    module.exports = parse3;
   }
 });
 
@@ -15999,10 +15900,10 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils2();
     var constants3 = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch6(input, options, returnState));
@@ -16015,7 +15916,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -16030,8 +15931,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch6.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match: match2, output } = picomatch6.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -16064,21 +15965,21 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
+      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match2 = input === glob;
+      let output = match2 && format2 ? format2(input) : input;
+      if (match2 === false) {
+        output = format2 ? format2(input) : input;
+        match2 = output === glob;
       }
-      if (match === false || opts.capture === true) {
+      if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input, regex, options, posix2);
+          match2 = picomatch6.matchBase(input, regex, options, posix2);
         } else {
-          match = regex.exec(output);
+          match2 = regex.exec(output);
         }
       }
-      return { isMatch: Boolean(match), match, output };
+      return { isMatch: Boolean(match2), match: match2, output };
     };
     picomatch6.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
@@ -16087,7 +15988,7 @@ var require_picomatch = __commonJS({
     picomatch6.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
     picomatch6.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch6.scan = (input, options) => scan(input, options);
     picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -16096,8 +15997,8 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
+      const append2 = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append2}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
@@ -16113,10 +16014,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -16239,15 +16140,15 @@ function issueFileCommand(command, message2) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -16306,7 +16207,7 @@ var Summary = class {
       }
       try {
         yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
+      } catch (_a2) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
       this._filePath = pathFromEnv;
@@ -16322,12 +16223,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag, content3, attrs = {}) {
+  wrap(tag, content, attrs = {}) {
     const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content3) {
+    if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
-    return `<${tag}${htmlAttrs}>${content3}</${tag}>`;
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -16388,8 +16289,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -16408,9 +16309,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -16458,8 +16359,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content3) {
-    const element = this.wrap("details", this.wrap("summary", label) + content3);
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -16485,10 +16386,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -16517,9 +16418,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -16530,8 +16431,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -16893,6 +16794,7 @@ var RULE_IDS = [
   "empty-section",
   "placeholder-section",
   "placeholder-text",
+  "leftover-guidance",
   "short-section",
   "duplicate-section",
   "section-order",
@@ -16962,8 +16864,8 @@ var CONFIG_SCHEMA = {
     placeholders: {
       type: "array",
       items: { type: "string", minLength: 1 },
-      description: "Placeholder tokens, matched case-sensitively as whole words. `<placeholder>` stands for any `<role>`-style token; a token that opens `[` without closing it runs to the next `]`.",
-      default: ["TBD", "TODO", "FIXME", "???", "<placeholder>", "[NEEDS CLARIFICATION"]
+      description: 'Placeholder tokens, matched case-sensitively as whole words. A token in capitals (`TODO`) is a marker: it counts where it marks text (`TODO: …`, `Owner: TBD`, a sentence of its own), not as a word in a sentence ("the TODO list"), in quotes or in a block quote. `<placeholder>` stands for bracket placeholders: the template\'s own (`<role>`, `{justification}`, in the style the template writes them), ones that read as words (`<your name>`), and a line of nothing but tokens (`<owner> <team>`, `Owner: <name>`); never HTML, generics, command-line syntax or code. A token that opens `[` without closing it runs to the next `]`.',
+      default: ["TBD", "TODO", "FIXME", "XXX", "???", "<placeholder>", "[NEEDS CLARIFICATION"]
     },
     max_file_size: {
       type: "integer",
@@ -17039,47 +16941,47 @@ var MAX_ALIASES = 100;
 function defaultConfig() {
   return resolveConfig({});
 }
-function parseConfig(text3) {
+function parseConfig(text2) {
   const lineCounter = new import_yaml.LineCounter();
-  const document3 = (0, import_yaml.parseDocument)(text3, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = (0, import_yaml.parseDocument)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAt2 = (offset) => lineCounter.linePos(offset).line;
-  const yamlProblems = [...document3.errors, ...document3.warnings];
+  const yamlProblems = [...document.errors, ...document.warnings];
   if (yamlProblems.length > 0) {
-    const problems2 = yamlProblems.map((error2) => ({
+    const problems2 = yamlProblems.map((error3) => ({
       key: "",
-      line: lineAt2(error2.pos[0]),
-      message: `The configuration is not valid YAML: ${firstLine(error2.message)}`
+      line: lineAt2(error3.pos[0]),
+      message: `The configuration is not valid YAML: ${firstLine(error3.message)}`
     }));
     return { config: defaultConfig(), problems: problems2, lineOf: () => 1 };
   }
   let value;
   try {
-    value = document3.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error2) {
-    const message2 = `The configuration cannot be read: ${firstLine(String(error2))}`;
+    value = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error3) {
+    const message2 = `The configuration cannot be read: ${firstLine(String(error3))}`;
     return { config: defaultConfig(), problems: [{ key: "", line: 1, message: message2 }], lineOf: () => 1 };
   }
-  return validateConfig(value ?? {}, (path) => locate(document3, path, lineAt2));
+  return validateConfig(value ?? {}, (path) => locate(document, path, lineAt2));
 }
-function validateConfig(value, lineOf2 = () => 1) {
+function validateConfig(value, lineOf = () => 1) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     const problems3 = [{ key: "", line: 1, message: "The configuration must be a mapping of keys to values." }];
-    return { config: defaultConfig(), problems: problems3, lineOf: lineOf2 };
+    return { config: defaultConfig(), problems: problems3, lineOf };
   }
-  const errors = validate(value) ? [] : validate.errors ?? [];
-  const problems2 = errors.filter((error2) => error2.keyword !== "propertyNames").map((error2) => describe(error2, lineOf2));
+  const errors2 = validate(value) ? [] : validate.errors ?? [];
+  const problems2 = errors2.filter((error3) => error3.keyword !== "propertyNames").map((error3) => describe(error3, lineOf));
   const input = value;
   if (input.order !== void 0 && input.rules?.["section-order"] !== void 0) {
-    problems2.push({ key: "order", line: lineOf2(["order"]), message: 'Set the severity of section-order once: with "order" or with "rules.section-order", not both.' });
+    problems2.push({ key: "order", line: lineOf(["order"]), message: 'Set the severity of section-order once: with "order" or with "rules.section-order", not both.' });
   }
-  return { config: problems2.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems2), lineOf: lineOf2 };
+  return { config: problems2.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems2), lineOf };
 }
-function policyOptions(config2) {
-  return { sections: config2.sections, placeholders: config2.placeholders, rules: { "section-order": config2.order, ...config2.rules } };
+function policyOptions(config3) {
+  return { sections: config3.sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
 }
 function resolveConfig(input) {
   const defaults = CONFIG_SCHEMA.properties;
-  const config2 = {
+  const config3 = {
     paths: input.paths ?? [...defaults.paths.default],
     ignore: input.ignore ?? [...defaults.ignore.default],
     templates: input.templates ?? {},
@@ -17098,46 +17000,46 @@ function resolveConfig(input) {
     order: input.order ?? defaults.order.default,
     rules: input.rules ?? {}
   };
-  if (input.template !== void 0) config2.template = input.template;
-  if (input.require_spec !== void 0) config2.require_spec = input.require_spec;
-  return config2;
+  if (input.template !== void 0) config3.template = input.template;
+  if (input.require_spec !== void 0) config3.require_spec = input.require_spec;
+  return config3;
 }
-function describe(error2, lineOf2) {
-  const path = error2.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+function describe(error3, lineOf) {
+  const path = error3.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
   const key = path.join(".");
-  if (error2.propertyName !== void 0 && path[0] === "named_templates") {
+  if (error3.propertyName !== void 0 && path[0] === "named_templates") {
     return {
-      key: [...path, error2.propertyName].join("."),
-      line: lineOf2([...path, error2.propertyName]),
-      message: `The template name "${error2.propertyName}" in "named_templates" must start with a letter or digit and hold only letters, digits, ".", "_" and "-".`
+      key: [...path, error3.propertyName].join("."),
+      line: lineOf([...path, error3.propertyName]),
+      message: `The template name "${error3.propertyName}" in "named_templates" must start with a letter or digit and hold only letters, digits, ".", "_" and "-".`
     };
   }
-  if (error2.propertyName !== void 0) {
-    const hint = closest(error2.propertyName, RULES);
+  if (error3.propertyName !== void 0) {
+    const hint = closest(error3.propertyName, RULES);
     return {
-      key: [...path, error2.propertyName].join("."),
-      line: lineOf2([...path, error2.propertyName]),
-      message: `Unknown rule "${error2.propertyName}" in "${key}".${hint ? ` Did you mean "${hint}"?` : ""} Rules: ${RULES.join(", ")}.`
+      key: [...path, error3.propertyName].join("."),
+      line: lineOf([...path, error3.propertyName]),
+      message: `Unknown rule "${error3.propertyName}" in "${key}".${hint ? ` Did you mean "${hint}"?` : ""} Rules: ${RULES.join(", ")}.`
     };
   }
-  switch (error2.keyword) {
+  switch (error3.keyword) {
     case "additionalProperties": {
-      const unknown = String(error2.params.additionalProperty);
+      const unknown = String(error3.params.additionalProperty);
       const known = knownKeysAt(path);
       const hint = closest(unknown, known);
       const where = key ? ` in "${key}"` : "";
       return {
         key: [...path, unknown].join("."),
-        line: lineOf2([...path, unknown]),
+        line: lineOf([...path, unknown]),
         message: `Unknown key "${unknown}"${where}.${hint ? ` Did you mean "${hint}"?` : ""} Known keys: ${known.join(", ")}.`
       };
     }
     case "enum":
-      return { key, line: lineOf2(path), message: `"${key}" must be one of: ${error2.params.allowedValues.join(", ")}.` };
+      return { key, line: lineOf(path), message: `"${key}" must be one of: ${error3.params.allowedValues.join(", ")}.` };
     case "type":
-      return { key, line: lineOf2(path), message: `"${key}" must be ${article(String(error2.params.type))}.` };
+      return { key, line: lineOf(path), message: `"${key}" must be ${article(String(error3.params.type))}.` };
     default:
-      return { key, line: lineOf2(path), message: `"${key || "configuration"}" ${error2.message ?? "is not valid"}.` };
+      return { key, line: lineOf(path), message: `"${key || "configuration"}" ${error3.message ?? "is not valid"}.` };
   }
 }
 var RULES = CONFIG_SCHEMA.properties.rules.propertyNames.enum;
@@ -17150,16 +17052,16 @@ function article(type) {
   const names = { array: "a list", object: "a mapping", string: "a string", integer: "a whole number", boolean: "true or false", number: "a number" };
   return names[type] ?? type;
 }
-function closest(word2, candidates) {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
+function closest(word2, candidates2) {
+  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
   return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
 }
 function dedupe(problems2) {
   const seen = /* @__PURE__ */ new Set();
   return problems2.filter((problem) => !seen.has(problem.key + problem.message) && seen.add(problem.key + problem.message));
 }
-function locate(document3, path, lineAt2) {
-  let node = document3.contents;
+function locate(document, path, lineAt2) {
+  let node = document.contents;
   let line = node?.range ? lineAt2(node.range[0]) : 1;
   for (const segment of path) {
     if ((0, import_yaml.isMap)(node)) {
@@ -17177,8 +17079,8 @@ function locate(document3, path, lineAt2) {
   }
   return line;
 }
-function firstLine(text3) {
-  return text3.split("\n")[0].trim();
+function firstLine(text2) {
+  return text2.split("\n")[0].trim();
 }
 
 // node_modules/lru-cache/dist/esm/node/index.min.js
@@ -17774,7986 +17676,29 @@ var LEADING_MARK = new RegExp(String.raw`^\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*`
 var NUMBERING = /^(?:(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]+)[.)]|\d+(?:\.\d+)+|\d+)\s+/u;
 var TRAILING_PUNCTUATION = /[\s:?.!#]+$/u;
 var NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
-function requirementMark(text3) {
-  const normalised = text3.normalize("NFKC");
+function requirementMark(text2) {
+  const normalised = text2.normalize("NFKC");
   const found = TRAILING_MARK.exec(normalised) ?? LEADING_MARK.exec(normalised);
   if (!found) return void 0;
   const words = found[1].toLowerCase();
   return { mark: found[0].trim(), optional: !(words === "mandatory" || words === "required") };
 }
-function withoutRequirementMark(text3) {
-  const normalised = text3.normalize("NFKC");
+function withoutRequirementMark(text2) {
+  const normalised = text2.normalize("NFKC");
   return normalised.replace(TRAILING_MARK, "").replace(LEADING_MARK, "").trim();
 }
-function headingKey(text3) {
-  let key = withoutRequirementMark(text3.normalize("NFKC").toLowerCase().replace(DECORATION, " "));
+function headingKey(text2) {
+  let key = withoutRequirementMark(text2.normalize("NFKC").toLowerCase().replace(DECORATION, " "));
   key = key.replace(NUMBERING, "");
   key = key.replace(TRAILING_PUNCTUATION, "");
   key = key.replace(/&/g, " and ");
   return key.replace(NON_WORD, " ").trim();
 }
-function proseKey(text3) {
-  return text3.normalize("NFKC").toLowerCase().replace(NON_WORD, " ").trim();
-}
-function countWords(text3) {
-  return text3.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
-}
-
-// src/core/placeholders.ts
-var DEFAULT_PLACEHOLDERS = ["TBD", "TODO", "FIXME", "???", "<placeholder>", "[NEEDS CLARIFICATION"];
-var ANGLE_TOKEN = "<placeholder>";
-var HTML_ELEMENTS = new Set(
-  "a abbr address article aside b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption figure font footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd li main mark nav ol p picture pre q rp rt ruby s samp section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr nil null none empty".split(" ")
-);
-var WORD_CHAR = /[\p{L}\p{N}_]/u;
-var ANGLE_PATTERN = String.raw`(?<![\p{L}\p{N}_<])<(\p{L}[\p{L}\p{N} _.-]*[\p{L}\p{N}])>`;
-function placeholderMatcher(tokens, templateTokens = []) {
-  const general = compile(tokens.map((token) => token === ANGLE_TOKEN ? ANGLE_PATTERN : literalPattern(token)));
-  const own3 = compile(templateTokens.map(literalPattern));
-  return {
-    find(markdownLine, inlineCode) {
-      const masked = inlineCode ? blank(markdownLine, inlineCode) : markdownLine.replace(INLINE_CODE, (span) => " ".repeat(span.length));
-      const owned = matches(own3, markdownLine);
-      const others = matches(general, masked).filter((match) => !owned.some((mine) => overlaps(mine, match)));
-      return [...owned, ...others].sort((a, b) => a.index - b.index).map((match) => match.text);
-    },
-    strip(text3) {
-      return [own3, general].reduce((rest, pattern) => pattern ? rest.replace(pattern, (...args) => isToken(args.slice(0, -2)) ? " " : String(args[0])) : rest, text3);
-    }
-  };
-}
-function angleTokensIn(markdown) {
-  const found = [...markdown.matchAll(new RegExp(ANGLE_PATTERN, "gu"))].filter((match) => isToken([...match]));
-  return [...new Set(found.map((match) => match[0]))];
-}
-var INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
-function blank(text3, ranges) {
-  let result = text3;
-  for (const [start, end] of ranges) {
-    const from = Math.max(0, start);
-    const to = Math.min(result.length, end);
-    if (to > from) result = result.slice(0, from) + " ".repeat(to - from) + result.slice(to);
-  }
-  return result;
-}
-function compile(alternatives) {
-  return alternatives.length === 0 ? void 0 : new RegExp(alternatives.join("|"), "gu");
-}
-function matches(pattern, text3) {
-  if (!pattern) return [];
-  return [...text3.matchAll(pattern)].filter((match) => isToken([...match])).map((match) => ({ index: match.index ?? 0, text: match[0] }));
-}
-function overlaps(a, b) {
-  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
-}
-function isToken(match) {
-  const angle = match.slice(1).find((group) => typeof group === "string");
-  return angle === void 0 || !HTML_ELEMENTS.has(angle.toLowerCase());
-}
-function literalPattern(token) {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  const opensBracket = token.startsWith("[") && !token.includes("]");
-  const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : "";
-  const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : "";
-  return before + escaped + after;
-}
-
-// src/core/policy.ts
-var DEFAULT_SEVERITIES = {
-  "missing-section": "error",
-  "empty-section": "error",
-  "placeholder-section": "error",
-  "placeholder-text": "warning",
-  "short-section": "warning",
-  "duplicate-section": "warning",
-  "section-order": "notice",
-  "unknown-section": "off"
-};
-function createPolicy(template, options = {}) {
-  const problems2 = [];
-  if (template.all.length === 0) {
-    problems2.push({ path: ["template"], message: "The template has no headings, so there are no sections to require." });
-  }
-  const settings = /* @__PURE__ */ new Map();
-  for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
-    if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
-    else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
-  }
-  const aliases = /* @__PURE__ */ new Map();
-  for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
-  const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
-  const policy = {
-    template,
-    aliases,
-    placeholders: placeholderMatcher(tokens, tokens.includes(ANGLE_TOKEN) ? angleTokensIn(template.all.map((section) => section.guidance).join("\n")) : []),
-    severities: { ...DEFAULT_SEVERITIES, ...options.rules },
-    isRequired: (section) => requirementOf(section, settings).required,
-    requirement: (section) => requirementOf(section, settings),
-    minWords: (section) => settings.get(section)?.min_words ?? 0
-  };
-  return { policy, problems: problems2 };
-}
-function requirementOf(section, settings) {
-  if (section.placeholder) return { required: false, why: section.why };
-  const configured = settings.get(section)?.required;
-  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
-  return { required: !section.optional, why: section.why };
-}
-function unknownSectionMessage(name, template) {
-  const key = headingKey(name);
-  const closest2 = template.all.map((section) => ({ section, score: distance(key, section.key) })).sort((a, b) => a.score - b.score)[0];
-  const hint = closest2 && closest2.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest2.section.name}"?` : "";
-  return `"${name}" is not a section of the template.${hint}`;
-}
-
-// node_modules/micromark-util-character/index.js
-var asciiAlpha = regexCheck(/[A-Za-z]/);
-var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code !== null && (code < 32 || code === 127)
-  );
-}
-var asciiDigit = regexCheck(/\d/);
-var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code) {
-  return code !== null && code < -2;
-}
-function markdownLineEndingOrSpace(code) {
-  return code !== null && (code < 0 || code === 32);
-}
-function markdownSpace(code) {
-  return code === -2 || code === -1 || code === 32;
-}
-var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-var unicodeWhitespace = regexCheck(/\s/);
-function regexCheck(regex) {
-  return check;
-  function check(code) {
-    return code !== null && code > -1 && regex.test(String.fromCharCode(code));
-  }
-}
-
-// node_modules/fault/index.js
-var import_format = __toESM(require_format3(), 1);
-var fault = Object.assign(create(Error), {
-  eval: create(EvalError),
-  range: create(RangeError),
-  reference: create(ReferenceError),
-  syntax: create(SyntaxError),
-  type: create(TypeError),
-  uri: create(URIError)
-});
-function create(Constructor) {
-  FormattedError.displayName = Constructor.displayName || Constructor.name;
-  return FormattedError;
-  function FormattedError(format, ...values) {
-    const reason = format ? (0, import_format.default)(format, ...values) : format;
-    return new Constructor(reason);
-  }
-}
-
-// node_modules/micromark-extension-frontmatter/lib/to-matters.js
-var own = {}.hasOwnProperty;
-var markers = {
-  yaml: "-",
-  toml: "+"
-};
-function toMatters(options) {
-  const result = [];
-  let index = -1;
-  const presetsOrMatters = Array.isArray(options) ? options : options ? [options] : ["yaml"];
-  while (++index < presetsOrMatters.length) {
-    result[index] = matter(presetsOrMatters[index]);
-  }
-  return result;
-}
-function matter(option) {
-  let result = option;
-  if (typeof result === "string") {
-    if (!own.call(markers, result)) {
-      throw fault("Missing matter definition for `%s`", result);
-    }
-    result = {
-      type: result,
-      marker: markers[result]
-    };
-  } else if (typeof result !== "object") {
-    throw fault("Expected matter to be an object, not `%j`", result);
-  }
-  if (!own.call(result, "type")) {
-    throw fault("Missing `type` in matter `%j`", result);
-  }
-  if (!own.call(result, "fence") && !own.call(result, "marker")) {
-    throw fault("Missing `marker` or `fence` in matter `%j`", result);
-  }
-  return result;
-}
-
-// node_modules/micromark-extension-frontmatter/lib/syntax.js
-function frontmatter(options) {
-  const matters = toMatters(options);
-  const flow3 = {};
-  let index = -1;
-  while (++index < matters.length) {
-    const matter2 = matters[index];
-    const code = fence(matter2, "open").charCodeAt(0);
-    const construct = createConstruct(matter2);
-    const existing = flow3[code];
-    if (Array.isArray(existing)) {
-      existing.push(construct);
-    } else {
-      flow3[code] = [construct];
-    }
-  }
-  return {
-    flow: flow3
-  };
-}
-function createConstruct(matter2) {
-  const anywhere = matter2.anywhere;
-  const frontmatterType = (
-    /** @type {TokenType} */
-    matter2.type
-  );
-  const fenceType = (
-    /** @type {TokenType} */
-    frontmatterType + "Fence"
-  );
-  const sequenceType = (
-    /** @type {TokenType} */
-    fenceType + "Sequence"
-  );
-  const valueType = (
-    /** @type {TokenType} */
-    frontmatterType + "Value"
-  );
-  const closingFenceConstruct = {
-    tokenize: tokenizeClosingFence,
-    partial: true
-  };
-  let buffer;
-  let bufferIndex = 0;
-  return {
-    tokenize: tokenizeFrontmatter,
-    concrete: true
-  };
-  function tokenizeFrontmatter(effects, ok, nok) {
-    const self = this;
-    return start;
-    function start(code) {
-      const position = self.now();
-      if (
-        // Indent not allowed.
-        position.column === 1 && // Normally, only allowed in first line.
-        (position.line === 1 || anywhere)
-      ) {
-        buffer = fence(matter2, "open");
-        bufferIndex = 0;
-        if (code === buffer.charCodeAt(bufferIndex)) {
-          effects.enter(frontmatterType);
-          effects.enter(fenceType);
-          effects.enter(sequenceType);
-          return openSequence(code);
-        }
-      }
-      return nok(code);
-    }
-    function openSequence(code) {
-      if (bufferIndex === buffer.length) {
-        effects.exit(sequenceType);
-        if (markdownSpace(code)) {
-          effects.enter("whitespace");
-          return openSequenceWhitespace(code);
-        }
-        return openAfter(code);
-      }
-      if (code === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code);
-        return openSequence;
-      }
-      return nok(code);
-    }
-    function openSequenceWhitespace(code) {
-      if (markdownSpace(code)) {
-        effects.consume(code);
-        return openSequenceWhitespace;
-      }
-      effects.exit("whitespace");
-      return openAfter(code);
-    }
-    function openAfter(code) {
-      if (markdownLineEnding(code)) {
-        effects.exit(fenceType);
-        effects.enter("lineEnding");
-        effects.consume(code);
-        effects.exit("lineEnding");
-        buffer = fence(matter2, "close");
-        bufferIndex = 0;
-        return effects.attempt(closingFenceConstruct, after, contentStart);
-      }
-      return nok(code);
-    }
-    function contentStart(code) {
-      if (code === null || markdownLineEnding(code)) {
-        return contentEnd(code);
-      }
-      effects.enter(valueType);
-      return contentInside(code);
-    }
-    function contentInside(code) {
-      if (code === null || markdownLineEnding(code)) {
-        effects.exit(valueType);
-        return contentEnd(code);
-      }
-      effects.consume(code);
-      return contentInside;
-    }
-    function contentEnd(code) {
-      if (code === null) {
-        return nok(code);
-      }
-      effects.enter("lineEnding");
-      effects.consume(code);
-      effects.exit("lineEnding");
-      return effects.attempt(closingFenceConstruct, after, contentStart);
-    }
-    function after(code) {
-      effects.exit(frontmatterType);
-      return ok(code);
-    }
-  }
-  function tokenizeClosingFence(effects, ok, nok) {
-    let bufferIndex2 = 0;
-    return closeStart;
-    function closeStart(code) {
-      if (code === buffer.charCodeAt(bufferIndex2)) {
-        effects.enter(fenceType);
-        effects.enter(sequenceType);
-        return closeSequence(code);
-      }
-      return nok(code);
-    }
-    function closeSequence(code) {
-      if (bufferIndex2 === buffer.length) {
-        effects.exit(sequenceType);
-        if (markdownSpace(code)) {
-          effects.enter("whitespace");
-          return closeSequenceWhitespace(code);
-        }
-        return closeAfter(code);
-      }
-      if (code === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code);
-        return closeSequence;
-      }
-      return nok(code);
-    }
-    function closeSequenceWhitespace(code) {
-      if (markdownSpace(code)) {
-        effects.consume(code);
-        return closeSequenceWhitespace;
-      }
-      effects.exit("whitespace");
-      return closeAfter(code);
-    }
-    function closeAfter(code) {
-      if (code === null || markdownLineEnding(code)) {
-        effects.exit(fenceType);
-        return ok(code);
-      }
-      return nok(code);
-    }
-  }
-}
-function fence(matter2, prop) {
-  return matter2.marker ? pick(matter2.marker, prop).repeat(3) : (
-    // @ts-expect-error: They’re mutually exclusive.
-    pick(matter2.fence, prop)
-  );
-}
-function pick(schema, prop) {
-  return typeof schema === "string" ? schema : schema[prop];
-}
-
-// node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
-  const end = list2.length;
-  let chunkStart = 0;
-  let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
-  } else {
-    start = start > end ? end : start;
-  }
-  remove = remove > 0 ? remove : 0;
-  if (items.length < 1e4) {
-    parameters = Array.from(items);
-    parameters.unshift(start, remove);
-    list2.splice(...parameters);
-  } else {
-    if (remove) list2.splice(start, remove);
-    while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
-      list2.splice(...parameters);
-      chunkStart += 1e4;
-      start += 1e4;
-    }
-  }
-}
-function push(list2, items) {
-  if (list2.length > 0) {
-    splice(list2, list2.length, 0, items);
-    return list2;
-  }
-  return items;
-}
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code) {
-  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
-    return 1;
-  }
-  if (unicodePunctuation(code)) {
-    return 2;
-  }
-}
-
-// node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context) {
-  const called = [];
-  let index = -1;
-  while (++index < constructs2.length) {
-    const resolve5 = constructs2[index].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
-    }
-  }
-  return events;
-}
-
-// node_modules/micromark-core-commonmark/lib/attention.js
-var attention = {
-  name: "attention",
-  resolveAll: resolveAllAttention,
-  tokenize: tokenizeAttention
-};
-function resolveAllAttention(events, context) {
-  let index = -1;
-  let nextEvents;
-  while (++index < events.length) {
-    if (events[index][0] === "enter" && events[index][1].type === "attentionSequence" && events[index][1]._close) {
-      let open2 = index;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index][1]._open) && (events[index][1].end.offset - events[index][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index][1].end.offset - events[index][1].start.offset) % 3)) {
-            continue;
-          }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index][1].end.offset - events[index][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open2][1].end
-          };
-          const end = {
-            ...events[index][1].start
-          };
-          movePoint(start, -use);
-          movePoint(end, use);
-          const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
-            end: {
-              ...events[open2][1].end
-            }
-          };
-          const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index][1].start
-            },
-            end
-          };
-          const text3 = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open2][1].end
-            },
-            end: {
-              ...events[index][1].start
-            }
-          };
-          const group = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
-          };
-          events[open2][1].end = {
-            ...openingSequence.start
-          };
-          events[index][1].start = {
-            ...closingSequence.end
-          };
-          nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
-          }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text3, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index), context));
-          nextEvents = push(nextEvents, [["exit", text3, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
-          let offset = 0;
-          if (events[index][1].end.offset - events[index][1].start.offset) {
-            offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index][1], context], ["exit", events[index][1], context]]);
-          }
-          splice(events, open2 - 1, index - open2 + 3, nextEvents);
-          index = open2 + nextEvents.length - offset - 2;
-          break;
-        }
-      }
-    }
-  }
-  index = -1;
-  while (++index < events.length) {
-    if (events[index][1].type === "attentionSequence") {
-      events[index][1].type = "data";
-    }
-  }
-  return events;
-}
-function tokenizeAttention(effects, ok) {
-  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous2 = this.previous;
-  const before = classifyCharacter(previous2);
-  let marker;
-  return start;
-  function start(code) {
-    marker = code;
-    effects.enter("attentionSequence");
-    return inside(code);
-  }
-  function inside(code) {
-    if (code === marker) {
-      effects.consume(code);
-      return inside;
-    }
-    const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
-    const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
-    return ok(code);
-  }
-}
-function movePoint(point, offset) {
-  point.column += offset;
-  point.offset += offset;
-  point._bufferIndex += offset;
-}
-
-// node_modules/micromark-core-commonmark/lib/autolink.js
-var autolink = {
-  name: "autolink",
-  tokenize: tokenizeAutolink
-};
-function tokenizeAutolink(effects, ok, nok) {
-  let size = 0;
-  return start;
-  function start(code) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
-    effects.consume(code);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open2;
-  }
-  function open2(code) {
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      return schemeOrEmailAtext;
-    }
-    if (code === 64) {
-      return nok(code);
-    }
-    return emailAtext(code);
-  }
-  function schemeOrEmailAtext(code) {
-    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
-      size = 1;
-      return schemeInsideOrEmailAtext(code);
-    }
-    return emailAtext(code);
-  }
-  function schemeInsideOrEmailAtext(code) {
-    if (code === 58) {
-      effects.consume(code);
-      size = 0;
-      return urlInside;
-    }
-    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size++ < 32) {
-      effects.consume(code);
-      return schemeInsideOrEmailAtext;
-    }
-    size = 0;
-    return emailAtext(code);
-  }
-  function urlInside(code) {
-    if (code === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
-      effects.consume(code);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok;
-    }
-    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
-      return nok(code);
-    }
-    effects.consume(code);
-    return urlInside;
-  }
-  function emailAtext(code) {
-    if (code === 64) {
-      effects.consume(code);
-      return emailAtSignOrDot;
-    }
-    if (asciiAtext(code)) {
-      effects.consume(code);
-      return emailAtext;
-    }
-    return nok(code);
-  }
-  function emailAtSignOrDot(code) {
-    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
-  }
-  function emailLabel(code) {
-    if (code === 46) {
-      effects.consume(code);
-      size = 0;
-      return emailAtSignOrDot;
-    }
-    if (code === 62) {
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
-      effects.consume(code);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok;
-    }
-    return emailValue(code);
-  }
-  function emailValue(code) {
-    if ((code === 45 || asciiAlphanumeric(code)) && size++ < 63) {
-      const next = code === 45 ? emailValue : emailLabel;
-      effects.consume(code);
-      return next;
-    }
-    return nok(code);
-  }
-}
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code) {
-    if (markdownSpace(code)) {
-      effects.enter(type);
-      return prefix(code);
-    }
-    return ok(code);
-  }
-  function prefix(code) {
-    if (markdownSpace(code) && size++ < limit) {
-      effects.consume(code);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok(code);
-  }
-}
-function factorySpaceMinMax(effects, ok, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code) {
-    if (max > 0 && markdownSpace(code)) {
-      effects.enter(type);
-      return prefix(code);
-    }
-    return after(code);
-  }
-  function prefix(code) {
-    if (markdownSpace(code) && size < max) {
-      effects.consume(code);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code);
-  }
-  function after(code) {
-    return size >= min ? ok(code) : nok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/blank-line.js
-var blankLine = {
-  partial: true,
-  tokenize: tokenizeBlankLine
-};
-function tokenizeBlankLine(effects, ok, nok) {
-  return start;
-  function start(code) {
-    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
-  }
-  function after(code) {
-    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/block-quote.js
-var blockQuote = {
-  continuation: {
-    tokenize: tokenizeBlockQuoteContinuation
-  },
-  exit,
-  name: "blockQuote",
-  tokenize: tokenizeBlockQuoteStart
-};
-function tokenizeBlockQuoteStart(effects, ok, nok) {
-  const self = this;
-  return start;
-  function start(code) {
-    if (code === 62) {
-      const state = self.containerState;
-      if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
-        state.open = true;
-      }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
-      effects.consume(code);
-      effects.exit("blockQuoteMarker");
-      return after;
-    }
-    return nok(code);
-  }
-  function after(code) {
-    if (markdownSpace(code)) {
-      effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok;
-    }
-    effects.exit("blockQuotePrefix");
-    return ok(code);
-  }
-}
-function tokenizeBlockQuoteContinuation(effects, ok, nok) {
-  const self = this;
-  return contStart;
-  function contStart(code) {
-    if (markdownSpace(code)) {
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
-    }
-    return contBefore(code);
-  }
-  function contBefore(code) {
-    return effects.attempt(blockQuote, ok, nok)(code);
-  }
-}
-function exit(effects) {
-  effects.exit("blockQuote");
-}
-
-// node_modules/micromark-core-commonmark/lib/character-escape.js
-var characterEscape = {
-  name: "characterEscape",
-  tokenize: tokenizeCharacterEscape
-};
-function tokenizeCharacterEscape(effects, ok, nok) {
-  return start;
-  function start(code) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
-    effects.consume(code);
-    effects.exit("escapeMarker");
-    return inside;
-  }
-  function inside(code) {
-    if (asciiPunctuation(code)) {
-      effects.enter("characterEscapeValue");
-      effects.consume(code);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok;
-    }
-    return nok(code);
-  }
-}
-
-// node_modules/character-entities/index.js
-var characterEntities = {
-  AElig: "Æ",
-  AMP: "&",
-  Aacute: "Á",
-  Abreve: "Ă",
-  Acirc: "Â",
-  Acy: "А",
-  Afr: "𝔄",
-  Agrave: "À",
-  Alpha: "Α",
-  Amacr: "Ā",
-  And: "⩓",
-  Aogon: "Ą",
-  Aopf: "𝔸",
-  ApplyFunction: "⁡",
-  Aring: "Å",
-  Ascr: "𝒜",
-  Assign: "≔",
-  Atilde: "Ã",
-  Auml: "Ä",
-  Backslash: "∖",
-  Barv: "⫧",
-  Barwed: "⌆",
-  Bcy: "Б",
-  Because: "∵",
-  Bernoullis: "ℬ",
-  Beta: "Β",
-  Bfr: "𝔅",
-  Bopf: "𝔹",
-  Breve: "˘",
-  Bscr: "ℬ",
-  Bumpeq: "≎",
-  CHcy: "Ч",
-  COPY: "©",
-  Cacute: "Ć",
-  Cap: "⋒",
-  CapitalDifferentialD: "ⅅ",
-  Cayleys: "ℭ",
-  Ccaron: "Č",
-  Ccedil: "Ç",
-  Ccirc: "Ĉ",
-  Cconint: "∰",
-  Cdot: "Ċ",
-  Cedilla: "¸",
-  CenterDot: "·",
-  Cfr: "ℭ",
-  Chi: "Χ",
-  CircleDot: "⊙",
-  CircleMinus: "⊖",
-  CirclePlus: "⊕",
-  CircleTimes: "⊗",
-  ClockwiseContourIntegral: "∲",
-  CloseCurlyDoubleQuote: "”",
-  CloseCurlyQuote: "’",
-  Colon: "∷",
-  Colone: "⩴",
-  Congruent: "≡",
-  Conint: "∯",
-  ContourIntegral: "∮",
-  Copf: "ℂ",
-  Coproduct: "∐",
-  CounterClockwiseContourIntegral: "∳",
-  Cross: "⨯",
-  Cscr: "𝒞",
-  Cup: "⋓",
-  CupCap: "≍",
-  DD: "ⅅ",
-  DDotrahd: "⤑",
-  DJcy: "Ђ",
-  DScy: "Ѕ",
-  DZcy: "Џ",
-  Dagger: "‡",
-  Darr: "↡",
-  Dashv: "⫤",
-  Dcaron: "Ď",
-  Dcy: "Д",
-  Del: "∇",
-  Delta: "Δ",
-  Dfr: "𝔇",
-  DiacriticalAcute: "´",
-  DiacriticalDot: "˙",
-  DiacriticalDoubleAcute: "˝",
-  DiacriticalGrave: "`",
-  DiacriticalTilde: "˜",
-  Diamond: "⋄",
-  DifferentialD: "ⅆ",
-  Dopf: "𝔻",
-  Dot: "¨",
-  DotDot: "⃜",
-  DotEqual: "≐",
-  DoubleContourIntegral: "∯",
-  DoubleDot: "¨",
-  DoubleDownArrow: "⇓",
-  DoubleLeftArrow: "⇐",
-  DoubleLeftRightArrow: "⇔",
-  DoubleLeftTee: "⫤",
-  DoubleLongLeftArrow: "⟸",
-  DoubleLongLeftRightArrow: "⟺",
-  DoubleLongRightArrow: "⟹",
-  DoubleRightArrow: "⇒",
-  DoubleRightTee: "⊨",
-  DoubleUpArrow: "⇑",
-  DoubleUpDownArrow: "⇕",
-  DoubleVerticalBar: "∥",
-  DownArrow: "↓",
-  DownArrowBar: "⤓",
-  DownArrowUpArrow: "⇵",
-  DownBreve: "̑",
-  DownLeftRightVector: "⥐",
-  DownLeftTeeVector: "⥞",
-  DownLeftVector: "↽",
-  DownLeftVectorBar: "⥖",
-  DownRightTeeVector: "⥟",
-  DownRightVector: "⇁",
-  DownRightVectorBar: "⥗",
-  DownTee: "⊤",
-  DownTeeArrow: "↧",
-  Downarrow: "⇓",
-  Dscr: "𝒟",
-  Dstrok: "Đ",
-  ENG: "Ŋ",
-  ETH: "Ð",
-  Eacute: "É",
-  Ecaron: "Ě",
-  Ecirc: "Ê",
-  Ecy: "Э",
-  Edot: "Ė",
-  Efr: "𝔈",
-  Egrave: "È",
-  Element: "∈",
-  Emacr: "Ē",
-  EmptySmallSquare: "◻",
-  EmptyVerySmallSquare: "▫",
-  Eogon: "Ę",
-  Eopf: "𝔼",
-  Epsilon: "Ε",
-  Equal: "⩵",
-  EqualTilde: "≂",
-  Equilibrium: "⇌",
-  Escr: "ℰ",
-  Esim: "⩳",
-  Eta: "Η",
-  Euml: "Ë",
-  Exists: "∃",
-  ExponentialE: "ⅇ",
-  Fcy: "Ф",
-  Ffr: "𝔉",
-  FilledSmallSquare: "◼",
-  FilledVerySmallSquare: "▪",
-  Fopf: "𝔽",
-  ForAll: "∀",
-  Fouriertrf: "ℱ",
-  Fscr: "ℱ",
-  GJcy: "Ѓ",
-  GT: ">",
-  Gamma: "Γ",
-  Gammad: "Ϝ",
-  Gbreve: "Ğ",
-  Gcedil: "Ģ",
-  Gcirc: "Ĝ",
-  Gcy: "Г",
-  Gdot: "Ġ",
-  Gfr: "𝔊",
-  Gg: "⋙",
-  Gopf: "𝔾",
-  GreaterEqual: "≥",
-  GreaterEqualLess: "⋛",
-  GreaterFullEqual: "≧",
-  GreaterGreater: "⪢",
-  GreaterLess: "≷",
-  GreaterSlantEqual: "⩾",
-  GreaterTilde: "≳",
-  Gscr: "𝒢",
-  Gt: "≫",
-  HARDcy: "Ъ",
-  Hacek: "ˇ",
-  Hat: "^",
-  Hcirc: "Ĥ",
-  Hfr: "ℌ",
-  HilbertSpace: "ℋ",
-  Hopf: "ℍ",
-  HorizontalLine: "─",
-  Hscr: "ℋ",
-  Hstrok: "Ħ",
-  HumpDownHump: "≎",
-  HumpEqual: "≏",
-  IEcy: "Е",
-  IJlig: "Ĳ",
-  IOcy: "Ё",
-  Iacute: "Í",
-  Icirc: "Î",
-  Icy: "И",
-  Idot: "İ",
-  Ifr: "ℑ",
-  Igrave: "Ì",
-  Im: "ℑ",
-  Imacr: "Ī",
-  ImaginaryI: "ⅈ",
-  Implies: "⇒",
-  Int: "∬",
-  Integral: "∫",
-  Intersection: "⋂",
-  InvisibleComma: "⁣",
-  InvisibleTimes: "⁢",
-  Iogon: "Į",
-  Iopf: "𝕀",
-  Iota: "Ι",
-  Iscr: "ℐ",
-  Itilde: "Ĩ",
-  Iukcy: "І",
-  Iuml: "Ï",
-  Jcirc: "Ĵ",
-  Jcy: "Й",
-  Jfr: "𝔍",
-  Jopf: "𝕁",
-  Jscr: "𝒥",
-  Jsercy: "Ј",
-  Jukcy: "Є",
-  KHcy: "Х",
-  KJcy: "Ќ",
-  Kappa: "Κ",
-  Kcedil: "Ķ",
-  Kcy: "К",
-  Kfr: "𝔎",
-  Kopf: "𝕂",
-  Kscr: "𝒦",
-  LJcy: "Љ",
-  LT: "<",
-  Lacute: "Ĺ",
-  Lambda: "Λ",
-  Lang: "⟪",
-  Laplacetrf: "ℒ",
-  Larr: "↞",
-  Lcaron: "Ľ",
-  Lcedil: "Ļ",
-  Lcy: "Л",
-  LeftAngleBracket: "⟨",
-  LeftArrow: "←",
-  LeftArrowBar: "⇤",
-  LeftArrowRightArrow: "⇆",
-  LeftCeiling: "⌈",
-  LeftDoubleBracket: "⟦",
-  LeftDownTeeVector: "⥡",
-  LeftDownVector: "⇃",
-  LeftDownVectorBar: "⥙",
-  LeftFloor: "⌊",
-  LeftRightArrow: "↔",
-  LeftRightVector: "⥎",
-  LeftTee: "⊣",
-  LeftTeeArrow: "↤",
-  LeftTeeVector: "⥚",
-  LeftTriangle: "⊲",
-  LeftTriangleBar: "⧏",
-  LeftTriangleEqual: "⊴",
-  LeftUpDownVector: "⥑",
-  LeftUpTeeVector: "⥠",
-  LeftUpVector: "↿",
-  LeftUpVectorBar: "⥘",
-  LeftVector: "↼",
-  LeftVectorBar: "⥒",
-  Leftarrow: "⇐",
-  Leftrightarrow: "⇔",
-  LessEqualGreater: "⋚",
-  LessFullEqual: "≦",
-  LessGreater: "≶",
-  LessLess: "⪡",
-  LessSlantEqual: "⩽",
-  LessTilde: "≲",
-  Lfr: "𝔏",
-  Ll: "⋘",
-  Lleftarrow: "⇚",
-  Lmidot: "Ŀ",
-  LongLeftArrow: "⟵",
-  LongLeftRightArrow: "⟷",
-  LongRightArrow: "⟶",
-  Longleftarrow: "⟸",
-  Longleftrightarrow: "⟺",
-  Longrightarrow: "⟹",
-  Lopf: "𝕃",
-  LowerLeftArrow: "↙",
-  LowerRightArrow: "↘",
-  Lscr: "ℒ",
-  Lsh: "↰",
-  Lstrok: "Ł",
-  Lt: "≪",
-  Map: "⤅",
-  Mcy: "М",
-  MediumSpace: " ",
-  Mellintrf: "ℳ",
-  Mfr: "𝔐",
-  MinusPlus: "∓",
-  Mopf: "𝕄",
-  Mscr: "ℳ",
-  Mu: "Μ",
-  NJcy: "Њ",
-  Nacute: "Ń",
-  Ncaron: "Ň",
-  Ncedil: "Ņ",
-  Ncy: "Н",
-  NegativeMediumSpace: "​",
-  NegativeThickSpace: "​",
-  NegativeThinSpace: "​",
-  NegativeVeryThinSpace: "​",
-  NestedGreaterGreater: "≫",
-  NestedLessLess: "≪",
-  NewLine: "\n",
-  Nfr: "𝔑",
-  NoBreak: "⁠",
-  NonBreakingSpace: " ",
-  Nopf: "ℕ",
-  Not: "⫬",
-  NotCongruent: "≢",
-  NotCupCap: "≭",
-  NotDoubleVerticalBar: "∦",
-  NotElement: "∉",
-  NotEqual: "≠",
-  NotEqualTilde: "≂̸",
-  NotExists: "∄",
-  NotGreater: "≯",
-  NotGreaterEqual: "≱",
-  NotGreaterFullEqual: "≧̸",
-  NotGreaterGreater: "≫̸",
-  NotGreaterLess: "≹",
-  NotGreaterSlantEqual: "⩾̸",
-  NotGreaterTilde: "≵",
-  NotHumpDownHump: "≎̸",
-  NotHumpEqual: "≏̸",
-  NotLeftTriangle: "⋪",
-  NotLeftTriangleBar: "⧏̸",
-  NotLeftTriangleEqual: "⋬",
-  NotLess: "≮",
-  NotLessEqual: "≰",
-  NotLessGreater: "≸",
-  NotLessLess: "≪̸",
-  NotLessSlantEqual: "⩽̸",
-  NotLessTilde: "≴",
-  NotNestedGreaterGreater: "⪢̸",
-  NotNestedLessLess: "⪡̸",
-  NotPrecedes: "⊀",
-  NotPrecedesEqual: "⪯̸",
-  NotPrecedesSlantEqual: "⋠",
-  NotReverseElement: "∌",
-  NotRightTriangle: "⋫",
-  NotRightTriangleBar: "⧐̸",
-  NotRightTriangleEqual: "⋭",
-  NotSquareSubset: "⊏̸",
-  NotSquareSubsetEqual: "⋢",
-  NotSquareSuperset: "⊐̸",
-  NotSquareSupersetEqual: "⋣",
-  NotSubset: "⊂⃒",
-  NotSubsetEqual: "⊈",
-  NotSucceeds: "⊁",
-  NotSucceedsEqual: "⪰̸",
-  NotSucceedsSlantEqual: "⋡",
-  NotSucceedsTilde: "≿̸",
-  NotSuperset: "⊃⃒",
-  NotSupersetEqual: "⊉",
-  NotTilde: "≁",
-  NotTildeEqual: "≄",
-  NotTildeFullEqual: "≇",
-  NotTildeTilde: "≉",
-  NotVerticalBar: "∤",
-  Nscr: "𝒩",
-  Ntilde: "Ñ",
-  Nu: "Ν",
-  OElig: "Œ",
-  Oacute: "Ó",
-  Ocirc: "Ô",
-  Ocy: "О",
-  Odblac: "Ő",
-  Ofr: "𝔒",
-  Ograve: "Ò",
-  Omacr: "Ō",
-  Omega: "Ω",
-  Omicron: "Ο",
-  Oopf: "𝕆",
-  OpenCurlyDoubleQuote: "“",
-  OpenCurlyQuote: "‘",
-  Or: "⩔",
-  Oscr: "𝒪",
-  Oslash: "Ø",
-  Otilde: "Õ",
-  Otimes: "⨷",
-  Ouml: "Ö",
-  OverBar: "‾",
-  OverBrace: "⏞",
-  OverBracket: "⎴",
-  OverParenthesis: "⏜",
-  PartialD: "∂",
-  Pcy: "П",
-  Pfr: "𝔓",
-  Phi: "Φ",
-  Pi: "Π",
-  PlusMinus: "±",
-  Poincareplane: "ℌ",
-  Popf: "ℙ",
-  Pr: "⪻",
-  Precedes: "≺",
-  PrecedesEqual: "⪯",
-  PrecedesSlantEqual: "≼",
-  PrecedesTilde: "≾",
-  Prime: "″",
-  Product: "∏",
-  Proportion: "∷",
-  Proportional: "∝",
-  Pscr: "𝒫",
-  Psi: "Ψ",
-  QUOT: '"',
-  Qfr: "𝔔",
-  Qopf: "ℚ",
-  Qscr: "𝒬",
-  RBarr: "⤐",
-  REG: "®",
-  Racute: "Ŕ",
-  Rang: "⟫",
-  Rarr: "↠",
-  Rarrtl: "⤖",
-  Rcaron: "Ř",
-  Rcedil: "Ŗ",
-  Rcy: "Р",
-  Re: "ℜ",
-  ReverseElement: "∋",
-  ReverseEquilibrium: "⇋",
-  ReverseUpEquilibrium: "⥯",
-  Rfr: "ℜ",
-  Rho: "Ρ",
-  RightAngleBracket: "⟩",
-  RightArrow: "→",
-  RightArrowBar: "⇥",
-  RightArrowLeftArrow: "⇄",
-  RightCeiling: "⌉",
-  RightDoubleBracket: "⟧",
-  RightDownTeeVector: "⥝",
-  RightDownVector: "⇂",
-  RightDownVectorBar: "⥕",
-  RightFloor: "⌋",
-  RightTee: "⊢",
-  RightTeeArrow: "↦",
-  RightTeeVector: "⥛",
-  RightTriangle: "⊳",
-  RightTriangleBar: "⧐",
-  RightTriangleEqual: "⊵",
-  RightUpDownVector: "⥏",
-  RightUpTeeVector: "⥜",
-  RightUpVector: "↾",
-  RightUpVectorBar: "⥔",
-  RightVector: "⇀",
-  RightVectorBar: "⥓",
-  Rightarrow: "⇒",
-  Ropf: "ℝ",
-  RoundImplies: "⥰",
-  Rrightarrow: "⇛",
-  Rscr: "ℛ",
-  Rsh: "↱",
-  RuleDelayed: "⧴",
-  SHCHcy: "Щ",
-  SHcy: "Ш",
-  SOFTcy: "Ь",
-  Sacute: "Ś",
-  Sc: "⪼",
-  Scaron: "Š",
-  Scedil: "Ş",
-  Scirc: "Ŝ",
-  Scy: "С",
-  Sfr: "𝔖",
-  ShortDownArrow: "↓",
-  ShortLeftArrow: "←",
-  ShortRightArrow: "→",
-  ShortUpArrow: "↑",
-  Sigma: "Σ",
-  SmallCircle: "∘",
-  Sopf: "𝕊",
-  Sqrt: "√",
-  Square: "□",
-  SquareIntersection: "⊓",
-  SquareSubset: "⊏",
-  SquareSubsetEqual: "⊑",
-  SquareSuperset: "⊐",
-  SquareSupersetEqual: "⊒",
-  SquareUnion: "⊔",
-  Sscr: "𝒮",
-  Star: "⋆",
-  Sub: "⋐",
-  Subset: "⋐",
-  SubsetEqual: "⊆",
-  Succeeds: "≻",
-  SucceedsEqual: "⪰",
-  SucceedsSlantEqual: "≽",
-  SucceedsTilde: "≿",
-  SuchThat: "∋",
-  Sum: "∑",
-  Sup: "⋑",
-  Superset: "⊃",
-  SupersetEqual: "⊇",
-  Supset: "⋑",
-  THORN: "Þ",
-  TRADE: "™",
-  TSHcy: "Ћ",
-  TScy: "Ц",
-  Tab: "	",
-  Tau: "Τ",
-  Tcaron: "Ť",
-  Tcedil: "Ţ",
-  Tcy: "Т",
-  Tfr: "𝔗",
-  Therefore: "∴",
-  Theta: "Θ",
-  ThickSpace: "  ",
-  ThinSpace: " ",
-  Tilde: "∼",
-  TildeEqual: "≃",
-  TildeFullEqual: "≅",
-  TildeTilde: "≈",
-  Topf: "𝕋",
-  TripleDot: "⃛",
-  Tscr: "𝒯",
-  Tstrok: "Ŧ",
-  Uacute: "Ú",
-  Uarr: "↟",
-  Uarrocir: "⥉",
-  Ubrcy: "Ў",
-  Ubreve: "Ŭ",
-  Ucirc: "Û",
-  Ucy: "У",
-  Udblac: "Ű",
-  Ufr: "𝔘",
-  Ugrave: "Ù",
-  Umacr: "Ū",
-  UnderBar: "_",
-  UnderBrace: "⏟",
-  UnderBracket: "⎵",
-  UnderParenthesis: "⏝",
-  Union: "⋃",
-  UnionPlus: "⊎",
-  Uogon: "Ų",
-  Uopf: "𝕌",
-  UpArrow: "↑",
-  UpArrowBar: "⤒",
-  UpArrowDownArrow: "⇅",
-  UpDownArrow: "↕",
-  UpEquilibrium: "⥮",
-  UpTee: "⊥",
-  UpTeeArrow: "↥",
-  Uparrow: "⇑",
-  Updownarrow: "⇕",
-  UpperLeftArrow: "↖",
-  UpperRightArrow: "↗",
-  Upsi: "ϒ",
-  Upsilon: "Υ",
-  Uring: "Ů",
-  Uscr: "𝒰",
-  Utilde: "Ũ",
-  Uuml: "Ü",
-  VDash: "⊫",
-  Vbar: "⫫",
-  Vcy: "В",
-  Vdash: "⊩",
-  Vdashl: "⫦",
-  Vee: "⋁",
-  Verbar: "‖",
-  Vert: "‖",
-  VerticalBar: "∣",
-  VerticalLine: "|",
-  VerticalSeparator: "❘",
-  VerticalTilde: "≀",
-  VeryThinSpace: " ",
-  Vfr: "𝔙",
-  Vopf: "𝕍",
-  Vscr: "𝒱",
-  Vvdash: "⊪",
-  Wcirc: "Ŵ",
-  Wedge: "⋀",
-  Wfr: "𝔚",
-  Wopf: "𝕎",
-  Wscr: "𝒲",
-  Xfr: "𝔛",
-  Xi: "Ξ",
-  Xopf: "𝕏",
-  Xscr: "𝒳",
-  YAcy: "Я",
-  YIcy: "Ї",
-  YUcy: "Ю",
-  Yacute: "Ý",
-  Ycirc: "Ŷ",
-  Ycy: "Ы",
-  Yfr: "𝔜",
-  Yopf: "𝕐",
-  Yscr: "𝒴",
-  Yuml: "Ÿ",
-  ZHcy: "Ж",
-  Zacute: "Ź",
-  Zcaron: "Ž",
-  Zcy: "З",
-  Zdot: "Ż",
-  ZeroWidthSpace: "​",
-  Zeta: "Ζ",
-  Zfr: "ℨ",
-  Zopf: "ℤ",
-  Zscr: "𝒵",
-  aacute: "á",
-  abreve: "ă",
-  ac: "∾",
-  acE: "∾̳",
-  acd: "∿",
-  acirc: "â",
-  acute: "´",
-  acy: "а",
-  aelig: "æ",
-  af: "⁡",
-  afr: "𝔞",
-  agrave: "à",
-  alefsym: "ℵ",
-  aleph: "ℵ",
-  alpha: "α",
-  amacr: "ā",
-  amalg: "⨿",
-  amp: "&",
-  and: "∧",
-  andand: "⩕",
-  andd: "⩜",
-  andslope: "⩘",
-  andv: "⩚",
-  ang: "∠",
-  ange: "⦤",
-  angle: "∠",
-  angmsd: "∡",
-  angmsdaa: "⦨",
-  angmsdab: "⦩",
-  angmsdac: "⦪",
-  angmsdad: "⦫",
-  angmsdae: "⦬",
-  angmsdaf: "⦭",
-  angmsdag: "⦮",
-  angmsdah: "⦯",
-  angrt: "∟",
-  angrtvb: "⊾",
-  angrtvbd: "⦝",
-  angsph: "∢",
-  angst: "Å",
-  angzarr: "⍼",
-  aogon: "ą",
-  aopf: "𝕒",
-  ap: "≈",
-  apE: "⩰",
-  apacir: "⩯",
-  ape: "≊",
-  apid: "≋",
-  apos: "'",
-  approx: "≈",
-  approxeq: "≊",
-  aring: "å",
-  ascr: "𝒶",
-  ast: "*",
-  asymp: "≈",
-  asympeq: "≍",
-  atilde: "ã",
-  auml: "ä",
-  awconint: "∳",
-  awint: "⨑",
-  bNot: "⫭",
-  backcong: "≌",
-  backepsilon: "϶",
-  backprime: "‵",
-  backsim: "∽",
-  backsimeq: "⋍",
-  barvee: "⊽",
-  barwed: "⌅",
-  barwedge: "⌅",
-  bbrk: "⎵",
-  bbrktbrk: "⎶",
-  bcong: "≌",
-  bcy: "б",
-  bdquo: "„",
-  becaus: "∵",
-  because: "∵",
-  bemptyv: "⦰",
-  bepsi: "϶",
-  bernou: "ℬ",
-  beta: "β",
-  beth: "ℶ",
-  between: "≬",
-  bfr: "𝔟",
-  bigcap: "⋂",
-  bigcirc: "◯",
-  bigcup: "⋃",
-  bigodot: "⨀",
-  bigoplus: "⨁",
-  bigotimes: "⨂",
-  bigsqcup: "⨆",
-  bigstar: "★",
-  bigtriangledown: "▽",
-  bigtriangleup: "△",
-  biguplus: "⨄",
-  bigvee: "⋁",
-  bigwedge: "⋀",
-  bkarow: "⤍",
-  blacklozenge: "⧫",
-  blacksquare: "▪",
-  blacktriangle: "▴",
-  blacktriangledown: "▾",
-  blacktriangleleft: "◂",
-  blacktriangleright: "▸",
-  blank: "␣",
-  blk12: "▒",
-  blk14: "░",
-  blk34: "▓",
-  block: "█",
-  bne: "=⃥",
-  bnequiv: "≡⃥",
-  bnot: "⌐",
-  bopf: "𝕓",
-  bot: "⊥",
-  bottom: "⊥",
-  bowtie: "⋈",
-  boxDL: "╗",
-  boxDR: "╔",
-  boxDl: "╖",
-  boxDr: "╓",
-  boxH: "═",
-  boxHD: "╦",
-  boxHU: "╩",
-  boxHd: "╤",
-  boxHu: "╧",
-  boxUL: "╝",
-  boxUR: "╚",
-  boxUl: "╜",
-  boxUr: "╙",
-  boxV: "║",
-  boxVH: "╬",
-  boxVL: "╣",
-  boxVR: "╠",
-  boxVh: "╫",
-  boxVl: "╢",
-  boxVr: "╟",
-  boxbox: "⧉",
-  boxdL: "╕",
-  boxdR: "╒",
-  boxdl: "┐",
-  boxdr: "┌",
-  boxh: "─",
-  boxhD: "╥",
-  boxhU: "╨",
-  boxhd: "┬",
-  boxhu: "┴",
-  boxminus: "⊟",
-  boxplus: "⊞",
-  boxtimes: "⊠",
-  boxuL: "╛",
-  boxuR: "╘",
-  boxul: "┘",
-  boxur: "└",
-  boxv: "│",
-  boxvH: "╪",
-  boxvL: "╡",
-  boxvR: "╞",
-  boxvh: "┼",
-  boxvl: "┤",
-  boxvr: "├",
-  bprime: "‵",
-  breve: "˘",
-  brvbar: "¦",
-  bscr: "𝒷",
-  bsemi: "⁏",
-  bsim: "∽",
-  bsime: "⋍",
-  bsol: "\\",
-  bsolb: "⧅",
-  bsolhsub: "⟈",
-  bull: "•",
-  bullet: "•",
-  bump: "≎",
-  bumpE: "⪮",
-  bumpe: "≏",
-  bumpeq: "≏",
-  cacute: "ć",
-  cap: "∩",
-  capand: "⩄",
-  capbrcup: "⩉",
-  capcap: "⩋",
-  capcup: "⩇",
-  capdot: "⩀",
-  caps: "∩︀",
-  caret: "⁁",
-  caron: "ˇ",
-  ccaps: "⩍",
-  ccaron: "č",
-  ccedil: "ç",
-  ccirc: "ĉ",
-  ccups: "⩌",
-  ccupssm: "⩐",
-  cdot: "ċ",
-  cedil: "¸",
-  cemptyv: "⦲",
-  cent: "¢",
-  centerdot: "·",
-  cfr: "𝔠",
-  chcy: "ч",
-  check: "✓",
-  checkmark: "✓",
-  chi: "χ",
-  cir: "○",
-  cirE: "⧃",
-  circ: "ˆ",
-  circeq: "≗",
-  circlearrowleft: "↺",
-  circlearrowright: "↻",
-  circledR: "®",
-  circledS: "Ⓢ",
-  circledast: "⊛",
-  circledcirc: "⊚",
-  circleddash: "⊝",
-  cire: "≗",
-  cirfnint: "⨐",
-  cirmid: "⫯",
-  cirscir: "⧂",
-  clubs: "♣",
-  clubsuit: "♣",
-  colon: ":",
-  colone: "≔",
-  coloneq: "≔",
-  comma: ",",
-  commat: "@",
-  comp: "∁",
-  compfn: "∘",
-  complement: "∁",
-  complexes: "ℂ",
-  cong: "≅",
-  congdot: "⩭",
-  conint: "∮",
-  copf: "𝕔",
-  coprod: "∐",
-  copy: "©",
-  copysr: "℗",
-  crarr: "↵",
-  cross: "✗",
-  cscr: "𝒸",
-  csub: "⫏",
-  csube: "⫑",
-  csup: "⫐",
-  csupe: "⫒",
-  ctdot: "⋯",
-  cudarrl: "⤸",
-  cudarrr: "⤵",
-  cuepr: "⋞",
-  cuesc: "⋟",
-  cularr: "↶",
-  cularrp: "⤽",
-  cup: "∪",
-  cupbrcap: "⩈",
-  cupcap: "⩆",
-  cupcup: "⩊",
-  cupdot: "⊍",
-  cupor: "⩅",
-  cups: "∪︀",
-  curarr: "↷",
-  curarrm: "⤼",
-  curlyeqprec: "⋞",
-  curlyeqsucc: "⋟",
-  curlyvee: "⋎",
-  curlywedge: "⋏",
-  curren: "¤",
-  curvearrowleft: "↶",
-  curvearrowright: "↷",
-  cuvee: "⋎",
-  cuwed: "⋏",
-  cwconint: "∲",
-  cwint: "∱",
-  cylcty: "⌭",
-  dArr: "⇓",
-  dHar: "⥥",
-  dagger: "†",
-  daleth: "ℸ",
-  darr: "↓",
-  dash: "‐",
-  dashv: "⊣",
-  dbkarow: "⤏",
-  dblac: "˝",
-  dcaron: "ď",
-  dcy: "д",
-  dd: "ⅆ",
-  ddagger: "‡",
-  ddarr: "⇊",
-  ddotseq: "⩷",
-  deg: "°",
-  delta: "δ",
-  demptyv: "⦱",
-  dfisht: "⥿",
-  dfr: "𝔡",
-  dharl: "⇃",
-  dharr: "⇂",
-  diam: "⋄",
-  diamond: "⋄",
-  diamondsuit: "♦",
-  diams: "♦",
-  die: "¨",
-  digamma: "ϝ",
-  disin: "⋲",
-  div: "÷",
-  divide: "÷",
-  divideontimes: "⋇",
-  divonx: "⋇",
-  djcy: "ђ",
-  dlcorn: "⌞",
-  dlcrop: "⌍",
-  dollar: "$",
-  dopf: "𝕕",
-  dot: "˙",
-  doteq: "≐",
-  doteqdot: "≑",
-  dotminus: "∸",
-  dotplus: "∔",
-  dotsquare: "⊡",
-  doublebarwedge: "⌆",
-  downarrow: "↓",
-  downdownarrows: "⇊",
-  downharpoonleft: "⇃",
-  downharpoonright: "⇂",
-  drbkarow: "⤐",
-  drcorn: "⌟",
-  drcrop: "⌌",
-  dscr: "𝒹",
-  dscy: "ѕ",
-  dsol: "⧶",
-  dstrok: "đ",
-  dtdot: "⋱",
-  dtri: "▿",
-  dtrif: "▾",
-  duarr: "⇵",
-  duhar: "⥯",
-  dwangle: "⦦",
-  dzcy: "џ",
-  dzigrarr: "⟿",
-  eDDot: "⩷",
-  eDot: "≑",
-  eacute: "é",
-  easter: "⩮",
-  ecaron: "ě",
-  ecir: "≖",
-  ecirc: "ê",
-  ecolon: "≕",
-  ecy: "э",
-  edot: "ė",
-  ee: "ⅇ",
-  efDot: "≒",
-  efr: "𝔢",
-  eg: "⪚",
-  egrave: "è",
-  egs: "⪖",
-  egsdot: "⪘",
-  el: "⪙",
-  elinters: "⏧",
-  ell: "ℓ",
-  els: "⪕",
-  elsdot: "⪗",
-  emacr: "ē",
-  empty: "∅",
-  emptyset: "∅",
-  emptyv: "∅",
-  emsp13: " ",
-  emsp14: " ",
-  emsp: " ",
-  eng: "ŋ",
-  ensp: " ",
-  eogon: "ę",
-  eopf: "𝕖",
-  epar: "⋕",
-  eparsl: "⧣",
-  eplus: "⩱",
-  epsi: "ε",
-  epsilon: "ε",
-  epsiv: "ϵ",
-  eqcirc: "≖",
-  eqcolon: "≕",
-  eqsim: "≂",
-  eqslantgtr: "⪖",
-  eqslantless: "⪕",
-  equals: "=",
-  equest: "≟",
-  equiv: "≡",
-  equivDD: "⩸",
-  eqvparsl: "⧥",
-  erDot: "≓",
-  erarr: "⥱",
-  escr: "ℯ",
-  esdot: "≐",
-  esim: "≂",
-  eta: "η",
-  eth: "ð",
-  euml: "ë",
-  euro: "€",
-  excl: "!",
-  exist: "∃",
-  expectation: "ℰ",
-  exponentiale: "ⅇ",
-  fallingdotseq: "≒",
-  fcy: "ф",
-  female: "♀",
-  ffilig: "ﬃ",
-  fflig: "ﬀ",
-  ffllig: "ﬄ",
-  ffr: "𝔣",
-  filig: "ﬁ",
-  fjlig: "fj",
-  flat: "♭",
-  fllig: "ﬂ",
-  fltns: "▱",
-  fnof: "ƒ",
-  fopf: "𝕗",
-  forall: "∀",
-  fork: "⋔",
-  forkv: "⫙",
-  fpartint: "⨍",
-  frac12: "½",
-  frac13: "⅓",
-  frac14: "¼",
-  frac15: "⅕",
-  frac16: "⅙",
-  frac18: "⅛",
-  frac23: "⅔",
-  frac25: "⅖",
-  frac34: "¾",
-  frac35: "⅗",
-  frac38: "⅜",
-  frac45: "⅘",
-  frac56: "⅚",
-  frac58: "⅝",
-  frac78: "⅞",
-  frasl: "⁄",
-  frown: "⌢",
-  fscr: "𝒻",
-  gE: "≧",
-  gEl: "⪌",
-  gacute: "ǵ",
-  gamma: "γ",
-  gammad: "ϝ",
-  gap: "⪆",
-  gbreve: "ğ",
-  gcirc: "ĝ",
-  gcy: "г",
-  gdot: "ġ",
-  ge: "≥",
-  gel: "⋛",
-  geq: "≥",
-  geqq: "≧",
-  geqslant: "⩾",
-  ges: "⩾",
-  gescc: "⪩",
-  gesdot: "⪀",
-  gesdoto: "⪂",
-  gesdotol: "⪄",
-  gesl: "⋛︀",
-  gesles: "⪔",
-  gfr: "𝔤",
-  gg: "≫",
-  ggg: "⋙",
-  gimel: "ℷ",
-  gjcy: "ѓ",
-  gl: "≷",
-  glE: "⪒",
-  gla: "⪥",
-  glj: "⪤",
-  gnE: "≩",
-  gnap: "⪊",
-  gnapprox: "⪊",
-  gne: "⪈",
-  gneq: "⪈",
-  gneqq: "≩",
-  gnsim: "⋧",
-  gopf: "𝕘",
-  grave: "`",
-  gscr: "ℊ",
-  gsim: "≳",
-  gsime: "⪎",
-  gsiml: "⪐",
-  gt: ">",
-  gtcc: "⪧",
-  gtcir: "⩺",
-  gtdot: "⋗",
-  gtlPar: "⦕",
-  gtquest: "⩼",
-  gtrapprox: "⪆",
-  gtrarr: "⥸",
-  gtrdot: "⋗",
-  gtreqless: "⋛",
-  gtreqqless: "⪌",
-  gtrless: "≷",
-  gtrsim: "≳",
-  gvertneqq: "≩︀",
-  gvnE: "≩︀",
-  hArr: "⇔",
-  hairsp: " ",
-  half: "½",
-  hamilt: "ℋ",
-  hardcy: "ъ",
-  harr: "↔",
-  harrcir: "⥈",
-  harrw: "↭",
-  hbar: "ℏ",
-  hcirc: "ĥ",
-  hearts: "♥",
-  heartsuit: "♥",
-  hellip: "…",
-  hercon: "⊹",
-  hfr: "𝔥",
-  hksearow: "⤥",
-  hkswarow: "⤦",
-  hoarr: "⇿",
-  homtht: "∻",
-  hookleftarrow: "↩",
-  hookrightarrow: "↪",
-  hopf: "𝕙",
-  horbar: "―",
-  hscr: "𝒽",
-  hslash: "ℏ",
-  hstrok: "ħ",
-  hybull: "⁃",
-  hyphen: "‐",
-  iacute: "í",
-  ic: "⁣",
-  icirc: "î",
-  icy: "и",
-  iecy: "е",
-  iexcl: "¡",
-  iff: "⇔",
-  ifr: "𝔦",
-  igrave: "ì",
-  ii: "ⅈ",
-  iiiint: "⨌",
-  iiint: "∭",
-  iinfin: "⧜",
-  iiota: "℩",
-  ijlig: "ĳ",
-  imacr: "ī",
-  image: "ℑ",
-  imagline: "ℐ",
-  imagpart: "ℑ",
-  imath: "ı",
-  imof: "⊷",
-  imped: "Ƶ",
-  in: "∈",
-  incare: "℅",
-  infin: "∞",
-  infintie: "⧝",
-  inodot: "ı",
-  int: "∫",
-  intcal: "⊺",
-  integers: "ℤ",
-  intercal: "⊺",
-  intlarhk: "⨗",
-  intprod: "⨼",
-  iocy: "ё",
-  iogon: "į",
-  iopf: "𝕚",
-  iota: "ι",
-  iprod: "⨼",
-  iquest: "¿",
-  iscr: "𝒾",
-  isin: "∈",
-  isinE: "⋹",
-  isindot: "⋵",
-  isins: "⋴",
-  isinsv: "⋳",
-  isinv: "∈",
-  it: "⁢",
-  itilde: "ĩ",
-  iukcy: "і",
-  iuml: "ï",
-  jcirc: "ĵ",
-  jcy: "й",
-  jfr: "𝔧",
-  jmath: "ȷ",
-  jopf: "𝕛",
-  jscr: "𝒿",
-  jsercy: "ј",
-  jukcy: "є",
-  kappa: "κ",
-  kappav: "ϰ",
-  kcedil: "ķ",
-  kcy: "к",
-  kfr: "𝔨",
-  kgreen: "ĸ",
-  khcy: "х",
-  kjcy: "ќ",
-  kopf: "𝕜",
-  kscr: "𝓀",
-  lAarr: "⇚",
-  lArr: "⇐",
-  lAtail: "⤛",
-  lBarr: "⤎",
-  lE: "≦",
-  lEg: "⪋",
-  lHar: "⥢",
-  lacute: "ĺ",
-  laemptyv: "⦴",
-  lagran: "ℒ",
-  lambda: "λ",
-  lang: "⟨",
-  langd: "⦑",
-  langle: "⟨",
-  lap: "⪅",
-  laquo: "«",
-  larr: "←",
-  larrb: "⇤",
-  larrbfs: "⤟",
-  larrfs: "⤝",
-  larrhk: "↩",
-  larrlp: "↫",
-  larrpl: "⤹",
-  larrsim: "⥳",
-  larrtl: "↢",
-  lat: "⪫",
-  latail: "⤙",
-  late: "⪭",
-  lates: "⪭︀",
-  lbarr: "⤌",
-  lbbrk: "❲",
-  lbrace: "{",
-  lbrack: "[",
-  lbrke: "⦋",
-  lbrksld: "⦏",
-  lbrkslu: "⦍",
-  lcaron: "ľ",
-  lcedil: "ļ",
-  lceil: "⌈",
-  lcub: "{",
-  lcy: "л",
-  ldca: "⤶",
-  ldquo: "“",
-  ldquor: "„",
-  ldrdhar: "⥧",
-  ldrushar: "⥋",
-  ldsh: "↲",
-  le: "≤",
-  leftarrow: "←",
-  leftarrowtail: "↢",
-  leftharpoondown: "↽",
-  leftharpoonup: "↼",
-  leftleftarrows: "⇇",
-  leftrightarrow: "↔",
-  leftrightarrows: "⇆",
-  leftrightharpoons: "⇋",
-  leftrightsquigarrow: "↭",
-  leftthreetimes: "⋋",
-  leg: "⋚",
-  leq: "≤",
-  leqq: "≦",
-  leqslant: "⩽",
-  les: "⩽",
-  lescc: "⪨",
-  lesdot: "⩿",
-  lesdoto: "⪁",
-  lesdotor: "⪃",
-  lesg: "⋚︀",
-  lesges: "⪓",
-  lessapprox: "⪅",
-  lessdot: "⋖",
-  lesseqgtr: "⋚",
-  lesseqqgtr: "⪋",
-  lessgtr: "≶",
-  lesssim: "≲",
-  lfisht: "⥼",
-  lfloor: "⌊",
-  lfr: "𝔩",
-  lg: "≶",
-  lgE: "⪑",
-  lhard: "↽",
-  lharu: "↼",
-  lharul: "⥪",
-  lhblk: "▄",
-  ljcy: "љ",
-  ll: "≪",
-  llarr: "⇇",
-  llcorner: "⌞",
-  llhard: "⥫",
-  lltri: "◺",
-  lmidot: "ŀ",
-  lmoust: "⎰",
-  lmoustache: "⎰",
-  lnE: "≨",
-  lnap: "⪉",
-  lnapprox: "⪉",
-  lne: "⪇",
-  lneq: "⪇",
-  lneqq: "≨",
-  lnsim: "⋦",
-  loang: "⟬",
-  loarr: "⇽",
-  lobrk: "⟦",
-  longleftarrow: "⟵",
-  longleftrightarrow: "⟷",
-  longmapsto: "⟼",
-  longrightarrow: "⟶",
-  looparrowleft: "↫",
-  looparrowright: "↬",
-  lopar: "⦅",
-  lopf: "𝕝",
-  loplus: "⨭",
-  lotimes: "⨴",
-  lowast: "∗",
-  lowbar: "_",
-  loz: "◊",
-  lozenge: "◊",
-  lozf: "⧫",
-  lpar: "(",
-  lparlt: "⦓",
-  lrarr: "⇆",
-  lrcorner: "⌟",
-  lrhar: "⇋",
-  lrhard: "⥭",
-  lrm: "‎",
-  lrtri: "⊿",
-  lsaquo: "‹",
-  lscr: "𝓁",
-  lsh: "↰",
-  lsim: "≲",
-  lsime: "⪍",
-  lsimg: "⪏",
-  lsqb: "[",
-  lsquo: "‘",
-  lsquor: "‚",
-  lstrok: "ł",
-  lt: "<",
-  ltcc: "⪦",
-  ltcir: "⩹",
-  ltdot: "⋖",
-  lthree: "⋋",
-  ltimes: "⋉",
-  ltlarr: "⥶",
-  ltquest: "⩻",
-  ltrPar: "⦖",
-  ltri: "◃",
-  ltrie: "⊴",
-  ltrif: "◂",
-  lurdshar: "⥊",
-  luruhar: "⥦",
-  lvertneqq: "≨︀",
-  lvnE: "≨︀",
-  mDDot: "∺",
-  macr: "¯",
-  male: "♂",
-  malt: "✠",
-  maltese: "✠",
-  map: "↦",
-  mapsto: "↦",
-  mapstodown: "↧",
-  mapstoleft: "↤",
-  mapstoup: "↥",
-  marker: "▮",
-  mcomma: "⨩",
-  mcy: "м",
-  mdash: "—",
-  measuredangle: "∡",
-  mfr: "𝔪",
-  mho: "℧",
-  micro: "µ",
-  mid: "∣",
-  midast: "*",
-  midcir: "⫰",
-  middot: "·",
-  minus: "−",
-  minusb: "⊟",
-  minusd: "∸",
-  minusdu: "⨪",
-  mlcp: "⫛",
-  mldr: "…",
-  mnplus: "∓",
-  models: "⊧",
-  mopf: "𝕞",
-  mp: "∓",
-  mscr: "𝓂",
-  mstpos: "∾",
-  mu: "μ",
-  multimap: "⊸",
-  mumap: "⊸",
-  nGg: "⋙̸",
-  nGt: "≫⃒",
-  nGtv: "≫̸",
-  nLeftarrow: "⇍",
-  nLeftrightarrow: "⇎",
-  nLl: "⋘̸",
-  nLt: "≪⃒",
-  nLtv: "≪̸",
-  nRightarrow: "⇏",
-  nVDash: "⊯",
-  nVdash: "⊮",
-  nabla: "∇",
-  nacute: "ń",
-  nang: "∠⃒",
-  nap: "≉",
-  napE: "⩰̸",
-  napid: "≋̸",
-  napos: "ŉ",
-  napprox: "≉",
-  natur: "♮",
-  natural: "♮",
-  naturals: "ℕ",
-  nbsp: " ",
-  nbump: "≎̸",
-  nbumpe: "≏̸",
-  ncap: "⩃",
-  ncaron: "ň",
-  ncedil: "ņ",
-  ncong: "≇",
-  ncongdot: "⩭̸",
-  ncup: "⩂",
-  ncy: "н",
-  ndash: "–",
-  ne: "≠",
-  neArr: "⇗",
-  nearhk: "⤤",
-  nearr: "↗",
-  nearrow: "↗",
-  nedot: "≐̸",
-  nequiv: "≢",
-  nesear: "⤨",
-  nesim: "≂̸",
-  nexist: "∄",
-  nexists: "∄",
-  nfr: "𝔫",
-  ngE: "≧̸",
-  nge: "≱",
-  ngeq: "≱",
-  ngeqq: "≧̸",
-  ngeqslant: "⩾̸",
-  nges: "⩾̸",
-  ngsim: "≵",
-  ngt: "≯",
-  ngtr: "≯",
-  nhArr: "⇎",
-  nharr: "↮",
-  nhpar: "⫲",
-  ni: "∋",
-  nis: "⋼",
-  nisd: "⋺",
-  niv: "∋",
-  njcy: "њ",
-  nlArr: "⇍",
-  nlE: "≦̸",
-  nlarr: "↚",
-  nldr: "‥",
-  nle: "≰",
-  nleftarrow: "↚",
-  nleftrightarrow: "↮",
-  nleq: "≰",
-  nleqq: "≦̸",
-  nleqslant: "⩽̸",
-  nles: "⩽̸",
-  nless: "≮",
-  nlsim: "≴",
-  nlt: "≮",
-  nltri: "⋪",
-  nltrie: "⋬",
-  nmid: "∤",
-  nopf: "𝕟",
-  not: "¬",
-  notin: "∉",
-  notinE: "⋹̸",
-  notindot: "⋵̸",
-  notinva: "∉",
-  notinvb: "⋷",
-  notinvc: "⋶",
-  notni: "∌",
-  notniva: "∌",
-  notnivb: "⋾",
-  notnivc: "⋽",
-  npar: "∦",
-  nparallel: "∦",
-  nparsl: "⫽⃥",
-  npart: "∂̸",
-  npolint: "⨔",
-  npr: "⊀",
-  nprcue: "⋠",
-  npre: "⪯̸",
-  nprec: "⊀",
-  npreceq: "⪯̸",
-  nrArr: "⇏",
-  nrarr: "↛",
-  nrarrc: "⤳̸",
-  nrarrw: "↝̸",
-  nrightarrow: "↛",
-  nrtri: "⋫",
-  nrtrie: "⋭",
-  nsc: "⊁",
-  nsccue: "⋡",
-  nsce: "⪰̸",
-  nscr: "𝓃",
-  nshortmid: "∤",
-  nshortparallel: "∦",
-  nsim: "≁",
-  nsime: "≄",
-  nsimeq: "≄",
-  nsmid: "∤",
-  nspar: "∦",
-  nsqsube: "⋢",
-  nsqsupe: "⋣",
-  nsub: "⊄",
-  nsubE: "⫅̸",
-  nsube: "⊈",
-  nsubset: "⊂⃒",
-  nsubseteq: "⊈",
-  nsubseteqq: "⫅̸",
-  nsucc: "⊁",
-  nsucceq: "⪰̸",
-  nsup: "⊅",
-  nsupE: "⫆̸",
-  nsupe: "⊉",
-  nsupset: "⊃⃒",
-  nsupseteq: "⊉",
-  nsupseteqq: "⫆̸",
-  ntgl: "≹",
-  ntilde: "ñ",
-  ntlg: "≸",
-  ntriangleleft: "⋪",
-  ntrianglelefteq: "⋬",
-  ntriangleright: "⋫",
-  ntrianglerighteq: "⋭",
-  nu: "ν",
-  num: "#",
-  numero: "№",
-  numsp: " ",
-  nvDash: "⊭",
-  nvHarr: "⤄",
-  nvap: "≍⃒",
-  nvdash: "⊬",
-  nvge: "≥⃒",
-  nvgt: ">⃒",
-  nvinfin: "⧞",
-  nvlArr: "⤂",
-  nvle: "≤⃒",
-  nvlt: "<⃒",
-  nvltrie: "⊴⃒",
-  nvrArr: "⤃",
-  nvrtrie: "⊵⃒",
-  nvsim: "∼⃒",
-  nwArr: "⇖",
-  nwarhk: "⤣",
-  nwarr: "↖",
-  nwarrow: "↖",
-  nwnear: "⤧",
-  oS: "Ⓢ",
-  oacute: "ó",
-  oast: "⊛",
-  ocir: "⊚",
-  ocirc: "ô",
-  ocy: "о",
-  odash: "⊝",
-  odblac: "ő",
-  odiv: "⨸",
-  odot: "⊙",
-  odsold: "⦼",
-  oelig: "œ",
-  ofcir: "⦿",
-  ofr: "𝔬",
-  ogon: "˛",
-  ograve: "ò",
-  ogt: "⧁",
-  ohbar: "⦵",
-  ohm: "Ω",
-  oint: "∮",
-  olarr: "↺",
-  olcir: "⦾",
-  olcross: "⦻",
-  oline: "‾",
-  olt: "⧀",
-  omacr: "ō",
-  omega: "ω",
-  omicron: "ο",
-  omid: "⦶",
-  ominus: "⊖",
-  oopf: "𝕠",
-  opar: "⦷",
-  operp: "⦹",
-  oplus: "⊕",
-  or: "∨",
-  orarr: "↻",
-  ord: "⩝",
-  order: "ℴ",
-  orderof: "ℴ",
-  ordf: "ª",
-  ordm: "º",
-  origof: "⊶",
-  oror: "⩖",
-  orslope: "⩗",
-  orv: "⩛",
-  oscr: "ℴ",
-  oslash: "ø",
-  osol: "⊘",
-  otilde: "õ",
-  otimes: "⊗",
-  otimesas: "⨶",
-  ouml: "ö",
-  ovbar: "⌽",
-  par: "∥",
-  para: "¶",
-  parallel: "∥",
-  parsim: "⫳",
-  parsl: "⫽",
-  part: "∂",
-  pcy: "п",
-  percnt: "%",
-  period: ".",
-  permil: "‰",
-  perp: "⊥",
-  pertenk: "‱",
-  pfr: "𝔭",
-  phi: "φ",
-  phiv: "ϕ",
-  phmmat: "ℳ",
-  phone: "☎",
-  pi: "π",
-  pitchfork: "⋔",
-  piv: "ϖ",
-  planck: "ℏ",
-  planckh: "ℎ",
-  plankv: "ℏ",
-  plus: "+",
-  plusacir: "⨣",
-  plusb: "⊞",
-  pluscir: "⨢",
-  plusdo: "∔",
-  plusdu: "⨥",
-  pluse: "⩲",
-  plusmn: "±",
-  plussim: "⨦",
-  plustwo: "⨧",
-  pm: "±",
-  pointint: "⨕",
-  popf: "𝕡",
-  pound: "£",
-  pr: "≺",
-  prE: "⪳",
-  prap: "⪷",
-  prcue: "≼",
-  pre: "⪯",
-  prec: "≺",
-  precapprox: "⪷",
-  preccurlyeq: "≼",
-  preceq: "⪯",
-  precnapprox: "⪹",
-  precneqq: "⪵",
-  precnsim: "⋨",
-  precsim: "≾",
-  prime: "′",
-  primes: "ℙ",
-  prnE: "⪵",
-  prnap: "⪹",
-  prnsim: "⋨",
-  prod: "∏",
-  profalar: "⌮",
-  profline: "⌒",
-  profsurf: "⌓",
-  prop: "∝",
-  propto: "∝",
-  prsim: "≾",
-  prurel: "⊰",
-  pscr: "𝓅",
-  psi: "ψ",
-  puncsp: " ",
-  qfr: "𝔮",
-  qint: "⨌",
-  qopf: "𝕢",
-  qprime: "⁗",
-  qscr: "𝓆",
-  quaternions: "ℍ",
-  quatint: "⨖",
-  quest: "?",
-  questeq: "≟",
-  quot: '"',
-  rAarr: "⇛",
-  rArr: "⇒",
-  rAtail: "⤜",
-  rBarr: "⤏",
-  rHar: "⥤",
-  race: "∽̱",
-  racute: "ŕ",
-  radic: "√",
-  raemptyv: "⦳",
-  rang: "⟩",
-  rangd: "⦒",
-  range: "⦥",
-  rangle: "⟩",
-  raquo: "»",
-  rarr: "→",
-  rarrap: "⥵",
-  rarrb: "⇥",
-  rarrbfs: "⤠",
-  rarrc: "⤳",
-  rarrfs: "⤞",
-  rarrhk: "↪",
-  rarrlp: "↬",
-  rarrpl: "⥅",
-  rarrsim: "⥴",
-  rarrtl: "↣",
-  rarrw: "↝",
-  ratail: "⤚",
-  ratio: "∶",
-  rationals: "ℚ",
-  rbarr: "⤍",
-  rbbrk: "❳",
-  rbrace: "}",
-  rbrack: "]",
-  rbrke: "⦌",
-  rbrksld: "⦎",
-  rbrkslu: "⦐",
-  rcaron: "ř",
-  rcedil: "ŗ",
-  rceil: "⌉",
-  rcub: "}",
-  rcy: "р",
-  rdca: "⤷",
-  rdldhar: "⥩",
-  rdquo: "”",
-  rdquor: "”",
-  rdsh: "↳",
-  real: "ℜ",
-  realine: "ℛ",
-  realpart: "ℜ",
-  reals: "ℝ",
-  rect: "▭",
-  reg: "®",
-  rfisht: "⥽",
-  rfloor: "⌋",
-  rfr: "𝔯",
-  rhard: "⇁",
-  rharu: "⇀",
-  rharul: "⥬",
-  rho: "ρ",
-  rhov: "ϱ",
-  rightarrow: "→",
-  rightarrowtail: "↣",
-  rightharpoondown: "⇁",
-  rightharpoonup: "⇀",
-  rightleftarrows: "⇄",
-  rightleftharpoons: "⇌",
-  rightrightarrows: "⇉",
-  rightsquigarrow: "↝",
-  rightthreetimes: "⋌",
-  ring: "˚",
-  risingdotseq: "≓",
-  rlarr: "⇄",
-  rlhar: "⇌",
-  rlm: "‏",
-  rmoust: "⎱",
-  rmoustache: "⎱",
-  rnmid: "⫮",
-  roang: "⟭",
-  roarr: "⇾",
-  robrk: "⟧",
-  ropar: "⦆",
-  ropf: "𝕣",
-  roplus: "⨮",
-  rotimes: "⨵",
-  rpar: ")",
-  rpargt: "⦔",
-  rppolint: "⨒",
-  rrarr: "⇉",
-  rsaquo: "›",
-  rscr: "𝓇",
-  rsh: "↱",
-  rsqb: "]",
-  rsquo: "’",
-  rsquor: "’",
-  rthree: "⋌",
-  rtimes: "⋊",
-  rtri: "▹",
-  rtrie: "⊵",
-  rtrif: "▸",
-  rtriltri: "⧎",
-  ruluhar: "⥨",
-  rx: "℞",
-  sacute: "ś",
-  sbquo: "‚",
-  sc: "≻",
-  scE: "⪴",
-  scap: "⪸",
-  scaron: "š",
-  sccue: "≽",
-  sce: "⪰",
-  scedil: "ş",
-  scirc: "ŝ",
-  scnE: "⪶",
-  scnap: "⪺",
-  scnsim: "⋩",
-  scpolint: "⨓",
-  scsim: "≿",
-  scy: "с",
-  sdot: "⋅",
-  sdotb: "⊡",
-  sdote: "⩦",
-  seArr: "⇘",
-  searhk: "⤥",
-  searr: "↘",
-  searrow: "↘",
-  sect: "§",
-  semi: ";",
-  seswar: "⤩",
-  setminus: "∖",
-  setmn: "∖",
-  sext: "✶",
-  sfr: "𝔰",
-  sfrown: "⌢",
-  sharp: "♯",
-  shchcy: "щ",
-  shcy: "ш",
-  shortmid: "∣",
-  shortparallel: "∥",
-  shy: "­",
-  sigma: "σ",
-  sigmaf: "ς",
-  sigmav: "ς",
-  sim: "∼",
-  simdot: "⩪",
-  sime: "≃",
-  simeq: "≃",
-  simg: "⪞",
-  simgE: "⪠",
-  siml: "⪝",
-  simlE: "⪟",
-  simne: "≆",
-  simplus: "⨤",
-  simrarr: "⥲",
-  slarr: "←",
-  smallsetminus: "∖",
-  smashp: "⨳",
-  smeparsl: "⧤",
-  smid: "∣",
-  smile: "⌣",
-  smt: "⪪",
-  smte: "⪬",
-  smtes: "⪬︀",
-  softcy: "ь",
-  sol: "/",
-  solb: "⧄",
-  solbar: "⌿",
-  sopf: "𝕤",
-  spades: "♠",
-  spadesuit: "♠",
-  spar: "∥",
-  sqcap: "⊓",
-  sqcaps: "⊓︀",
-  sqcup: "⊔",
-  sqcups: "⊔︀",
-  sqsub: "⊏",
-  sqsube: "⊑",
-  sqsubset: "⊏",
-  sqsubseteq: "⊑",
-  sqsup: "⊐",
-  sqsupe: "⊒",
-  sqsupset: "⊐",
-  sqsupseteq: "⊒",
-  squ: "□",
-  square: "□",
-  squarf: "▪",
-  squf: "▪",
-  srarr: "→",
-  sscr: "𝓈",
-  ssetmn: "∖",
-  ssmile: "⌣",
-  sstarf: "⋆",
-  star: "☆",
-  starf: "★",
-  straightepsilon: "ϵ",
-  straightphi: "ϕ",
-  strns: "¯",
-  sub: "⊂",
-  subE: "⫅",
-  subdot: "⪽",
-  sube: "⊆",
-  subedot: "⫃",
-  submult: "⫁",
-  subnE: "⫋",
-  subne: "⊊",
-  subplus: "⪿",
-  subrarr: "⥹",
-  subset: "⊂",
-  subseteq: "⊆",
-  subseteqq: "⫅",
-  subsetneq: "⊊",
-  subsetneqq: "⫋",
-  subsim: "⫇",
-  subsub: "⫕",
-  subsup: "⫓",
-  succ: "≻",
-  succapprox: "⪸",
-  succcurlyeq: "≽",
-  succeq: "⪰",
-  succnapprox: "⪺",
-  succneqq: "⪶",
-  succnsim: "⋩",
-  succsim: "≿",
-  sum: "∑",
-  sung: "♪",
-  sup1: "¹",
-  sup2: "²",
-  sup3: "³",
-  sup: "⊃",
-  supE: "⫆",
-  supdot: "⪾",
-  supdsub: "⫘",
-  supe: "⊇",
-  supedot: "⫄",
-  suphsol: "⟉",
-  suphsub: "⫗",
-  suplarr: "⥻",
-  supmult: "⫂",
-  supnE: "⫌",
-  supne: "⊋",
-  supplus: "⫀",
-  supset: "⊃",
-  supseteq: "⊇",
-  supseteqq: "⫆",
-  supsetneq: "⊋",
-  supsetneqq: "⫌",
-  supsim: "⫈",
-  supsub: "⫔",
-  supsup: "⫖",
-  swArr: "⇙",
-  swarhk: "⤦",
-  swarr: "↙",
-  swarrow: "↙",
-  swnwar: "⤪",
-  szlig: "ß",
-  target: "⌖",
-  tau: "τ",
-  tbrk: "⎴",
-  tcaron: "ť",
-  tcedil: "ţ",
-  tcy: "т",
-  tdot: "⃛",
-  telrec: "⌕",
-  tfr: "𝔱",
-  there4: "∴",
-  therefore: "∴",
-  theta: "θ",
-  thetasym: "ϑ",
-  thetav: "ϑ",
-  thickapprox: "≈",
-  thicksim: "∼",
-  thinsp: " ",
-  thkap: "≈",
-  thksim: "∼",
-  thorn: "þ",
-  tilde: "˜",
-  times: "×",
-  timesb: "⊠",
-  timesbar: "⨱",
-  timesd: "⨰",
-  tint: "∭",
-  toea: "⤨",
-  top: "⊤",
-  topbot: "⌶",
-  topcir: "⫱",
-  topf: "𝕥",
-  topfork: "⫚",
-  tosa: "⤩",
-  tprime: "‴",
-  trade: "™",
-  triangle: "▵",
-  triangledown: "▿",
-  triangleleft: "◃",
-  trianglelefteq: "⊴",
-  triangleq: "≜",
-  triangleright: "▹",
-  trianglerighteq: "⊵",
-  tridot: "◬",
-  trie: "≜",
-  triminus: "⨺",
-  triplus: "⨹",
-  trisb: "⧍",
-  tritime: "⨻",
-  trpezium: "⏢",
-  tscr: "𝓉",
-  tscy: "ц",
-  tshcy: "ћ",
-  tstrok: "ŧ",
-  twixt: "≬",
-  twoheadleftarrow: "↞",
-  twoheadrightarrow: "↠",
-  uArr: "⇑",
-  uHar: "⥣",
-  uacute: "ú",
-  uarr: "↑",
-  ubrcy: "ў",
-  ubreve: "ŭ",
-  ucirc: "û",
-  ucy: "у",
-  udarr: "⇅",
-  udblac: "ű",
-  udhar: "⥮",
-  ufisht: "⥾",
-  ufr: "𝔲",
-  ugrave: "ù",
-  uharl: "↿",
-  uharr: "↾",
-  uhblk: "▀",
-  ulcorn: "⌜",
-  ulcorner: "⌜",
-  ulcrop: "⌏",
-  ultri: "◸",
-  umacr: "ū",
-  uml: "¨",
-  uogon: "ų",
-  uopf: "𝕦",
-  uparrow: "↑",
-  updownarrow: "↕",
-  upharpoonleft: "↿",
-  upharpoonright: "↾",
-  uplus: "⊎",
-  upsi: "υ",
-  upsih: "ϒ",
-  upsilon: "υ",
-  upuparrows: "⇈",
-  urcorn: "⌝",
-  urcorner: "⌝",
-  urcrop: "⌎",
-  uring: "ů",
-  urtri: "◹",
-  uscr: "𝓊",
-  utdot: "⋰",
-  utilde: "ũ",
-  utri: "▵",
-  utrif: "▴",
-  uuarr: "⇈",
-  uuml: "ü",
-  uwangle: "⦧",
-  vArr: "⇕",
-  vBar: "⫨",
-  vBarv: "⫩",
-  vDash: "⊨",
-  vangrt: "⦜",
-  varepsilon: "ϵ",
-  varkappa: "ϰ",
-  varnothing: "∅",
-  varphi: "ϕ",
-  varpi: "ϖ",
-  varpropto: "∝",
-  varr: "↕",
-  varrho: "ϱ",
-  varsigma: "ς",
-  varsubsetneq: "⊊︀",
-  varsubsetneqq: "⫋︀",
-  varsupsetneq: "⊋︀",
-  varsupsetneqq: "⫌︀",
-  vartheta: "ϑ",
-  vartriangleleft: "⊲",
-  vartriangleright: "⊳",
-  vcy: "в",
-  vdash: "⊢",
-  vee: "∨",
-  veebar: "⊻",
-  veeeq: "≚",
-  vellip: "⋮",
-  verbar: "|",
-  vert: "|",
-  vfr: "𝔳",
-  vltri: "⊲",
-  vnsub: "⊂⃒",
-  vnsup: "⊃⃒",
-  vopf: "𝕧",
-  vprop: "∝",
-  vrtri: "⊳",
-  vscr: "𝓋",
-  vsubnE: "⫋︀",
-  vsubne: "⊊︀",
-  vsupnE: "⫌︀",
-  vsupne: "⊋︀",
-  vzigzag: "⦚",
-  wcirc: "ŵ",
-  wedbar: "⩟",
-  wedge: "∧",
-  wedgeq: "≙",
-  weierp: "℘",
-  wfr: "𝔴",
-  wopf: "𝕨",
-  wp: "℘",
-  wr: "≀",
-  wreath: "≀",
-  wscr: "𝓌",
-  xcap: "⋂",
-  xcirc: "◯",
-  xcup: "⋃",
-  xdtri: "▽",
-  xfr: "𝔵",
-  xhArr: "⟺",
-  xharr: "⟷",
-  xi: "ξ",
-  xlArr: "⟸",
-  xlarr: "⟵",
-  xmap: "⟼",
-  xnis: "⋻",
-  xodot: "⨀",
-  xopf: "𝕩",
-  xoplus: "⨁",
-  xotime: "⨂",
-  xrArr: "⟹",
-  xrarr: "⟶",
-  xscr: "𝓍",
-  xsqcup: "⨆",
-  xuplus: "⨄",
-  xutri: "△",
-  xvee: "⋁",
-  xwedge: "⋀",
-  yacute: "ý",
-  yacy: "я",
-  ycirc: "ŷ",
-  ycy: "ы",
-  yen: "¥",
-  yfr: "𝔶",
-  yicy: "ї",
-  yopf: "𝕪",
-  yscr: "𝓎",
-  yucy: "ю",
-  yuml: "ÿ",
-  zacute: "ź",
-  zcaron: "ž",
-  zcy: "з",
-  zdot: "ż",
-  zeetrf: "ℨ",
-  zeta: "ζ",
-  zfr: "𝔷",
-  zhcy: "ж",
-  zigrarr: "⇝",
-  zopf: "𝕫",
-  zscr: "𝓏",
-  zwj: "‍",
-  zwnj: "‌"
-};
-
-// node_modules/decode-named-character-reference/index.js
-var own2 = {}.hasOwnProperty;
-function decodeNamedCharacterReference(value) {
-  return own2.call(characterEntities, value) ? characterEntities[value] : false;
-}
-
-// node_modules/micromark-core-commonmark/lib/character-reference.js
-var characterReference = {
-  name: "characterReference",
-  tokenize: tokenizeCharacterReference
-};
-function tokenizeCharacterReference(effects, ok, nok) {
-  const self = this;
-  let size = 0;
-  let max;
-  let test;
-  return start;
-  function start(code) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
-    effects.consume(code);
-    effects.exit("characterReferenceMarker");
-    return open2;
-  }
-  function open2(code) {
-    if (code === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
-    }
-    effects.enter("characterReferenceValue");
-    max = 31;
-    test = asciiAlphanumeric;
-    return value(code);
-  }
-  function numeric(code) {
-    if (code === 88 || code === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
-      test = asciiHexDigit;
-      return value;
-    }
-    effects.enter("characterReferenceValue");
-    max = 7;
-    test = asciiDigit;
-    return value(code);
-  }
-  function value(code) {
-    if (code === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code);
-      }
-      effects.enter("characterReferenceMarker");
-      effects.consume(code);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok;
-    }
-    if (test(code) && size++ < max) {
-      effects.consume(code);
-      return value;
-    }
-    return nok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-var nonLazyContinuation = {
-  partial: true,
-  tokenize: tokenizeNonLazyContinuation
-};
-function tokenizeNonLazyContinuation(effects, ok, nok) {
-  const self = this;
-  return start;
-  function start(code) {
-    if (code === null) {
-      return nok(code);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code) {
-    return self.parser.lazy[self.now().line] ? nok(code) : ok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
-var codeFenced = {
-  concrete: true,
-  name: "codeFenced",
-  tokenize: tokenizeCodeFenced
-};
-function tokenizeCodeFenced(effects, ok, nok) {
-  const self = this;
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
-  let initialPrefix = 0;
-  let sizeOpen = 0;
-  let marker;
-  return start;
-  function start(code) {
-    return beforeSequenceOpen(code);
-  }
-  function beforeSequenceOpen(code) {
-    const tail = self.events[self.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code);
-  }
-  function sequenceOpen(code) {
-    if (code === marker) {
-      sizeOpen++;
-      effects.consume(code);
-      return sequenceOpen;
-    }
-    if (sizeOpen < 3) {
-      return nok(code);
-    }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
-  }
-  function infoBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("codeFencedFence");
-      return self.interrupt ? ok(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
-    }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info2(code);
-  }
-  function info2(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code);
-    }
-    if (markdownSpace(code)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code);
-    }
-    if (code === 96 && code === marker) {
-      return nok(code);
-    }
-    effects.consume(code);
-    return info2;
-  }
-  function metaBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return infoBefore(code);
-    }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta(code);
-  }
-  function meta(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code);
-    }
-    if (code === 96 && code === marker) {
-      return nok(code);
-    }
-    effects.consume(code);
-    return meta;
-  }
-  function atNonLazyBreak(code) {
-    return effects.attempt(closeStart, after, contentBefore)(code);
-  }
-  function contentBefore(code) {
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return contentStart;
-  }
-  function contentStart(code) {
-    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
-  }
-  function beforeContentChunk(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
-    }
-    effects.enter("codeFlowValue");
-    return contentChunk(code);
-  }
-  function contentChunk(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code);
-    }
-    effects.consume(code);
-    return contentChunk;
-  }
-  function after(code) {
-    effects.exit("codeFenced");
-    return ok(code);
-  }
-  function tokenizeCloseStart(effects2, ok2, nok2) {
-    let size = 0;
-    return startBefore;
-    function startBefore(code) {
-      effects2.enter("lineEnding");
-      effects2.consume(code);
-      effects2.exit("lineEnding");
-      return start2;
-    }
-    function start2(code) {
-      effects2.enter("codeFencedFence");
-      return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
-    }
-    function beforeSequenceClose(code) {
-      if (code === marker) {
-        effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code);
-      }
-      return nok2(code);
-    }
-    function sequenceClose(code) {
-      if (code === marker) {
-        size++;
-        effects2.consume(code);
-        return sequenceClose;
-      }
-      if (size >= sizeOpen) {
-        effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
-      }
-      return nok2(code);
-    }
-    function sequenceCloseAfter(code) {
-      if (code === null || markdownLineEnding(code)) {
-        effects2.exit("codeFencedFence");
-        return ok2(code);
-      }
-      return nok2(code);
-    }
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-indented.js
-var codeIndented = {
-  name: "codeIndented",
-  tokenize: tokenizeCodeIndented
-};
-var furtherStart = {
-  partial: true,
-  tokenize: tokenizeFurtherStart
-};
-function tokenizeCodeIndented(effects, ok, nok) {
-  return start;
-  function start(code) {
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
-  }
-  function atBreak(code) {
-    if (code === null) {
-      return after(code);
-    }
-    if (markdownLineEnding(code)) {
-      return effects.attempt(furtherStart, atBreak, after)(code);
-    }
-    effects.enter("codeFlowValue");
-    return inside(code);
-  }
-  function inside(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code);
-    }
-    effects.consume(code);
-    return inside;
-  }
-  function after(code) {
-    effects.exit("codeIndented");
-    return ok(code);
-  }
-}
-function tokenizeFurtherStart(effects, ok, nok) {
-  const self = this;
-  return furtherStart2;
-  function furtherStart2(code) {
-    if (self.parser.lazy[self.now().line]) {
-      return nok(code);
-    }
-    if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
-      effects.consume(code);
-      effects.exit("lineEnding");
-      return furtherStart2;
-    }
-    return factorySpaceMinMax(effects, ok, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
-  }
-  function onNotEnoughPrefix(code) {
-    return markdownLineEnding(code) ? furtherStart2(code) : nok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-text.js
-var codeText = {
-  name: "codeText",
-  previous,
-  resolve: resolveCodeText,
-  tokenize: tokenizeCodeText
-};
-function resolveCodeText(events) {
-  let tailExitIndex = events.length - 4;
-  let headEnterIndex = 3;
-  let index;
-  let enter;
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
-    index = headEnterIndex;
-    while (++index < tailExitIndex) {
-      if (events[index][1].type === "codeTextData") {
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
-        headEnterIndex += 2;
-        tailExitIndex -= 2;
-        break;
-      }
-    }
-  }
-  index = headEnterIndex - 1;
-  tailExitIndex++;
-  while (++index <= tailExitIndex) {
-    if (enter === void 0) {
-      if (index !== tailExitIndex && events[index][1].type !== "lineEnding") {
-        enter = index;
-      }
-    } else if (index === tailExitIndex || events[index][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
-      if (index !== enter + 2) {
-        events[enter][1].end = events[index - 1][1].end;
-        events.splice(enter + 2, index - enter - 2);
-        tailExitIndex -= index - enter - 2;
-        index = enter + 2;
-      }
-      enter = void 0;
-    }
-  }
-  return events;
-}
-function previous(code) {
-  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
-}
-function tokenizeCodeText(effects, ok, nok) {
-  const self = this;
-  let sizeOpen = 0;
-  let size;
-  let token;
-  return start;
-  function start(code) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code);
-  }
-  function sequenceOpen(code) {
-    if (code === 96) {
-      effects.consume(code);
-      sizeOpen++;
-      return sequenceOpen;
-    }
-    effects.exit("codeTextSequence");
-    return between(code);
-  }
-  function between(code) {
-    if (code === null) {
-      return nok(code);
-    }
-    if (code === 32) {
-      effects.enter("space");
-      effects.consume(code);
-      effects.exit("space");
-      return between;
-    }
-    if (code === 96) {
-      token = effects.enter("codeTextSequence");
-      size = 0;
-      return sequenceClose(code);
-    }
-    if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
-      effects.consume(code);
-      effects.exit("lineEnding");
-      return between;
-    }
-    effects.enter("codeTextData");
-    return data(code);
-  }
-  function data(code) {
-    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
-      effects.exit("codeTextData");
-      return between(code);
-    }
-    effects.consume(code);
-    return data;
-  }
-  function sequenceClose(code) {
-    if (code === 96) {
-      effects.consume(code);
-      size++;
-      return sequenceClose;
-    }
-    if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok(code);
-    }
-    token.type = "codeTextData";
-    return data(code);
-  }
-}
-
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-var SpliceBuffer = class {
-  /**
-   * @param {ReadonlyArray<T> | null | undefined} [initial]
-   *   Initial items (optional).
-   * @returns
-   *   Splice buffer.
-   */
-  constructor(initial) {
-    this.left = initial ? [...initial] : [];
-    this.right = [];
-  }
-  /**
-   * Array access;
-   * does not move the cursor.
-   *
-   * @param {number} index
-   *   Index.
-   * @return {T}
-   *   Item.
-   */
-  get(index) {
-    if (index < 0 || index >= this.left.length + this.right.length) {
-      throw new RangeError("Cannot access index `" + index + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
-    }
-    if (index < this.left.length) return this.left[index];
-    return this.right[this.right.length - index + this.left.length - 1];
-  }
-  /**
-   * The length of the splice buffer, one greater than the largest index in the
-   * array.
-   */
-  get length() {
-    return this.left.length + this.right.length;
-  }
-  /**
-   * Remove and return `list[0]`;
-   * moves the cursor to `0`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  shift() {
-    this.setCursor(0);
-    return this.right.pop();
-  }
-  /**
-   * Slice the buffer to get an array;
-   * does not move the cursor.
-   *
-   * @param {number} start
-   *   Start.
-   * @param {number | null | undefined} [end]
-   *   End (optional).
-   * @returns {Array<T>}
-   *   Array of items.
-   */
-  slice(start, end) {
-    const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-    if (stop < this.left.length) {
-      return this.left.slice(start, stop);
-    }
-    if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
-    }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
-  }
-  /**
-   * Mimics the behavior of Array.prototype.splice() except for the change of
-   * interface necessary to avoid segfaults when patching in very large arrays.
-   *
-   * This operation moves cursor is moved to `start` and results in the cursor
-   * placed after any inserted items.
-   *
-   * @param {number} start
-   *   Start;
-   *   zero-based index at which to start changing the array;
-   *   negative numbers count backwards from the end of the array and values
-   *   that are out-of bounds are clamped to the appropriate end of the array.
-   * @param {number | null | undefined} [deleteCount=0]
-   *   Delete count (default: `0`);
-   *   maximum number of elements to delete, starting from start.
-   * @param {Array<T> | null | undefined} [items=[]]
-   *   Items to include in place of the deleted items (default: `[]`).
-   * @return {Array<T>}
-   *   Any removed items.
-   */
-  splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
-    if (items) chunkedPush(this.left, items);
-    return removed.reverse();
-  }
-  /**
-   * Remove and return the highest-numbered item in the array, so
-   * `list[list.length - 1]`;
-   * Moves the cursor to `length`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  pop() {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    return this.left.pop();
-  }
-  /**
-   * Inserts a single item to the high-numbered side of the array;
-   * moves the cursor to `length`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  push(item) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    this.left.push(item);
-  }
-  /**
-   * Inserts many items to the high-numbered side of the array.
-   * Moves the cursor to `length`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  pushMany(items) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    chunkedPush(this.left, items);
-  }
-  /**
-   * Inserts a single item to the low-numbered side of the array;
-   * Moves the cursor to `0`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshift(item) {
-    this.setCursor(0);
-    this.right.push(item);
-  }
-  /**
-   * Inserts many items to the low-numbered side of the array;
-   * moves the cursor to `0`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshiftMany(items) {
-    this.setCursor(0);
-    chunkedPush(this.right, items.reverse());
-  }
-  /**
-   * Move the cursor to a specific position in the array. Requires
-   * time proportional to the distance moved.
-   *
-   * If `n < 0`, the cursor will end up at the beginning.
-   * If `n > length`, the cursor will end up at the end.
-   *
-   * @param {number} n
-   *   Position.
-   * @return {undefined}
-   *   Nothing.
-   */
-  setCursor(n) {
-    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-    if (n < this.left.length) {
-      const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.right, removed.reverse());
-    } else {
-      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.left, removed.reverse());
-    }
-  }
-};
-function chunkedPush(list2, right) {
-  let chunkStart = 0;
-  if (right.length < 1e4) {
-    list2.push(...right);
-  } else {
-    while (chunkStart < right.length) {
-      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
-      chunkStart += 1e4;
-    }
-  }
-}
-
-// node_modules/micromark-util-subtokenize/index.js
-function subtokenize(eventsArray) {
-  const jumps = {};
-  let index = -1;
-  let event;
-  let lineIndex;
-  let otherIndex;
-  let otherEvent;
-  let parameters;
-  let subevents;
-  let more;
-  const events = new SpliceBuffer(eventsArray);
-  while (++index < events.length) {
-    while (index in jumps) {
-      index = jumps[index];
-    }
-    event = events.get(index);
-    if (index && event[1].type === "chunkFlow" && events.get(index - 1)[1].type === "listItemPrefix") {
-      subevents = event[1]._tokenizer.events;
-      otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
-        otherIndex += 2;
-      }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
-        while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
-          }
-          if (subevents[otherIndex][1].type === "chunkText") {
-            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
-            otherIndex++;
-          }
-        }
-      }
-    }
-    if (event[0] === "enter") {
-      if (event[1].contentType) {
-        Object.assign(jumps, subcontent(events, index));
-        index = jumps[index];
-        more = true;
-      }
-    } else if (event[1]._container) {
-      otherIndex = index;
-      lineIndex = void 0;
-      while (otherIndex--) {
-        otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
-          if (otherEvent[0] === "enter") {
-            if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
-            }
-            otherEvent[1].type = "lineEnding";
-            lineIndex = otherIndex;
-          }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
-        } else {
-          break;
-        }
-      }
-      if (lineIndex) {
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
-        parameters = events.slice(lineIndex, index);
-        parameters.unshift(event);
-        events.splice(lineIndex, index - lineIndex + 1, parameters);
-      }
-    }
-  }
-  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more;
-}
-function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
-  const context = events.get(eventIndex)[2];
-  let startPosition = eventIndex - 1;
-  const startPositions = [];
-  let tokenizer = token._tokenizer;
-  if (!tokenizer) {
-    tokenizer = context.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
-      tokenizer._contentTypeTextTrailing = true;
-    }
-  }
-  const childEvents = tokenizer.events;
-  const jumps = [];
-  const gaps = {};
-  let stream;
-  let previous2;
-  let index = -1;
-  let current = token;
-  let adjust = 0;
-  let start = 0;
-  const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
-    }
-    startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
-        stream.push(null);
-      }
-      if (previous2) {
-        tokenizer.defineSkip(current.start);
-      }
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = true;
-      }
-      tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
-      }
-    }
-    previous2 = current;
-    current = current.next;
-  }
-  current = token;
-  while (++index < childEvents.length) {
-    if (
-      // Find a void token that includes a break.
-      childEvents[index][0] === "exit" && childEvents[index - 1][0] === "enter" && childEvents[index][1].type === childEvents[index - 1][1].type && childEvents[index][1].start.line !== childEvents[index][1].end.line
-    ) {
-      start = index + 1;
-      breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
-    }
-  }
-  tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
-  } else {
-    breaks.pop();
-  }
-  index = breaks.length;
-  while (index--) {
-    const slice = childEvents.slice(breaks[index], breaks[index + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
-  }
-  jumps.reverse();
-  index = -1;
-  while (++index < jumps.length) {
-    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];
-    adjust += jumps[index][1] - jumps[index][0] - 1;
-  }
-  return gaps;
-}
-
-// node_modules/micromark-core-commonmark/lib/content.js
-var content = {
-  resolve: resolveContent,
-  tokenize: tokenizeContent
-};
-var continuationConstruct = {
-  partial: true,
-  tokenize: tokenizeContinuation
-};
-function resolveContent(events) {
-  subtokenize(events);
-  return events;
-}
-function tokenizeContent(effects, ok) {
-  let previous2;
-  return chunkStart;
-  function chunkStart(code) {
-    effects.enter("content");
-    previous2 = effects.enter("chunkContent", {
-      contentType: "content"
-    });
-    return chunkInside(code);
-  }
-  function chunkInside(code) {
-    if (code === null) {
-      return contentEnd(code);
-    }
-    if (markdownLineEnding(code)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
-    }
-    effects.consume(code);
-    return chunkInside;
-  }
-  function contentEnd(code) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok(code);
-  }
-  function contentContinue(code) {
-    effects.consume(code);
-    effects.exit("chunkContent");
-    previous2.next = effects.enter("chunkContent", {
-      contentType: "content",
-      previous: previous2
-    });
-    previous2 = previous2.next;
-    return chunkInside;
-  }
-}
-function tokenizeContinuation(effects, ok, nok) {
-  const self = this;
-  return startLookahead;
-  function startLookahead(code) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
-  }
-  function prefixed(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return nok(code);
-    }
-    const tail = self.events[self.events.length - 1];
-    if (!self.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok(code);
-    }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok)(code);
-  }
-}
-
-// node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
-  let balance = 0;
-  return start;
-  function start(code) {
-    if (code === 60) {
-      effects.enter(type);
-      effects.enter(literalType);
-      effects.enter(literalMarkerType);
-      effects.consume(code);
-      effects.exit(literalMarkerType);
-      return enclosedBefore;
-    }
-    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
-      return nok(code);
-    }
-    effects.enter(type);
-    effects.enter(rawType);
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw(code);
-  }
-  function enclosedBefore(code) {
-    if (code === 62) {
-      effects.enter(literalMarkerType);
-      effects.consume(code);
-      effects.exit(literalMarkerType);
-      effects.exit(literalType);
-      effects.exit(type);
-      return ok;
-    }
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code);
-  }
-  function enclosed(code) {
-    if (code === 62) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      return enclosedBefore(code);
-    }
-    if (code === null || code === 60 || markdownLineEnding(code)) {
-      return nok(code);
-    }
-    effects.consume(code);
-    return code === 92 ? enclosedEscape : enclosed;
-  }
-  function enclosedEscape(code) {
-    if (code === 60 || code === 62 || code === 92) {
-      effects.consume(code);
-      return enclosed;
-    }
-    return enclosed(code);
-  }
-  function raw(code) {
-    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      effects.exit(rawType);
-      effects.exit(type);
-      return ok(code);
-    }
-    if (balance < limit && code === 40) {
-      effects.consume(code);
-      balance++;
-      return raw;
-    }
-    if (code === 41) {
-      effects.consume(code);
-      balance--;
-      return raw;
-    }
-    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
-      return nok(code);
-    }
-    effects.consume(code);
-    return code === 92 ? rawEscape : raw;
-  }
-  function rawEscape(code) {
-    if (code === 40 || code === 41 || code === 92) {
-      effects.consume(code);
-      return raw;
-    }
-    return raw(code);
-  }
-}
-
-// node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok, nok, type, markerType, stringType) {
-  const self = this;
-  let size = 0;
-  let seen;
-  return start;
-  function start(code) {
-    effects.enter(type);
-    effects.enter(markerType);
-    effects.consume(code);
-    effects.exit(markerType);
-    effects.enter(stringType);
-    return atBreak;
-  }
-  function atBreak(code) {
-    if (size > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we’ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code === 94 && !size && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code);
-    }
-    if (code === 93) {
-      effects.exit(stringType);
-      effects.enter(markerType);
-      effects.consume(code);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok;
-    }
-    if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
-      effects.consume(code);
-      effects.exit("lineEnding");
-      return atBreak;
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code);
-  }
-  function labelInside(code) {
-    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code);
-    }
-    effects.consume(code);
-    if (!seen) seen = !markdownSpace(code);
-    return code === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code) {
-    if (code === 91 || code === 92 || code === 93) {
-      effects.consume(code);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code);
-  }
-}
-
-// node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok, nok, type, markerType, stringType) {
-  let marker;
-  return start;
-  function start(code) {
-    if (code === 34 || code === 39 || code === 40) {
-      effects.enter(type);
-      effects.enter(markerType);
-      effects.consume(code);
-      effects.exit(markerType);
-      marker = code === 40 ? 41 : code;
-      return begin;
-    }
-    return nok(code);
-  }
-  function begin(code) {
-    if (code === marker) {
-      effects.enter(markerType);
-      effects.consume(code);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok;
-    }
-    effects.enter(stringType);
-    return atBreak(code);
-  }
-  function atBreak(code) {
-    if (code === marker) {
-      effects.exit(stringType);
-      return begin(marker);
-    }
-    if (code === null) {
-      return nok(code);
-    }
-    if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
-      effects.consume(code);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside(code);
-  }
-  function inside(code) {
-    if (code === marker || code === null || markdownLineEnding(code)) {
-      effects.exit("chunkString");
-      return atBreak(code);
-    }
-    effects.consume(code);
-    return code === 92 ? escape2 : inside;
-  }
-  function escape2(code) {
-    if (code === marker || code === 92) {
-      effects.consume(code);
-      return inside;
-    }
-    return inside(code);
-  }
-}
-
-// node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok) {
-  let seen;
-  return start;
-  function start(code) {
-    if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
-      effects.consume(code);
-      effects.exit("lineEnding");
-      seen = true;
-      return start;
-    }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
-    }
-    return ok(code);
-  }
-}
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value) {
-  return value.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-
-// node_modules/micromark-core-commonmark/lib/definition.js
-var definition = {
-  name: "definition",
-  tokenize: tokenizeDefinition
-};
-var titleBefore = {
-  partial: true,
-  tokenize: tokenizeTitleBefore
-};
-function tokenizeDefinition(effects, ok, nok) {
-  const self = this;
-  let identifier;
-  return start;
-  function start(code) {
-    effects.enter("definition");
-    return before(code);
-  }
-  function before(code) {
-    return factoryLabel.call(
-      self,
-      effects,
-      labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionLabel",
-      "definitionLabelMarker",
-      "definitionLabelString"
-    )(code);
-  }
-  function labelAfter(code) {
-    identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code);
-      effects.exit("definitionMarker");
-      return markerAfter;
-    }
-    return nok(code);
-  }
-  function markerAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
-  }
-  function destinationBefore(code) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionDestination",
-      "definitionDestinationLiteral",
-      "definitionDestinationLiteralMarker",
-      "definitionDestinationRaw",
-      "definitionDestinationString"
-    )(code);
-  }
-  function destinationAfter(code) {
-    return effects.attempt(titleBefore, after, after)(code);
-  }
-  function after(code) {
-    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
-  }
-  function afterWhitespace(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("definition");
-      self.parser.defined.push(identifier);
-      return ok(code);
-    }
-    return nok(code);
-  }
-}
-function tokenizeTitleBefore(effects, ok, nok) {
-  return titleBefore2;
-  function titleBefore2(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
-  }
-  function beforeMarker(code) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
-  }
-  function titleAfter(code) {
-    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
-  }
-  function titleAfterOptionalWhitespace(code) {
-    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-var hardBreakEscape = {
-  name: "hardBreakEscape",
-  tokenize: tokenizeHardBreakEscape
-};
-function tokenizeHardBreakEscape(effects, ok, nok) {
-  return start;
-  function start(code) {
-    effects.enter("hardBreakEscape");
-    effects.consume(code);
-    return after;
-  }
-  function after(code) {
-    if (markdownLineEnding(code)) {
-      effects.exit("hardBreakEscape");
-      return ok(code);
-    }
-    return nok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
-var headingAtx = {
-  name: "headingAtx",
-  resolve: resolveHeadingAtx,
-  tokenize: tokenizeHeadingAtx
-};
-function resolveHeadingAtx(events, context) {
-  let contentEnd = events.length - 2;
-  let contentStart = 3;
-  if (events[contentStart][1].type === "whitespace") {
-    contentStart += 2;
-  }
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
-    contentEnd -= 2;
-  }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
-  }
-  if (contentEnd > contentStart) {
-    const content3 = {
-      type: "atxHeadingText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end
-    };
-    const text3 = {
-      type: "chunkText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end,
-      contentType: "text"
-    };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text3, context], ["exit", text3, context], ["exit", content3, context]]);
-  }
-  return events;
-}
-function tokenizeHeadingAtx(effects, ok, nok) {
-  let size = 0;
-  return start;
-  function start(code) {
-    effects.enter("atxHeading");
-    return before(code);
-  }
-  function before(code) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code);
-  }
-  function sequenceOpen(code) {
-    if (code === 35 && size++ < 6) {
-      effects.consume(code);
-      return sequenceOpen;
-    }
-    if (code === null || markdownLineEndingOrSpace(code)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code);
-    }
-    return nok(code);
-  }
-  function atBreak(code) {
-    if (code === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code);
-    }
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("atxHeading");
-      return ok(code);
-    }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, atBreak, "whitespace")(code);
-    }
-    effects.enter("atxHeadingText");
-    return data(code);
-  }
-  function sequenceFurther(code) {
-    if (code === 35) {
-      effects.consume(code);
-      return sequenceFurther;
-    }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code);
-  }
-  function data(code) {
-    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code);
-    }
-    effects.consume(code);
-    return data;
-  }
-}
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames = [
-  "address",
-  "article",
-  "aside",
-  "base",
-  "basefont",
-  "blockquote",
-  "body",
-  "caption",
-  "center",
-  "col",
-  "colgroup",
-  "dd",
-  "details",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hr",
-  "html",
-  "iframe",
-  "legend",
-  "li",
-  "link",
-  "main",
-  "menu",
-  "menuitem",
-  "nav",
-  "noframes",
-  "ol",
-  "optgroup",
-  "option",
-  "p",
-  "param",
-  "search",
-  "section",
-  "summary",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "title",
-  "tr",
-  "track",
-  "ul"
-];
-var htmlRawNames = ["pre", "script", "style", "textarea"];
-
-// node_modules/micromark-core-commonmark/lib/html-flow.js
-var htmlFlow = {
-  concrete: true,
-  name: "htmlFlow",
-  resolveTo: resolveToHtmlFlow,
-  tokenize: tokenizeHtmlFlow
-};
-var blankLineBefore = {
-  partial: true,
-  tokenize: tokenizeBlankLineBefore
-};
-function resolveToHtmlFlow(events) {
-  let index = events.length;
-  while (index--) {
-    if (events[index][0] === "enter" && events[index][1].type === "htmlFlow") {
-      break;
-    }
-  }
-  if (index > 1 && events[index - 2][1].type === "linePrefix") {
-    events[index][1].start = events[index - 2][1].start;
-    events[index + 1][1].start = events[index - 2][1].start;
-    events.splice(index - 2, 2);
-  }
-  return events;
-}
-function tokenizeHtmlFlow(effects, ok, nok) {
-  const self = this;
-  let marker;
-  let closingTag;
-  let buffer;
-  let index;
-  let markerB;
-  return start;
-  function start(code) {
-    return before(code);
-  }
-  function before(code) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
-    effects.consume(code);
-    return open2;
-  }
-  function open2(code) {
-    if (code === 33) {
-      effects.consume(code);
-      return declarationOpen;
-    }
-    if (code === 47) {
-      effects.consume(code);
-      closingTag = true;
-      return tagCloseStart;
-    }
-    if (code === 63) {
-      effects.consume(code);
-      marker = 3;
-      return self.interrupt ? ok : continuationDeclarationInside;
-    }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      buffer = String.fromCharCode(code);
-      return tagName;
-    }
-    return nok(code);
-  }
-  function declarationOpen(code) {
-    if (code === 45) {
-      effects.consume(code);
-      marker = 2;
-      return commentOpenInside;
-    }
-    if (code === 91) {
-      effects.consume(code);
-      marker = 5;
-      index = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      marker = 4;
-      return self.interrupt ? ok : continuationDeclarationInside;
-    }
-    return nok(code);
-  }
-  function commentOpenInside(code) {
-    if (code === 45) {
-      effects.consume(code);
-      return self.interrupt ? ok : continuationDeclarationInside;
-    }
-    return nok(code);
-  }
-  function cdataOpenInside(code) {
-    const value = "CDATA[";
-    if (code === value.charCodeAt(index++)) {
-      effects.consume(code);
-      if (index === value.length) {
-        return self.interrupt ? ok : continuation;
-      }
-      return cdataOpenInside;
-    }
-    return nok(code);
-  }
-  function tagCloseStart(code) {
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      buffer = String.fromCharCode(code);
-      return tagName;
-    }
-    return nok(code);
-  }
-  function tagName(code) {
-    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      const slash = code === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker = 1;
-        return self.interrupt ? ok(code) : continuation(code);
-      }
-      if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = 6;
-        if (slash) {
-          effects.consume(code);
-          return basicSelfClosing;
-        }
-        return self.interrupt ? ok(code) : continuation(code);
-      }
-      marker = 7;
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
-    }
-    if (code === 45 || asciiAlphanumeric(code)) {
-      effects.consume(code);
-      buffer += String.fromCharCode(code);
-      return tagName;
-    }
-    return nok(code);
-  }
-  function basicSelfClosing(code) {
-    if (code === 62) {
-      effects.consume(code);
-      return self.interrupt ? ok : continuation;
-    }
-    return nok(code);
-  }
-  function completeClosingTagAfter(code) {
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return completeClosingTagAfter;
-    }
-    return completeEnd(code);
-  }
-  function completeAttributeNameBefore(code) {
-    if (code === 47) {
-      effects.consume(code);
-      return completeEnd;
-    }
-    if (code === 58 || code === 95 || asciiAlpha(code)) {
-      effects.consume(code);
-      return completeAttributeName;
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return completeAttributeNameBefore;
-    }
-    return completeEnd(code);
-  }
-  function completeAttributeName(code) {
-    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
-      effects.consume(code);
-      return completeAttributeName;
-    }
-    return completeAttributeNameAfter(code);
-  }
-  function completeAttributeNameAfter(code) {
-    if (code === 61) {
-      effects.consume(code);
-      return completeAttributeValueBefore;
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return completeAttributeNameAfter;
-    }
-    return completeAttributeNameBefore(code);
-  }
-  function completeAttributeValueBefore(code) {
-    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
-      return nok(code);
-    }
-    if (code === 34 || code === 39) {
-      effects.consume(code);
-      markerB = code;
-      return completeAttributeValueQuoted;
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return completeAttributeValueBefore;
-    }
-    return completeAttributeValueUnquoted(code);
-  }
-  function completeAttributeValueQuoted(code) {
-    if (code === markerB) {
-      effects.consume(code);
-      markerB = null;
-      return completeAttributeValueQuotedAfter;
-    }
-    if (code === null || markdownLineEnding(code)) {
-      return nok(code);
-    }
-    effects.consume(code);
-    return completeAttributeValueQuoted;
-  }
-  function completeAttributeValueUnquoted(code) {
-    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
-      return completeAttributeNameAfter(code);
-    }
-    effects.consume(code);
-    return completeAttributeValueUnquoted;
-  }
-  function completeAttributeValueQuotedAfter(code) {
-    if (code === 47 || code === 62 || markdownSpace(code)) {
-      return completeAttributeNameBefore(code);
-    }
-    return nok(code);
-  }
-  function completeEnd(code) {
-    if (code === 62) {
-      effects.consume(code);
-      return completeAfter;
-    }
-    return nok(code);
-  }
-  function completeAfter(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return continuation(code);
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return completeAfter;
-    }
-    return nok(code);
-  }
-  function continuation(code) {
-    if (code === 45 && marker === 2) {
-      effects.consume(code);
-      return continuationCommentInside;
-    }
-    if (code === 60 && marker === 1) {
-      effects.consume(code);
-      return continuationRawTagOpen;
-    }
-    if (code === 62 && marker === 4) {
-      effects.consume(code);
-      return continuationClose;
-    }
-    if (code === 63 && marker === 3) {
-      effects.consume(code);
-      return continuationDeclarationInside;
-    }
-    if (code === 93 && marker === 5) {
-      effects.consume(code);
-      return continuationCdataInside;
-    }
-    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
-    }
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code);
-    }
-    effects.consume(code);
-    return continuation;
-  }
-  function continuationStart(code) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
-  }
-  function continuationStartNonLazy(code) {
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return continuationBefore;
-  }
-  function continuationBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return continuationStart(code);
-    }
-    effects.enter("htmlFlowData");
-    return continuation(code);
-  }
-  function continuationCommentInside(code) {
-    if (code === 45) {
-      effects.consume(code);
-      return continuationDeclarationInside;
-    }
-    return continuation(code);
-  }
-  function continuationRawTagOpen(code) {
-    if (code === 47) {
-      effects.consume(code);
-      buffer = "";
-      return continuationRawEndTag;
-    }
-    return continuation(code);
-  }
-  function continuationRawEndTag(code) {
-    if (code === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
-        effects.consume(code);
-        return continuationClose;
-      }
-      return continuation(code);
-    }
-    if (asciiAlpha(code) && buffer.length < 8) {
-      effects.consume(code);
-      buffer += String.fromCharCode(code);
-      return continuationRawEndTag;
-    }
-    return continuation(code);
-  }
-  function continuationCdataInside(code) {
-    if (code === 93) {
-      effects.consume(code);
-      return continuationDeclarationInside;
-    }
-    return continuation(code);
-  }
-  function continuationDeclarationInside(code) {
-    if (code === 62) {
-      effects.consume(code);
-      return continuationClose;
-    }
-    if (code === 45 && marker === 2) {
-      effects.consume(code);
-      return continuationDeclarationInside;
-    }
-    return continuation(code);
-  }
-  function continuationClose(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code);
-    }
-    effects.consume(code);
-    return continuationClose;
-  }
-  function continuationAfter(code) {
-    effects.exit("htmlFlow");
-    return ok(code);
-  }
-}
-function tokenizeBlankLineBefore(effects, ok, nok) {
-  return start;
-  function start(code) {
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok, nok);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/html-text.js
-var htmlText = {
-  name: "htmlText",
-  tokenize: tokenizeHtmlText
-};
-function tokenizeHtmlText(effects, ok, nok) {
-  const self = this;
-  let marker;
-  let index;
-  let returnState;
-  return start;
-  function start(code) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
-    effects.consume(code);
-    return open2;
-  }
-  function open2(code) {
-    if (code === 33) {
-      effects.consume(code);
-      return declarationOpen;
-    }
-    if (code === 47) {
-      effects.consume(code);
-      return tagCloseStart;
-    }
-    if (code === 63) {
-      effects.consume(code);
-      return instruction;
-    }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      return tagOpen;
-    }
-    return nok(code);
-  }
-  function declarationOpen(code) {
-    if (code === 45) {
-      effects.consume(code);
-      return commentOpenInside;
-    }
-    if (code === 91) {
-      effects.consume(code);
-      index = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      return declaration;
-    }
-    return nok(code);
-  }
-  function commentOpenInside(code) {
-    if (code === 45) {
-      effects.consume(code);
-      return commentEnd;
-    }
-    return nok(code);
-  }
-  function comment(code) {
-    if (code === null) {
-      return nok(code);
-    }
-    if (code === 45) {
-      effects.consume(code);
-      return commentClose;
-    }
-    if (markdownLineEnding(code)) {
-      returnState = comment;
-      return lineEndingBefore(code);
-    }
-    effects.consume(code);
-    return comment;
-  }
-  function commentClose(code) {
-    if (code === 45) {
-      effects.consume(code);
-      return commentEnd;
-    }
-    return comment(code);
-  }
-  function commentEnd(code) {
-    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
-  }
-  function cdataOpenInside(code) {
-    const value = "CDATA[";
-    if (code === value.charCodeAt(index++)) {
-      effects.consume(code);
-      return index === value.length ? cdata : cdataOpenInside;
-    }
-    return nok(code);
-  }
-  function cdata(code) {
-    if (code === null) {
-      return nok(code);
-    }
-    if (code === 93) {
-      effects.consume(code);
-      return cdataClose;
-    }
-    if (markdownLineEnding(code)) {
-      returnState = cdata;
-      return lineEndingBefore(code);
-    }
-    effects.consume(code);
-    return cdata;
-  }
-  function cdataClose(code) {
-    if (code === 93) {
-      effects.consume(code);
-      return cdataEnd;
-    }
-    return cdata(code);
-  }
-  function cdataEnd(code) {
-    if (code === 62) {
-      return end(code);
-    }
-    if (code === 93) {
-      effects.consume(code);
-      return cdataEnd;
-    }
-    return cdata(code);
-  }
-  function declaration(code) {
-    if (code === null || code === 62) {
-      return end(code);
-    }
-    if (markdownLineEnding(code)) {
-      returnState = declaration;
-      return lineEndingBefore(code);
-    }
-    effects.consume(code);
-    return declaration;
-  }
-  function instruction(code) {
-    if (code === null) {
-      return nok(code);
-    }
-    if (code === 63) {
-      effects.consume(code);
-      return instructionClose;
-    }
-    if (markdownLineEnding(code)) {
-      returnState = instruction;
-      return lineEndingBefore(code);
-    }
-    effects.consume(code);
-    return instruction;
-  }
-  function instructionClose(code) {
-    return code === 62 ? end(code) : instruction(code);
-  }
-  function tagCloseStart(code) {
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      return tagClose;
-    }
-    return nok(code);
-  }
-  function tagClose(code) {
-    if (code === 45 || asciiAlphanumeric(code)) {
-      effects.consume(code);
-      return tagClose;
-    }
-    return tagCloseBetween(code);
-  }
-  function tagCloseBetween(code) {
-    if (markdownLineEnding(code)) {
-      returnState = tagCloseBetween;
-      return lineEndingBefore(code);
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return tagCloseBetween;
-    }
-    return end(code);
-  }
-  function tagOpen(code) {
-    if (code === 45 || asciiAlphanumeric(code)) {
-      effects.consume(code);
-      return tagOpen;
-    }
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
-    }
-    return nok(code);
-  }
-  function tagOpenBetween(code) {
-    if (code === 47) {
-      effects.consume(code);
-      return end;
-    }
-    if (code === 58 || code === 95 || asciiAlpha(code)) {
-      effects.consume(code);
-      return tagOpenAttributeName;
-    }
-    if (markdownLineEnding(code)) {
-      returnState = tagOpenBetween;
-      return lineEndingBefore(code);
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return tagOpenBetween;
-    }
-    return end(code);
-  }
-  function tagOpenAttributeName(code) {
-    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
-      effects.consume(code);
-      return tagOpenAttributeName;
-    }
-    return tagOpenAttributeNameAfter(code);
-  }
-  function tagOpenAttributeNameAfter(code) {
-    if (code === 61) {
-      effects.consume(code);
-      return tagOpenAttributeValueBefore;
-    }
-    if (markdownLineEnding(code)) {
-      returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code);
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return tagOpenAttributeNameAfter;
-    }
-    return tagOpenBetween(code);
-  }
-  function tagOpenAttributeValueBefore(code) {
-    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
-      return nok(code);
-    }
-    if (code === 34 || code === 39) {
-      effects.consume(code);
-      marker = code;
-      return tagOpenAttributeValueQuoted;
-    }
-    if (markdownLineEnding(code)) {
-      returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code);
-    }
-    if (markdownSpace(code)) {
-      effects.consume(code);
-      return tagOpenAttributeValueBefore;
-    }
-    effects.consume(code);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuoted(code) {
-    if (code === marker) {
-      effects.consume(code);
-      marker = void 0;
-      return tagOpenAttributeValueQuotedAfter;
-    }
-    if (code === null) {
-      return nok(code);
-    }
-    if (markdownLineEnding(code)) {
-      returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code);
-    }
-    effects.consume(code);
-    return tagOpenAttributeValueQuoted;
-  }
-  function tagOpenAttributeValueUnquoted(code) {
-    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
-      return nok(code);
-    }
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
-    }
-    effects.consume(code);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuotedAfter(code) {
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
-    }
-    return nok(code);
-  }
-  function end(code) {
-    if (code === 62) {
-      effects.consume(code);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok;
-    }
-    return nok(code);
-  }
-  function lineEndingBefore(code) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
-  }
-  function lineEndingAfter(code) {
-    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : lineEndingAfterPrefix(code);
-  }
-  function lineEndingAfterPrefix(code) {
-    effects.enter("htmlTextData");
-    return returnState(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-end.js
-var labelEnd = {
-  name: "labelEnd",
-  resolveAll: resolveAllLabelEnd,
-  resolveTo: resolveToLabelEnd,
-  tokenize: tokenizeLabelEnd
-};
-var resourceConstruct = {
-  tokenize: tokenizeResource
-};
-var referenceFullConstruct = {
-  tokenize: tokenizeReferenceFull
-};
-var referenceCollapsedConstruct = {
-  tokenize: tokenizeReferenceCollapsed
-};
-function resolveAllLabelEnd(events) {
-  let index = -1;
-  const newEvents = [];
-  while (++index < events.length) {
-    const token = events[index][1];
-    newEvents.push(events[index]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
-      index += offset;
-    }
-  }
-  if (events.length !== newEvents.length) {
-    splice(events, 0, events.length, newEvents);
-  }
-  return events;
-}
-function resolveToLabelEnd(events, context) {
-  let index = events.length;
-  let offset = 0;
-  let open2;
-  let close;
-  let media;
-  while (index--) {
-    const token = events[index][1];
-    if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
-      }
-      if (events[index][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
-      }
-    } else if (close) {
-      if (events[index][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index;
-        if (token.type !== "labelLink") {
-          offset = 2;
-          break;
-        }
-      }
-    } else if (token.type === "labelEnd") {
-      close = index;
-    }
-  }
-  const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  const label = {
-    type: "label",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[close][1].end
-    }
-  };
-  const text3 = {
-    type: "labelText",
-    start: {
-      ...events[open2 + offset + 2][1].end
-    },
-    end: {
-      ...events[close - 2][1].start
-    }
-  };
-  media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text3, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
-  media = push(media, [["exit", text3, context], events[close - 2], events[close - 1], ["exit", label, context]]);
-  media = push(media, events.slice(close + 1));
-  media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
-  return events;
-}
-function tokenizeLabelEnd(effects, ok, nok) {
-  const self = this;
-  const labelStarts = self._labelStarts;
-  let labelStart;
-  let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
-    }
-    labelStart = labelStarts[labelStarts.length - 1];
-  }
-  return start;
-  function start(code) {
-    if (!labelStart) {
-      return nok(code);
-    }
-    if (labelStart._inactive) {
-      return labelEndNok(code);
-    }
-    defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
-      start: labelStart.end,
-      end: self.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
-    effects.consume(code);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
-  }
-  function after(code) {
-    if (code === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code);
-    }
-    if (code === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code);
-    }
-    return defined ? labelEndOk(code) : labelEndNok(code);
-  }
-  function referenceNotFull(code) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
-  }
-  function labelEndOk(code) {
-    labelStarts.pop();
-    return ok(code);
-  }
-  function labelEndNok(code) {
-    labelStart._balanced = true;
-    return nok(code);
-  }
-}
-function tokenizeResource(effects, ok, nok) {
-  return resourceStart;
-  function resourceStart(code) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
-    effects.consume(code);
-    effects.exit("resourceMarker");
-    return resourceBefore;
-  }
-  function resourceBefore(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
-  }
-  function resourceOpen(code) {
-    if (code === 41) {
-      return resourceEnd(code);
-    }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
-  }
-  function resourceDestinationAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
-  }
-  function resourceDestinationMissing(code) {
-    return nok(code);
-  }
-  function resourceBetween(code) {
-    if (code === 34 || code === 39 || code === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
-    }
-    return resourceEnd(code);
-  }
-  function resourceTitleAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
-  }
-  function resourceEnd(code) {
-    if (code === 41) {
-      effects.enter("resourceMarker");
-      effects.consume(code);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok;
-    }
-    return nok(code);
-  }
-}
-function tokenizeReferenceFull(effects, ok, nok) {
-  const self = this;
-  return referenceFull;
-  function referenceFull(code) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
-  }
-  function referenceFullAfter(code) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok(code) : nok(code);
-  }
-  function referenceFullMissing(code) {
-    return nok(code);
-  }
-}
-function tokenizeReferenceCollapsed(effects, ok, nok) {
-  return referenceCollapsedStart;
-  function referenceCollapsedStart(code) {
-    effects.enter("reference");
-    effects.enter("referenceMarker");
-    effects.consume(code);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
-  }
-  function referenceCollapsedOpen(code) {
-    if (code === 93) {
-      effects.enter("referenceMarker");
-      effects.consume(code);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok;
-    }
-    return nok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
-var labelStartImage = {
-  name: "labelStartImage",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartImage
-};
-function tokenizeLabelStartImage(effects, ok, nok) {
-  const self = this;
-  let labelImage;
-  return start;
-  function start(code) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
-    effects.consume(code);
-    effects.exit("labelImageMarker");
-    return open2;
-  }
-  function open2(code) {
-    if (code === 91) {
-      effects.enter("labelMarker");
-      effects.consume(code);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
-    }
-    return nok(code);
-  }
-  function after(code) {
-    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code);
-    }
-    self._labelStarts = self._labelStarts || [];
-    self._labelStarts.push(labelImage);
-    return ok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
-var labelStartLink = {
-  name: "labelStartLink",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartLink
-};
-function tokenizeLabelStartLink(effects, ok, nok) {
-  const self = this;
-  let labelLink;
-  return start;
-  function start(code) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
-    effects.consume(code);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
-  }
-  function after(code) {
-    if (code === 94 && "_hiddenFootnoteSupport" in self.parser.constructs) {
-      return nok(code);
-    }
-    self._labelStarts = self._labelStarts || [];
-    self._labelStarts.push(labelLink);
-    return ok(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/line-ending.js
-var lineEnding = {
-  name: "lineEnding",
-  tokenize: tokenizeLineEnding
-};
-function tokenizeLineEnding(effects, ok) {
-  return start;
-  function start(code) {
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok, "linePrefix");
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
-var thematicBreak = {
-  name: "thematicBreak",
-  tokenize: tokenizeThematicBreak
-};
-function tokenizeThematicBreak(effects, ok, nok) {
-  let size = 0;
-  let marker;
-  return start;
-  function start(code) {
-    effects.enter("thematicBreak");
-    return before(code);
-  }
-  function before(code) {
-    marker = code;
-    return atBreak(code);
-  }
-  function atBreak(code) {
-    if (code === marker) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code);
-    }
-    if (size >= 3 && (code === null || markdownLineEnding(code))) {
-      effects.exit("thematicBreak");
-      return ok(code);
-    }
-    return nok(code);
-  }
-  function sequence(code) {
-    if (code === marker) {
-      effects.consume(code);
-      size++;
-      return sequence;
-    }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/list.js
-var list = {
-  continuation: {
-    tokenize: tokenizeListContinuation
-  },
-  exit: tokenizeListEnd,
-  name: "list",
-  tokenize: tokenizeListStart
-};
-var listItemPrefixWhitespaceConstruct = {
-  partial: true,
-  tokenize: tokenizeListItemPrefixWhitespace
-};
-var indentConstruct = {
-  partial: true,
-  tokenize: tokenizeIndent
-};
-function tokenizeListStart(effects, ok, nok) {
-  const self = this;
-  const tail = self.events[self.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
-  return start;
-  function start(code) {
-    const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
-      if (!self.containerState.type) {
-        self.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
-      }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
-      }
-      if (!self.interrupt || code === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside(code);
-      }
-    }
-    return nok(code);
-  }
-  function inside(code) {
-    if (asciiDigit(code) && ++size < 10) {
-      effects.consume(code);
-      return inside;
-    }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code === self.containerState.marker : code === 41 || code === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code);
-    }
-    return nok(code);
-  }
-  function atMarker(code) {
-    effects.enter("listItemMarker");
-    effects.consume(code);
-    effects.exit("listItemMarker");
-    self.containerState.marker = self.containerState.marker || code;
-    return effects.check(
-      blankLine,
-      // Can’t be empty when interrupting.
-      self.interrupt ? nok : onBlank,
-      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
-    );
-  }
-  function onBlank(code) {
-    self.containerState.initialBlankLine = true;
-    initialSize++;
-    return endOfPrefix(code);
-  }
-  function otherPrefix(code) {
-    if (markdownSpace(code)) {
-      effects.enter("listItemPrefixWhitespace");
-      effects.consume(code);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
-    }
-    return nok(code);
-  }
-  function endOfPrefix(code) {
-    self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok(code);
-  }
-}
-function tokenizeListContinuation(effects, ok, nok) {
-  const self = this;
-  self.containerState._closeFlow = void 0;
-  return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code) {
-    self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
-    return factorySpace(effects, ok, "listItemIndent", self.containerState.size + 1)(code);
-  }
-  function notBlank(code) {
-    if (self.containerState.furtherBlankLines || !markdownSpace(code)) {
-      self.containerState.furtherBlankLines = void 0;
-      self.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code);
-    }
-    self.containerState.furtherBlankLines = void 0;
-    self.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok, notInCurrentItem)(code);
-  }
-  function notInCurrentItem(code) {
-    self.containerState._closeFlow = true;
-    self.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok, nok), "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
-  }
-}
-function tokenizeIndent(effects, ok, nok) {
-  const self = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
-  function afterPrefix(code) {
-    const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok(code) : nok(code);
-  }
-}
-function tokenizeListEnd(effects) {
-  effects.exit(this.containerState.type);
-}
-function tokenizeListItemPrefixWhitespace(effects, ok, nok) {
-  const self = this;
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code) {
-    const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok(code) : nok(code);
-  }
-}
-
-// node_modules/micromark-util-edit-map/index.js
-var EditMap = class {
-  /**
-   * Create a new edit map.
-   *
-   * @returns
-   *   New instance.
-   */
-  constructor() {
-    this.index = /* @__PURE__ */ new Map();
-    this.map = [];
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index, remove, add) {
-    addImplementation(this, index, remove, add, false);
-  }
-  /**
-   * Create an edit: but insert `add` before existing additions, instead of
-   * after them.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  addBefore(index, remove, add) {
-    addImplementation(this, index, remove, add, true);
-  }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index = this.map.length;
-    const vecs = [];
-    while (index > 0) {
-      index -= 1;
-      vecs.push(events.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
-      events.length = this.map[index][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation(editMap, at2, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at2);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at2, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at2, change);
-}
-
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
-var setextUnderline = {
-  name: "setextUnderline",
-  resolveTo: resolveToSetextUnderline,
-  tokenize: tokenizeSetextUnderline
-};
-function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap();
-  let index = events.length;
-  let content3;
-  let text3;
-  let definition2;
-  while (index--) {
-    if (events[index][0] === "enter") {
-      if (events[index][1].type === "content") {
-        content3 = index;
-        break;
-      }
-      if (events[index][1].type === "paragraph") {
-        text3 = index;
-      }
-    } else {
-      if (events[index][1].type === "content") {
-        editMap.add(index, 1, []);
-      }
-      if (!definition2 && events[index][1].type === "definition") {
-        definition2 = index;
-      }
-    }
-  }
-  const heading = {
-    type: "setextHeading",
-    start: {
-      ...events[content3][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  events[text3][1].type = "setextHeadingText";
-  if (definition2) {
-    editMap.add(text3, 0, [["enter", heading, context]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
-    events[content3][1].end = {
-      ...events[definition2][1].end
-    };
-  } else {
-    events[content3][1] = heading;
-  }
-  editMap.add(events.length, 0, [["exit", heading, context]]);
-  editMap.consume(events);
-  return events;
-}
-function tokenizeSetextUnderline(effects, ok, nok) {
-  const self = this;
-  let marker;
-  return start;
-  function start(code) {
-    let index = self.events.length;
-    let paragraph;
-    while (index--) {
-      if (self.events[index][1].type !== "lineEnding" && self.events[index][1].type !== "linePrefix" && self.events[index][1].type !== "content") {
-        paragraph = self.events[index][1].type === "paragraph";
-        break;
-      }
-    }
-    if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
-      effects.enter("setextHeadingLine");
-      marker = code;
-      return before(code);
-    }
-    return nok(code);
-  }
-  function before(code) {
-    effects.enter("setextHeadingLineSequence");
-    return inside(code);
-  }
-  function inside(code) {
-    if (code === marker) {
-      effects.consume(code);
-      return inside;
-    }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
-  }
-  function after(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("setextHeadingLine");
-      return ok(code);
-    }
-    return nok(code);
-  }
-}
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-var indent = {
-  tokenize: tokenizeIndent2,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {
-  const self = this;
-  let index = self.events.length;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index--) {
-    const token = self.events[index][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code);
-    }
-    const id = normalizeIdentifier(self.sliceSerialize({
-      start: labelStart.end,
-      end: self.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok(code);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index = events.length;
-  let labelStart;
-  while (index--) {
-    if (events[index][1].type === "labelImage" && events[index][0] === "enter") {
-      labelStart = events[index][1];
-      break;
-    }
-  }
-  events[index + 1][1].type = "data";
-  events[index + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index + 3][1].end),
-    end: Object.assign({}, events[index + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string4 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string4.start),
-    end: Object.assign({}, string4.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index + 1],
-    events[index + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index + 3],
-    events[index + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string4, context],
-    ["enter", chunk, context],
-    ["exit", chunk, context],
-    ["exit", string4, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index, events.length - index + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start;
-  function start(code) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code) {
-    if (code !== 94) return nok(code);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code === null || code === 91 || markdownLineEndingOrSpace(code)
-    ) {
-      return nok(code);
-    }
-    if (code === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok;
-    }
-    if (!markdownLineEndingOrSpace(code)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code);
-    return code === 92 ? callEscape : callData;
-  }
-  function callEscape(code) {
-    if (code === 91 || code === 92 || code === 93) {
-      effects.consume(code);
-      size++;
-      return callData;
-    }
-    return callData(code);
-  }
-}
-function tokenizeDefinitionStart(effects, ok, nok) {
-  const self = this;
-  const defined = self.parser.gfmFootnotes || (self.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start;
-  function start(code) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code) {
-    if (code === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code);
-  }
-  function labelInside(code) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code === null || code === 91 || markdownLineEndingOrSpace(code)
-    ) {
-      return nok(code);
-    }
-    if (code === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code);
-    return code === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code) {
-    if (code === 91 || code === 92 || code === 93) {
-      effects.consume(code);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code);
-  }
-  function labelAfter(code) {
-    if (code === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code);
-  }
-  function whitespaceAfter(code) {
-    return ok(code);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok, nok) {
-  return effects.check(blankLine, ok, effects.attempt(indent, ok, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok, nok) {
-  const self = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code) {
-    const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok(code) : nok(code);
-  }
-}
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options) {
-  const options_ = options || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index = -1;
-    while (++index < events.length) {
-      if (events[index][0] === "enter" && events[index][1].type === "strikethroughSequenceTemporary" && events[index][1]._close) {
-        let open2 = index;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index][1].end.offset - events[index][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
-            events[index][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
-              end: Object.assign({}, events[index][1].end)
-            };
-            const text3 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
-              end: Object.assign({}, events[index][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text3, context]];
-            const insideSpan2 = context.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text3, context], ["enter", events[index][1], context], ["exit", events[index][1], context], ["exit", strikethrough, context]]);
-            splice(events, open2 - 1, index - open2 + 3, nextEvents);
-            index = open2 + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index = -1;
-    while (++index < events.length) {
-      if (events[index][1].type === "strikethroughSequenceTemporary") {
-        events[index][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok, nok) {
-    const previous2 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start;
-    function start(code) {
-      if (previous2 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code);
-    }
-    function more(code) {
-      const before = classifyCharacter(previous2);
-      if (code === 126) {
-        if (size > 1) return nok(code);
-        effects.consume(code);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok(code);
-    }
-  }
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index, remove, add) {
-    addImplementation2(this, index, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index = this.map.length;
-    const vecs = [];
-    while (index > 0) {
-      index -= 1;
-      vecs.push(events.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
-      events.length = this.map[index][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at2, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at2);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at2, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at2, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index < events.length) {
-    const event = events[index];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index += 1;
-  }
-  return align;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok, nok) {
-  const self = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code) {
-    let index = self.events.length - 1;
-    while (index > -1) {
-      const {
-        type
-      } = self.events[index][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index--;
-      } else {
-        break;
-      }
-    }
-    const tail = index > -1 ? self.events[index][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code);
-    }
-    return next(code);
-  }
-  function headRowBefore(code) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code);
-  }
-  function headRowStart(code) {
-    if (code === 124) {
-      return headRowBreak(code);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code);
-  }
-  function headRowBreak(code) {
-    if (code === null) {
-      return nok(code);
-    }
-    if (markdownLineEnding(code)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code);
-    }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code);
-  }
-  function headRowData(code) {
-    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
-      effects.exit("data");
-      return headRowBreak(code);
-    }
-    effects.consume(code);
-    return code === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code) {
-    if (code === 92 || code === 124) {
-      effects.consume(code);
-      return headRowData;
-    }
-    return headRowData(code);
-  }
-  function headDelimiterStart(code) {
-    self.interrupt = false;
-    if (self.parser.lazy[self.now().line]) {
-      return nok(code);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
-    }
-    return headDelimiterBefore(code);
-  }
-  function headDelimiterBefore(code) {
-    if (code === 45 || code === 58) {
-      return headDelimiterValueBefore(code);
-    }
-    if (code === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code);
-  }
-  function headDelimiterCellBefore(code) {
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code);
-    }
-    return headDelimiterValueBefore(code);
-  }
-  function headDelimiterValueBefore(code) {
-    if (code === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code);
-    }
-    if (code === null || markdownLineEnding(code)) {
-      return headDelimiterCellAfter(code);
-    }
-    return headDelimiterNok(code);
-  }
-  function headDelimiterLeftAlignmentAfter(code) {
-    if (code === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code);
-    }
-    return headDelimiterNok(code);
-  }
-  function headDelimiterFiller(code) {
-    if (code === 45) {
-      effects.consume(code);
-      return headDelimiterFiller;
-    }
-    if (code === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code);
-  }
-  function headDelimiterRightAlignmentAfter(code) {
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code);
-    }
-    return headDelimiterCellAfter(code);
-  }
-  function headDelimiterCellAfter(code) {
-    if (code === 124) {
-      return headDelimiterBefore(code);
-    }
-    if (code === null || markdownLineEnding(code)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok(code);
-    }
-    return headDelimiterNok(code);
-  }
-  function headDelimiterNok(code) {
-    return nok(code);
-  }
-  function bodyRowStart(code) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code);
-  }
-  function bodyRowBreak(code) {
-    if (code === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("tableRow");
-      return ok(code);
-    }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code);
-    }
-    effects.enter("data");
-    return bodyRowData(code);
-  }
-  function bodyRowData(code) {
-    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
-      effects.exit("data");
-      return bodyRowBreak(code);
-    }
-    effects.consume(code);
-    return code === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code) {
-    if (code === 92 || code === 124) {
-      effects.consume(code);
-      return bodyRowData;
-    }
-    return bodyRowData(code);
-  }
-}
-function resolveTable(events, context) {
-  let index = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map = new EditMap2();
-  while (++index < events.length) {
-    const event = events[index];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map.add(index, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map.add(index, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map, context, lastCell, rowKind, index, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map, context, cell, rowKind, index, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
-  }
-  map.consume(context.events);
-  index = -1;
-  while (++index < context.events.length) {
-    const event = context.events[index];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index);
-    }
-  }
-  return events;
-}
-function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map.add(a, b, []);
-      }
-    }
-    map.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map, context, index, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map.add(index + 1, 0, exits);
-}
-function getPoint(events, index) {
-  const event = events[index];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok, nok) {
-  const self = this;
-  return open2;
-  function open2(code) {
-    if (
-      // Exit if there’s stuff before.
-      self.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code) {
-    if (markdownLineEndingOrSpace(code)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code);
-      effects.exit("taskListCheckValueUnchecked");
-      return close;
-    }
-    if (code === 88 || code === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code);
-      effects.exit("taskListCheckValueChecked");
-      return close;
-    }
-    return nok(code);
-  }
-  function close(code) {
-    if (code === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code);
-  }
-  function after(code) {
-    if (markdownLineEnding(code)) {
-      return ok(code);
-    }
-    if (markdownSpace(code)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok, nok)(code);
-    }
-    return nok(code);
-  }
-}
-function spaceThenNonSpace(effects, ok, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code) {
-    return code === null ? nok(code) : ok(code);
-  }
-}
-
-// node_modules/micromark-util-combine-extensions/index.js
-var hasOwnProperty = {}.hasOwnProperty;
-function combineExtensions(extensions) {
-  const all = {};
-  let index = -1;
-  while (++index < extensions.length) {
-    syntaxExtension(all, extensions[index]);
-  }
-  return all;
-}
-function syntaxExtension(all, extension) {
-  let hook2;
-  for (hook2 in extension) {
-    const maybe = hasOwnProperty.call(all, hook2) ? all[hook2] : void 0;
-    const left = maybe || (all[hook2] = {});
-    const right = extension[hook2];
-    let code;
-    if (right) {
-      for (code in right) {
-        if (!hasOwnProperty.call(left, code)) left[code] = [];
-        const value = right[code];
-        constructs(
-          // @ts-expect-error Looks like a list.
-          left[code],
-          Array.isArray(value) ? value : value ? [value] : []
-        );
-      }
-    }
-  }
-}
-function constructs(existing, list2) {
-  let index = -1;
-  const before = [];
-  while (++index < list2.length) {
-    ;
-    (list2[index].add === "after" ? existing : before).push(list2[index]);
-  }
-  splice(existing, 0, 0, before);
-}
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value, base) {
-  const code = Number.parseInt(value, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
-    code > 126 && code < 160 || // Lone high surrogates and low surrogates.
-    code > 55295 && code < 57344 || // Noncharacters.
-    code > 64975 && code < 65008 || /* eslint-disable no-bitwise */
-    (code & 65535) === 65535 || (code & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code > 1114111
-  ) {
-    return "�";
-  }
-  return String.fromCodePoint(code);
-}
-
-// node_modules/micromark/lib/initialize/content.js
-var content2 = {
-  tokenize: initializeContent
-};
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous2;
-  return contentStart;
-  function afterContentStartConstruct(code) {
-    if (code === null) {
-      effects.consume(code);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code) {
-    effects.enter("paragraph");
-    return lineStart(code);
-  }
-  function lineStart(code) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous2
-    });
-    if (previous2) {
-      previous2.next = token;
-    }
-    previous2 = token;
-    return data(code);
-  }
-  function data(code) {
-    if (code === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code);
-      return;
-    }
-    if (markdownLineEnding(code)) {
-      effects.consume(code);
-      effects.exit("chunkText");
-      return lineStart;
-    }
-    effects.consume(code);
-    return data;
-  }
-}
-
-// node_modules/micromark/lib/initialize/document.js
-var document = {
-  tokenize: initializeDocument
-};
-var containerConstruct = {
-  tokenize: tokenizeContainer
-};
-function initializeDocument(effects) {
-  const self = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
-    }
-    return checkNewContainers(code);
-  }
-  function documentContinue(code) {
-    continued++;
-    if (self.containerState._closeFlow) {
-      self.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point;
-      while (indexBeforeFlow--) {
-        if (self.events[indexBeforeFlow][0] === "exit" && self.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point = self.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index = indexBeforeExits;
-      while (index < self.events.length) {
-        self.events[index][1].end = {
-          ...point
-        };
-        index++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index - indexBeforeExits, []);
-      editMap.consume(self.events);
-      return checkNewContainers(code);
-    }
-    return start(code);
-  }
-  function checkNewContainers(code) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code);
-      }
-      self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
-  }
-  function thereIsANewContainer(code) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code);
-  }
-  function thereIsNoNewContainer(code) {
-    self.parser.lazy[self.now().line] = continued !== stack.length;
-    lineStartOffset = self.now().offset;
-    return flowStart(code);
-  }
-  function documentContinued(code) {
-    self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
-  }
-  function containerContinue(code) {
-    continued++;
-    stack.push([self.currentConstruct, self.containerState]);
-    return documentContinued(code);
-  }
-  function flowStart(code) {
-    if (code === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code);
-      return;
-    }
-    childFlow = childFlow || self.parser.flow(self.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code);
-  }
-  function flowContinue(code) {
-    if (code === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code);
-      return;
-    }
-    if (markdownLineEnding(code)) {
-      effects.consume(code);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self.parser.lazy[token.start.line]) {
-      let index = childFlow.events.length;
-      while (index--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index][1].end || // …or ends after it.
-          childFlow.events[index][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point;
-      while (indexBeforeFlow--) {
-        if (self.events[indexBeforeFlow][0] === "exit" && self.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point = self.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index = indexBeforeExits;
-      while (index < self.events.length) {
-        self.events[index][1].end = {
-          ...point
-        };
-        index++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index - indexBeforeExits, []);
-      editMap.consume(self.events);
-    }
-  }
-  function exitContainers(size) {
-    let index = stack.length;
-    while (index-- > size) {
-      const entry = stack[index];
-      self.containerState = entry[1];
-      entry[0].exit.call(self, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-
-// node_modules/micromark/lib/initialize/flow.js
-var flow = {
-  tokenize: initializeFlow
-};
-function initializeFlow(effects) {
-  const self = this;
-  const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content, afterConstruct)), "linePrefix"))
-  );
-  return initial;
-  function atBlankEnding(code) {
-    if (code === null) {
-      effects.consume(code);
-      return;
-    }
-    effects.enter("lineEndingBlank");
-    effects.consume(code);
-    effects.exit("lineEndingBlank");
-    self.currentConstruct = void 0;
-    return initial;
-  }
-  function afterConstruct(code) {
-    if (code === null) {
-      effects.consume(code);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    self.currentConstruct = void 0;
-    return initial;
-  }
-}
-
-// node_modules/micromark/lib/initialize/text.js
-var resolver = {
-  resolveAll: createResolver()
-};
-var string = initializeFactory("string");
-var text = initializeFactory("text");
-function initializeFactory(field) {
-  return {
-    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
-    tokenize: initializeText
-  };
-  function initializeText(effects) {
-    const self = this;
-    const constructs2 = this.parser.constructs[field];
-    const text3 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code) {
-      return atBreak(code) ? text3(code) : notText(code);
-    }
-    function notText(code) {
-      if (code === null) {
-        effects.consume(code);
-        return;
-      }
-      effects.enter("data");
-      effects.consume(code);
-      return data;
-    }
-    function data(code) {
-      if (atBreak(code)) {
-        effects.exit("data");
-        return text3(code);
-      }
-      effects.consume(code);
-      return data;
-    }
-    function atBreak(code) {
-      if (code === null) {
-        return true;
-      }
-      const list2 = constructs2[code];
-      let index = -1;
-      if (list2) {
-        while (++index < list2.length) {
-          const item = list2[index];
-          if (!item.previous || item.previous.call(self, self.previous)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-  }
-}
-function createResolver(extraResolver) {
-  return resolveAllText;
-  function resolveAllText(events, context) {
-    let index = -1;
-    let enter;
-    while (++index <= events.length) {
-      if (enter === void 0) {
-        if (events[index] && events[index][1].type === "data") {
-          enter = index;
-          index++;
-        }
-      } else if (!events[index] || events[index][1].type !== "data") {
-        if (index !== enter + 2) {
-          events[enter][1].end = events[index - 1][1].end;
-          events.splice(enter + 2, index - enter - 2);
-          index = enter + 2;
-        }
-        enter = void 0;
-      }
-    }
-    return extraResolver ? extraResolver(events, context) : events;
-  }
-}
-function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap();
-  let eventIndex = 0;
-  while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
-      const data = events[eventIndex - 1][1];
-      const chunks = context.sliceStream(data);
-      let index = chunks.length;
-      let bufferIndex = -1;
-      let size = 0;
-      let tabs;
-      while (index--) {
-        const chunk = chunks[index];
-        if (typeof chunk === "string") {
-          bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
-            bufferIndex--;
-          }
-          if (bufferIndex) {
-            break;
-          }
-          bufferIndex = -1;
-        } else if (chunk === -2) {
-          tabs = true;
-          size++;
-        } else if (chunk === -1) {
-        } else {
-          index++;
-          break;
-        }
-      }
-      if (context._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
-      }
-      if (size) {
-        const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
-          start: {
-            _bufferIndex: index ? bufferIndex : data.start._bufferIndex + bufferIndex,
-            _index: data.start._index + index,
-            line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
-          },
-          end: {
-            ...data.end
-          }
-        };
-        data.end = {
-          ...token.start
-        };
-        if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
-        } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
-        }
-      }
-      eventIndex++;
-    }
-  }
-  editMap.consume(events);
-  return events;
-}
-
-// node_modules/micromark/lib/constructs.js
-var constructs_exports = {};
-__export(constructs_exports, {
-  attentionMarkers: () => attentionMarkers,
-  contentInitial: () => contentInitial,
-  disable: () => disable,
-  document: () => document2,
-  flow: () => flow2,
-  flowInitial: () => flowInitial,
-  insideSpan: () => insideSpan,
-  string: () => string2,
-  text: () => text2
-});
-var document2 = {
-  [42]: list,
-  [43]: list,
-  [45]: list,
-  [48]: list,
-  [49]: list,
-  [50]: list,
-  [51]: list,
-  [52]: list,
-  [53]: list,
-  [54]: list,
-  [55]: list,
-  [56]: list,
-  [57]: list,
-  [62]: blockQuote
-};
-var contentInitial = {
-  [91]: definition
-};
-var flowInitial = {
-  [-2]: codeIndented,
-  [-1]: codeIndented,
-  [32]: codeIndented
-};
-var flow2 = {
-  [35]: headingAtx,
-  [42]: thematicBreak,
-  [45]: [setextUnderline, thematicBreak],
-  [60]: htmlFlow,
-  [61]: setextUnderline,
-  [95]: thematicBreak,
-  [96]: codeFenced,
-  [126]: codeFenced
-};
-var string2 = {
-  [38]: characterReference,
-  [92]: characterEscape
-};
-var text2 = {
-  [-5]: lineEnding,
-  [-4]: lineEnding,
-  [-3]: lineEnding,
-  [33]: labelStartImage,
-  [38]: characterReference,
-  [42]: attention,
-  [60]: [autolink, htmlText],
-  [91]: labelStartLink,
-  [92]: [hardBreakEscape, characterEscape],
-  [93]: labelEnd,
-  [95]: attention,
-  [96]: codeText
-};
-var insideSpan = {
-  null: [attention, resolver]
-};
-var attentionMarkers = {
-  null: [42, 95]
-};
-var disable = {
-  null: []
-};
-
-// node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser, initialize, from) {
-  let point = {
-    _bufferIndex: -1,
-    _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
-  };
-  const columnStart = {};
-  const resolveAllConstructs = [];
-  let chunks = [];
-  let stack = [];
-  let consumed = true;
-  const effects = {
-    attempt: constructFactory(onsuccessfulconstruct),
-    check: constructFactory(onsuccessfulcheck),
-    consume,
-    enter,
-    exit: exit2,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
-  };
-  const context = {
-    code: null,
-    containerState: {},
-    defineSkip,
-    events: [],
-    now,
-    parser,
-    previous: null,
-    sliceSerialize,
-    sliceStream,
-    write
-  };
-  let state = initialize.tokenize.call(context, effects);
-  let expectedCode;
-  if (initialize.resolveAll) {
-    resolveAllConstructs.push(initialize);
-  }
-  return context;
-  function write(slice) {
-    chunks = push(chunks, slice);
-    main();
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
-    }
-    addResult(initialize, 0);
-    context.events = resolveAll(resolveAllConstructs, context.events, context);
-    return context.events;
-  }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
-  }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
-  }
-  function now() {
-    const {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    } = point;
-    return {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    };
-  }
-  function defineSkip(value) {
-    columnStart[value.line] = value.column;
-    accountForPotentialSkip();
-  }
-  function main() {
-    while (point._index < chunks.length) {
-      const chunk = chunks[point._index];
-      if (typeof chunk === "string") {
-        const chunkIndex = point._index;
-        if (point._bufferIndex < 0) {
-          point._bufferIndex = 0;
-        }
-        while (point._index === chunkIndex && point._bufferIndex < chunk.length) {
-          go(chunk.charCodeAt(point._bufferIndex));
-        }
-      } else {
-        go(chunk);
-      }
-    }
-  }
-  function go(code) {
-    consumed = void 0;
-    expectedCode = code;
-    state = state(code);
-  }
-  function consume(code) {
-    if (markdownLineEnding(code)) {
-      point.line++;
-      point.column = 1;
-      point.offset += code === -3 ? 2 : 1;
-      accountForPotentialSkip();
-    } else if (code !== -1) {
-      point.column++;
-      point.offset++;
-    }
-    if (point._bufferIndex < 0) {
-      point._index++;
-    } else {
-      point._bufferIndex++;
-      if (point._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point._index].length) {
-        point._bufferIndex = -1;
-        point._index++;
-      }
-    }
-    context.previous = code;
-    consumed = true;
-  }
-  function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context.events.push(["enter", token, context]);
-    stack.push(token);
-    return token;
-  }
-  function exit2(type) {
-    const token = stack.pop();
-    token.end = now();
-    context.events.push(["exit", token, context]);
-    return token;
-  }
-  function onsuccessfulconstruct(construct, info2) {
-    addResult(construct, info2.from);
-  }
-  function onsuccessfulcheck(_, info2) {
-    info2.restore();
-  }
-  function constructFactory(onreturn, fields) {
-    return hook2;
-    function hook2(constructs2, returnState, bogusState) {
-      let listOfConstructs;
-      let constructIndex;
-      let currentConstruct;
-      let info2;
-      return Array.isArray(constructs2) ? (
-        /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
-        // Looks like a construct.
-        handleListOfConstructs([
-          /** @type {Construct} */
-          constructs2
-        ])
-      ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map) {
-        return start;
-        function start(code) {
-          const left = code !== null && map[code];
-          const all = code !== null && map.null;
-          const list2 = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...Array.isArray(left) ? left : left ? [left] : [],
-            ...Array.isArray(all) ? all : all ? [all] : []
-          ];
-          return handleListOfConstructs(list2)(code);
-        }
-      }
-      function handleListOfConstructs(list2) {
-        listOfConstructs = list2;
-        constructIndex = 0;
-        if (list2.length === 0) {
-          return bogusState;
-        }
-        return handleConstruct(list2[constructIndex]);
-      }
-      function handleConstruct(construct) {
-        return start;
-        function start(code) {
-          info2 = store();
-          currentConstruct = construct;
-          if (!construct.partial) {
-            context.currentConstruct = construct;
-          }
-          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code);
-          }
-          return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
-            effects,
-            ok,
-            nok
-          )(code);
-        }
-      }
-      function ok(code) {
-        consumed = true;
-        onreturn(currentConstruct, info2);
-        return returnState;
-      }
-      function nok(code) {
-        consumed = true;
-        info2.restore();
-        if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
-        }
-        return bogusState;
-      }
-    }
-  }
-  function addResult(construct, from2) {
-    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
-      resolveAllConstructs.push(construct);
-    }
-    if (construct.resolve) {
-      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
-    }
-    if (construct.resolveTo) {
-      context.events = construct.resolveTo(context.events, context);
-    }
-  }
-  function store() {
-    const startPoint = now();
-    const startPrevious = context.previous;
-    const startCurrentConstruct = context.currentConstruct;
-    const startEventsIndex = context.events.length;
-    const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
-    function restore() {
-      point = startPoint;
-      context.previous = startPrevious;
-      context.currentConstruct = startCurrentConstruct;
-      context.events.length = startEventsIndex;
-      stack = startStack;
-      accountForPotentialSkip();
-    }
-  }
-  function accountForPotentialSkip() {
-    if (point.line in columnStart && point.column < 2) {
-      point.column = columnStart[point.line];
-      point.offset += columnStart[point.line] - 1;
-    }
-  }
-}
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
-  let view;
-  if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
-  } else {
-    view = chunks.slice(startIndex, endIndex);
-    if (startBufferIndex > -1) {
-      const head = view[0];
-      if (typeof head === "string") {
-        view[0] = head.slice(startBufferIndex);
-      } else {
-        view.shift();
-      }
-    }
-    if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
-    }
-  }
-  return view;
-}
-function serializeChunks(chunks, expandTabs) {
-  let index = -1;
-  const result = [];
-  let atTab;
-  while (++index < chunks.length) {
-    const chunk = chunks[index];
-    let value;
-    if (typeof chunk === "string") {
-      value = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value = "\r";
-          break;
-        }
-        case -4: {
-          value = "\n";
-          break;
-        }
-        case -3: {
-          value = "\r\n";
-          break;
-        }
-        case -2: {
-          value = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value = " ";
-          break;
-        }
-        default: {
-          value = String.fromCharCode(chunk);
-        }
-      }
-    }
-    atTab = chunk === -2;
-    result.push(value);
-  }
-  return result.join("");
-}
-
-// node_modules/micromark/lib/parse.js
-function parse(options) {
-  const settings = options || {};
-  const constructs2 = (
-    /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings.extensions || []])
-  );
-  const parser = {
-    constructs: constructs2,
-    content: create2(content2),
-    defined: [],
-    document: create2(document),
-    flow: create2(flow),
-    lazy: {},
-    string: create2(string),
-    text: create2(text)
-  };
-  return parser;
-  function create2(initial) {
-    return creator;
-    function creator(from) {
-      return createTokenizer(parser, initial, from);
-    }
-  }
-}
-
-// node_modules/micromark/lib/postprocess.js
-function postprocess(events) {
-  while (!subtokenize(events)) {
-  }
-  return events;
-}
-
-// node_modules/micromark/lib/preprocess.js
-var search = /[\0\t\n\r]/g;
-function preprocess() {
-  let column = 1;
-  let buffer = "";
-  let start = true;
-  let atCarriageReturn;
-  return preprocessor;
-  function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
-    const chunks = [];
-    let startPosition = 0;
-    buffer = "";
-    if (start) {
-      if (value.charCodeAt(0) === 65279) {
-        startPosition++;
-      }
-      start = void 0;
-    }
-    while (startPosition < value.length) {
-      search.lastIndex = startPosition;
-      const match = search.exec(value);
-      const endPosition = match && match.index !== void 0 ? match.index : value.length;
-      const code = value.charCodeAt(endPosition);
-      if (!match) {
-        buffer = value.slice(startPosition);
-        break;
-      }
-      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
-        atCarriageReturn = void 0;
-      } else {
-        if (atCarriageReturn) {
-          chunks.push(-5);
-          atCarriageReturn = void 0;
-        }
-        if (startPosition < endPosition) {
-          chunks.push(value.slice(startPosition, endPosition));
-          column += endPosition - startPosition;
-        }
-        switch (code) {
-          case 0: {
-            chunks.push(65533);
-            column++;
-            break;
-          }
-          case 9: {
-            const next = Math.ceil(column / 4) * 4;
-            chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
-            break;
-          }
-          case 10: {
-            chunks.push(-4);
-            column = 1;
-            break;
-          }
-          default: {
-            atCarriageReturn = true;
-            column = 1;
-          }
-        }
-      }
-      startPosition = endPosition + 1;
-    }
-    if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
-      chunks.push(null);
-    }
-    return chunks;
-  }
-}
-
-// src/core/tree.ts
-var EOL_PARENTS = /* @__PURE__ */ new Set(["emphasis", "fragment", "heading", "paragraph", "strong", "delete"]);
-var CONTAINERS = {
-  atxHeading: "heading",
-  setextHeading: "heading",
-  blockQuote: "blockquote",
-  listOrdered: "list",
-  listUnordered: "list",
-  paragraph: "paragraph",
-  definition: "definition",
-  thematicBreak: "thematicBreak",
-  emphasis: "emphasis",
-  strong: "strong",
-  strikethrough: "delete",
-  link: "link",
-  autolink: "link",
-  hardBreakEscape: "break",
-  hardBreakTrailing: "break",
-  table: "table",
-  tableRow: "tableRow",
-  tableHeader: "tableCell",
-  tableData: "tableCell",
-  gfmFootnoteDefinition: "footnoteDefinition",
-  gfmFootnoteCall: "footnoteReference"
-};
-var VALUE_NODES = { codeFenced: "code", codeIndented: "code", codeText: "inlineCode", htmlFlow: "html", htmlText: "html", yaml: "yaml", toml: "toml" };
-var DISCARDED = /* @__PURE__ */ new Set([
-  "codeFencedFenceInfo",
-  "codeFencedFenceMeta",
-  "definitionDestinationString",
-  "definitionLabelString",
-  "definitionTitleString",
-  "referenceString",
-  "resourceDestinationString",
-  "resourceTitleString",
-  "gfmFootnoteCallString",
-  "gfmFootnoteDefinitionLabelString"
-]);
-var DATA = /* @__PURE__ */ new Set(["data", "codeFlowValue", "codeTextData", "htmlFlowData", "htmlTextData", "autolinkProtocol", "autolinkEmail", "yamlValue", "tomlValue"]);
-function markdownTree(markdown, extensions) {
-  const events = postprocess(parse({ extensions }).document().write(preprocess()(markdown, void 0, true)));
-  const root = { type: "root", children: [], position: { start: { line: 1, column: 1, offset: 0 } } };
-  const stack = [root];
-  let slurpLineEnding = false;
-  let atHardBreak = false;
-  let inTable = false;
-  let insideFence = false;
-  let numericReference;
-  let taskParagraph;
-  const itemHasParagraph = /* @__PURE__ */ new WeakMap();
-  const firstParagraphs = /* @__PURE__ */ new WeakSet();
-  const top = () => stack[stack.length - 1];
-  const enter = (node) => {
-    top().children.push(node);
-    stack.push(node);
-  };
-  const buffer = (token) => {
-    stack.push({ type: "fragment", children: [], position: { start: token.start } });
-  };
-  const resume = () => textOf(stack.pop());
-  const enterData = (token) => {
-    const siblings = top().children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = { type: "text", value: "", position: { start: token.start } };
-      siblings.push(tail);
-    }
-    stack.push(tail);
-  };
-  for (const [kind, token, context] of events) {
-    const type = token.type;
-    if (kind === "enter") {
-      if (type === "listItemPrefix" && top().type === "list") itemHasParagraph.set(top(), false);
-      const firstInItem = type === "paragraph" && itemHasParagraph.get(top()) === false;
-      if (firstInItem) itemHasParagraph.set(top(), true);
-      const container = CONTAINERS[type];
-      if (container !== void 0) {
-        const node = { type: container, position: { start: token.start } };
-        if (container !== "break" && container !== "footnoteReference" && container !== "thematicBreak" && container !== "definition") node.children = [];
-        if (firstInItem) firstParagraphs.add(node);
-        enter(node);
-        if (type === "table") inTable = true;
-      } else if (VALUE_NODES[type] !== void 0) {
-        enter({ type: VALUE_NODES[type], value: "", position: { start: token.start } });
-        if (type !== "codeFenced") buffer(token);
-      } else if (type === "image") {
-        enter({ type: "image", alt: null, position: { start: token.start } });
-      } else if (DATA.has(type) || type === "characterEscape" || type === "characterReference") {
-        enterData(token);
-      } else if (DISCARDED.has(type) || type === "label") {
-        buffer(token);
-      }
-      continue;
-    }
-    switch (type) {
-      case "lineEnding":
-        if (atHardBreak) atHardBreak = false;
-        else if (!slurpLineEnding && EOL_PARENTS.has(top().type)) {
-          enterData(token);
-          stack.pop().value += context.sliceSerialize(token);
-        }
-        continue;
-      case "characterEscapeValue":
-        stack.pop().value += context.sliceSerialize(token);
-        continue;
-      case "characterReferenceMarkerNumeric":
-        numericReference = 10;
-        continue;
-      case "characterReferenceMarkerHexadecimal":
-        numericReference = 16;
-        continue;
-      case "characterReferenceValue": {
-        const data = context.sliceSerialize(token);
-        top().value += numericReference ? decodeNumericCharacterReference(data, numericReference) : decodeNamedCharacterReference(data);
-        numericReference = void 0;
-        continue;
-      }
-      case "characterReference":
-        stack.pop();
-        continue;
-      case "atxHeadingSequence":
-        if (!top().depth) top().depth = context.sliceSerialize(token).length;
-        continue;
-      case "setextHeadingText":
-        slurpLineEnding = true;
-        continue;
-      case "setextHeadingLineSequence":
-        top().depth = context.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
-        continue;
-      case "codeFencedFence":
-        if (!insideFence) {
-          buffer(token);
-          insideFence = true;
-        }
-        continue;
-      case "label": {
-        const fragment = top();
-        const value = resume();
-        const node = top();
-        if (node.type === "link") node.children = fragment.children;
-        else node.alt = value;
-        continue;
-      }
-      case "taskListCheckValueChecked":
-      case "taskListCheckValueUnchecked":
-        taskParagraph = top();
-        continue;
-    }
-    if (DATA.has(type)) {
-      stack.pop().value += context.sliceSerialize(token);
-    } else if (DISCARDED.has(type)) {
-      stack.pop();
-    } else if (VALUE_NODES[type] !== void 0) {
-      let value = resume();
-      if (type === "codeFenced" || type === "yaml" || type === "toml") value = value.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-      else if (type === "codeIndented") value = value.replace(/(\r?\n|\r)$/g, "");
-      else if (type === "codeText" && inTable) value = value.replace(/\\([\\|])/g, (all, escaped) => escaped === "|" ? escaped : all);
-      if (type === "codeFenced") insideFence = false;
-      const node = stack.pop();
-      node.value = value;
-      node.position.end = token.end;
-    } else if (CONTAINERS[type] !== void 0 || type === "image") {
-      const node = stack.pop();
-      node.position.end = token.end;
-      if (type === "hardBreakEscape" || type === "hardBreakTrailing") atHardBreak = true;
-      else if (type === "setextHeading") slurpLineEnding = false;
-      else if (type === "table") inTable = false;
-      else if (type === "paragraph" && node === taskParagraph && firstParagraphs.has(node)) {
-        const head = node.children[0];
-        if (head?.type === "text") {
-          head.value = head.value.slice(1);
-          if (head.value === "") node.children.shift();
-        }
-        taskParagraph = void 0;
-      }
-    }
-  }
-  return root;
-}
-function textOf(root) {
-  let text3 = "";
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.value !== void 0) text3 += node.value;
-    else if (node.alt) text3 += node.alt;
-    else if (node.children) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]);
-  }
-  return text3;
-}
-
-// src/core/parse.ts
-var FRONT_MATTER = ["yaml", "toml"];
-var GFM_CONSTRUCTS = [
-  // `- [ ] item`: the check reads the same as the template's `- [x] item`.
-  { present: (markdown) => TASK_CHECK.test(markdown), extension: gfmTaskListItem() },
-  // A table needs a delimiter row: only `-`, `:`, `|` and spaces, with a `|` or `:` (after any `>`).
-  { present: hasTableDelimiterRow, extension: gfmTable() },
-  { present: (markdown) => markdown.includes("[^"), extension: gfmFootnote() },
-  { present: (markdown) => markdown.includes("~"), extension: gfmStrikethrough() }
-];
-var TASK_CHECK = /\[(?:\r\n|[\t\n\r xX])\]/;
-var DELIMITER_ROW_LIKE = /^[ \t>|:-]+$/gm;
-function hasTableDelimiterRow(markdown) {
-  for (const [line] of markdown.matchAll(DELIMITER_ROW_LIKE)) {
-    if (line.includes("-") && (line.includes("|") || line.includes(":"))) return true;
-  }
-  return false;
-}
-var extensionSets = /* @__PURE__ */ new Map();
-function extensionsFor(markdown) {
-  let mask = 0;
-  GFM_CONSTRUCTS.forEach((construct, bit) => {
-    if (construct.present(markdown)) mask |= 1 << bit;
-  });
-  let extensions = extensionSets.get(mask);
-  if (!extensions) {
-    extensions = [frontmatter([...FRONT_MATTER]), ...GFM_CONSTRUCTS.filter((_, bit) => mask & 1 << bit).map((construct) => construct.extension)];
-    extensionSets.set(mask, extensions);
-  }
-  return extensions;
-}
-function parseSpec(markdown) {
-  return toSpecDocument(markdownTree(markdown, extensionsFor(markdown)), markdown);
-}
-function toSpecDocument(tree, markdown) {
-  const lines = splitLines(markdown);
-  const source = sourceOf(markdown, lines);
-  const document3 = { lineCount: lines.length, lines, preamble: [], sections: [], all: [] };
-  const open2 = [];
-  for (const node of tree.children) {
-    if (node.type === "yaml" || node.type === "toml") {
-      document3.frontMatter = { value: node.value, endLine: endLineOf(node) };
-      continue;
-    }
-    if (node.type === "heading") {
-      const section = {
-        heading: { text: headingText(node), level: node.depth, line: headingLine(node), endLine: endLineOf(node) },
-        endLine: document3.lineCount,
-        blocks: [],
-        children: [],
-        index: document3.all.length
-      };
-      while (open2.length > 0 && open2[open2.length - 1].heading.level >= node.depth) {
-        open2.pop().endLine = section.heading.line - 1;
-      }
-      const parent = open2[open2.length - 1];
-      (parent ? parent.children : document3.sections).push(section);
-      document3.all.push(section);
-      open2.push(section);
-      continue;
-    }
-    const block = toBlock(node, source);
-    const current = open2[open2.length - 1];
-    (current ? current.blocks : document3.preamble).push(block);
-  }
-  return document3;
-}
-function splitLines(text3) {
-  const body = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
-  if (body === "") return [];
-  const lines = body.split(/\r\n|\r|\n/);
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-function headingText(node) {
-  return textOf2(node, false).replace(/\s+/g, " ").trim();
-}
-function lineOf(node) {
-  return node.position?.start.line ?? 1;
-}
-function headingLine(node) {
-  return node.children[0]?.position?.start.line ?? lineOf(node);
-}
-function endLineOf(node) {
-  const end = node.position?.end;
-  if (!end) return lineOf(node);
-  return end.column === 1 && end.line > lineOf(node) ? end.line - 1 : end.line;
-}
-var COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-function toBlock(node, source) {
-  const units = [];
-  collectUnits(node, units);
-  const isContent = isVisible(node) && units.some((unit) => unit.trim() !== "");
-  const masks = [];
-  collectMasks(node, source, masks);
-  return {
-    type: node.type,
-    line: lineOf(node),
-    endLine: endLineOf(node),
-    isContent,
-    units,
-    masks
-  };
-}
-function sourceOf(markdown, lines) {
-  const body = markdown.charCodeAt(0) === 65279 ? markdown.slice(1) : markdown;
-  const lineStarts = [0];
-  for (const ending of body.matchAll(/\r\n|\r|\n/g)) lineStarts.push((ending.index ?? 0) + ending[0].length);
-  return { body, lines, lineStarts };
-}
-function collectMasks(root, source, out) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const position = node.position;
-    if ((node.type === "code" || node.type === "inlineCode") && position?.start.offset !== void 0 && position.end.offset !== void 0) {
-      addMask(position.start.offset, position.end.offset, node.type === "code" ? "code" : "inline-code", source, out);
-    } else if (node.type === "html" && position?.start.offset !== void 0 && position.end.offset !== void 0) {
-      const start = position.start.offset;
-      for (const comment of source.body.slice(start, position.end.offset).matchAll(COMMENT)) {
-        const from = start + (comment.index ?? 0);
-        addMask(from, from + comment[0].length, "comment", source, out);
-      }
-    } else if ("children" in node) {
-      pushChildren(node.children, stack);
-    }
-  }
-}
-function pushChildren(children, stack) {
-  for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
-}
-function addMask(from, to, kind, source, out) {
-  const first = lineAt(from, source);
-  const last = lineAt(to, source);
-  for (let line = first; line <= last && line <= source.lines.length; line++) {
-    const length = source.lines[line - 1].length;
-    const start = line === first ? from - source.lineStarts[first - 1] : 0;
-    const end = line === last ? Math.min(length, to - source.lineStarts[last - 1]) : length;
-    if (end > start) out.push({ line, start, end, kind });
-  }
-}
-function lineAt(offset, source) {
-  let low = 0;
-  let high = source.lineStarts.length - 1;
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if (source.lineStarts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
-function isVisible(node) {
-  return node.type !== "definition" && node.type !== "thematicBreak";
-}
-function collectUnits(root, out) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    switch (node.type) {
-      case "html": {
-        const visible = node.value.replace(COMMENT, "").trim();
-        if (visible !== "") out.push(visible);
-        break;
-      }
-      case "code":
-        if (node.value.trim() !== "") out.push(node.value);
-        break;
-      case "paragraph":
-      case "heading":
-      case "tableRow": {
-        const text3 = node.type === "tableRow" ? node.children.map((cell) => textOf2(cell, true)).join(" ") : textOf2(node, true);
-        out.push(text3.trim() === "" && hasImage(node) ? "image" : text3);
-        break;
-      }
-      case "definition":
-      case "thematicBreak":
-        break;
-      default:
-        if ("children" in node) pushChildren(node.children, stack);
-        else if ("value" in node && typeof node.value === "string") out.push(node.value);
-    }
-  }
-}
-var ANGLE_TAG = new RegExp("^<\\p{L}[\\p{L}\\p{N} _.-]*>$", "u");
-function textOf2(root, angleTags) {
-  let text3 = "";
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.type === "html") text3 += angleTags && ANGLE_TAG.test(node.value) ? node.value : "";
-    else if ("value" in node) text3 += node.value;
-    else if ("alt" in node && node.alt) text3 += node.alt;
-    else if ("children" in node) pushChildren(node.children, stack);
-  }
-  return text3;
-}
-function hasImage(root) {
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node.type === "image" || node.type === "imageReference") return true;
-    if ("children" in node) pushChildren(node.children, stack);
-  }
-  return false;
+function proseKey(text2) {
+  return text2.normalize("NFKC").toLowerCase().replace(NON_WORD, " ").trim();
+}
+function countWords(text2) {
+  return text2.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
 }
 
 // node_modules/html-tag-names/index.js
@@ -25909,6 +17854,6720 @@ var htmlTagNames = [
   "xmp"
 ];
 
+// src/core/bracket-tokens.ts
+var HTML_ELEMENTS = new Set(htmlTagNames);
+var BRACKETS = {
+  angle: { open: "<", close: ">" },
+  curly: { open: "{", close: "}" }
+};
+var ONE_WORD = new RegExp("^\\p{L}[\\p{L}\\p{N}_-]*$", "u");
+var WORDY = new RegExp("^\\p{L}[\\p{L}\\p{N}'’-]*(?:[ ,;.]+[\\p{L}\\p{N}…][\\p{L}\\p{N}'’.…-]*)*(?:\\s*(?:…|\\.\\.\\.))?$", "u");
+var GLUE_BEFORE = /[\p{L}\p{N}_\-/.{}[\]<>=@#$%&+~\\]/u;
+var GLUE_AFTER = /[\p{L}\p{N}_\-/{}[\]<>=@#$%&+~(]/u;
+var FLAG_BEFORE = /(?:^|\s)--?[\p{L}\p{N}][\p{L}\p{N}_-]*[ =]$/u;
+var FORM_FILLER = /^[\s\-*+>|:,;.()[\]`_~/—–]*(?:\d+[.)][\s]*)?[\s\-*+>|:,;.()[\]`_~/—–]*$/u;
+var LABEL = new RegExp("^[\\s>*+-]*(?:\\d+[.)]\\s*)?(?:\\[[ xX]\\]\\s*)?[*_]*\\p{L}[\\p{L}\\p{N} '’/-]{0,40}[*_]*:\\s*[*_`]*$", "u");
+function candidates(line, style) {
+  const { open: open2, close } = BRACKETS[style];
+  const found = [];
+  let start = -1;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (char === open2 && line[index - 1] !== "\\") start = index;
+    else if (char === close && start >= 0) {
+      found.push({ index: start, text: line.slice(start, index + 1) });
+      start = -1;
+    }
+  }
+  return found;
+}
+function inner(token) {
+  return token.slice(1, -1).trim();
+}
+function headOf(token) {
+  return (inner(token).split(/[.,:;(|…]/u)[0] ?? "").trim().toLowerCase();
+}
+var FUNCTION_WORDS = /(?:^|\s)(?:a|an|and|as|at|be|by|e\.g\.?|for|from|if|in|is|it|of|on|or|the|this|to|with|your|my|our)(?=[\s,]|$)/iu;
+function isHtml(text2) {
+  const first = new RegExp("^\\p{L}[\\p{L}\\p{N}-]*", "u").exec(text2)?.[0];
+  return first !== void 0 && HTML_ELEMENTS.has(first.toLowerCase()) && !FUNCTION_WORDS.test(text2);
+}
+function isTuple(text2) {
+  return text2.includes(",") && !FUNCTION_WORDS.test(text2);
+}
+function readsAsWords(text2) {
+  return /\s/u.test(text2) && WORDY.test(text2) && !isTuple(text2);
+}
+function isQuoted(line, index) {
+  const before = line.slice(0, index);
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  return straight || before.lastIndexOf("“") > before.lastIndexOf("”");
+}
+function isGlued(line, token) {
+  const before = line[token.index - 1];
+  const after = line[token.index + token.text.length];
+  return before !== void 0 && GLUE_BEFORE.test(before) || after !== void 0 && GLUE_AFTER.test(after);
+}
+function isFormLine(line, tokens, token) {
+  let rest = line;
+  for (const other of [...tokens].sort((a, b) => b.index - a.index)) rest = rest.slice(0, other.index) + " " + rest.slice(other.index + other.text.length);
+  if (FORM_FILLER.test(rest)) return true;
+  const after = line.slice(token.index + token.text.length);
+  return LABEL.test(line.slice(0, token.index)) && /^[\s*_`.]*$/u.test(after);
+}
+function bracketTokens(line, options) {
+  const found = [];
+  for (const style of options.styles) {
+    const tokens = candidates(line, style);
+    const heads = options.template.heads.get(style);
+    for (const token of tokens) {
+      const text2 = inner(token.text);
+      if (text2 === "" || !new RegExp("^\\p{L}", "u").test(text2)) continue;
+      if (style === "angle" && isHtml(text2)) continue;
+      if (isGlued(line, token) || FLAG_BEFORE.test(line.slice(0, token.index)) || isQuoted(line, token.index)) continue;
+      const own = heads?.has(headOf(token.text)) ?? false;
+      if (own) found.push(token);
+      else if (options.inBlockQuote) continue;
+      else if (readsAsWords(text2) || ONE_WORD.test(text2) && isFormLine(line, tokens, token)) found.push(token);
+    }
+  }
+  return found;
+}
+function templateBrackets(markdown) {
+  const prose = markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gmu, "");
+  const exact = /* @__PURE__ */ new Set();
+  const heads = /* @__PURE__ */ new Map([
+    ["angle", /* @__PURE__ */ new Set()],
+    ["curly", /* @__PURE__ */ new Set()]
+  ]);
+  for (const line of prose.split("\n")) {
+    for (const token of candidates(line, "angle")) {
+      const text2 = inner(token.text);
+      if (!new RegExp("^\\p{L}[\\p{L}\\p{N} _.-]*$", "u").test(text2) || isHtml(text2) || isGlued(line, token)) continue;
+      exact.add(token.text);
+      heads.get("angle").add(headOf(token.text));
+    }
+    for (const token of outerCurly(line)) {
+      if (!new RegExp("^\\p{L}", "u").test(inner(token))) continue;
+      exact.add(token);
+      heads.get("curly").add(headOf(token));
+    }
+  }
+  for (const set2 of heads.values()) set2.delete("");
+  return { exact: [...exact], heads };
+}
+function outerCurly(line) {
+  const groups = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < line.length; index++) {
+    if (line[index] === "{" && line[index - 1] !== "\\") {
+      if (depth === 0) start = index;
+      depth++;
+    } else if (line[index] === "}" && depth > 0 && --depth === 0) {
+      groups.push(line.slice(start, index + 1));
+    }
+  }
+  return groups;
+}
+
+// src/core/placeholders.ts
+var DEFAULT_PLACEHOLDERS = ["TBD", "TODO", "FIXME", "XXX", "???", "<placeholder>", "[NEEDS CLARIFICATION"];
+var ANGLE_TOKEN = "<placeholder>";
+var WORD_CHAR = /[\p{L}\p{N}_]/u;
+var MARKER = /^[A-Z]{2,}$/u;
+var WORD_BEFORE = new RegExp("\\p{L}[\\p{L}\\p{N}'’]*\\s+$", "u");
+var WORD_AFTER = /^\s+[\p{L}(]/u;
+var ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|its|their|any|no|each|every|see)\s+$/iu;
+var NOT_TEXT = [/!\[[^\]]*\]/gu, /\]\([^)]*\)/gu, /^\s*\[[^\]]+\]:\s*\S.*$/gu, /<[a-z][a-z0-9+.-]*:[^<>\s]*>/giu];
+function placeholderMatcher(tokens, templateMarkdown = "") {
+  const brackets = tokens.includes(ANGLE_TOKEN) ? bracketOptions(templateMarkdown) : void 0;
+  const literals = tokens.filter((token) => token !== ANGLE_TOKEN);
+  const markers = compile(literals.filter((token) => MARKER.test(token)).map(literalPattern));
+  const others = compile(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
+  const own = compile((brackets?.template.exact ?? []).map(literalPattern));
+  const scan = (line, inlineCode, context) => {
+    const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
+    const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
+    const found = matches(own, visible);
+    const add2 = (match2) => {
+      if (!found.some((mine) => overlaps(mine, match2))) found.push(match2);
+    };
+    matches(others, masked).forEach(add2);
+    if (!context.inBlockQuote) matches(markers, masked).filter((match2) => marks(masked, match2)).forEach(add2);
+    if (brackets && /[<{]/u.test(masked)) bracketTokens(masked, { ...brackets, inBlockQuote: context.inBlockQuote === true }).forEach(add2);
+    return found.sort((a, b) => a.index - b.index);
+  };
+  return {
+    find(markdownLine, inlineCode, context = {}) {
+      return scan(markdownLine, inlineCode, context).map((match2) => match2.text);
+    },
+    strip(text2) {
+      return text2.split("\n").map((line) => scan(line, [], {}).reduceRight((rest, match2) => rest.slice(0, match2.index) + " " + rest.slice(match2.index + match2.text.length), line)).join("\n");
+    }
+  };
+}
+function bracketOptions(templateMarkdown) {
+  const template = templateBrackets(templateMarkdown);
+  const styles = /* @__PURE__ */ new Set(["angle"]);
+  if ((template.heads.get("curly")?.size ?? 0) > 0) styles.add("curly");
+  return { styles, template };
+}
+function marks(line, match2) {
+  const before = line.slice(0, match2.index);
+  const after = line.slice(match2.index + match2.text.length);
+  if (isQuoted(line, match2.index) || /^["”]/u.test(after)) return false;
+  if (ARTICLE_BEFORE.test(before)) return false;
+  return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
+}
+function notTextRanges(line) {
+  const ranges = [];
+  for (const pattern of NOT_TEXT) {
+    for (const match2 of line.matchAll(pattern)) {
+      const index = match2.index ?? 0;
+      ranges.push(match2[0].startsWith("](") ? [index + 2, index + match2[0].length - 1] : [index, index + match2[0].length]);
+    }
+  }
+  return ranges;
+}
+var INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
+var CODE = "";
+function blank(text2, ranges, fill = " ") {
+  let result = text2;
+  for (const [start, end] of ranges) {
+    const from = Math.max(0, start);
+    const to = Math.min(result.length, end);
+    if (to > from) result = result.slice(0, from) + fill.repeat(to - from) + result.slice(to);
+  }
+  return result;
+}
+function compile(alternatives) {
+  return alternatives.length === 0 ? void 0 : new RegExp(alternatives.join("|"), "gu");
+}
+function matches(pattern, text2) {
+  if (!pattern) return [];
+  pattern.lastIndex = 0;
+  const any = pattern.test(text2);
+  pattern.lastIndex = 0;
+  if (!any) return [];
+  return [...text2.matchAll(pattern)].map((match2) => ({ index: match2.index ?? 0, text: match2[0] }));
+}
+function overlaps(a, b) {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+}
+function literalPattern(token) {
+  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const opensBracket = token.startsWith("[") && !token.includes("]");
+  const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : "";
+  const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : "";
+  return before + escaped + after;
+}
+
+// src/core/policy.ts
+var DEFAULT_SEVERITIES = {
+  "missing-section": "error",
+  "empty-section": "error",
+  "placeholder-section": "error",
+  "placeholder-text": "warning",
+  "leftover-guidance": "warning",
+  "short-section": "warning",
+  "duplicate-section": "warning",
+  "section-order": "notice",
+  "unknown-section": "off"
+};
+function createPolicy(template, options = {}) {
+  const problems2 = [];
+  if (template.all.length === 0) {
+    problems2.push({ path: ["template"], message: "The template has no headings, so there are no sections to require." });
+  }
+  const settings = /* @__PURE__ */ new Map();
+  for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
+    const section = template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
+    if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
+    else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
+  }
+  const aliases = /* @__PURE__ */ new Map();
+  for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
+  const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
+  const policy = {
+    template,
+    aliases,
+    placeholders: placeholderMatcher(tokens, template.all.map((section) => section.guidance).join("\n")),
+    severities: { ...DEFAULT_SEVERITIES, ...options.rules },
+    isRequired: (section) => requirementOf(section, settings).required,
+    requirement: (section) => requirementOf(section, settings),
+    minWords: (section) => settings.get(section)?.min_words ?? 0
+  };
+  return { policy, problems: problems2 };
+}
+function requirementOf(section, settings) {
+  if (section.placeholder) return { required: false, why: section.why };
+  const configured = settings.get(section)?.required;
+  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
+  return { required: !section.optional, why: section.why };
+}
+function unknownSectionMessage(name, template) {
+  const key = headingKey(name);
+  const closest2 = template.all.map((section) => ({ section, score: distance(key, section.key) })).sort((a, b) => a.score - b.score)[0];
+  const hint = closest2 && closest2.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest2.section.name}"?` : "";
+  return `"${name}" is not a section of the template.${hint}`;
+}
+
+// src/core/outline.ts
+var OutlineBuilder = class {
+  document;
+  open = [];
+  constructor(lines) {
+    this.document = { lineCount: lines.length, lines, preamble: [], sections: [], all: [] };
+  }
+  frontMatter(value, endLine) {
+    this.document.frontMatter = { value, endLine };
+  }
+  heading(heading2) {
+    const { document, open: open2 } = this;
+    const section = { heading: heading2, endLine: document.lineCount, blocks: [], children: [], index: document.all.length };
+    while (open2.length > 0 && open2[open2.length - 1].heading.level >= heading2.level) {
+      open2.pop().endLine = heading2.line - 1;
+    }
+    const parent = open2[open2.length - 1];
+    (parent ? parent.children : document.sections).push(section);
+    document.all.push(section);
+    open2.push(section);
+  }
+  block(block2) {
+    const current = this.open[this.open.length - 1];
+    (current ? current.blocks : this.document.preamble).push(block2);
+  }
+};
+
+// src/core/source.ts
+function splitLines(text2) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  if (body === "") return [];
+  const lines = body.split(/\r\n|\r|\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+var COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+function addCommentMasks(from, to, source, out) {
+  for (const comment2 of source.body.slice(from, to).matchAll(COMMENT)) {
+    const start = from + (comment2.index ?? 0);
+    addMask(start, start + comment2[0].length, "comment", source, out);
+  }
+}
+function addMask(from, to, kind, source, out) {
+  const first = lineAt(from, source);
+  const last = lineAt(to, source);
+  for (let line = first; line <= last && line <= source.lines.length; line++) {
+    const length = source.lines[line - 1].length;
+    const start = line === first ? from - source.lineStarts[first - 1] : 0;
+    const end = line === last ? Math.min(length, to - source.lineStarts[last - 1]) : length;
+    if (end > start) out.push({ line, start, end, kind });
+  }
+}
+function lineAt(offset, source) {
+  let low = 0;
+  let high = source.lineStarts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (source.lineStarts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+var ANGLE_TAG = new RegExp("^<\\p{L}[\\p{L}\\p{N} _.-]*>$", "u");
+
+// src/core/fast/positions.ts
+var origins = /* @__PURE__ */ new WeakMap();
+function setOrigin(inline2, origin) {
+  origins.set(inline2, origin);
+}
+function indentsOf(inline2) {
+  const origin = origins.get(inline2);
+  return origin?.kind === "lines" ? origin.indents ?? [] : [];
+}
+var OffsetMap = class {
+  constructor(inline2, input, inputLineStarts) {
+    this.inline = inline2;
+    this.input = input;
+    this.inputLineStarts = inputLineStarts;
+  }
+  inline;
+  input;
+  inputLineStarts;
+  contentLineStarts;
+  at(offset) {
+    const origin = origins.get(this.inline) ?? { kind: "lines", firstLine: this.inline.map?.[0] ?? 0 };
+    if (origin.kind === "start") return origin.start + offset;
+    if (origin.kind === "offsets") {
+      const { offsets } = origin;
+      if (offset < offsets.length) return offsets[offset];
+      return (offsets[offsets.length - 1] ?? 0) + 1 + (offset - offsets.length);
+    }
+    const content = this.inline.content;
+    const starts = this.contentLineStarts ??= lineStartsOf(content);
+    const line = lastAtOrBefore(starts, offset);
+    const contentLineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : content.length;
+    const sourceLine = origin.firstLine + line;
+    const sourceStart = this.inputLineStarts[sourceLine] ?? this.input.length;
+    let sourceEnd = (this.inputLineStarts[sourceLine + 1] ?? this.input.length + 1) - 1;
+    if (line === starts.length - 1) while (sourceEnd > sourceStart && " 	\r\n".includes(this.input.charAt(sourceEnd - 1))) sourceEnd--;
+    return sourceEnd - (contentLineEnd - offset);
+  }
+};
+function lineStartsOf(text2) {
+  const starts = [0];
+  for (let index = text2.indexOf("\n"); index !== -1; index = text2.indexOf("\n", index + 1)) starts.push(index + 1);
+  return starts;
+}
+function lastAtOrBefore(sorted2, value) {
+  let low = 0;
+  let high = sorted2.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (sorted2[middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+// src/core/fast/rules.ts
+function wrapRule(ruler, name, wrap) {
+  const rules = ruler.__rules__;
+  const found = rules.find((rule) => rule.name === name);
+  if (!found) throw new Error(`markdown-it has no rule ${name}`);
+  ruler.at(name, wrap(found.fn), { alt: [...found.alt] });
+}
+
+// src/core/fast/gfm.ts
+var TASK_CHECK = /^\[[\t\n xX]\](?=[\t\n ])/;
+var CHECK_STAND_IN = "⁠⁠⁠";
+function taskChecks(md) {
+  md.core.ruler.after("block", "gfm_task_list", (state) => {
+    const tokens = state.tokens;
+    for (let index = 2; index < tokens.length; index++) {
+      const inline2 = tokens[index];
+      if (inline2.type !== "inline" || tokens[index - 1].type !== "paragraph_open" || !TASK_CHECK.test(inline2.content)) continue;
+      if (tokens[index - 2].type === "list_item_open" || afterEmptyItem(tokens, index - 1, state.src)) inline2.content = CHECK_STAND_IN + inline2.content.slice(CHECK_STAND_IN.length);
+    }
+  });
+}
+function afterEmptyItem(tokens, paragraph2, src) {
+  const item = tokens[paragraph2 - 3];
+  if (!/_list_close$/.test(tokens[paragraph2 - 1].type) || tokens[paragraph2 - 2]?.type !== "list_item_close" || item?.type !== "list_item_open") return false;
+  const line = item.map[0];
+  if (tokens[paragraph2].map[0] !== line + 1) return false;
+  let start = 0;
+  for (let at2 = 0; at2 < line; at2++) start = src.indexOf("\n", start) + 1;
+  const end = src.indexOf("\n", start);
+  return /(?:^|[ \t>])(?:[-*+]|\d{1,9}[.)])$/.test(src.slice(start, end < 0 ? src.length : end));
+}
+function withoutCheck(text2, firstInItem) {
+  if (!text2.startsWith(CHECK_STAND_IN)) return text2;
+  const rest = text2.slice(CHECK_STAND_IN.length);
+  return firstInItem && /^[\t\n\r ]/.test(rest) ? rest.slice(1) : rest;
+}
+function headingOrigins(md) {
+  wrapRule(md.block.ruler, "heading", (rule) => (state, startLine, endLine, silent) => {
+    const count = state.tokens.length;
+    if (!rule(state, startLine, endLine, silent)) return false;
+    const inline2 = state.tokens[count + 1];
+    if (!silent && inline2?.type === "inline" && inline2.content !== "") {
+      const afterMarker = state.bMarks[startLine] + state.tShift[startLine] + state.tokens[count].markup.length;
+      setOrigin(inline2, { kind: "start", start: state.src.indexOf(inline2.content, afterMarker) });
+    }
+    return true;
+  });
+}
+
+// src/core/fast/inline.ts
+var InlineReader = class {
+  constructor(inline2, source) {
+    this.inline = inline2;
+    this.source = source;
+  }
+  inline;
+  source;
+  offsets;
+  /** Text, code, image alts (with their HTML), no other HTML; with `angleTags`, `<role>`-style tags are kept as text. */
+  text(angleTags) {
+    let text2 = "";
+    for (const token of this.inline.children ?? []) {
+      switch (token.type) {
+        case "text":
+        case "text_special":
+          text2 += token.content;
+          break;
+        case "code_inline":
+          text2 += this.withEols(token);
+          break;
+        case "softbreak":
+          text2 += this.source.eols ? this.eolAt(token.meta.start) : "\n";
+          break;
+        case "html_inline":
+          if (angleTags && ANGLE_TAG.test(token.content)) text2 += this.withEols(token);
+          break;
+        case "image":
+          text2 += this.altOf(token);
+          break;
+      }
+    }
+    return text2;
+  }
+  hasImage() {
+    return (this.inline.children ?? []).some((token) => token.type === "image");
+  }
+  /** Code spans and comments, at their place in the source. */
+  addMasks(masks) {
+    for (const child of this.inline.children ?? []) {
+      const span = child.meta;
+      if (!span || child.type !== "code_inline" && child.type !== "html_inline") continue;
+      const from = this.at(span.start);
+      const to = this.at(span.end - 1) + 1;
+      if (child.type === "code_inline") addMask(from, to, "inline-code", this.source, masks);
+      else addCommentMasks(from, to, this.source, masks);
+    }
+  }
+  /** An image's alt as mdast has it: the text of its label, HTML included. */
+  altOf(image2) {
+    let alt = "";
+    for (const token of image2.children ?? []) {
+      if (token.type === "image") alt += this.altOf(token);
+      else if (token.type === "softbreak") alt += this.source.eols ? this.eolAt(token.meta.start) : "\n";
+      else if (token.type === "code_inline" || token.type === "html_inline") alt += this.withEols(token);
+      else if (token.type === "text" || token.type === "text_special") alt += token.content;
+    }
+    return alt;
+  }
+  /**
+   * The whitespace markdown-it took off a lazy line (indented less than its list item's content),
+   * less what the outer items it does continue take: micromark keeps that much.
+   */
+  lazyIndent(offset, indents2) {
+    const start = this.at(offset);
+    const lineStart = this.source.lineStarts[lineAt(start, this.source) - 1];
+    const taken = this.source.body.slice(lineStart, start);
+    if (!/^[ \t]*$/.test(taken)) return "";
+    let width = 0;
+    for (const char of taken) width += char === "	" ? 4 - width % 4 : 1;
+    if (width >= indents2[indents2.length - 1]) return "";
+    const continued = indents2.filter((indent) => indent <= width).pop() ?? 0;
+    let skip = 0;
+    for (let columns2 = 0; skip < taken.length && columns2 < continued; skip++) columns2 += taken[skip] === "	" ? 4 - columns2 % 4 : 1;
+    return taken.slice(skip);
+  }
+  at(offset) {
+    this.offsets ??= new OffsetMap(this.inline, this.source.body, this.source.lineStarts);
+    return this.offsets.at(offset);
+  }
+  /** The line ending of the source line where a `\n` of the content sits. */
+  eolAt(offset) {
+    return this.source.eols?.[lineAt(this.at(offset), this.source) - 1] ?? "\n";
+  }
+  /**
+   * A code span's or tag's value as the source has it: the file's line endings, and the indent of a
+   * lazy line in a list item (markdown-it takes it off as if it were the item's; micromark keeps it).
+   */
+  withEols(token) {
+    const span = token.meta;
+    const indents2 = indentsOf(this.inline);
+    if (!this.source.eols && indents2.length === 0 || !span || !token.content.includes("\n")) return token.content;
+    const raw = this.inline.content.slice(span.start, span.end);
+    let restored = "";
+    for (let index = 0; index < raw.length; index++) {
+      if (raw[index] !== "\n") {
+        restored += raw[index];
+        continue;
+      }
+      restored += this.source.eols ? this.eolAt(span.start + index) : "\n";
+      if (indents2.length > 0) restored += this.lazyIndent(span.start + index + 1, indents2);
+    }
+    if (token.type !== "code_inline") return restored;
+    return codeValue(restored.slice(token.markup.length, restored.length - token.markup.length));
+  }
+};
+function codeValue(raw) {
+  const value = raw;
+  if (!/^(\r\n|[ \r\n])/.test(value) || !/[ \r\n]$/.test(value) || !/[^ \r\n]/.test(value)) return value;
+  const head = value.startsWith("\r\n") ? 2 : 1;
+  const tail = value.length > head && value.endsWith("\r\n") ? 2 : 1;
+  return value.slice(head, value.length - tail);
+}
+
+// src/core/fast/document.ts
+var BLOCK_TYPES = {
+  paragraph_open: "paragraph",
+  bullet_list_open: "list",
+  ordered_list_open: "list",
+  blockquote_open: "blockquote",
+  fence: "code",
+  code_block: "code",
+  html_block: "html",
+  hr: "thematicBreak",
+  table_open: "table",
+  definition: "definition",
+  footnote_definition_open: "footnoteDefinition"
+};
+function addTokens(outline, tokens, source) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    const end = closingIndex(tokens, index);
+    if (token.type === "heading_open") {
+      const inline2 = tokens[index + 1];
+      const first = token.map[0] + 1;
+      outline.heading({
+        text: new InlineReader(inline2, source).text(false).replace(/\s+/g, " ").trim(),
+        level: Number(token.tag.slice(1)),
+        line: first,
+        endLine: token.map[1]
+      });
+    } else {
+      outline.block(toBlock(tokens, index, end, source));
+    }
+    index = end;
+  }
+  return outline.document;
+}
+function closingIndex(tokens, index) {
+  if (tokens[index].nesting !== 1) return index;
+  let depth = 0;
+  for (let at2 = index; at2 < tokens.length; at2++) {
+    depth += tokens[at2].nesting;
+    if (depth === 0) return at2;
+  }
+  return tokens.length - 1;
+}
+function toBlock(tokens, from, to, source) {
+  const first = tokens[from];
+  const type = BLOCK_TYPES[first.type] ?? first.type;
+  const units = [];
+  const masks = [];
+  let endLine = first.map[0] + 1;
+  let row;
+  for (let index = from; index <= to; index++) {
+    const token = tokens[index];
+    endLine = Math.max(endLine, lastLineOf(token, source));
+    switch (token.type) {
+      case "inline": {
+        const reader = new InlineReader(token, source);
+        reader.addMasks(masks);
+        if (row) {
+          row.cells.push(reader.text(true));
+          row.image ||= reader.hasImage();
+          break;
+        }
+        let text2 = reader.text(true);
+        if (tokens[index - 1].type === "paragraph_open") text2 = withoutCheck(text2, tokens[index - 2]?.type === "list_item_open");
+        units.push(text2.trim() === "" && reader.hasImage() ? "image" : text2);
+        break;
+      }
+      case "tr_open":
+        row = { cells: [], image: false };
+        break;
+      case "tr_close": {
+        const text2 = row.cells.join(" ");
+        units.push(text2.trim() === "" && row.image ? "image" : text2);
+        row = void 0;
+        break;
+      }
+      case "fence":
+      case "code_block": {
+        const value = token.type === "fence" ? withEols(token.content, token.map[0] + 1, source).replace(/(\r\n|\r|\n)$/, "") : indentedCode(token, source);
+        if (value.trim() !== "") units.push(value);
+        addCodeMask(token, source, masks);
+        break;
+      }
+      case "html_block": {
+        const visible = withEols(token.content, token.map[0], source).replace(COMMENT, "").trim();
+        if (visible !== "") units.push(visible);
+        const [start, end] = token.map;
+        addCommentMasks(source.lineStarts[start], lineEndOffset(end - 1, source), source, masks);
+        break;
+      }
+    }
+  }
+  const isContent = type !== "definition" && type !== "thematicBreak" && units.some((unit) => unit.trim() !== "");
+  return { type, line: first.map[0] + 1, endLine, isContent, units, masks };
+}
+var CONTAINERS = /* @__PURE__ */ new Set(["list_item_open", "bullet_list_open", "ordered_list_open", "footnote_definition_open"]);
+function lastLineOf(token, source) {
+  if (!token.map || token.nesting === -1) return 0;
+  if (CONTAINERS.has(token.type)) return token.map[0] + 1;
+  if (token.type === "blockquote_open") return lastFilledLine(token.map[0], token.map[1], source);
+  if (token.type === "code_block") return indentedCodeEnd(token, source);
+  if (token.type === "fence" && token.level > 0 && !isClosed(token, source)) return lastFilledLine(token.map[0], token.map[1], source);
+  return token.map[1];
+}
+function indentedCode(token, source) {
+  let value = withEols(token.content, token.map[0], source).replace(/(\r\n|\r|\n)$/, "");
+  const indent = (token.meta?.column ?? 0) + 4;
+  for (let line = token.map[1]; line < indentedCodeEnd(token, source); line++) {
+    const text2 = source.lines[line];
+    let skip = 0;
+    for (let width = 0; skip < text2.length && width < indent; skip++) width += text2[skip] === "	" ? 4 - width % 4 : 1;
+    value += (source.eols?.[line - 1] ?? "\n") + text2.slice(skip);
+  }
+  return value.replace(/(\r\n|\r|\n)$/, "");
+}
+function indentedCodeEnd(token, source) {
+  const [start, end] = token.map;
+  const indent = columns(source.lines[start] ?? "");
+  let last = end;
+  for (let line = end; line < source.lines.length && source.lines[line].trim() === ""; line++) {
+    if (columns(source.lines[line]) >= indent) last = line + 1;
+  }
+  return last;
+}
+function columns(line) {
+  let width = 0;
+  for (const char of line) {
+    if (char === " ") width += 1;
+    else if (char === "	") width += 4 - width % 4;
+    else break;
+  }
+  return width;
+}
+function isClosed(fence2, source) {
+  const last = source.lines[fence2.map[1] - 1]?.trim() ?? "";
+  return fence2.map[1] - 1 > fence2.map[0] && last.startsWith(fence2.markup);
+}
+function lastFilledLine(start, end, source) {
+  let line = end;
+  while (line > start + 1 && source.lines[line - 1].trim() === "") line--;
+  return line;
+}
+function lineEndOffset(line, source) {
+  return source.lineStarts[line] + (source.lines[line]?.length ?? 0);
+}
+function addCodeMask(token, source, masks) {
+  const start = token.map[0];
+  const firstLine2 = source.lines[start] ?? "";
+  const column = token.type === "fence" ? Math.max(0, firstLine2.indexOf(token.markup)) : token.meta?.column ?? 0;
+  addMask(source.lineStarts[start] + column, lineEndOffset(lastLineOf(token, source) - 1, source), "code", source, masks);
+}
+function withEols(content, firstLine2, source) {
+  const eols = source.eols;
+  if (!eols) return content;
+  let line = firstLine2;
+  return content.replace(/\n/g, () => eols[line++] ?? "\n");
+}
+
+// node_modules/markdown-it/lib/common/utils.mjs
+var utils_exports = {};
+__export(utils_exports, {
+  arrayReplaceAt: () => arrayReplaceAt,
+  asciiTrim: () => asciiTrim,
+  assign: () => assign,
+  escapeHtml: () => escapeHtml,
+  escapeRE: () => escapeRE,
+  fromCodePoint: () => fromCodePoint2,
+  has: () => has,
+  isMdAsciiPunct: () => isMdAsciiPunct,
+  isPunctChar: () => isPunctChar,
+  isPunctCharCode: () => isPunctCharCode,
+  isSpace: () => isSpace,
+  isString: () => isString,
+  isValidEntityCode: () => isValidEntityCode,
+  isWhiteSpace: () => isWhiteSpace,
+  lib: () => lib,
+  normalizeReference: () => normalizeReference,
+  unescapeAll: () => unescapeAll,
+  unescapeMd: () => unescapeMd
+});
+
+// node_modules/mdurl/index.mjs
+var mdurl_exports = {};
+__export(mdurl_exports, {
+  decode: () => decode_default,
+  encode: () => encode_default,
+  format: () => format,
+  parse: () => parse_default
+});
+
+// node_modules/mdurl/lib/decode.mjs
+var decodeCache = {};
+function getDecodeCache(exclude) {
+  let cache2 = decodeCache[exclude];
+  if (cache2) {
+    return cache2;
+  }
+  cache2 = decodeCache[exclude] = [];
+  for (let i = 0; i < 128; i++) {
+    const ch = String.fromCharCode(i);
+    cache2.push(ch);
+  }
+  for (let i = 0; i < exclude.length; i++) {
+    const ch = exclude.charCodeAt(i);
+    cache2[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+  }
+  return cache2;
+}
+function decode(string2, exclude) {
+  if (typeof exclude !== "string") {
+    exclude = decode.defaultChars;
+  }
+  const cache2 = getDecodeCache(exclude);
+  return string2.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
+    let result = "";
+    for (let i = 0, l = seq.length; i < l; i += 3) {
+      const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
+      if (b1 < 128) {
+        result += cache2[b1];
+        continue;
+      }
+      if ((b1 & 224) === 192 && i + 3 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        if ((b2 & 192) === 128) {
+          const chr = b1 << 6 & 1984 | b2 & 63;
+          if (chr < 128) {
+            result += "��";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i += 3;
+          continue;
+        }
+      }
+      if ((b1 & 240) === 224 && i + 6 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128) {
+          const chr = b1 << 12 & 61440 | b2 << 6 & 4032 | b3 & 63;
+          if (chr < 2048 || chr >= 55296 && chr <= 57343) {
+            result += "���";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i += 6;
+          continue;
+        }
+      }
+      if ((b1 & 248) === 240 && i + 9 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
+        const b4 = parseInt(seq.slice(i + 10, i + 12), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128 && (b4 & 192) === 128) {
+          let chr = b1 << 18 & 1835008 | b2 << 12 & 258048 | b3 << 6 & 4032 | b4 & 63;
+          if (chr < 65536 || chr > 1114111) {
+            result += "����";
+          } else {
+            chr -= 65536;
+            result += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
+          }
+          i += 9;
+          continue;
+        }
+      }
+      result += "�";
+    }
+    return result;
+  });
+}
+decode.defaultChars = ";/?:@&=+$,#";
+decode.componentChars = "";
+var decode_default = decode;
+
+// node_modules/mdurl/lib/encode.mjs
+var encodeCache = {};
+function getEncodeCache(exclude) {
+  let cache2 = encodeCache[exclude];
+  if (cache2) {
+    return cache2;
+  }
+  cache2 = encodeCache[exclude] = [];
+  for (let i = 0; i < 128; i++) {
+    const ch = String.fromCharCode(i);
+    if (/^[0-9a-z]$/i.test(ch)) {
+      cache2.push(ch);
+    } else {
+      cache2.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+    }
+  }
+  for (let i = 0; i < exclude.length; i++) {
+    cache2[exclude.charCodeAt(i)] = exclude[i];
+  }
+  return cache2;
+}
+function encode(string2, exclude, keepEscaped) {
+  if (typeof exclude !== "string") {
+    keepEscaped = exclude;
+    exclude = encode.defaultChars;
+  }
+  if (typeof keepEscaped === "undefined") {
+    keepEscaped = true;
+  }
+  const cache2 = getEncodeCache(exclude);
+  let result = "";
+  for (let i = 0, l = string2.length; i < l; i++) {
+    const code2 = string2.charCodeAt(i);
+    if (keepEscaped && code2 === 37 && i + 2 < l) {
+      if (/^[0-9a-f]{2}$/i.test(string2.slice(i + 1, i + 3))) {
+        result += string2.slice(i, i + 3);
+        i += 2;
+        continue;
+      }
+    }
+    if (code2 < 128) {
+      result += cache2[code2];
+      continue;
+    }
+    if (code2 >= 55296 && code2 <= 57343) {
+      if (code2 >= 55296 && code2 <= 56319 && i + 1 < l) {
+        const nextCode = string2.charCodeAt(i + 1);
+        if (nextCode >= 56320 && nextCode <= 57343) {
+          result += encodeURIComponent(string2[i] + string2[i + 1]);
+          i++;
+          continue;
+        }
+      }
+      result += "%EF%BF%BD";
+      continue;
+    }
+    result += encodeURIComponent(string2[i]);
+  }
+  return result;
+}
+encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
+encode.componentChars = "-_.!~*'()";
+var encode_default = encode;
+
+// node_modules/mdurl/lib/format.mjs
+function format(url) {
+  let result = "";
+  result += url.protocol || "";
+  result += url.slashes ? "//" : "";
+  result += url.auth ? url.auth + "@" : "";
+  if (url.hostname && url.hostname.indexOf(":") !== -1) {
+    result += "[" + url.hostname + "]";
+  } else {
+    result += url.hostname || "";
+  }
+  result += url.port ? ":" + url.port : "";
+  result += url.pathname || "";
+  result += url.search || "";
+  result += url.hash || "";
+  return result;
+}
+
+// node_modules/mdurl/lib/parse.mjs
+function Url() {
+  this.protocol = null;
+  this.slashes = null;
+  this.auth = null;
+  this.port = null;
+  this.hostname = null;
+  this.hash = null;
+  this.search = null;
+  this.pathname = null;
+}
+var protocolPattern = /^([a-z0-9.+-]+:)/i;
+var portPattern = /:[0-9]*$/;
+var simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
+var delims = ["<", ">", '"', "`", " ", "\r", "\n", "	"];
+var unwise = ["{", "}", "|", "\\", "^", "`"].concat(delims);
+var autoEscape = ["'"].concat(unwise);
+var nonHostChars = ["%", "/", "?", ";", "#"].concat(autoEscape);
+var hostEndingChars = ["/", "?", "#"];
+var hostnameMaxLen = 255;
+var hostnamePartPattern = /^[+a-z0-9A-Z_-]{0,63}$/;
+var hostnamePartStart = /^([+a-z0-9A-Z_-]{0,63})(.*)$/;
+var hostlessProtocol = {
+  javascript: true,
+  "javascript:": true
+};
+var slashedProtocol = {
+  http: true,
+  https: true,
+  ftp: true,
+  gopher: true,
+  file: true,
+  "http:": true,
+  "https:": true,
+  "ftp:": true,
+  "gopher:": true,
+  "file:": true
+};
+function urlParse(url, slashesDenoteHost) {
+  if (url && url instanceof Url) return url;
+  const u = new Url();
+  u.parse(url, slashesDenoteHost);
+  return u;
+}
+Url.prototype.parse = function(url, slashesDenoteHost) {
+  let lowerProto, hec, slashes;
+  let rest = url;
+  rest = rest.trim();
+  if (!slashesDenoteHost && url.split("#").length === 1) {
+    const simplePath = simplePathPattern.exec(rest);
+    if (simplePath) {
+      this.pathname = simplePath[1];
+      if (simplePath[2]) {
+        this.search = simplePath[2];
+      }
+      return this;
+    }
+  }
+  let proto = protocolPattern.exec(rest);
+  if (proto) {
+    proto = proto[0];
+    lowerProto = proto.toLowerCase();
+    this.protocol = proto;
+    rest = rest.substr(proto.length);
+  }
+  if (slashesDenoteHost || proto || rest.match(/^\/\/[^@\/]+@[^@\/]+/)) {
+    slashes = rest.substr(0, 2) === "//";
+    if (slashes && !(proto && hostlessProtocol[proto])) {
+      rest = rest.substr(2);
+      this.slashes = true;
+    }
+  }
+  if (!hostlessProtocol[proto] && (slashes || proto && !slashedProtocol[proto])) {
+    let hostEnd = -1;
+    for (let i = 0; i < hostEndingChars.length; i++) {
+      hec = rest.indexOf(hostEndingChars[i]);
+      if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+        hostEnd = hec;
+      }
+    }
+    let auth2, atSign;
+    if (hostEnd === -1) {
+      atSign = rest.lastIndexOf("@");
+    } else {
+      atSign = rest.lastIndexOf("@", hostEnd);
+    }
+    if (atSign !== -1) {
+      auth2 = rest.slice(0, atSign);
+      rest = rest.slice(atSign + 1);
+      this.auth = auth2;
+    }
+    hostEnd = -1;
+    for (let i = 0; i < nonHostChars.length; i++) {
+      hec = rest.indexOf(nonHostChars[i]);
+      if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+        hostEnd = hec;
+      }
+    }
+    if (hostEnd === -1) {
+      hostEnd = rest.length;
+    }
+    if (rest[hostEnd - 1] === ":") {
+      hostEnd--;
+    }
+    const host = rest.slice(0, hostEnd);
+    rest = rest.slice(hostEnd);
+    this.parseHost(host);
+    this.hostname = this.hostname || "";
+    const ipv6Hostname = this.hostname[0] === "[" && this.hostname[this.hostname.length - 1] === "]";
+    if (!ipv6Hostname) {
+      const hostparts = this.hostname.split(/\./);
+      for (let i = 0, l = hostparts.length; i < l; i++) {
+        const part = hostparts[i];
+        if (!part) {
+          continue;
+        }
+        if (!part.match(hostnamePartPattern)) {
+          let newpart = "";
+          for (let j2 = 0, k2 = part.length; j2 < k2; j2++) {
+            if (part.charCodeAt(j2) > 127) {
+              newpart += "x";
+            } else {
+              newpart += part[j2];
+            }
+          }
+          if (!newpart.match(hostnamePartPattern)) {
+            const validParts = hostparts.slice(0, i);
+            const notHost = hostparts.slice(i + 1);
+            const bit = part.match(hostnamePartStart);
+            if (bit) {
+              validParts.push(bit[1]);
+              notHost.unshift(bit[2]);
+            }
+            if (notHost.length) {
+              rest = notHost.join(".") + rest;
+            }
+            this.hostname = validParts.join(".");
+            break;
+          }
+        }
+      }
+    }
+    if (this.hostname.length > hostnameMaxLen) {
+      this.hostname = "";
+    }
+    if (ipv6Hostname) {
+      this.hostname = this.hostname.substr(1, this.hostname.length - 2);
+    }
+  }
+  const hash = rest.indexOf("#");
+  if (hash !== -1) {
+    this.hash = rest.substr(hash);
+    rest = rest.slice(0, hash);
+  }
+  const qm = rest.indexOf("?");
+  if (qm !== -1) {
+    this.search = rest.substr(qm);
+    rest = rest.slice(0, qm);
+  }
+  if (rest) {
+    this.pathname = rest;
+  }
+  if (slashedProtocol[lowerProto] && this.hostname && !this.pathname) {
+    this.pathname = "";
+  }
+  return this;
+};
+Url.prototype.parseHost = function(host) {
+  let port = portPattern.exec(host);
+  if (port) {
+    port = port[0];
+    if (port !== ":") {
+      this.port = port.substr(1);
+    }
+    host = host.substr(0, host.length - port.length);
+  }
+  if (host) {
+    this.hostname = host;
+  }
+};
+var parse_default = urlParse;
+
+// node_modules/uc.micro/index.mjs
+var uc_exports = {};
+__export(uc_exports, {
+  Any: () => regex_default,
+  Cc: () => regex_default2,
+  Cf: () => regex_default3,
+  P: () => regex_default4,
+  S: () => regex_default5,
+  Z: () => regex_default6
+});
+
+// node_modules/uc.micro/properties/Any/regex.mjs
+var regex_default = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+// node_modules/uc.micro/categories/Cc/regex.mjs
+var regex_default2 = /[\0-\x1F\x7F-\x9F]/;
+
+// node_modules/uc.micro/categories/Cf/regex.mjs
+var regex_default3 = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
+
+// node_modules/uc.micro/categories/P/regex.mjs
+var regex_default4 = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B5A-\u1B60\u1B7D\u1B7E\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDEAD\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD83A[\uDD5E\uDD5F]/;
+
+// node_modules/uc.micro/categories/S/regex.mjs
+var regex_default5 = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C0\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2426\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2B95\u2B97-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E3\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBC2\uFD40-\uFD4F\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED7\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDF76\uDF7B-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0\uDCB1\uDD00-\uDE53\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE88\uDE90-\uDEBD\uDEBF-\uDEC5\uDECE-\uDEDB\uDEE0-\uDEE8\uDEF0-\uDEF8\uDF00-\uDF92\uDF94-\uDFCA]/;
+
+// node_modules/uc.micro/categories/Z/regex.mjs
+var regex_default6 = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+
+// node_modules/entities/lib/esm/generated/decode-data-html.js
+var decode_data_html_default = new Uint16Array(
+  // prettier-ignore
+  'ᵁ<Õıʊҝջאٵ۞ޢߖࠏ੊ઑඡ๭༉༦჊ረዡᐕᒝᓃᓟᔥ\0\0\0\0\0\0ᕫᛍᦍᰒᷝ὾⁠↰⊍⏀⏻⑂⠤⤒ⴈ⹈⿎〖㊺㘹㞬㣾㨨㩱㫠㬮ࠀEMabcfglmnoprstu\\bfms¦³¹ÈÏlig耻Æ䃆P耻&䀦cute耻Á䃁reve;䄂Āiyx}rc耻Â䃂;䐐r;쀀𝔄rave耻À䃀pha;䎑acr;䄀d;橓Āgp¡on;䄄f;쀀𝔸plyFunction;恡ing耻Å䃅Ācs¾Ãr;쀀𝒜ign;扔ilde耻Ã䃃ml耻Ä䃄ЀaceforsuåûþėĜĢħĪĀcrêòkslash;或Ŷöø;櫧ed;挆y;䐑ƀcrtąċĔause;戵noullis;愬a;䎒r;쀀𝔅pf;쀀𝔹eve;䋘còēmpeq;扎܀HOacdefhilorsuōőŖƀƞƢƵƷƺǜȕɳɸɾcy;䐧PY耻©䂩ƀcpyŝŢźute;䄆Ā;iŧŨ拒talDifferentialD;慅leys;愭ȀaeioƉƎƔƘron;䄌dil耻Ç䃇rc;䄈nint;戰ot;䄊ĀdnƧƭilla;䂸terDot;䂷òſi;䎧rcleȀDMPTǇǋǑǖot;抙inus;抖lus;投imes;抗oĀcsǢǸkwiseContourIntegral;戲eCurlyĀDQȃȏoubleQuote;思uote;怙ȀlnpuȞȨɇɕonĀ;eȥȦ户;橴ƀgitȯȶȺruent;扡nt;戯ourIntegral;戮ĀfrɌɎ;愂oduct;成nterClockwiseContourIntegral;戳oss;樯cr;쀀𝒞pĀ;Cʄʅ拓ap;才րDJSZacefiosʠʬʰʴʸˋ˗ˡ˦̳ҍĀ;oŹʥtrahd;椑cy;䐂cy;䐅cy;䐏ƀgrsʿ˄ˇger;怡r;憡hv;櫤Āayː˕ron;䄎;䐔lĀ;t˝˞戇a;䎔r;쀀𝔇Āaf˫̧Ācm˰̢riticalȀADGT̖̜̀̆cute;䂴oŴ̋̍;䋙bleAcute;䋝rave;䁠ilde;䋜ond;拄ferentialD;慆Ѱ̽\0\0\0͔͂\0Ѕf;쀀𝔻ƀ;DE͈͉͍䂨ot;惜qual;扐blèCDLRUVͣͲ΂ϏϢϸontourIntegraìȹoɴ͹\0\0ͻ»͉nArrow;懓Āeo·ΤftƀARTΐΖΡrrow;懐ightArrow;懔eåˊngĀLRΫτeftĀARγιrrow;柸ightArrow;柺ightArrow;柹ightĀATϘϞrrow;懒ee;抨pɁϩ\0\0ϯrrow;懑ownArrow;懕erticalBar;戥ǹABLRTaВЪаўѿͼrrowƀ;BUНОТ憓ar;椓pArrow;懵reve;䌑eft˒к\0ц\0ѐightVector;楐eeVector;楞ectorĀ;Bљњ憽ar;楖ightǔѧ\0ѱeeVector;楟ectorĀ;BѺѻ懁ar;楗eeĀ;A҆҇护rrow;憧ĀctҒҗr;쀀𝒟rok;䄐ࠀNTacdfglmopqstuxҽӀӄӋӞӢӧӮӵԡԯԶՒ՝ՠեG;䅊H耻Ð䃐cute耻É䃉ƀaiyӒӗӜron;䄚rc耻Ê䃊;䐭ot;䄖r;쀀𝔈rave耻È䃈ement;戈ĀapӺӾcr;䄒tyɓԆ\0\0ԒmallSquare;旻erySmallSquare;斫ĀgpԦԪon;䄘f;쀀𝔼silon;䎕uĀaiԼՉlĀ;TՂՃ橵ilde;扂librium;懌Āci՗՚r;愰m;橳a;䎗ml耻Ë䃋Āipժկsts;戃onentialE;慇ʀcfiosօֈ֍ֲ׌y;䐤r;쀀𝔉lledɓ֗\0\0֣mallSquare;旼erySmallSquare;斪Ͱֺ\0ֿ\0\0ׄf;쀀𝔽All;戀riertrf;愱cò׋؀JTabcdfgorstר׬ׯ׺؀ؒؖ؛؝أ٬ٲcy;䐃耻>䀾mmaĀ;d׷׸䎓;䏜reve;䄞ƀeiy؇،ؐdil;䄢rc;䄜;䐓ot;䄠r;쀀𝔊;拙pf;쀀𝔾eater̀EFGLSTصلَٖٛ٦qualĀ;Lؾؿ扥ess;招ullEqual;执reater;檢ess;扷lantEqual;橾ilde;扳cr;쀀𝒢;扫ЀAacfiosuڅڋږڛڞڪھۊRDcy;䐪Āctڐڔek;䋇;䁞irc;䄤r;愌lbertSpace;愋ǰگ\0ڲf;愍izontalLine;攀Āctۃۅòکrok;䄦mpńېۘownHumðįqual;扏܀EJOacdfgmnostuۺ۾܃܇܎ܚܞܡܨ݄ݸދޏޕcy;䐕lig;䄲cy;䐁cute耻Í䃍Āiyܓܘrc耻Î䃎;䐘ot;䄰r;愑rave耻Ì䃌ƀ;apܠܯܿĀcgܴܷr;䄪inaryI;慈lieóϝǴ݉\0ݢĀ;eݍݎ戬Āgrݓݘral;戫section;拂isibleĀCTݬݲomma;恣imes;恢ƀgptݿރވon;䄮f;쀀𝕀a;䎙cr;愐ilde;䄨ǫޚ\0ޞcy;䐆l耻Ï䃏ʀcfosuެ޷޼߂ߐĀiyޱ޵rc;䄴;䐙r;쀀𝔍pf;쀀𝕁ǣ߇\0ߌr;쀀𝒥rcy;䐈kcy;䐄΀HJacfosߤߨ߽߬߱ࠂࠈcy;䐥cy;䐌ppa;䎚Āey߶߻dil;䄶;䐚r;쀀𝔎pf;쀀𝕂cr;쀀𝒦րJTaceflmostࠥࠩࠬࡐࡣ঳সে্਷ੇcy;䐉耻<䀼ʀcmnpr࠷࠼ࡁࡄࡍute;䄹bda;䎛g;柪lacetrf;愒r;憞ƀaeyࡗ࡜ࡡron;䄽dil;䄻;䐛Āfsࡨ॰tԀACDFRTUVarࡾࢩࢱࣦ࣠ࣼयज़ΐ४Ānrࢃ࢏gleBracket;柨rowƀ;BR࢙࢚࢞憐ar;懤ightArrow;懆eiling;挈oǵࢷ\0ࣃbleBracket;柦nǔࣈ\0࣒eeVector;楡ectorĀ;Bࣛࣜ懃ar;楙loor;挊ightĀAV࣯ࣵrrow;憔ector;楎Āerँगeƀ;AVउऊऐ抣rrow;憤ector;楚iangleƀ;BEतथऩ抲ar;槏qual;抴pƀDTVषूौownVector;楑eeVector;楠ectorĀ;Bॖॗ憿ar;楘ectorĀ;B॥०憼ar;楒ightáΜs̀EFGLSTॾঋকঝঢভqualGreater;拚ullEqual;扦reater;扶ess;檡lantEqual;橽ilde;扲r;쀀𝔏Ā;eঽা拘ftarrow;懚idot;䄿ƀnpw৔ਖਛgȀLRlr৞৷ਂਐeftĀAR০৬rrow;柵ightArrow;柷ightArrow;柶eftĀarγਊightáοightáϊf;쀀𝕃erĀLRਢਬeftArrow;憙ightArrow;憘ƀchtਾੀੂòࡌ;憰rok;䅁;扪Ѐacefiosuਗ਼੝੠੷੼અઋ઎p;椅y;䐜Ādl੥੯iumSpace;恟lintrf;愳r;쀀𝔐nusPlus;戓pf;쀀𝕄cò੶;䎜ҀJacefostuણધભીଔଙඑ඗ඞcy;䐊cute;䅃ƀaey઴હાron;䅇dil;䅅;䐝ƀgswે૰଎ativeƀMTV૓૟૨ediumSpace;怋hiĀcn૦૘ë૙eryThiî૙tedĀGL૸ଆreaterGreateòٳessLesóੈLine;䀊r;쀀𝔑ȀBnptଢନଷ଺reak;恠BreakingSpace;䂠f;愕ڀ;CDEGHLNPRSTV୕ୖ୪୼஡௫ఄ౞಄ದ೘ൡඅ櫬Āou୛୤ngruent;扢pCap;扭oubleVerticalBar;戦ƀlqxஃஊ஛ement;戉ualĀ;Tஒஓ扠ilde;쀀≂̸ists;戄reater΀;EFGLSTஶஷ஽௉௓௘௥扯qual;扱ullEqual;쀀≧̸reater;쀀≫̸ess;批lantEqual;쀀⩾̸ilde;扵umpń௲௽ownHump;쀀≎̸qual;쀀≏̸eĀfsఊధtTriangleƀ;BEచఛడ拪ar;쀀⧏̸qual;括s̀;EGLSTవశ఼ౄోౘ扮qual;扰reater;扸ess;쀀≪̸lantEqual;쀀⩽̸ilde;扴estedĀGL౨౹reaterGreater;쀀⪢̸essLess;쀀⪡̸recedesƀ;ESಒಓಛ技qual;쀀⪯̸lantEqual;拠ĀeiಫಹverseElement;戌ghtTriangleƀ;BEೋೌ೒拫ar;쀀⧐̸qual;拭ĀquೝഌuareSuĀbp೨೹setĀ;E೰ೳ쀀⊏̸qual;拢ersetĀ;Eഃആ쀀⊐̸qual;拣ƀbcpഓതൎsetĀ;Eഛഞ쀀⊂⃒qual;抈ceedsȀ;ESTലള഻െ抁qual;쀀⪰̸lantEqual;拡ilde;쀀≿̸ersetĀ;E൘൛쀀⊃⃒qual;抉ildeȀ;EFT൮൯൵ൿ扁qual;扄ullEqual;扇ilde;扉erticalBar;戤cr;쀀𝒩ilde耻Ñ䃑;䎝܀Eacdfgmoprstuvලෂ෉෕ෛ෠෧෼ขภยา฿ไlig;䅒cute耻Ó䃓Āiy෎ීrc耻Ô䃔;䐞blac;䅐r;쀀𝔒rave耻Ò䃒ƀaei෮ෲ෶cr;䅌ga;䎩cron;䎟pf;쀀𝕆enCurlyĀDQฎบoubleQuote;怜uote;怘;橔Āclวฬr;쀀𝒪ash耻Ø䃘iŬื฼de耻Õ䃕es;樷ml耻Ö䃖erĀBP๋๠Āar๐๓r;怾acĀek๚๜;揞et;掴arenthesis;揜Ҁacfhilors๿ງຊຏຒດຝະ໼rtialD;戂y;䐟r;쀀𝔓i;䎦;䎠usMinus;䂱Āipຢອncareplanåڝf;愙Ȁ;eio຺ູ໠໤檻cedesȀ;EST່້໏໚扺qual;檯lantEqual;扼ilde;找me;怳Ādp໩໮uct;戏ortionĀ;aȥ໹l;戝Āci༁༆r;쀀𝒫;䎨ȀUfos༑༖༛༟OT耻"䀢r;쀀𝔔pf;愚cr;쀀𝒬؀BEacefhiorsu༾གྷཇའཱིྦྷྪྭ႖ႩႴႾarr;椐G耻®䂮ƀcnrཎནབute;䅔g;柫rĀ;tཛྷཝ憠l;椖ƀaeyཧཬཱron;䅘dil;䅖;䐠Ā;vླྀཹ愜erseĀEUྂྙĀlq྇ྎement;戋uilibrium;懋pEquilibrium;楯r»ཹo;䎡ghtЀACDFTUVa࿁࿫࿳ဢဨၛႇϘĀnr࿆࿒gleBracket;柩rowƀ;BL࿜࿝࿡憒ar;懥eftArrow;懄eiling;按oǵ࿹\0စbleBracket;柧nǔည\0နeeVector;楝ectorĀ;Bဝသ懂ar;楕loor;挋Āerိ၃eƀ;AVဵံြ抢rrow;憦ector;楛iangleƀ;BEၐၑၕ抳ar;槐qual;抵pƀDTVၣၮၸownVector;楏eeVector;楜ectorĀ;Bႂႃ憾ar;楔ectorĀ;B႑႒懀ar;楓Āpuႛ႞f;愝ndImplies;楰ightarrow;懛ĀchႹႼr;愛;憱leDelayed;槴ڀHOacfhimoqstuფჱჷჽᄙᄞᅑᅖᅡᅧᆵᆻᆿĀCcჩხHcy;䐩y;䐨FTcy;䐬cute;䅚ʀ;aeiyᄈᄉᄎᄓᄗ檼ron;䅠dil;䅞rc;䅜;䐡r;쀀𝔖ortȀDLRUᄪᄴᄾᅉownArrow»ОeftArrow»࢚ightArrow»࿝pArrow;憑gma;䎣allCircle;战pf;쀀𝕊ɲᅭ\0\0ᅰt;戚areȀ;ISUᅻᅼᆉᆯ斡ntersection;抓uĀbpᆏᆞsetĀ;Eᆗᆘ抏qual;抑ersetĀ;Eᆨᆩ抐qual;抒nion;抔cr;쀀𝒮ar;拆ȀbcmpᇈᇛሉላĀ;sᇍᇎ拐etĀ;Eᇍᇕqual;抆ĀchᇠህeedsȀ;ESTᇭᇮᇴᇿ扻qual;檰lantEqual;扽ilde;承Tháྌ;我ƀ;esሒሓሣ拑rsetĀ;Eሜም抃qual;抇et»ሓրHRSacfhiorsሾቄ቉ቕ቞ቱቶኟዂወዑORN耻Þ䃞ADE;愢ĀHc቎ቒcy;䐋y;䐦Ābuቚቜ;䀉;䎤ƀaeyብቪቯron;䅤dil;䅢;䐢r;쀀𝔗Āeiቻ኉ǲኀ\0ኇefore;戴a;䎘Ācn኎ኘkSpace;쀀  Space;怉ldeȀ;EFTካኬኲኼ戼qual;扃ullEqual;扅ilde;扈pf;쀀𝕋ipleDot;惛Āctዖዛr;쀀𝒯rok;䅦ૡዷጎጚጦ\0ጬጱ\0\0\0\0\0ጸጽ፷ᎅ\0᏿ᐄᐊᐐĀcrዻጁute耻Ú䃚rĀ;oጇገ憟cir;楉rǣጓ\0጖y;䐎ve;䅬Āiyጞጣrc耻Û䃛;䐣blac;䅰r;쀀𝔘rave耻Ù䃙acr;䅪Ādiፁ፩erĀBPፈ፝Āarፍፐr;䁟acĀekፗፙ;揟et;掵arenthesis;揝onĀ;P፰፱拃lus;抎Āgp፻፿on;䅲f;쀀𝕌ЀADETadps᎕ᎮᎸᏄϨᏒᏗᏳrrowƀ;BDᅐᎠᎤar;椒ownArrow;懅ownArrow;憕quilibrium;楮eeĀ;AᏋᏌ报rrow;憥ownáϳerĀLRᏞᏨeftArrow;憖ightArrow;憗iĀ;lᏹᏺ䏒on;䎥ing;䅮cr;쀀𝒰ilde;䅨ml耻Ü䃜ҀDbcdefosvᐧᐬᐰᐳᐾᒅᒊᒐᒖash;披ar;櫫y;䐒ashĀ;lᐻᐼ抩;櫦Āerᑃᑅ;拁ƀbtyᑌᑐᑺar;怖Ā;iᑏᑕcalȀBLSTᑡᑥᑪᑴar;戣ine;䁼eparator;杘ilde;所ThinSpace;怊r;쀀𝔙pf;쀀𝕍cr;쀀𝒱dash;抪ʀcefosᒧᒬᒱᒶᒼirc;䅴dge;拀r;쀀𝔚pf;쀀𝕎cr;쀀𝒲Ȁfiosᓋᓐᓒᓘr;쀀𝔛;䎞pf;쀀𝕏cr;쀀𝒳ҀAIUacfosuᓱᓵᓹᓽᔄᔏᔔᔚᔠcy;䐯cy;䐇cy;䐮cute耻Ý䃝Āiyᔉᔍrc;䅶;䐫r;쀀𝔜pf;쀀𝕐cr;쀀𝒴ml;䅸ЀHacdefosᔵᔹᔿᕋᕏᕝᕠᕤcy;䐖cute;䅹Āayᕄᕉron;䅽;䐗ot;䅻ǲᕔ\0ᕛoWidtè૙a;䎖r;愨pf;愤cr;쀀𝒵௡ᖃᖊᖐ\0ᖰᖶᖿ\0\0\0\0ᗆᗛᗫᙟ᙭\0ᚕ᚛ᚲᚹ\0ᚾcute耻á䃡reve;䄃̀;Ediuyᖜᖝᖡᖣᖨᖭ戾;쀀∾̳;房rc耻â䃢te肻´̆;䐰lig耻æ䃦Ā;r²ᖺ;쀀𝔞rave耻à䃠ĀepᗊᗖĀfpᗏᗔsym;愵èᗓha;䎱ĀapᗟcĀclᗤᗧr;䄁g;樿ɤᗰ\0\0ᘊʀ;adsvᗺᗻᗿᘁᘇ戧nd;橕;橜lope;橘;橚΀;elmrszᘘᘙᘛᘞᘿᙏᙙ戠;榤e»ᘙsdĀ;aᘥᘦ戡ѡᘰᘲᘴᘶᘸᘺᘼᘾ;榨;榩;榪;榫;榬;榭;榮;榯tĀ;vᙅᙆ戟bĀ;dᙌᙍ抾;榝Āptᙔᙗh;戢»¹arr;捼Āgpᙣᙧon;䄅f;쀀𝕒΀;Eaeiop዁ᙻᙽᚂᚄᚇᚊ;橰cir;橯;扊d;手s;䀧roxĀ;e዁ᚒñᚃing耻å䃥ƀctyᚡᚦᚨr;쀀𝒶;䀪mpĀ;e዁ᚯñʈilde耻ã䃣ml耻ä䃤Āciᛂᛈoninôɲnt;樑ࠀNabcdefiklnoprsu᛭ᛱᜰ᜼ᝃᝈ᝸᝽០៦ᠹᡐᜍ᤽᥈ᥰot;櫭Ācrᛶ᜞kȀcepsᜀᜅᜍᜓong;扌psilon;䏶rime;怵imĀ;e᜚᜛戽q;拍Ŷᜢᜦee;抽edĀ;gᜬᜭ挅e»ᜭrkĀ;t፜᜷brk;掶Āoyᜁᝁ;䐱quo;怞ʀcmprtᝓ᝛ᝡᝤᝨausĀ;eĊĉptyv;榰séᜌnoõēƀahwᝯ᝱ᝳ;䎲;愶een;扬r;쀀𝔟g΀costuvwឍឝឳេ៕៛៞ƀaiuបពរðݠrc;旯p»፱ƀdptឤឨឭot;樀lus;樁imes;樂ɱឹ\0\0ើcup;樆ar;昅riangleĀdu៍្own;施p;斳plus;樄eåᑄåᒭarow;植ƀako៭ᠦᠵĀcn៲ᠣkƀlst៺֫᠂ozenge;槫riangleȀ;dlr᠒᠓᠘᠝斴own;斾eft;旂ight;斸k;搣Ʊᠫ\0ᠳƲᠯ\0ᠱ;斒;斑4;斓ck;斈ĀeoᠾᡍĀ;qᡃᡆ쀀=⃥uiv;쀀≡⃥t;挐Ȁptwxᡙᡞᡧᡬf;쀀𝕓Ā;tᏋᡣom»Ꮜtie;拈؀DHUVbdhmptuvᢅᢖᢪᢻᣗᣛᣬ᣿ᤅᤊᤐᤡȀLRlrᢎᢐᢒᢔ;敗;敔;敖;敓ʀ;DUduᢡᢢᢤᢦᢨ敐;敦;敩;敤;敧ȀLRlrᢳᢵᢷᢹ;敝;敚;敜;教΀;HLRhlrᣊᣋᣍᣏᣑᣓᣕ救;敬;散;敠;敫;敢;敟ox;槉ȀLRlrᣤᣦᣨᣪ;敕;敒;攐;攌ʀ;DUduڽ᣷᣹᣻᣽;敥;敨;攬;攴inus;抟lus;択imes;抠ȀLRlrᤙᤛᤝ᤟;敛;敘;攘;攔΀;HLRhlrᤰᤱᤳᤵᤷ᤻᤹攂;敪;敡;敞;攼;攤;攜Āevģ᥂bar耻¦䂦Ȁceioᥑᥖᥚᥠr;쀀𝒷mi;恏mĀ;e᜚᜜lƀ;bhᥨᥩᥫ䁜;槅sub;柈Ŭᥴ᥾lĀ;e᥹᥺怢t»᥺pƀ;Eeįᦅᦇ;檮Ā;qۜۛೡᦧ\0᧨ᨑᨕᨲ\0ᨷᩐ\0\0᪴\0\0᫁\0\0ᬡᬮ᭍᭒\0᯽\0ᰌƀcpr᦭ᦲ᧝ute;䄇̀;abcdsᦿᧀᧄ᧊᧕᧙戩nd;橄rcup;橉Āau᧏᧒p;橋p;橇ot;橀;쀀∩︀Āeo᧢᧥t;恁îړȀaeiu᧰᧻ᨁᨅǰ᧵\0᧸s;橍on;䄍dil耻ç䃧rc;䄉psĀ;sᨌᨍ橌m;橐ot;䄋ƀdmnᨛᨠᨦil肻¸ƭptyv;榲t脀¢;eᨭᨮ䂢räƲr;쀀𝔠ƀceiᨽᩀᩍy;䑇ckĀ;mᩇᩈ朓ark»ᩈ;䏇r΀;Ecefms᩟᩠ᩢᩫ᪤᪪᪮旋;槃ƀ;elᩩᩪᩭ䋆q;扗eɡᩴ\0\0᪈rrowĀlr᩼᪁eft;憺ight;憻ʀRSacd᪒᪔᪖᪚᪟»ཇ;擈st;抛irc;抚ash;抝nint;樐id;櫯cir;槂ubsĀ;u᪻᪼晣it»᪼ˬ᫇᫔᫺\0ᬊonĀ;eᫍᫎ䀺Ā;qÇÆɭ᫙\0\0᫢aĀ;t᫞᫟䀬;䁀ƀ;fl᫨᫩᫫戁îᅠeĀmx᫱᫶ent»᫩eóɍǧ᫾\0ᬇĀ;dኻᬂot;橭nôɆƀfryᬐᬔᬗ;쀀𝕔oäɔ脀©;sŕᬝr;愗Āaoᬥᬩrr;憵ss;朗Ācuᬲᬷr;쀀𝒸Ābpᬼ᭄Ā;eᭁᭂ櫏;櫑Ā;eᭉᭊ櫐;櫒dot;拯΀delprvw᭠᭬᭷ᮂᮬᯔ᯹arrĀlr᭨᭪;椸;椵ɰ᭲\0\0᭵r;拞c;拟arrĀ;p᭿ᮀ憶;椽̀;bcdosᮏᮐᮖᮡᮥᮨ截rcap;橈Āauᮛᮞp;橆p;橊ot;抍r;橅;쀀∪︀Ȁalrv᮵ᮿᯞᯣrrĀ;mᮼᮽ憷;椼yƀevwᯇᯔᯘqɰᯎ\0\0ᯒreã᭳uã᭵ee;拎edge;拏en耻¤䂤earrowĀlrᯮ᯳eft»ᮀight»ᮽeäᯝĀciᰁᰇoninôǷnt;戱lcty;挭ঀAHabcdefhijlorstuwz᰸᰻᰿ᱝᱩᱵᲊᲞᲬᲷ᳻᳿ᴍᵻᶑᶫᶻ᷆᷍rò΁ar;楥Ȁglrs᱈ᱍ᱒᱔ger;怠eth;愸òᄳhĀ;vᱚᱛ怐»ऊūᱡᱧarow;椏aã̕Āayᱮᱳron;䄏;䐴ƀ;ao̲ᱼᲄĀgrʿᲁr;懊tseq;橷ƀglmᲑᲔᲘ耻°䂰ta;䎴ptyv;榱ĀirᲣᲨsht;楿;쀀𝔡arĀlrᲳᲵ»ࣜ»သʀaegsv᳂͸᳖᳜᳠mƀ;oș᳊᳔ndĀ;ș᳑uit;晦amma;䏝in;拲ƀ;io᳧᳨᳸䃷de脀÷;o᳧ᳰntimes;拇nø᳷cy;䑒cɯᴆ\0\0ᴊrn;挞op;挍ʀlptuwᴘᴝᴢᵉᵕlar;䀤f;쀀𝕕ʀ;emps̋ᴭᴷᴽᵂqĀ;d͒ᴳot;扑inus;戸lus;戔quare;抡blebarwedgåúnƀadhᄮᵝᵧownarrowóᲃarpoonĀlrᵲᵶefôᲴighôᲶŢᵿᶅkaro÷གɯᶊ\0\0ᶎrn;挟op;挌ƀcotᶘᶣᶦĀryᶝᶡ;쀀𝒹;䑕l;槶rok;䄑Ādrᶰᶴot;拱iĀ;fᶺ᠖斿Āah᷀᷃ròЩaòྦangle;榦Āci᷒ᷕy;䑟grarr;柿ऀDacdefglmnopqrstuxḁḉḙḸոḼṉṡṾấắẽỡἪἷὄ὎὚ĀDoḆᴴoôᲉĀcsḎḔute耻é䃩ter;橮ȀaioyḢḧḱḶron;䄛rĀ;cḭḮ扖耻ê䃪lon;払;䑍ot;䄗ĀDrṁṅot;扒;쀀𝔢ƀ;rsṐṑṗ檚ave耻è䃨Ā;dṜṝ檖ot;檘Ȁ;ilsṪṫṲṴ檙nters;揧;愓Ā;dṹṺ檕ot;檗ƀapsẅẉẗcr;䄓tyƀ;svẒẓẕ戅et»ẓpĀ1;ẝẤĳạả;怄;怅怃ĀgsẪẬ;䅋p;怂ĀgpẴẸon;䄙f;쀀𝕖ƀalsỄỎỒrĀ;sỊị拕l;槣us;橱iƀ;lvỚớở䎵on»ớ;䏵ȀcsuvỪỳἋἣĀioữḱrc»Ḯɩỹ\0\0ỻíՈantĀglἂἆtr»ṝess»Ṻƀaeiἒ἖Ἒls;䀽st;扟vĀ;DȵἠD;橸parsl;槥ĀDaἯἳot;打rr;楱ƀcdiἾὁỸr;愯oô͒ĀahὉὋ;䎷耻ð䃰Āmrὓὗl耻ë䃫o;悬ƀcipὡὤὧl;䀡sôծĀeoὬὴctatioîՙnentialåչৡᾒ\0ᾞ\0ᾡᾧ\0\0ῆῌ\0ΐ\0ῦῪ \0 ⁚llingdotseñṄy;䑄male;晀ƀilrᾭᾳ῁lig;耀ﬃɩᾹ\0\0᾽g;耀ﬀig;耀ﬄ;쀀𝔣lig;耀ﬁlig;쀀fjƀaltῙ῜ῡt;晭ig;耀ﬂns;斱of;䆒ǰ΅\0ῳf;쀀𝕗ĀakֿῷĀ;vῼ´拔;櫙artint;樍Āao‌⁕Ācs‑⁒α‚‰‸⁅⁈\0⁐β•‥‧‪‬\0‮耻½䂽;慓耻¼䂼;慕;慙;慛Ƴ‴\0‶;慔;慖ʴ‾⁁\0\0⁃耻¾䂾;慗;慜5;慘ƶ⁌\0⁎;慚;慝8;慞l;恄wn;挢cr;쀀𝒻ࢀEabcdefgijlnorstv₂₉₟₥₰₴⃰⃵⃺⃿℃ℒℸ̗ℾ⅒↞Ā;lٍ₇;檌ƀcmpₐₕ₝ute;䇵maĀ;dₜ᳚䎳;檆reve;䄟Āiy₪₮rc;䄝;䐳ot;䄡Ȁ;lqsؾق₽⃉ƀ;qsؾٌ⃄lanô٥Ȁ;cdl٥⃒⃥⃕c;檩otĀ;o⃜⃝檀Ā;l⃢⃣檂;檄Ā;e⃪⃭쀀⋛︀s;檔r;쀀𝔤Ā;gٳ؛mel;愷cy;䑓Ȁ;Eajٚℌℎℐ;檒;檥;檤ȀEaesℛℝ℩ℴ;扩pĀ;p℣ℤ檊rox»ℤĀ;q℮ℯ檈Ā;q℮ℛim;拧pf;쀀𝕘Āci⅃ⅆr;愊mƀ;el٫ⅎ⅐;檎;檐茀>;cdlqr׮ⅠⅪⅮⅳⅹĀciⅥⅧ;檧r;橺ot;拗Par;榕uest;橼ʀadelsↄⅪ←ٖ↛ǰ↉\0↎proø₞r;楸qĀlqؿ↖lesó₈ií٫Āen↣↭rtneqq;쀀≩︀Å↪ԀAabcefkosy⇄⇇⇱⇵⇺∘∝∯≨≽ròΠȀilmr⇐⇔⇗⇛rsðᒄf»․ilôکĀdr⇠⇤cy;䑊ƀ;cwࣴ⇫⇯ir;楈;憭ar;意irc;䄥ƀalr∁∎∓rtsĀ;u∉∊晥it»∊lip;怦con;抹r;쀀𝔥sĀew∣∩arow;椥arow;椦ʀamopr∺∾≃≞≣rr;懿tht;戻kĀlr≉≓eftarrow;憩ightarrow;憪f;쀀𝕙bar;怕ƀclt≯≴≸r;쀀𝒽asè⇴rok;䄧Ābp⊂⊇ull;恃hen»ᱛૡ⊣\0⊪\0⊸⋅⋎\0⋕⋳\0\0⋸⌢⍧⍢⍿\0⎆⎪⎴cute耻í䃭ƀ;iyݱ⊰⊵rc耻î䃮;䐸Ācx⊼⊿y;䐵cl耻¡䂡ĀfrΟ⋉;쀀𝔦rave耻ì䃬Ȁ;inoܾ⋝⋩⋮Āin⋢⋦nt;樌t;戭fin;槜ta;愩lig;䄳ƀaop⋾⌚⌝ƀcgt⌅⌈⌗r;䄫ƀelpܟ⌏⌓inåގarôܠh;䄱f;抷ed;䆵ʀ;cfotӴ⌬⌱⌽⍁are;愅inĀ;t⌸⌹戞ie;槝doô⌙ʀ;celpݗ⍌⍐⍛⍡al;抺Āgr⍕⍙eróᕣã⍍arhk;樗rod;樼Ȁcgpt⍯⍲⍶⍻y;䑑on;䄯f;쀀𝕚a;䎹uest耻¿䂿Āci⎊⎏r;쀀𝒾nʀ;EdsvӴ⎛⎝⎡ӳ;拹ot;拵Ā;v⎦⎧拴;拳Ā;iݷ⎮lde;䄩ǫ⎸\0⎼cy;䑖l耻ï䃯̀cfmosu⏌⏗⏜⏡⏧⏵Āiy⏑⏕rc;䄵;䐹r;쀀𝔧ath;䈷pf;쀀𝕛ǣ⏬\0⏱r;쀀𝒿rcy;䑘kcy;䑔Ѐacfghjos␋␖␢␧␭␱␵␻ppaĀ;v␓␔䎺;䏰Āey␛␠dil;䄷;䐺r;쀀𝔨reen;䄸cy;䑅cy;䑜pf;쀀𝕜cr;쀀𝓀஀ABEHabcdefghjlmnoprstuv⑰⒁⒆⒍⒑┎┽╚▀♎♞♥♹♽⚚⚲⛘❝❨➋⟀⠁⠒ƀart⑷⑺⑼rò৆òΕail;椛arr;椎Ā;gঔ⒋;檋ar;楢ॣ⒥\0⒪\0⒱\0\0\0\0\0⒵Ⓔ\0ⓆⓈⓍ\0⓹ute;䄺mptyv;榴raîࡌbda;䎻gƀ;dlࢎⓁⓃ;榑åࢎ;檅uo耻«䂫rЀ;bfhlpst࢙ⓞⓦⓩ⓫⓮⓱⓵Ā;f࢝ⓣs;椟s;椝ë≒p;憫l;椹im;楳l;憢ƀ;ae⓿─┄檫il;椙Ā;s┉┊檭;쀀⪭︀ƀabr┕┙┝rr;椌rk;杲Āak┢┬cĀek┨┪;䁻;䁛Āes┱┳;榋lĀdu┹┻;榏;榍Ȁaeuy╆╋╖╘ron;䄾Ādi═╔il;䄼ìࢰâ┩;䐻Ȁcqrs╣╦╭╽a;椶uoĀ;rนᝆĀdu╲╷har;楧shar;楋h;憲ʀ;fgqs▋▌উ◳◿扤tʀahlrt▘▤▷◂◨rrowĀ;t࢙□aé⓶arpoonĀdu▯▴own»њp»०eftarrows;懇ightƀahs◍◖◞rrowĀ;sࣴࢧarpoonó྘quigarro÷⇰hreetimes;拋ƀ;qs▋ও◺lanôবʀ;cdgsব☊☍☝☨c;檨otĀ;o☔☕橿Ā;r☚☛檁;檃Ā;e☢☥쀀⋚︀s;檓ʀadegs☳☹☽♉♋pproøⓆot;拖qĀgq♃♅ôউgtò⒌ôছiíলƀilr♕࣡♚sht;楼;쀀𝔩Ā;Eজ♣;檑š♩♶rĀdu▲♮Ā;l॥♳;楪lk;斄cy;䑙ʀ;achtੈ⚈⚋⚑⚖rò◁orneòᴈard;楫ri;旺Āio⚟⚤dot;䅀ustĀ;a⚬⚭掰che»⚭ȀEaes⚻⚽⛉⛔;扨pĀ;p⛃⛄檉rox»⛄Ā;q⛎⛏檇Ā;q⛎⚻im;拦Ѐabnoptwz⛩⛴⛷✚✯❁❇❐Ānr⛮⛱g;柬r;懽rëࣁgƀlmr⛿✍✔eftĀar০✇ightá৲apsto;柼ightá৽parrowĀlr✥✩efô⓭ight;憬ƀafl✶✹✽r;榅;쀀𝕝us;樭imes;樴š❋❏st;戗áፎƀ;ef❗❘᠀旊nge»❘arĀ;l❤❥䀨t;榓ʀachmt❳❶❼➅➇ròࢨorneòᶌarĀ;d྘➃;業;怎ri;抿̀achiqt➘➝ੀ➢➮➻quo;怹r;쀀𝓁mƀ;egল➪➬;檍;檏Ābu┪➳oĀ;rฟ➹;怚rok;䅂萀<;cdhilqrࠫ⟒☹⟜⟠⟥⟪⟰Āci⟗⟙;檦r;橹reå◲mes;拉arr;楶uest;橻ĀPi⟵⟹ar;榖ƀ;ef⠀भ᠛旃rĀdu⠇⠍shar;楊har;楦Āen⠗⠡rtneqq;쀀≨︀Å⠞܀Dacdefhilnopsu⡀⡅⢂⢎⢓⢠⢥⢨⣚⣢⣤ઃ⣳⤂Dot;戺Ȁclpr⡎⡒⡣⡽r耻¯䂯Āet⡗⡙;時Ā;e⡞⡟朠se»⡟Ā;sျ⡨toȀ;dluျ⡳⡷⡻owîҌefôएðᏑker;斮Āoy⢇⢌mma;権;䐼ash;怔asuredangle»ᘦr;쀀𝔪o;愧ƀcdn⢯⢴⣉ro耻µ䂵Ȁ;acdᑤ⢽⣀⣄sôᚧir;櫰ot肻·Ƶusƀ;bd⣒ᤃ⣓戒Ā;uᴼ⣘;横ţ⣞⣡p;櫛ò−ðઁĀdp⣩⣮els;抧f;쀀𝕞Āct⣸⣽r;쀀𝓂pos»ᖝƀ;lm⤉⤊⤍䎼timap;抸ఀGLRVabcdefghijlmoprstuvw⥂⥓⥾⦉⦘⧚⧩⨕⨚⩘⩝⪃⪕⪤⪨⬄⬇⭄⭿⮮ⰴⱧⱼ⳩Āgt⥇⥋;쀀⋙̸Ā;v⥐௏쀀≫⃒ƀelt⥚⥲⥶ftĀar⥡⥧rrow;懍ightarrow;懎;쀀⋘̸Ā;v⥻ే쀀≪⃒ightarrow;懏ĀDd⦎⦓ash;抯ash;抮ʀbcnpt⦣⦧⦬⦱⧌la»˞ute;䅄g;쀀∠⃒ʀ;Eiop඄⦼⧀⧅⧈;쀀⩰̸d;쀀≋̸s;䅉roø඄urĀ;a⧓⧔普lĀ;s⧓ସǳ⧟\0⧣p肻 ଷmpĀ;e௹ఀʀaeouy⧴⧾⨃⨐⨓ǰ⧹\0⧻;橃on;䅈dil;䅆ngĀ;dൾ⨊ot;쀀⩭̸p;橂;䐽ash;怓΀;Aadqsxஒ⨩⨭⨻⩁⩅⩐rr;懗rĀhr⨳⨶k;椤Ā;oᏲᏰot;쀀≐̸uiöୣĀei⩊⩎ar;椨í஘istĀ;s஠டr;쀀𝔫ȀEest௅⩦⩹⩼ƀ;qs஼⩭௡ƀ;qs஼௅⩴lanô௢ií௪Ā;rஶ⪁»ஷƀAap⪊⪍⪑rò⥱rr;憮ar;櫲ƀ;svྍ⪜ྌĀ;d⪡⪢拼;拺cy;䑚΀AEadest⪷⪺⪾⫂⫅⫶⫹rò⥦;쀀≦̸rr;憚r;急Ȁ;fqs఻⫎⫣⫯tĀar⫔⫙rro÷⫁ightarro÷⪐ƀ;qs఻⪺⫪lanôౕĀ;sౕ⫴»శiíౝĀ;rవ⫾iĀ;eచథiäඐĀpt⬌⬑f;쀀𝕟膀¬;in⬙⬚⬶䂬nȀ;Edvஉ⬤⬨⬮;쀀⋹̸ot;쀀⋵̸ǡஉ⬳⬵;拷;拶iĀ;vಸ⬼ǡಸ⭁⭃;拾;拽ƀaor⭋⭣⭩rȀ;ast୻⭕⭚⭟lleì୻l;쀀⫽⃥;쀀∂̸lint;樔ƀ;ceಒ⭰⭳uåಥĀ;cಘ⭸Ā;eಒ⭽ñಘȀAait⮈⮋⮝⮧rò⦈rrƀ;cw⮔⮕⮙憛;쀀⤳̸;쀀↝̸ghtarrow»⮕riĀ;eೋೖ΀chimpqu⮽⯍⯙⬄୸⯤⯯Ȁ;cerല⯆ഷ⯉uå൅;쀀𝓃ortɭ⬅\0\0⯖ará⭖mĀ;e൮⯟Ā;q൴൳suĀbp⯫⯭å೸åഋƀbcp⯶ⰑⰙȀ;Ees⯿ⰀഢⰄ抄;쀀⫅̸etĀ;eഛⰋqĀ;qണⰀcĀ;eലⰗñസȀ;EesⰢⰣൟⰧ抅;쀀⫆̸etĀ;e൘ⰮqĀ;qൠⰣȀgilrⰽⰿⱅⱇìௗlde耻ñ䃱çృiangleĀlrⱒⱜeftĀ;eచⱚñదightĀ;eೋⱥñ೗Ā;mⱬⱭ䎽ƀ;esⱴⱵⱹ䀣ro;愖p;怇ҀDHadgilrsⲏⲔⲙⲞⲣⲰⲶⳓⳣash;抭arr;椄p;쀀≍⃒ash;抬ĀetⲨⲬ;쀀≥⃒;쀀>⃒nfin;槞ƀAetⲽⳁⳅrr;椂;쀀≤⃒Ā;rⳊⳍ쀀<⃒ie;쀀⊴⃒ĀAtⳘⳜrr;椃rie;쀀⊵⃒im;쀀∼⃒ƀAan⳰⳴ⴂrr;懖rĀhr⳺⳽k;椣Ā;oᏧᏥear;椧ቓ᪕\0\0\0\0\0\0\0\0\0\0\0\0\0ⴭ\0ⴸⵈⵠⵥ⵲ⶄᬇ\0\0ⶍⶫ\0ⷈⷎ\0ⷜ⸙⸫⸾⹃Ācsⴱ᪗ute耻ó䃳ĀiyⴼⵅrĀ;c᪞ⵂ耻ô䃴;䐾ʀabios᪠ⵒⵗǈⵚlac;䅑v;樸old;榼lig;䅓Ācr⵩⵭ir;榿;쀀𝔬ͯ⵹\0\0⵼\0ⶂn;䋛ave耻ò䃲;槁Ābmⶈ෴ar;榵Ȁacitⶕ⶘ⶥⶨrò᪀Āir⶝ⶠr;榾oss;榻nå๒;槀ƀaeiⶱⶵⶹcr;䅍ga;䏉ƀcdnⷀⷅǍron;䎿;榶pf;쀀𝕠ƀaelⷔ⷗ǒr;榷rp;榹΀;adiosvⷪⷫⷮ⸈⸍⸐⸖戨rò᪆Ȁ;efmⷷⷸ⸂⸅橝rĀ;oⷾⷿ愴f»ⷿ耻ª䂪耻º䂺gof;抶r;橖lope;橗;橛ƀclo⸟⸡⸧ò⸁ash耻ø䃸l;折iŬⸯ⸴de耻õ䃵esĀ;aǛ⸺s;樶ml耻ö䃶bar;挽ૡ⹞\0⹽\0⺀⺝\0⺢⺹\0\0⻋ຜ\0⼓\0\0⼫⾼\0⿈rȀ;astЃ⹧⹲຅脀¶;l⹭⹮䂶leìЃɩ⹸\0\0⹻m;櫳;櫽y;䐿rʀcimpt⺋⺏⺓ᡥ⺗nt;䀥od;䀮il;怰enk;怱r;쀀𝔭ƀimo⺨⺰⺴Ā;v⺭⺮䏆;䏕maô੶ne;明ƀ;tv⺿⻀⻈䏀chfork»´;䏖Āau⻏⻟nĀck⻕⻝kĀ;h⇴⻛;愎ö⇴sҀ;abcdemst⻳⻴ᤈ⻹⻽⼄⼆⼊⼎䀫cir;樣ir;樢Āouᵀ⼂;樥;橲n肻±ຝim;樦wo;樧ƀipu⼙⼠⼥ntint;樕f;쀀𝕡nd耻£䂣Ԁ;Eaceinosu່⼿⽁⽄⽇⾁⾉⾒⽾⾶;檳p;檷uå໙Ā;c໎⽌̀;acens່⽙⽟⽦⽨⽾pproø⽃urlyeñ໙ñ໎ƀaes⽯⽶⽺pprox;檹qq;檵im;拨iíໟmeĀ;s⾈ຮ怲ƀEas⽸⾐⽺ð⽵ƀdfp໬⾙⾯ƀals⾠⾥⾪lar;挮ine;挒urf;挓Ā;t໻⾴ï໻rel;抰Āci⿀⿅r;쀀𝓅;䏈ncsp;怈̀fiopsu⿚⋢⿟⿥⿫⿱r;쀀𝔮pf;쀀𝕢rime;恗cr;쀀𝓆ƀaeo⿸〉〓tĀei⿾々rnionóڰnt;樖stĀ;e【】䀿ñἙô༔઀ABHabcdefhilmnoprstux぀けさすムㄎㄫㅇㅢㅲㆎ㈆㈕㈤㈩㉘㉮㉲㊐㊰㊷ƀartぇおがròႳòϝail;検aròᱥar;楤΀cdenqrtとふへみわゔヌĀeuねぱ;쀀∽̱te;䅕iãᅮmptyv;榳gȀ;del࿑らるろ;榒;榥å࿑uo耻»䂻rր;abcfhlpstw࿜ガクシスゼゾダッデナp;極Ā;f࿠ゴs;椠;椳s;椞ë≝ð✮l;楅im;楴l;憣;憝Āaiパフil;椚oĀ;nホボ戶aló༞ƀabrョリヮrò៥rk;杳ĀakンヽcĀekヹ・;䁽;䁝Āes㄂㄄;榌lĀduㄊㄌ;榎;榐Ȁaeuyㄗㄜㄧㄩron;䅙Ādiㄡㄥil;䅗ì࿲âヺ;䑀Ȁclqsㄴㄷㄽㅄa;椷dhar;楩uoĀ;rȎȍh;憳ƀacgㅎㅟངlȀ;ipsླྀㅘㅛႜnåႻarôྩt;断ƀilrㅩဣㅮsht;楽;쀀𝔯ĀaoㅷㆆrĀduㅽㅿ»ѻĀ;l႑ㆄ;楬Ā;vㆋㆌ䏁;䏱ƀgns㆕ㇹㇼht̀ahlrstㆤㆰ㇂㇘㇤㇮rrowĀ;t࿜ㆭaéトarpoonĀduㆻㆿowîㅾp»႒eftĀah㇊㇐rrowó࿪arpoonóՑightarrows;應quigarro÷ニhreetimes;拌g;䋚ingdotseñἲƀahm㈍㈐㈓rò࿪aòՑ;怏oustĀ;a㈞㈟掱che»㈟mid;櫮Ȁabpt㈲㈽㉀㉒Ānr㈷㈺g;柭r;懾rëဃƀafl㉇㉊㉎r;榆;쀀𝕣us;樮imes;樵Āap㉝㉧rĀ;g㉣㉤䀩t;榔olint;樒arò㇣Ȁachq㉻㊀Ⴜ㊅quo;怺r;쀀𝓇Ābu・㊊oĀ;rȔȓƀhir㊗㊛㊠reåㇸmes;拊iȀ;efl㊪ၙᠡ㊫方tri;槎luhar;楨;愞ൡ㋕㋛㋟㌬㌸㍱\0㍺㎤\0\0㏬㏰\0㐨㑈㑚㒭㒱㓊㓱\0㘖\0\0㘳cute;䅛quï➺Ԁ;Eaceinpsyᇭ㋳㋵㋿㌂㌋㌏㌟㌦㌩;檴ǰ㋺\0㋼;檸on;䅡uåᇾĀ;dᇳ㌇il;䅟rc;䅝ƀEas㌖㌘㌛;檶p;檺im;择olint;樓iíሄ;䑁otƀ;be㌴ᵇ㌵担;橦΀Aacmstx㍆㍊㍗㍛㍞㍣㍭rr;懘rĀhr㍐㍒ë∨Ā;oਸ਼਴t耻§䂧i;䀻war;椩mĀin㍩ðnuóñt;朶rĀ;o㍶⁕쀀𝔰Ȁacoy㎂㎆㎑㎠rp;景Āhy㎋㎏cy;䑉;䑈rtɭ㎙\0\0㎜iäᑤaraì⹯耻­䂭Āgm㎨㎴maƀ;fv㎱㎲㎲䏃;䏂Ѐ;deglnprካ㏅㏉㏎㏖㏞㏡㏦ot;橪Ā;q኱ኰĀ;E㏓㏔檞;檠Ā;E㏛㏜檝;檟e;扆lus;樤arr;楲aròᄽȀaeit㏸㐈㐏㐗Āls㏽㐄lsetmé㍪hp;樳parsl;槤Ādlᑣ㐔e;挣Ā;e㐜㐝檪Ā;s㐢㐣檬;쀀⪬︀ƀflp㐮㐳㑂tcy;䑌Ā;b㐸㐹䀯Ā;a㐾㐿槄r;挿f;쀀𝕤aĀdr㑍ЂesĀ;u㑔㑕晠it»㑕ƀcsu㑠㑹㒟Āau㑥㑯pĀ;sᆈ㑫;쀀⊓︀pĀ;sᆴ㑵;쀀⊔︀uĀbp㑿㒏ƀ;esᆗᆜ㒆etĀ;eᆗ㒍ñᆝƀ;esᆨᆭ㒖etĀ;eᆨ㒝ñᆮƀ;afᅻ㒦ְrť㒫ֱ»ᅼaròᅈȀcemt㒹㒾㓂㓅r;쀀𝓈tmîñiì㐕aræᆾĀar㓎㓕rĀ;f㓔ឿ昆Āan㓚㓭ightĀep㓣㓪psiloîỠhé⺯s»⡒ʀbcmnp㓻㕞ሉ㖋㖎Ҁ;Edemnprs㔎㔏㔑㔕㔞㔣㔬㔱㔶抂;櫅ot;檽Ā;dᇚ㔚ot;櫃ult;櫁ĀEe㔨㔪;櫋;把lus;檿arr;楹ƀeiu㔽㕒㕕tƀ;en㔎㕅㕋qĀ;qᇚ㔏eqĀ;q㔫㔨m;櫇Ābp㕚㕜;櫕;櫓c̀;acensᇭ㕬㕲㕹㕻㌦pproø㋺urlyeñᇾñᇳƀaes㖂㖈㌛pproø㌚qñ㌗g;晪ڀ123;Edehlmnps㖩㖬㖯ሜ㖲㖴㗀㗉㗕㗚㗟㗨㗭耻¹䂹耻²䂲耻³䂳;櫆Āos㖹㖼t;檾ub;櫘Ā;dሢ㗅ot;櫄sĀou㗏㗒l;柉b;櫗arr;楻ult;櫂ĀEe㗤㗦;櫌;抋lus;櫀ƀeiu㗴㘉㘌tƀ;enሜ㗼㘂qĀ;qሢ㖲eqĀ;q㗧㗤m;櫈Ābp㘑㘓;櫔;櫖ƀAan㘜㘠㘭rr;懙rĀhr㘦㘨ë∮Ā;oਫ਩war;椪lig耻ß䃟௡㙑㙝㙠ዎ㙳㙹\0㙾㛂\0\0\0\0\0㛛㜃\0㜉㝬\0\0\0㞇ɲ㙖\0\0㙛get;挖;䏄rë๟ƀaey㙦㙫㙰ron;䅥dil;䅣;䑂lrec;挕r;쀀𝔱Ȁeiko㚆㚝㚵㚼ǲ㚋\0㚑eĀ4fኄኁaƀ;sv㚘㚙㚛䎸ym;䏑Ācn㚢㚲kĀas㚨㚮pproø዁im»ኬsðኞĀas㚺㚮ð዁rn耻þ䃾Ǭ̟㛆⋧es膀×;bd㛏㛐㛘䃗Ā;aᤏ㛕r;樱;樰ƀeps㛡㛣㜀á⩍Ȁ;bcf҆㛬㛰㛴ot;挶ir;櫱Ā;o㛹㛼쀀𝕥rk;櫚á㍢rime;怴ƀaip㜏㜒㝤dåቈ΀adempst㜡㝍㝀㝑㝗㝜㝟ngleʀ;dlqr㜰㜱㜶㝀㝂斵own»ᶻeftĀ;e⠀㜾ñम;扜ightĀ;e㊪㝋ñၚot;旬inus;樺lus;樹b;槍ime;樻ezium;揢ƀcht㝲㝽㞁Āry㝷㝻;쀀𝓉;䑆cy;䑛rok;䅧Āio㞋㞎xô᝷headĀlr㞗㞠eftarro÷ࡏightarrow»ཝऀAHabcdfghlmoprstuw㟐㟓㟗㟤㟰㟼㠎㠜㠣㠴㡑㡝㡫㢩㣌㣒㣪㣶ròϭar;楣Ācr㟜㟢ute耻ú䃺òᅐrǣ㟪\0㟭y;䑞ve;䅭Āiy㟵㟺rc耻û䃻;䑃ƀabh㠃㠆㠋ròᎭlac;䅱aòᏃĀir㠓㠘sht;楾;쀀𝔲rave耻ù䃹š㠧㠱rĀlr㠬㠮»ॗ»ႃlk;斀Āct㠹㡍ɯ㠿\0\0㡊rnĀ;e㡅㡆挜r»㡆op;挏ri;旸Āal㡖㡚cr;䅫肻¨͉Āgp㡢㡦on;䅳f;쀀𝕦̀adhlsuᅋ㡸㡽፲㢑㢠ownáᎳarpoonĀlr㢈㢌efô㠭ighô㠯iƀ;hl㢙㢚㢜䏅»ᏺon»㢚parrows;懈ƀcit㢰㣄㣈ɯ㢶\0\0㣁rnĀ;e㢼㢽挝r»㢽op;挎ng;䅯ri;旹cr;쀀𝓊ƀdir㣙㣝㣢ot;拰lde;䅩iĀ;f㜰㣨»᠓Āam㣯㣲rò㢨l耻ü䃼angle;榧ހABDacdeflnoprsz㤜㤟㤩㤭㦵㦸㦽㧟㧤㧨㧳㧹㧽㨁㨠ròϷarĀ;v㤦㤧櫨;櫩asèϡĀnr㤲㤷grt;榜΀eknprst㓣㥆㥋㥒㥝㥤㦖appá␕othinçẖƀhir㓫⻈㥙opô⾵Ā;hᎷ㥢ïㆍĀiu㥩㥭gmá㎳Ābp㥲㦄setneqĀ;q㥽㦀쀀⊊︀;쀀⫋︀setneqĀ;q㦏㦒쀀⊋︀;쀀⫌︀Āhr㦛㦟etá㚜iangleĀlr㦪㦯eft»थight»ၑy;䐲ash»ံƀelr㧄㧒㧗ƀ;beⷪ㧋㧏ar;抻q;扚lip;拮Ābt㧜ᑨaòᑩr;쀀𝔳tré㦮suĀbp㧯㧱»ജ»൙pf;쀀𝕧roð໻tré㦴Ācu㨆㨋r;쀀𝓋Ābp㨐㨘nĀEe㦀㨖»㥾nĀEe㦒㨞»㦐igzag;榚΀cefoprs㨶㨻㩖㩛㩔㩡㩪irc;䅵Ādi㩀㩑Ābg㩅㩉ar;機eĀ;qᗺ㩏;扙erp;愘r;쀀𝔴pf;쀀𝕨Ā;eᑹ㩦atèᑹcr;쀀𝓌ૣណ㪇\0㪋\0㪐㪛\0\0㪝㪨㪫㪯\0\0㫃㫎\0㫘ៜ៟tré៑r;쀀𝔵ĀAa㪔㪗ròσrò৶;䎾ĀAa㪡㪤ròθrò৫að✓is;拻ƀdptឤ㪵㪾Āfl㪺ឩ;쀀𝕩imåឲĀAa㫇㫊ròώròਁĀcq㫒ីr;쀀𝓍Āpt៖㫜ré។Ѐacefiosu㫰㫽㬈㬌㬑㬕㬛㬡cĀuy㫶㫻te耻ý䃽;䑏Āiy㬂㬆rc;䅷;䑋n耻¥䂥r;쀀𝔶cy;䑗pf;쀀𝕪cr;쀀𝓎Ācm㬦㬩y;䑎l耻ÿ䃿Ԁacdefhiosw㭂㭈㭔㭘㭤㭩㭭㭴㭺㮀cute;䅺Āay㭍㭒ron;䅾;䐷ot;䅼Āet㭝㭡træᕟa;䎶r;쀀𝔷cy;䐶grarr;懝pf;쀀𝕫cr;쀀𝓏Ājn㮅㮇;怍j;怌'.split("").map((c) => c.charCodeAt(0))
+);
+
+// node_modules/entities/lib/esm/generated/decode-data-xml.js
+var decode_data_xml_default = new Uint16Array(
+  // prettier-ignore
+  "Ȁaglq	\x1Bɭ\0\0p;䀦os;䀧t;䀾t;䀼uot;䀢".split("").map((c) => c.charCodeAt(0))
+);
+
+// node_modules/entities/lib/esm/decode_codepoint.js
+var _a;
+var decodeMap = /* @__PURE__ */ new Map([
+  [0, 65533],
+  // C1 Unicode control character reference replacements
+  [128, 8364],
+  [130, 8218],
+  [131, 402],
+  [132, 8222],
+  [133, 8230],
+  [134, 8224],
+  [135, 8225],
+  [136, 710],
+  [137, 8240],
+  [138, 352],
+  [139, 8249],
+  [140, 338],
+  [142, 381],
+  [145, 8216],
+  [146, 8217],
+  [147, 8220],
+  [148, 8221],
+  [149, 8226],
+  [150, 8211],
+  [151, 8212],
+  [152, 732],
+  [153, 8482],
+  [154, 353],
+  [155, 8250],
+  [156, 339],
+  [158, 382],
+  [159, 376]
+]);
+var fromCodePoint = (
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
+  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint) {
+    let output = "";
+    if (codePoint > 65535) {
+      codePoint -= 65536;
+      output += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
+      codePoint = 56320 | codePoint & 1023;
+    }
+    output += String.fromCharCode(codePoint);
+    return output;
+  }
+);
+function replaceCodePoint(codePoint) {
+  var _a2;
+  if (codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111) {
+    return 65533;
+  }
+  return (_a2 = decodeMap.get(codePoint)) !== null && _a2 !== void 0 ? _a2 : codePoint;
+}
+
+// node_modules/entities/lib/esm/decode.js
+var CharCodes;
+(function(CharCodes2) {
+  CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
+  CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
+  CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
+  CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
+  CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
+  CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
+  CharCodes2[CharCodes2["LOWER_F"] = 102] = "LOWER_F";
+  CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
+  CharCodes2[CharCodes2["LOWER_Z"] = 122] = "LOWER_Z";
+  CharCodes2[CharCodes2["UPPER_A"] = 65] = "UPPER_A";
+  CharCodes2[CharCodes2["UPPER_F"] = 70] = "UPPER_F";
+  CharCodes2[CharCodes2["UPPER_Z"] = 90] = "UPPER_Z";
+})(CharCodes || (CharCodes = {}));
+var TO_LOWER_BIT = 32;
+var BinTrieFlags;
+(function(BinTrieFlags2) {
+  BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 16256] = "BRANCH_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+})(BinTrieFlags || (BinTrieFlags = {}));
+function isNumber(code2) {
+  return code2 >= CharCodes.ZERO && code2 <= CharCodes.NINE;
+}
+function isHexadecimalCharacter(code2) {
+  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_F || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_F;
+}
+function isAsciiAlphaNumeric(code2) {
+  return code2 >= CharCodes.UPPER_A && code2 <= CharCodes.UPPER_Z || code2 >= CharCodes.LOWER_A && code2 <= CharCodes.LOWER_Z || isNumber(code2);
+}
+function isEntityInAttributeInvalidEnd(code2) {
+  return code2 === CharCodes.EQUALS || isAsciiAlphaNumeric(code2);
+}
+var EntityDecoderState;
+(function(EntityDecoderState2) {
+  EntityDecoderState2[EntityDecoderState2["EntityStart"] = 0] = "EntityStart";
+  EntityDecoderState2[EntityDecoderState2["NumericStart"] = 1] = "NumericStart";
+  EntityDecoderState2[EntityDecoderState2["NumericDecimal"] = 2] = "NumericDecimal";
+  EntityDecoderState2[EntityDecoderState2["NumericHex"] = 3] = "NumericHex";
+  EntityDecoderState2[EntityDecoderState2["NamedEntity"] = 4] = "NamedEntity";
+})(EntityDecoderState || (EntityDecoderState = {}));
+var DecodingMode;
+(function(DecodingMode2) {
+  DecodingMode2[DecodingMode2["Legacy"] = 0] = "Legacy";
+  DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
+  DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
+})(DecodingMode || (DecodingMode = {}));
+var EntityDecoder = class {
+  constructor(decodeTree, emitCodePoint, errors2) {
+    this.decodeTree = decodeTree;
+    this.emitCodePoint = emitCodePoint;
+    this.errors = errors2;
+    this.state = EntityDecoderState.EntityStart;
+    this.consumed = 1;
+    this.result = 0;
+    this.treeIndex = 0;
+    this.excess = 1;
+    this.decodeMode = DecodingMode.Strict;
+  }
+  /** Resets the instance to make it reusable. */
+  startEntity(decodeMode) {
+    this.decodeMode = decodeMode;
+    this.state = EntityDecoderState.EntityStart;
+    this.result = 0;
+    this.treeIndex = 0;
+    this.excess = 1;
+    this.consumed = 1;
+  }
+  /**
+   * Write an entity to the decoder. This can be called multiple times with partial entities.
+   * If the entity is incomplete, the decoder will return -1.
+   *
+   * Mirrors the implementation of `getDecoder`, but with the ability to stop decoding if the
+   * entity is incomplete, and resume when the next string is written.
+   *
+   * @param string The string containing the entity (or a continuation of the entity).
+   * @param offset The offset at which the entity begins. Should be 0 if this is not the first call.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  write(str, offset) {
+    switch (this.state) {
+      case EntityDecoderState.EntityStart: {
+        if (str.charCodeAt(offset) === CharCodes.NUM) {
+          this.state = EntityDecoderState.NumericStart;
+          this.consumed += 1;
+          return this.stateNumericStart(str, offset + 1);
+        }
+        this.state = EntityDecoderState.NamedEntity;
+        return this.stateNamedEntity(str, offset);
+      }
+      case EntityDecoderState.NumericStart: {
+        return this.stateNumericStart(str, offset);
+      }
+      case EntityDecoderState.NumericDecimal: {
+        return this.stateNumericDecimal(str, offset);
+      }
+      case EntityDecoderState.NumericHex: {
+        return this.stateNumericHex(str, offset);
+      }
+      case EntityDecoderState.NamedEntity: {
+        return this.stateNamedEntity(str, offset);
+      }
+    }
+  }
+  /**
+   * Switches between the numeric decimal and hexadecimal states.
+   *
+   * Equivalent to the `Numeric character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNumericStart(str, offset) {
+    if (offset >= str.length) {
+      return -1;
+    }
+    if ((str.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
+      this.state = EntityDecoderState.NumericHex;
+      this.consumed += 1;
+      return this.stateNumericHex(str, offset + 1);
+    }
+    this.state = EntityDecoderState.NumericDecimal;
+    return this.stateNumericDecimal(str, offset);
+  }
+  addToNumericResult(str, start, end, base2) {
+    if (start !== end) {
+      const digitCount = end - start;
+      this.result = this.result * Math.pow(base2, digitCount) + parseInt(str.substr(start, digitCount), base2);
+      this.consumed += digitCount;
+    }
+  }
+  /**
+   * Parses a hexadecimal numeric entity.
+   *
+   * Equivalent to the `Hexademical character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNumericHex(str, offset) {
+    const startIdx = offset;
+    while (offset < str.length) {
+      const char = str.charCodeAt(offset);
+      if (isNumber(char) || isHexadecimalCharacter(char)) {
+        offset += 1;
+      } else {
+        this.addToNumericResult(str, startIdx, offset, 16);
+        return this.emitNumericEntity(char, 3);
+      }
+    }
+    this.addToNumericResult(str, startIdx, offset, 16);
+    return -1;
+  }
+  /**
+   * Parses a decimal numeric entity.
+   *
+   * Equivalent to the `Decimal character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNumericDecimal(str, offset) {
+    const startIdx = offset;
+    while (offset < str.length) {
+      const char = str.charCodeAt(offset);
+      if (isNumber(char)) {
+        offset += 1;
+      } else {
+        this.addToNumericResult(str, startIdx, offset, 10);
+        return this.emitNumericEntity(char, 2);
+      }
+    }
+    this.addToNumericResult(str, startIdx, offset, 10);
+    return -1;
+  }
+  /**
+   * Validate and emit a numeric entity.
+   *
+   * Implements the logic from the `Hexademical character reference start
+   * state` and `Numeric character reference end state` in the HTML spec.
+   *
+   * @param lastCp The last code point of the entity. Used to see if the
+   *               entity was terminated with a semicolon.
+   * @param expectedLength The minimum number of characters that should be
+   *                       consumed. Used to validate that at least one digit
+   *                       was consumed.
+   * @returns The number of characters that were consumed.
+   */
+  emitNumericEntity(lastCp, expectedLength) {
+    var _a2;
+    if (this.consumed <= expectedLength) {
+      (_a2 = this.errors) === null || _a2 === void 0 ? void 0 : _a2.absenceOfDigitsInNumericCharacterReference(this.consumed);
+      return 0;
+    }
+    if (lastCp === CharCodes.SEMI) {
+      this.consumed += 1;
+    } else if (this.decodeMode === DecodingMode.Strict) {
+      return 0;
+    }
+    this.emitCodePoint(replaceCodePoint(this.result), this.consumed);
+    if (this.errors) {
+      if (lastCp !== CharCodes.SEMI) {
+        this.errors.missingSemicolonAfterCharacterReference();
+      }
+      this.errors.validateNumericCharacterReference(this.result);
+    }
+    return this.consumed;
+  }
+  /**
+   * Parses a named entity.
+   *
+   * Equivalent to the `Named character reference state` in the HTML spec.
+   *
+   * @param str The string containing the entity (or a continuation of the entity).
+   * @param offset The current offset.
+   * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+   */
+  stateNamedEntity(str, offset) {
+    const { decodeTree } = this;
+    let current = decodeTree[this.treeIndex];
+    let valueLength = (current & BinTrieFlags.VALUE_LENGTH) >> 14;
+    for (; offset < str.length; offset++, this.excess++) {
+      const char = str.charCodeAt(offset);
+      this.treeIndex = determineBranch(decodeTree, current, this.treeIndex + Math.max(1, valueLength), char);
+      if (this.treeIndex < 0) {
+        return this.result === 0 || // If we are parsing an attribute
+        this.decodeMode === DecodingMode.Attribute && // We shouldn't have consumed any characters after the entity,
+        (valueLength === 0 || // And there should be no invalid characters.
+        isEntityInAttributeInvalidEnd(char)) ? 0 : this.emitNotTerminatedNamedEntity();
+      }
+      current = decodeTree[this.treeIndex];
+      valueLength = (current & BinTrieFlags.VALUE_LENGTH) >> 14;
+      if (valueLength !== 0) {
+        if (char === CharCodes.SEMI) {
+          return this.emitNamedEntityData(this.treeIndex, valueLength, this.consumed + this.excess);
+        }
+        if (this.decodeMode !== DecodingMode.Strict) {
+          this.result = this.treeIndex;
+          this.consumed += this.excess;
+          this.excess = 0;
+        }
+      }
+    }
+    return -1;
+  }
+  /**
+   * Emit a named entity that was not terminated with a semicolon.
+   *
+   * @returns The number of characters consumed.
+   */
+  emitNotTerminatedNamedEntity() {
+    var _a2;
+    const { result, decodeTree } = this;
+    const valueLength = (decodeTree[result] & BinTrieFlags.VALUE_LENGTH) >> 14;
+    this.emitNamedEntityData(result, valueLength, this.consumed);
+    (_a2 = this.errors) === null || _a2 === void 0 ? void 0 : _a2.missingSemicolonAfterCharacterReference();
+    return this.consumed;
+  }
+  /**
+   * Emit a named entity.
+   *
+   * @param result The index of the entity in the decode tree.
+   * @param valueLength The number of bytes in the entity.
+   * @param consumed The number of characters consumed.
+   *
+   * @returns The number of characters consumed.
+   */
+  emitNamedEntityData(result, valueLength, consumed) {
+    const { decodeTree } = this;
+    this.emitCodePoint(valueLength === 1 ? decodeTree[result] & ~BinTrieFlags.VALUE_LENGTH : decodeTree[result + 1], consumed);
+    if (valueLength === 3) {
+      this.emitCodePoint(decodeTree[result + 2], consumed);
+    }
+    return consumed;
+  }
+  /**
+   * Signal to the parser that the end of the input was reached.
+   *
+   * Remaining data will be emitted and relevant errors will be produced.
+   *
+   * @returns The number of characters consumed.
+   */
+  end() {
+    var _a2;
+    switch (this.state) {
+      case EntityDecoderState.NamedEntity: {
+        return this.result !== 0 && (this.decodeMode !== DecodingMode.Attribute || this.result === this.treeIndex) ? this.emitNotTerminatedNamedEntity() : 0;
+      }
+      // Otherwise, emit a numeric entity if we have one.
+      case EntityDecoderState.NumericDecimal: {
+        return this.emitNumericEntity(0, 2);
+      }
+      case EntityDecoderState.NumericHex: {
+        return this.emitNumericEntity(0, 3);
+      }
+      case EntityDecoderState.NumericStart: {
+        (_a2 = this.errors) === null || _a2 === void 0 ? void 0 : _a2.absenceOfDigitsInNumericCharacterReference(this.consumed);
+        return 0;
+      }
+      case EntityDecoderState.EntityStart: {
+        return 0;
+      }
+    }
+  }
+};
+function getDecoder(decodeTree) {
+  let ret = "";
+  const decoder = new EntityDecoder(decodeTree, (str) => ret += fromCodePoint(str));
+  return function decodeWithTrie(str, decodeMode) {
+    let lastIndex = 0;
+    let offset = 0;
+    while ((offset = str.indexOf("&", offset)) >= 0) {
+      ret += str.slice(lastIndex, offset);
+      decoder.startEntity(decodeMode);
+      const len = decoder.write(
+        str,
+        // Skip the "&"
+        offset + 1
+      );
+      if (len < 0) {
+        lastIndex = offset + decoder.end();
+        break;
+      }
+      lastIndex = offset + len;
+      offset = len === 0 ? lastIndex + 1 : lastIndex;
+    }
+    const result = ret + str.slice(lastIndex);
+    ret = "";
+    return result;
+  };
+}
+function determineBranch(decodeTree, current, nodeIdx, char) {
+  const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+  const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+  if (branchCount === 0) {
+    return jumpOffset !== 0 && char === jumpOffset ? nodeIdx : -1;
+  }
+  if (jumpOffset) {
+    const value = char - jumpOffset;
+    return value < 0 || value >= branchCount ? -1 : decodeTree[nodeIdx + value] - 1;
+  }
+  let lo = nodeIdx;
+  let hi = lo + branchCount - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const midVal = decodeTree[mid];
+    if (midVal < char) {
+      lo = mid + 1;
+    } else if (midVal > char) {
+      hi = mid - 1;
+    } else {
+      return decodeTree[mid + branchCount];
+    }
+  }
+  return -1;
+}
+var htmlDecoder = getDecoder(decode_data_html_default);
+var xmlDecoder = getDecoder(decode_data_xml_default);
+function decodeHTML(str, mode = DecodingMode.Legacy) {
+  return htmlDecoder(str, mode);
+}
+function decodeHTMLStrict(str) {
+  return htmlDecoder(str, DecodingMode.Strict);
+}
+
+// node_modules/entities/lib/esm/generated/encode-html.js
+function restoreDiff(arr) {
+  for (let i = 1; i < arr.length; i++) {
+    arr[i][0] += arr[i - 1][0] + 1;
+  }
+  return arr;
+}
+var encode_html_default = new Map(/* @__PURE__ */ restoreDiff([[9, "&Tab;"], [0, "&NewLine;"], [22, "&excl;"], [0, "&quot;"], [0, "&num;"], [0, "&dollar;"], [0, "&percnt;"], [0, "&amp;"], [0, "&apos;"], [0, "&lpar;"], [0, "&rpar;"], [0, "&ast;"], [0, "&plus;"], [0, "&comma;"], [1, "&period;"], [0, "&sol;"], [10, "&colon;"], [0, "&semi;"], [0, { v: "&lt;", n: 8402, o: "&nvlt;" }], [0, { v: "&equals;", n: 8421, o: "&bne;" }], [0, { v: "&gt;", n: 8402, o: "&nvgt;" }], [0, "&quest;"], [0, "&commat;"], [26, "&lbrack;"], [0, "&bsol;"], [0, "&rbrack;"], [0, "&Hat;"], [0, "&lowbar;"], [0, "&DiacriticalGrave;"], [5, { n: 106, o: "&fjlig;" }], [20, "&lbrace;"], [0, "&verbar;"], [0, "&rbrace;"], [34, "&nbsp;"], [0, "&iexcl;"], [0, "&cent;"], [0, "&pound;"], [0, "&curren;"], [0, "&yen;"], [0, "&brvbar;"], [0, "&sect;"], [0, "&die;"], [0, "&copy;"], [0, "&ordf;"], [0, "&laquo;"], [0, "&not;"], [0, "&shy;"], [0, "&circledR;"], [0, "&macr;"], [0, "&deg;"], [0, "&PlusMinus;"], [0, "&sup2;"], [0, "&sup3;"], [0, "&acute;"], [0, "&micro;"], [0, "&para;"], [0, "&centerdot;"], [0, "&cedil;"], [0, "&sup1;"], [0, "&ordm;"], [0, "&raquo;"], [0, "&frac14;"], [0, "&frac12;"], [0, "&frac34;"], [0, "&iquest;"], [0, "&Agrave;"], [0, "&Aacute;"], [0, "&Acirc;"], [0, "&Atilde;"], [0, "&Auml;"], [0, "&angst;"], [0, "&AElig;"], [0, "&Ccedil;"], [0, "&Egrave;"], [0, "&Eacute;"], [0, "&Ecirc;"], [0, "&Euml;"], [0, "&Igrave;"], [0, "&Iacute;"], [0, "&Icirc;"], [0, "&Iuml;"], [0, "&ETH;"], [0, "&Ntilde;"], [0, "&Ograve;"], [0, "&Oacute;"], [0, "&Ocirc;"], [0, "&Otilde;"], [0, "&Ouml;"], [0, "&times;"], [0, "&Oslash;"], [0, "&Ugrave;"], [0, "&Uacute;"], [0, "&Ucirc;"], [0, "&Uuml;"], [0, "&Yacute;"], [0, "&THORN;"], [0, "&szlig;"], [0, "&agrave;"], [0, "&aacute;"], [0, "&acirc;"], [0, "&atilde;"], [0, "&auml;"], [0, "&aring;"], [0, "&aelig;"], [0, "&ccedil;"], [0, "&egrave;"], [0, "&eacute;"], [0, "&ecirc;"], [0, "&euml;"], [0, "&igrave;"], [0, "&iacute;"], [0, "&icirc;"], [0, "&iuml;"], [0, "&eth;"], [0, "&ntilde;"], [0, "&ograve;"], [0, "&oacute;"], [0, "&ocirc;"], [0, "&otilde;"], [0, "&ouml;"], [0, "&div;"], [0, "&oslash;"], [0, "&ugrave;"], [0, "&uacute;"], [0, "&ucirc;"], [0, "&uuml;"], [0, "&yacute;"], [0, "&thorn;"], [0, "&yuml;"], [0, "&Amacr;"], [0, "&amacr;"], [0, "&Abreve;"], [0, "&abreve;"], [0, "&Aogon;"], [0, "&aogon;"], [0, "&Cacute;"], [0, "&cacute;"], [0, "&Ccirc;"], [0, "&ccirc;"], [0, "&Cdot;"], [0, "&cdot;"], [0, "&Ccaron;"], [0, "&ccaron;"], [0, "&Dcaron;"], [0, "&dcaron;"], [0, "&Dstrok;"], [0, "&dstrok;"], [0, "&Emacr;"], [0, "&emacr;"], [2, "&Edot;"], [0, "&edot;"], [0, "&Eogon;"], [0, "&eogon;"], [0, "&Ecaron;"], [0, "&ecaron;"], [0, "&Gcirc;"], [0, "&gcirc;"], [0, "&Gbreve;"], [0, "&gbreve;"], [0, "&Gdot;"], [0, "&gdot;"], [0, "&Gcedil;"], [1, "&Hcirc;"], [0, "&hcirc;"], [0, "&Hstrok;"], [0, "&hstrok;"], [0, "&Itilde;"], [0, "&itilde;"], [0, "&Imacr;"], [0, "&imacr;"], [2, "&Iogon;"], [0, "&iogon;"], [0, "&Idot;"], [0, "&imath;"], [0, "&IJlig;"], [0, "&ijlig;"], [0, "&Jcirc;"], [0, "&jcirc;"], [0, "&Kcedil;"], [0, "&kcedil;"], [0, "&kgreen;"], [0, "&Lacute;"], [0, "&lacute;"], [0, "&Lcedil;"], [0, "&lcedil;"], [0, "&Lcaron;"], [0, "&lcaron;"], [0, "&Lmidot;"], [0, "&lmidot;"], [0, "&Lstrok;"], [0, "&lstrok;"], [0, "&Nacute;"], [0, "&nacute;"], [0, "&Ncedil;"], [0, "&ncedil;"], [0, "&Ncaron;"], [0, "&ncaron;"], [0, "&napos;"], [0, "&ENG;"], [0, "&eng;"], [0, "&Omacr;"], [0, "&omacr;"], [2, "&Odblac;"], [0, "&odblac;"], [0, "&OElig;"], [0, "&oelig;"], [0, "&Racute;"], [0, "&racute;"], [0, "&Rcedil;"], [0, "&rcedil;"], [0, "&Rcaron;"], [0, "&rcaron;"], [0, "&Sacute;"], [0, "&sacute;"], [0, "&Scirc;"], [0, "&scirc;"], [0, "&Scedil;"], [0, "&scedil;"], [0, "&Scaron;"], [0, "&scaron;"], [0, "&Tcedil;"], [0, "&tcedil;"], [0, "&Tcaron;"], [0, "&tcaron;"], [0, "&Tstrok;"], [0, "&tstrok;"], [0, "&Utilde;"], [0, "&utilde;"], [0, "&Umacr;"], [0, "&umacr;"], [0, "&Ubreve;"], [0, "&ubreve;"], [0, "&Uring;"], [0, "&uring;"], [0, "&Udblac;"], [0, "&udblac;"], [0, "&Uogon;"], [0, "&uogon;"], [0, "&Wcirc;"], [0, "&wcirc;"], [0, "&Ycirc;"], [0, "&ycirc;"], [0, "&Yuml;"], [0, "&Zacute;"], [0, "&zacute;"], [0, "&Zdot;"], [0, "&zdot;"], [0, "&Zcaron;"], [0, "&zcaron;"], [19, "&fnof;"], [34, "&imped;"], [63, "&gacute;"], [65, "&jmath;"], [142, "&circ;"], [0, "&caron;"], [16, "&breve;"], [0, "&DiacriticalDot;"], [0, "&ring;"], [0, "&ogon;"], [0, "&DiacriticalTilde;"], [0, "&dblac;"], [51, "&DownBreve;"], [127, "&Alpha;"], [0, "&Beta;"], [0, "&Gamma;"], [0, "&Delta;"], [0, "&Epsilon;"], [0, "&Zeta;"], [0, "&Eta;"], [0, "&Theta;"], [0, "&Iota;"], [0, "&Kappa;"], [0, "&Lambda;"], [0, "&Mu;"], [0, "&Nu;"], [0, "&Xi;"], [0, "&Omicron;"], [0, "&Pi;"], [0, "&Rho;"], [1, "&Sigma;"], [0, "&Tau;"], [0, "&Upsilon;"], [0, "&Phi;"], [0, "&Chi;"], [0, "&Psi;"], [0, "&ohm;"], [7, "&alpha;"], [0, "&beta;"], [0, "&gamma;"], [0, "&delta;"], [0, "&epsi;"], [0, "&zeta;"], [0, "&eta;"], [0, "&theta;"], [0, "&iota;"], [0, "&kappa;"], [0, "&lambda;"], [0, "&mu;"], [0, "&nu;"], [0, "&xi;"], [0, "&omicron;"], [0, "&pi;"], [0, "&rho;"], [0, "&sigmaf;"], [0, "&sigma;"], [0, "&tau;"], [0, "&upsi;"], [0, "&phi;"], [0, "&chi;"], [0, "&psi;"], [0, "&omega;"], [7, "&thetasym;"], [0, "&Upsi;"], [2, "&phiv;"], [0, "&piv;"], [5, "&Gammad;"], [0, "&digamma;"], [18, "&kappav;"], [0, "&rhov;"], [3, "&epsiv;"], [0, "&backepsilon;"], [10, "&IOcy;"], [0, "&DJcy;"], [0, "&GJcy;"], [0, "&Jukcy;"], [0, "&DScy;"], [0, "&Iukcy;"], [0, "&YIcy;"], [0, "&Jsercy;"], [0, "&LJcy;"], [0, "&NJcy;"], [0, "&TSHcy;"], [0, "&KJcy;"], [1, "&Ubrcy;"], [0, "&DZcy;"], [0, "&Acy;"], [0, "&Bcy;"], [0, "&Vcy;"], [0, "&Gcy;"], [0, "&Dcy;"], [0, "&IEcy;"], [0, "&ZHcy;"], [0, "&Zcy;"], [0, "&Icy;"], [0, "&Jcy;"], [0, "&Kcy;"], [0, "&Lcy;"], [0, "&Mcy;"], [0, "&Ncy;"], [0, "&Ocy;"], [0, "&Pcy;"], [0, "&Rcy;"], [0, "&Scy;"], [0, "&Tcy;"], [0, "&Ucy;"], [0, "&Fcy;"], [0, "&KHcy;"], [0, "&TScy;"], [0, "&CHcy;"], [0, "&SHcy;"], [0, "&SHCHcy;"], [0, "&HARDcy;"], [0, "&Ycy;"], [0, "&SOFTcy;"], [0, "&Ecy;"], [0, "&YUcy;"], [0, "&YAcy;"], [0, "&acy;"], [0, "&bcy;"], [0, "&vcy;"], [0, "&gcy;"], [0, "&dcy;"], [0, "&iecy;"], [0, "&zhcy;"], [0, "&zcy;"], [0, "&icy;"], [0, "&jcy;"], [0, "&kcy;"], [0, "&lcy;"], [0, "&mcy;"], [0, "&ncy;"], [0, "&ocy;"], [0, "&pcy;"], [0, "&rcy;"], [0, "&scy;"], [0, "&tcy;"], [0, "&ucy;"], [0, "&fcy;"], [0, "&khcy;"], [0, "&tscy;"], [0, "&chcy;"], [0, "&shcy;"], [0, "&shchcy;"], [0, "&hardcy;"], [0, "&ycy;"], [0, "&softcy;"], [0, "&ecy;"], [0, "&yucy;"], [0, "&yacy;"], [1, "&iocy;"], [0, "&djcy;"], [0, "&gjcy;"], [0, "&jukcy;"], [0, "&dscy;"], [0, "&iukcy;"], [0, "&yicy;"], [0, "&jsercy;"], [0, "&ljcy;"], [0, "&njcy;"], [0, "&tshcy;"], [0, "&kjcy;"], [1, "&ubrcy;"], [0, "&dzcy;"], [7074, "&ensp;"], [0, "&emsp;"], [0, "&emsp13;"], [0, "&emsp14;"], [1, "&numsp;"], [0, "&puncsp;"], [0, "&ThinSpace;"], [0, "&hairsp;"], [0, "&NegativeMediumSpace;"], [0, "&zwnj;"], [0, "&zwj;"], [0, "&lrm;"], [0, "&rlm;"], [0, "&dash;"], [2, "&ndash;"], [0, "&mdash;"], [0, "&horbar;"], [0, "&Verbar;"], [1, "&lsquo;"], [0, "&CloseCurlyQuote;"], [0, "&lsquor;"], [1, "&ldquo;"], [0, "&CloseCurlyDoubleQuote;"], [0, "&bdquo;"], [1, "&dagger;"], [0, "&Dagger;"], [0, "&bull;"], [2, "&nldr;"], [0, "&hellip;"], [9, "&permil;"], [0, "&pertenk;"], [0, "&prime;"], [0, "&Prime;"], [0, "&tprime;"], [0, "&backprime;"], [3, "&lsaquo;"], [0, "&rsaquo;"], [3, "&oline;"], [2, "&caret;"], [1, "&hybull;"], [0, "&frasl;"], [10, "&bsemi;"], [7, "&qprime;"], [7, { v: "&MediumSpace;", n: 8202, o: "&ThickSpace;" }], [0, "&NoBreak;"], [0, "&af;"], [0, "&InvisibleTimes;"], [0, "&ic;"], [72, "&euro;"], [46, "&tdot;"], [0, "&DotDot;"], [37, "&complexes;"], [2, "&incare;"], [4, "&gscr;"], [0, "&hamilt;"], [0, "&Hfr;"], [0, "&Hopf;"], [0, "&planckh;"], [0, "&hbar;"], [0, "&imagline;"], [0, "&Ifr;"], [0, "&lagran;"], [0, "&ell;"], [1, "&naturals;"], [0, "&numero;"], [0, "&copysr;"], [0, "&weierp;"], [0, "&Popf;"], [0, "&Qopf;"], [0, "&realine;"], [0, "&real;"], [0, "&reals;"], [0, "&rx;"], [3, "&trade;"], [1, "&integers;"], [2, "&mho;"], [0, "&zeetrf;"], [0, "&iiota;"], [2, "&bernou;"], [0, "&Cayleys;"], [1, "&escr;"], [0, "&Escr;"], [0, "&Fouriertrf;"], [1, "&Mellintrf;"], [0, "&order;"], [0, "&alefsym;"], [0, "&beth;"], [0, "&gimel;"], [0, "&daleth;"], [12, "&CapitalDifferentialD;"], [0, "&dd;"], [0, "&ee;"], [0, "&ii;"], [10, "&frac13;"], [0, "&frac23;"], [0, "&frac15;"], [0, "&frac25;"], [0, "&frac35;"], [0, "&frac45;"], [0, "&frac16;"], [0, "&frac56;"], [0, "&frac18;"], [0, "&frac38;"], [0, "&frac58;"], [0, "&frac78;"], [49, "&larr;"], [0, "&ShortUpArrow;"], [0, "&rarr;"], [0, "&darr;"], [0, "&harr;"], [0, "&updownarrow;"], [0, "&nwarr;"], [0, "&nearr;"], [0, "&LowerRightArrow;"], [0, "&LowerLeftArrow;"], [0, "&nlarr;"], [0, "&nrarr;"], [1, { v: "&rarrw;", n: 824, o: "&nrarrw;" }], [0, "&Larr;"], [0, "&Uarr;"], [0, "&Rarr;"], [0, "&Darr;"], [0, "&larrtl;"], [0, "&rarrtl;"], [0, "&LeftTeeArrow;"], [0, "&mapstoup;"], [0, "&map;"], [0, "&DownTeeArrow;"], [1, "&hookleftarrow;"], [0, "&hookrightarrow;"], [0, "&larrlp;"], [0, "&looparrowright;"], [0, "&harrw;"], [0, "&nharr;"], [1, "&lsh;"], [0, "&rsh;"], [0, "&ldsh;"], [0, "&rdsh;"], [1, "&crarr;"], [0, "&cularr;"], [0, "&curarr;"], [2, "&circlearrowleft;"], [0, "&circlearrowright;"], [0, "&leftharpoonup;"], [0, "&DownLeftVector;"], [0, "&RightUpVector;"], [0, "&LeftUpVector;"], [0, "&rharu;"], [0, "&DownRightVector;"], [0, "&dharr;"], [0, "&dharl;"], [0, "&RightArrowLeftArrow;"], [0, "&udarr;"], [0, "&LeftArrowRightArrow;"], [0, "&leftleftarrows;"], [0, "&upuparrows;"], [0, "&rightrightarrows;"], [0, "&ddarr;"], [0, "&leftrightharpoons;"], [0, "&Equilibrium;"], [0, "&nlArr;"], [0, "&nhArr;"], [0, "&nrArr;"], [0, "&DoubleLeftArrow;"], [0, "&DoubleUpArrow;"], [0, "&DoubleRightArrow;"], [0, "&dArr;"], [0, "&DoubleLeftRightArrow;"], [0, "&DoubleUpDownArrow;"], [0, "&nwArr;"], [0, "&neArr;"], [0, "&seArr;"], [0, "&swArr;"], [0, "&lAarr;"], [0, "&rAarr;"], [1, "&zigrarr;"], [6, "&larrb;"], [0, "&rarrb;"], [15, "&DownArrowUpArrow;"], [7, "&loarr;"], [0, "&roarr;"], [0, "&hoarr;"], [0, "&forall;"], [0, "&comp;"], [0, { v: "&part;", n: 824, o: "&npart;" }], [0, "&exist;"], [0, "&nexist;"], [0, "&empty;"], [1, "&Del;"], [0, "&Element;"], [0, "&NotElement;"], [1, "&ni;"], [0, "&notni;"], [2, "&prod;"], [0, "&coprod;"], [0, "&sum;"], [0, "&minus;"], [0, "&MinusPlus;"], [0, "&dotplus;"], [1, "&Backslash;"], [0, "&lowast;"], [0, "&compfn;"], [1, "&radic;"], [2, "&prop;"], [0, "&infin;"], [0, "&angrt;"], [0, { v: "&ang;", n: 8402, o: "&nang;" }], [0, "&angmsd;"], [0, "&angsph;"], [0, "&mid;"], [0, "&nmid;"], [0, "&DoubleVerticalBar;"], [0, "&NotDoubleVerticalBar;"], [0, "&and;"], [0, "&or;"], [0, { v: "&cap;", n: 65024, o: "&caps;" }], [0, { v: "&cup;", n: 65024, o: "&cups;" }], [0, "&int;"], [0, "&Int;"], [0, "&iiint;"], [0, "&conint;"], [0, "&Conint;"], [0, "&Cconint;"], [0, "&cwint;"], [0, "&ClockwiseContourIntegral;"], [0, "&awconint;"], [0, "&there4;"], [0, "&becaus;"], [0, "&ratio;"], [0, "&Colon;"], [0, "&dotminus;"], [1, "&mDDot;"], [0, "&homtht;"], [0, { v: "&sim;", n: 8402, o: "&nvsim;" }], [0, { v: "&backsim;", n: 817, o: "&race;" }], [0, { v: "&ac;", n: 819, o: "&acE;" }], [0, "&acd;"], [0, "&VerticalTilde;"], [0, "&NotTilde;"], [0, { v: "&eqsim;", n: 824, o: "&nesim;" }], [0, "&sime;"], [0, "&NotTildeEqual;"], [0, "&cong;"], [0, "&simne;"], [0, "&ncong;"], [0, "&ap;"], [0, "&nap;"], [0, "&ape;"], [0, { v: "&apid;", n: 824, o: "&napid;" }], [0, "&backcong;"], [0, { v: "&asympeq;", n: 8402, o: "&nvap;" }], [0, { v: "&bump;", n: 824, o: "&nbump;" }], [0, { v: "&bumpe;", n: 824, o: "&nbumpe;" }], [0, { v: "&doteq;", n: 824, o: "&nedot;" }], [0, "&doteqdot;"], [0, "&efDot;"], [0, "&erDot;"], [0, "&Assign;"], [0, "&ecolon;"], [0, "&ecir;"], [0, "&circeq;"], [1, "&wedgeq;"], [0, "&veeeq;"], [1, "&triangleq;"], [2, "&equest;"], [0, "&ne;"], [0, { v: "&Congruent;", n: 8421, o: "&bnequiv;" }], [0, "&nequiv;"], [1, { v: "&le;", n: 8402, o: "&nvle;" }], [0, { v: "&ge;", n: 8402, o: "&nvge;" }], [0, { v: "&lE;", n: 824, o: "&nlE;" }], [0, { v: "&gE;", n: 824, o: "&ngE;" }], [0, { v: "&lnE;", n: 65024, o: "&lvertneqq;" }], [0, { v: "&gnE;", n: 65024, o: "&gvertneqq;" }], [0, { v: "&ll;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nLtv;"], [7577, "&nLt;"]])) }], [0, { v: "&gg;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nGtv;"], [7577, "&nGt;"]])) }], [0, "&between;"], [0, "&NotCupCap;"], [0, "&nless;"], [0, "&ngt;"], [0, "&nle;"], [0, "&nge;"], [0, "&lesssim;"], [0, "&GreaterTilde;"], [0, "&nlsim;"], [0, "&ngsim;"], [0, "&LessGreater;"], [0, "&gl;"], [0, "&NotLessGreater;"], [0, "&NotGreaterLess;"], [0, "&pr;"], [0, "&sc;"], [0, "&prcue;"], [0, "&sccue;"], [0, "&PrecedesTilde;"], [0, { v: "&scsim;", n: 824, o: "&NotSucceedsTilde;" }], [0, "&NotPrecedes;"], [0, "&NotSucceeds;"], [0, { v: "&sub;", n: 8402, o: "&NotSubset;" }], [0, { v: "&sup;", n: 8402, o: "&NotSuperset;" }], [0, "&nsub;"], [0, "&nsup;"], [0, "&sube;"], [0, "&supe;"], [0, "&NotSubsetEqual;"], [0, "&NotSupersetEqual;"], [0, { v: "&subne;", n: 65024, o: "&varsubsetneq;" }], [0, { v: "&supne;", n: 65024, o: "&varsupsetneq;" }], [1, "&cupdot;"], [0, "&UnionPlus;"], [0, { v: "&sqsub;", n: 824, o: "&NotSquareSubset;" }], [0, { v: "&sqsup;", n: 824, o: "&NotSquareSuperset;" }], [0, "&sqsube;"], [0, "&sqsupe;"], [0, { v: "&sqcap;", n: 65024, o: "&sqcaps;" }], [0, { v: "&sqcup;", n: 65024, o: "&sqcups;" }], [0, "&CirclePlus;"], [0, "&CircleMinus;"], [0, "&CircleTimes;"], [0, "&osol;"], [0, "&CircleDot;"], [0, "&circledcirc;"], [0, "&circledast;"], [1, "&circleddash;"], [0, "&boxplus;"], [0, "&boxminus;"], [0, "&boxtimes;"], [0, "&dotsquare;"], [0, "&RightTee;"], [0, "&dashv;"], [0, "&DownTee;"], [0, "&bot;"], [1, "&models;"], [0, "&DoubleRightTee;"], [0, "&Vdash;"], [0, "&Vvdash;"], [0, "&VDash;"], [0, "&nvdash;"], [0, "&nvDash;"], [0, "&nVdash;"], [0, "&nVDash;"], [0, "&prurel;"], [1, "&LeftTriangle;"], [0, "&RightTriangle;"], [0, { v: "&LeftTriangleEqual;", n: 8402, o: "&nvltrie;" }], [0, { v: "&RightTriangleEqual;", n: 8402, o: "&nvrtrie;" }], [0, "&origof;"], [0, "&imof;"], [0, "&multimap;"], [0, "&hercon;"], [0, "&intcal;"], [0, "&veebar;"], [1, "&barvee;"], [0, "&angrtvb;"], [0, "&lrtri;"], [0, "&bigwedge;"], [0, "&bigvee;"], [0, "&bigcap;"], [0, "&bigcup;"], [0, "&diam;"], [0, "&sdot;"], [0, "&sstarf;"], [0, "&divideontimes;"], [0, "&bowtie;"], [0, "&ltimes;"], [0, "&rtimes;"], [0, "&leftthreetimes;"], [0, "&rightthreetimes;"], [0, "&backsimeq;"], [0, "&curlyvee;"], [0, "&curlywedge;"], [0, "&Sub;"], [0, "&Sup;"], [0, "&Cap;"], [0, "&Cup;"], [0, "&fork;"], [0, "&epar;"], [0, "&lessdot;"], [0, "&gtdot;"], [0, { v: "&Ll;", n: 824, o: "&nLl;" }], [0, { v: "&Gg;", n: 824, o: "&nGg;" }], [0, { v: "&leg;", n: 65024, o: "&lesg;" }], [0, { v: "&gel;", n: 65024, o: "&gesl;" }], [2, "&cuepr;"], [0, "&cuesc;"], [0, "&NotPrecedesSlantEqual;"], [0, "&NotSucceedsSlantEqual;"], [0, "&NotSquareSubsetEqual;"], [0, "&NotSquareSupersetEqual;"], [2, "&lnsim;"], [0, "&gnsim;"], [0, "&precnsim;"], [0, "&scnsim;"], [0, "&nltri;"], [0, "&NotRightTriangle;"], [0, "&nltrie;"], [0, "&NotRightTriangleEqual;"], [0, "&vellip;"], [0, "&ctdot;"], [0, "&utdot;"], [0, "&dtdot;"], [0, "&disin;"], [0, "&isinsv;"], [0, "&isins;"], [0, { v: "&isindot;", n: 824, o: "&notindot;" }], [0, "&notinvc;"], [0, "&notinvb;"], [1, { v: "&isinE;", n: 824, o: "&notinE;" }], [0, "&nisd;"], [0, "&xnis;"], [0, "&nis;"], [0, "&notnivc;"], [0, "&notnivb;"], [6, "&barwed;"], [0, "&Barwed;"], [1, "&lceil;"], [0, "&rceil;"], [0, "&LeftFloor;"], [0, "&rfloor;"], [0, "&drcrop;"], [0, "&dlcrop;"], [0, "&urcrop;"], [0, "&ulcrop;"], [0, "&bnot;"], [1, "&profline;"], [0, "&profsurf;"], [1, "&telrec;"], [0, "&target;"], [5, "&ulcorn;"], [0, "&urcorn;"], [0, "&dlcorn;"], [0, "&drcorn;"], [2, "&frown;"], [0, "&smile;"], [9, "&cylcty;"], [0, "&profalar;"], [7, "&topbot;"], [6, "&ovbar;"], [1, "&solbar;"], [60, "&angzarr;"], [51, "&lmoustache;"], [0, "&rmoustache;"], [2, "&OverBracket;"], [0, "&bbrk;"], [0, "&bbrktbrk;"], [37, "&OverParenthesis;"], [0, "&UnderParenthesis;"], [0, "&OverBrace;"], [0, "&UnderBrace;"], [2, "&trpezium;"], [4, "&elinters;"], [59, "&blank;"], [164, "&circledS;"], [55, "&boxh;"], [1, "&boxv;"], [9, "&boxdr;"], [3, "&boxdl;"], [3, "&boxur;"], [3, "&boxul;"], [3, "&boxvr;"], [7, "&boxvl;"], [7, "&boxhd;"], [7, "&boxhu;"], [7, "&boxvh;"], [19, "&boxH;"], [0, "&boxV;"], [0, "&boxdR;"], [0, "&boxDr;"], [0, "&boxDR;"], [0, "&boxdL;"], [0, "&boxDl;"], [0, "&boxDL;"], [0, "&boxuR;"], [0, "&boxUr;"], [0, "&boxUR;"], [0, "&boxuL;"], [0, "&boxUl;"], [0, "&boxUL;"], [0, "&boxvR;"], [0, "&boxVr;"], [0, "&boxVR;"], [0, "&boxvL;"], [0, "&boxVl;"], [0, "&boxVL;"], [0, "&boxHd;"], [0, "&boxhD;"], [0, "&boxHD;"], [0, "&boxHu;"], [0, "&boxhU;"], [0, "&boxHU;"], [0, "&boxvH;"], [0, "&boxVh;"], [0, "&boxVH;"], [19, "&uhblk;"], [3, "&lhblk;"], [3, "&block;"], [8, "&blk14;"], [0, "&blk12;"], [0, "&blk34;"], [13, "&square;"], [8, "&blacksquare;"], [0, "&EmptyVerySmallSquare;"], [1, "&rect;"], [0, "&marker;"], [2, "&fltns;"], [1, "&bigtriangleup;"], [0, "&blacktriangle;"], [0, "&triangle;"], [2, "&blacktriangleright;"], [0, "&rtri;"], [3, "&bigtriangledown;"], [0, "&blacktriangledown;"], [0, "&dtri;"], [2, "&blacktriangleleft;"], [0, "&ltri;"], [6, "&loz;"], [0, "&cir;"], [32, "&tridot;"], [2, "&bigcirc;"], [8, "&ultri;"], [0, "&urtri;"], [0, "&lltri;"], [0, "&EmptySmallSquare;"], [0, "&FilledSmallSquare;"], [8, "&bigstar;"], [0, "&star;"], [7, "&phone;"], [49, "&female;"], [1, "&male;"], [29, "&spades;"], [2, "&clubs;"], [1, "&hearts;"], [0, "&diamondsuit;"], [3, "&sung;"], [2, "&flat;"], [0, "&natural;"], [0, "&sharp;"], [163, "&check;"], [3, "&cross;"], [8, "&malt;"], [21, "&sext;"], [33, "&VerticalSeparator;"], [25, "&lbbrk;"], [0, "&rbbrk;"], [84, "&bsolhsub;"], [0, "&suphsol;"], [28, "&LeftDoubleBracket;"], [0, "&RightDoubleBracket;"], [0, "&lang;"], [0, "&rang;"], [0, "&Lang;"], [0, "&Rang;"], [0, "&loang;"], [0, "&roang;"], [7, "&longleftarrow;"], [0, "&longrightarrow;"], [0, "&longleftrightarrow;"], [0, "&DoubleLongLeftArrow;"], [0, "&DoubleLongRightArrow;"], [0, "&DoubleLongLeftRightArrow;"], [1, "&longmapsto;"], [2, "&dzigrarr;"], [258, "&nvlArr;"], [0, "&nvrArr;"], [0, "&nvHarr;"], [0, "&Map;"], [6, "&lbarr;"], [0, "&bkarow;"], [0, "&lBarr;"], [0, "&dbkarow;"], [0, "&drbkarow;"], [0, "&DDotrahd;"], [0, "&UpArrowBar;"], [0, "&DownArrowBar;"], [2, "&Rarrtl;"], [2, "&latail;"], [0, "&ratail;"], [0, "&lAtail;"], [0, "&rAtail;"], [0, "&larrfs;"], [0, "&rarrfs;"], [0, "&larrbfs;"], [0, "&rarrbfs;"], [2, "&nwarhk;"], [0, "&nearhk;"], [0, "&hksearow;"], [0, "&hkswarow;"], [0, "&nwnear;"], [0, "&nesear;"], [0, "&seswar;"], [0, "&swnwar;"], [8, { v: "&rarrc;", n: 824, o: "&nrarrc;" }], [1, "&cudarrr;"], [0, "&ldca;"], [0, "&rdca;"], [0, "&cudarrl;"], [0, "&larrpl;"], [2, "&curarrm;"], [0, "&cularrp;"], [7, "&rarrpl;"], [2, "&harrcir;"], [0, "&Uarrocir;"], [0, "&lurdshar;"], [0, "&ldrushar;"], [2, "&LeftRightVector;"], [0, "&RightUpDownVector;"], [0, "&DownLeftRightVector;"], [0, "&LeftUpDownVector;"], [0, "&LeftVectorBar;"], [0, "&RightVectorBar;"], [0, "&RightUpVectorBar;"], [0, "&RightDownVectorBar;"], [0, "&DownLeftVectorBar;"], [0, "&DownRightVectorBar;"], [0, "&LeftUpVectorBar;"], [0, "&LeftDownVectorBar;"], [0, "&LeftTeeVector;"], [0, "&RightTeeVector;"], [0, "&RightUpTeeVector;"], [0, "&RightDownTeeVector;"], [0, "&DownLeftTeeVector;"], [0, "&DownRightTeeVector;"], [0, "&LeftUpTeeVector;"], [0, "&LeftDownTeeVector;"], [0, "&lHar;"], [0, "&uHar;"], [0, "&rHar;"], [0, "&dHar;"], [0, "&luruhar;"], [0, "&ldrdhar;"], [0, "&ruluhar;"], [0, "&rdldhar;"], [0, "&lharul;"], [0, "&llhard;"], [0, "&rharul;"], [0, "&lrhard;"], [0, "&udhar;"], [0, "&duhar;"], [0, "&RoundImplies;"], [0, "&erarr;"], [0, "&simrarr;"], [0, "&larrsim;"], [0, "&rarrsim;"], [0, "&rarrap;"], [0, "&ltlarr;"], [1, "&gtrarr;"], [0, "&subrarr;"], [1, "&suplarr;"], [0, "&lfisht;"], [0, "&rfisht;"], [0, "&ufisht;"], [0, "&dfisht;"], [5, "&lopar;"], [0, "&ropar;"], [4, "&lbrke;"], [0, "&rbrke;"], [0, "&lbrkslu;"], [0, "&rbrksld;"], [0, "&lbrksld;"], [0, "&rbrkslu;"], [0, "&langd;"], [0, "&rangd;"], [0, "&lparlt;"], [0, "&rpargt;"], [0, "&gtlPar;"], [0, "&ltrPar;"], [3, "&vzigzag;"], [1, "&vangrt;"], [0, "&angrtvbd;"], [6, "&ange;"], [0, "&range;"], [0, "&dwangle;"], [0, "&uwangle;"], [0, "&angmsdaa;"], [0, "&angmsdab;"], [0, "&angmsdac;"], [0, "&angmsdad;"], [0, "&angmsdae;"], [0, "&angmsdaf;"], [0, "&angmsdag;"], [0, "&angmsdah;"], [0, "&bemptyv;"], [0, "&demptyv;"], [0, "&cemptyv;"], [0, "&raemptyv;"], [0, "&laemptyv;"], [0, "&ohbar;"], [0, "&omid;"], [0, "&opar;"], [1, "&operp;"], [1, "&olcross;"], [0, "&odsold;"], [1, "&olcir;"], [0, "&ofcir;"], [0, "&olt;"], [0, "&ogt;"], [0, "&cirscir;"], [0, "&cirE;"], [0, "&solb;"], [0, "&bsolb;"], [3, "&boxbox;"], [3, "&trisb;"], [0, "&rtriltri;"], [0, { v: "&LeftTriangleBar;", n: 824, o: "&NotLeftTriangleBar;" }], [0, { v: "&RightTriangleBar;", n: 824, o: "&NotRightTriangleBar;" }], [11, "&iinfin;"], [0, "&infintie;"], [0, "&nvinfin;"], [4, "&eparsl;"], [0, "&smeparsl;"], [0, "&eqvparsl;"], [5, "&blacklozenge;"], [8, "&RuleDelayed;"], [1, "&dsol;"], [9, "&bigodot;"], [0, "&bigoplus;"], [0, "&bigotimes;"], [1, "&biguplus;"], [1, "&bigsqcup;"], [5, "&iiiint;"], [0, "&fpartint;"], [2, "&cirfnint;"], [0, "&awint;"], [0, "&rppolint;"], [0, "&scpolint;"], [0, "&npolint;"], [0, "&pointint;"], [0, "&quatint;"], [0, "&intlarhk;"], [10, "&pluscir;"], [0, "&plusacir;"], [0, "&simplus;"], [0, "&plusdu;"], [0, "&plussim;"], [0, "&plustwo;"], [1, "&mcomma;"], [0, "&minusdu;"], [2, "&loplus;"], [0, "&roplus;"], [0, "&Cross;"], [0, "&timesd;"], [0, "&timesbar;"], [1, "&smashp;"], [0, "&lotimes;"], [0, "&rotimes;"], [0, "&otimesas;"], [0, "&Otimes;"], [0, "&odiv;"], [0, "&triplus;"], [0, "&triminus;"], [0, "&tritime;"], [0, "&intprod;"], [2, "&amalg;"], [0, "&capdot;"], [1, "&ncup;"], [0, "&ncap;"], [0, "&capand;"], [0, "&cupor;"], [0, "&cupcap;"], [0, "&capcup;"], [0, "&cupbrcap;"], [0, "&capbrcup;"], [0, "&cupcup;"], [0, "&capcap;"], [0, "&ccups;"], [0, "&ccaps;"], [2, "&ccupssm;"], [2, "&And;"], [0, "&Or;"], [0, "&andand;"], [0, "&oror;"], [0, "&orslope;"], [0, "&andslope;"], [1, "&andv;"], [0, "&orv;"], [0, "&andd;"], [0, "&ord;"], [1, "&wedbar;"], [6, "&sdote;"], [3, "&simdot;"], [2, { v: "&congdot;", n: 824, o: "&ncongdot;" }], [0, "&easter;"], [0, "&apacir;"], [0, { v: "&apE;", n: 824, o: "&napE;" }], [0, "&eplus;"], [0, "&pluse;"], [0, "&Esim;"], [0, "&Colone;"], [0, "&Equal;"], [1, "&ddotseq;"], [0, "&equivDD;"], [0, "&ltcir;"], [0, "&gtcir;"], [0, "&ltquest;"], [0, "&gtquest;"], [0, { v: "&leqslant;", n: 824, o: "&nleqslant;" }], [0, { v: "&geqslant;", n: 824, o: "&ngeqslant;" }], [0, "&lesdot;"], [0, "&gesdot;"], [0, "&lesdoto;"], [0, "&gesdoto;"], [0, "&lesdotor;"], [0, "&gesdotol;"], [0, "&lap;"], [0, "&gap;"], [0, "&lne;"], [0, "&gne;"], [0, "&lnap;"], [0, "&gnap;"], [0, "&lEg;"], [0, "&gEl;"], [0, "&lsime;"], [0, "&gsime;"], [0, "&lsimg;"], [0, "&gsiml;"], [0, "&lgE;"], [0, "&glE;"], [0, "&lesges;"], [0, "&gesles;"], [0, "&els;"], [0, "&egs;"], [0, "&elsdot;"], [0, "&egsdot;"], [0, "&el;"], [0, "&eg;"], [2, "&siml;"], [0, "&simg;"], [0, "&simlE;"], [0, "&simgE;"], [0, { v: "&LessLess;", n: 824, o: "&NotNestedLessLess;" }], [0, { v: "&GreaterGreater;", n: 824, o: "&NotNestedGreaterGreater;" }], [1, "&glj;"], [0, "&gla;"], [0, "&ltcc;"], [0, "&gtcc;"], [0, "&lescc;"], [0, "&gescc;"], [0, "&smt;"], [0, "&lat;"], [0, { v: "&smte;", n: 65024, o: "&smtes;" }], [0, { v: "&late;", n: 65024, o: "&lates;" }], [0, "&bumpE;"], [0, { v: "&PrecedesEqual;", n: 824, o: "&NotPrecedesEqual;" }], [0, { v: "&sce;", n: 824, o: "&NotSucceedsEqual;" }], [2, "&prE;"], [0, "&scE;"], [0, "&precneqq;"], [0, "&scnE;"], [0, "&prap;"], [0, "&scap;"], [0, "&precnapprox;"], [0, "&scnap;"], [0, "&Pr;"], [0, "&Sc;"], [0, "&subdot;"], [0, "&supdot;"], [0, "&subplus;"], [0, "&supplus;"], [0, "&submult;"], [0, "&supmult;"], [0, "&subedot;"], [0, "&supedot;"], [0, { v: "&subE;", n: 824, o: "&nsubE;" }], [0, { v: "&supE;", n: 824, o: "&nsupE;" }], [0, "&subsim;"], [0, "&supsim;"], [2, { v: "&subnE;", n: 65024, o: "&varsubsetneqq;" }], [0, { v: "&supnE;", n: 65024, o: "&varsupsetneqq;" }], [2, "&csub;"], [0, "&csup;"], [0, "&csube;"], [0, "&csupe;"], [0, "&subsup;"], [0, "&supsub;"], [0, "&subsub;"], [0, "&supsup;"], [0, "&suphsub;"], [0, "&supdsub;"], [0, "&forkv;"], [0, "&topfork;"], [0, "&mlcp;"], [8, "&Dashv;"], [1, "&Vdashl;"], [0, "&Barv;"], [0, "&vBar;"], [0, "&vBarv;"], [1, "&Vbar;"], [0, "&Not;"], [0, "&bNot;"], [0, "&rnmid;"], [0, "&cirmid;"], [0, "&midcir;"], [0, "&topcir;"], [0, "&nhpar;"], [0, "&parsim;"], [9, { v: "&parsl;", n: 8421, o: "&nparsl;" }], [44343, { n: new Map(/* @__PURE__ */ restoreDiff([[56476, "&Ascr;"], [1, "&Cscr;"], [0, "&Dscr;"], [2, "&Gscr;"], [2, "&Jscr;"], [0, "&Kscr;"], [2, "&Nscr;"], [0, "&Oscr;"], [0, "&Pscr;"], [0, "&Qscr;"], [1, "&Sscr;"], [0, "&Tscr;"], [0, "&Uscr;"], [0, "&Vscr;"], [0, "&Wscr;"], [0, "&Xscr;"], [0, "&Yscr;"], [0, "&Zscr;"], [0, "&ascr;"], [0, "&bscr;"], [0, "&cscr;"], [0, "&dscr;"], [1, "&fscr;"], [1, "&hscr;"], [0, "&iscr;"], [0, "&jscr;"], [0, "&kscr;"], [0, "&lscr;"], [0, "&mscr;"], [0, "&nscr;"], [1, "&pscr;"], [0, "&qscr;"], [0, "&rscr;"], [0, "&sscr;"], [0, "&tscr;"], [0, "&uscr;"], [0, "&vscr;"], [0, "&wscr;"], [0, "&xscr;"], [0, "&yscr;"], [0, "&zscr;"], [52, "&Afr;"], [0, "&Bfr;"], [1, "&Dfr;"], [0, "&Efr;"], [0, "&Ffr;"], [0, "&Gfr;"], [2, "&Jfr;"], [0, "&Kfr;"], [0, "&Lfr;"], [0, "&Mfr;"], [0, "&Nfr;"], [0, "&Ofr;"], [0, "&Pfr;"], [0, "&Qfr;"], [1, "&Sfr;"], [0, "&Tfr;"], [0, "&Ufr;"], [0, "&Vfr;"], [0, "&Wfr;"], [0, "&Xfr;"], [0, "&Yfr;"], [1, "&afr;"], [0, "&bfr;"], [0, "&cfr;"], [0, "&dfr;"], [0, "&efr;"], [0, "&ffr;"], [0, "&gfr;"], [0, "&hfr;"], [0, "&ifr;"], [0, "&jfr;"], [0, "&kfr;"], [0, "&lfr;"], [0, "&mfr;"], [0, "&nfr;"], [0, "&ofr;"], [0, "&pfr;"], [0, "&qfr;"], [0, "&rfr;"], [0, "&sfr;"], [0, "&tfr;"], [0, "&ufr;"], [0, "&vfr;"], [0, "&wfr;"], [0, "&xfr;"], [0, "&yfr;"], [0, "&zfr;"], [0, "&Aopf;"], [0, "&Bopf;"], [1, "&Dopf;"], [0, "&Eopf;"], [0, "&Fopf;"], [0, "&Gopf;"], [1, "&Iopf;"], [0, "&Jopf;"], [0, "&Kopf;"], [0, "&Lopf;"], [0, "&Mopf;"], [1, "&Oopf;"], [3, "&Sopf;"], [0, "&Topf;"], [0, "&Uopf;"], [0, "&Vopf;"], [0, "&Wopf;"], [0, "&Xopf;"], [0, "&Yopf;"], [1, "&aopf;"], [0, "&bopf;"], [0, "&copf;"], [0, "&dopf;"], [0, "&eopf;"], [0, "&fopf;"], [0, "&gopf;"], [0, "&hopf;"], [0, "&iopf;"], [0, "&jopf;"], [0, "&kopf;"], [0, "&lopf;"], [0, "&mopf;"], [0, "&nopf;"], [0, "&oopf;"], [0, "&popf;"], [0, "&qopf;"], [0, "&ropf;"], [0, "&sopf;"], [0, "&topf;"], [0, "&uopf;"], [0, "&vopf;"], [0, "&wopf;"], [0, "&xopf;"], [0, "&yopf;"], [0, "&zopf;"]])) }], [8906, "&fflig;"], [0, "&filig;"], [0, "&fllig;"], [0, "&ffilig;"], [0, "&ffllig;"]]));
+
+// node_modules/entities/lib/esm/escape.js
+var xmlCodeMap = /* @__PURE__ */ new Map([
+  [34, "&quot;"],
+  [38, "&amp;"],
+  [39, "&apos;"],
+  [60, "&lt;"],
+  [62, "&gt;"]
+]);
+var getCodePoint = (
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+  String.prototype.codePointAt != null ? (str, index) => str.codePointAt(index) : (
+    // http://mathiasbynens.be/notes/javascript-encoding#surrogate-formulae
+    (c, index) => (c.charCodeAt(index) & 64512) === 55296 ? (c.charCodeAt(index) - 55296) * 1024 + c.charCodeAt(index + 1) - 56320 + 65536 : c.charCodeAt(index)
+  )
+);
+function getEscaper(regex, map2) {
+  return function escape4(data) {
+    let match2;
+    let lastIdx = 0;
+    let result = "";
+    while (match2 = regex.exec(data)) {
+      if (lastIdx !== match2.index) {
+        result += data.substring(lastIdx, match2.index);
+      }
+      result += map2.get(match2[0].charCodeAt(0));
+      lastIdx = match2.index + 1;
+    }
+    return result + data.substring(lastIdx);
+  };
+}
+var escapeUTF8 = getEscaper(/[&<>'"]/g, xmlCodeMap);
+var escapeAttribute = getEscaper(/["&\u00A0]/g, /* @__PURE__ */ new Map([
+  [34, "&quot;"],
+  [38, "&amp;"],
+  [160, "&nbsp;"]
+]));
+var escapeText = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
+  [38, "&amp;"],
+  [60, "&lt;"],
+  [62, "&gt;"],
+  [160, "&nbsp;"]
+]));
+
+// node_modules/entities/lib/esm/index.js
+var EntityLevel;
+(function(EntityLevel2) {
+  EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
+  EntityLevel2[EntityLevel2["HTML"] = 1] = "HTML";
+})(EntityLevel || (EntityLevel = {}));
+var EncodingMode;
+(function(EncodingMode2) {
+  EncodingMode2[EncodingMode2["UTF8"] = 0] = "UTF8";
+  EncodingMode2[EncodingMode2["ASCII"] = 1] = "ASCII";
+  EncodingMode2[EncodingMode2["Extensive"] = 2] = "Extensive";
+  EncodingMode2[EncodingMode2["Attribute"] = 3] = "Attribute";
+  EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
+})(EncodingMode || (EncodingMode = {}));
+
+// node_modules/markdown-it/lib/common/utils.mjs
+function _class(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function isString(obj) {
+  return _class(obj) === "[object String]";
+}
+var _hasOwnProperty = Object.prototype.hasOwnProperty;
+function has(object2, key) {
+  return _hasOwnProperty.call(object2, key);
+}
+function assign(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    if (typeof source !== "object") {
+      throw new TypeError(source + "must be object");
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
+    });
+  });
+  return obj;
+}
+function arrayReplaceAt(src, pos, newElements) {
+  return [].concat(src.slice(0, pos), newElements, src.slice(pos + 1));
+}
+function isValidEntityCode(c) {
+  if (c >= 55296 && c <= 57343) {
+    return false;
+  }
+  if (c >= 64976 && c <= 65007) {
+    return false;
+  }
+  if ((c & 65535) === 65535 || (c & 65535) === 65534) {
+    return false;
+  }
+  if (c >= 0 && c <= 8) {
+    return false;
+  }
+  if (c === 11) {
+    return false;
+  }
+  if (c >= 14 && c <= 31) {
+    return false;
+  }
+  if (c >= 127 && c <= 159) {
+    return false;
+  }
+  if (c > 1114111) {
+    return false;
+  }
+  return true;
+}
+function fromCodePoint2(c) {
+  if (c > 65535) {
+    c -= 65536;
+    const surrogate1 = 55296 + (c >> 10);
+    const surrogate2 = 56320 + (c & 1023);
+    return String.fromCharCode(surrogate1, surrogate2);
+  }
+  return String.fromCharCode(c);
+}
+var UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
+var ENTITY_RE = /&([a-z#][a-z0-9]{1,31});/gi;
+var UNESCAPE_ALL_RE = new RegExp(UNESCAPE_MD_RE.source + "|" + ENTITY_RE.source, "gi");
+var DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
+function replaceEntityPattern(match2, name) {
+  if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
+    const code2 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code2)) {
+      return fromCodePoint2(code2);
+    }
+    return match2;
+  }
+  const decoded = decodeHTML(match2);
+  if (decoded !== match2) {
+    return decoded;
+  }
+  return match2;
+}
+function unescapeMd(str) {
+  if (str.indexOf("\\") < 0) {
+    return str;
+  }
+  return str.replace(UNESCAPE_MD_RE, "$1");
+}
+function unescapeAll(str) {
+  if (str.indexOf("\\") < 0 && str.indexOf("&") < 0) {
+    return str;
+  }
+  return str.replace(UNESCAPE_ALL_RE, function(match2, escaped, entity2) {
+    if (escaped) {
+      return escaped;
+    }
+    return replaceEntityPattern(match2, entity2);
+  });
+}
+var HTML_ESCAPE_TEST_RE = /[&<>"]/;
+var HTML_ESCAPE_REPLACE_RE = /[&<>"]/g;
+var HTML_REPLACEMENTS = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;"
+};
+function replaceUnsafeChar(ch) {
+  return HTML_REPLACEMENTS[ch];
+}
+function escapeHtml(str) {
+  if (HTML_ESCAPE_TEST_RE.test(str)) {
+    return str.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  }
+  return str;
+}
+var REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
+function escapeRE(str) {
+  return str.replace(REGEXP_ESCAPE_RE, "\\$&");
+}
+function isSpace(code2) {
+  switch (code2) {
+    case 9:
+    case 32:
+      return true;
+  }
+  return false;
+}
+function isWhiteSpace(code2) {
+  if (code2 >= 8192 && code2 <= 8202) {
+    return true;
+  }
+  switch (code2) {
+    case 9:
+    // \t
+    case 10:
+    // \n
+    case 11:
+    // \v
+    case 12:
+    // \f
+    case 13:
+    // \r
+    case 32:
+    case 160:
+    case 5760:
+    case 8239:
+    case 8287:
+    case 12288:
+      return true;
+  }
+  return false;
+}
+function isPunctChar(ch) {
+  return regex_default4.test(ch) || regex_default5.test(ch);
+}
+function isPunctCharCode(code2) {
+  return isPunctChar(fromCodePoint2(code2));
+}
+function isMdAsciiPunct(ch) {
+  switch (ch) {
+    case 33:
+    case 34:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 39:
+    case 40:
+    case 41:
+    case 42:
+    case 43:
+    case 44:
+    case 45:
+    case 46:
+    case 47:
+    case 58:
+    case 59:
+    case 60:
+    case 61:
+    case 62:
+    case 63:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 124:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function normalizeReference(str) {
+  str = str.trim().replace(/\s+/g, " ");
+  if ("ẞ".toLowerCase() === "Ṿ") {
+    str = str.replace(/ẞ/g, "ß");
+  }
+  return str.toLowerCase().toUpperCase();
+}
+function isAsciiTrimmable(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function asciiTrim(str) {
+  let start = 0;
+  for (; start < str.length; start++) {
+    if (!isAsciiTrimmable(str.charCodeAt(start))) {
+      break;
+    }
+  }
+  let end = str.length - 1;
+  for (; end >= start; end--) {
+    if (!isAsciiTrimmable(str.charCodeAt(end))) {
+      break;
+    }
+  }
+  return str.slice(start, end + 1);
+}
+var lib = { mdurl: mdurl_exports, ucmicro: uc_exports };
+
+// node_modules/markdown-it/lib/helpers/index.mjs
+var helpers_exports = {};
+__export(helpers_exports, {
+  parseLinkDestination: () => parseLinkDestination,
+  parseLinkLabel: () => parseLinkLabel,
+  parseLinkTitle: () => parseLinkTitle
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_label.mjs
+function parseLinkLabel(state, start, disableNested) {
+  let level, found, marker, prevPos;
+  const max = state.posMax;
+  const oldPos = state.pos;
+  state.pos = start + 1;
+  level = 1;
+  while (state.pos < max) {
+    marker = state.src.charCodeAt(state.pos);
+    if (marker === 93) {
+      level--;
+      if (level === 0) {
+        found = true;
+        break;
+      }
+    }
+    prevPos = state.pos;
+    state.md.inline.skipToken(state);
+    if (marker === 91) {
+      if (prevPos === state.pos - 1) {
+        level++;
+      } else if (disableNested) {
+        state.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  let labelEnd = -1;
+  if (found) {
+    labelEnd = state.pos;
+  }
+  state.pos = oldPos;
+  return labelEnd;
+}
+
+// node_modules/markdown-it/lib/helpers/parse_link_destination.mjs
+function parseLinkDestination(str, start, max) {
+  let code2;
+  let pos = start;
+  const result = {
+    ok: false,
+    pos: 0,
+    str: ""
+  };
+  if (str.charCodeAt(pos) === 60) {
+    pos++;
+    while (pos < max) {
+      code2 = str.charCodeAt(pos);
+      if (code2 === 10) {
+        return result;
+      }
+      if (code2 === 60) {
+        return result;
+      }
+      if (code2 === 62) {
+        result.pos = pos + 1;
+        result.str = unescapeAll(str.slice(start + 1, pos));
+        result.ok = true;
+        return result;
+      }
+      if (code2 === 92 && pos + 1 < max) {
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    return result;
+  }
+  let level = 0;
+  while (pos < max) {
+    code2 = str.charCodeAt(pos);
+    if (code2 === 32) {
+      break;
+    }
+    if (code2 < 32 || code2 === 127) {
+      break;
+    }
+    if (code2 === 92 && pos + 1 < max) {
+      if (str.charCodeAt(pos + 1) === 32) {
+        pos++;
+        continue;
+      }
+      pos += 2;
+      continue;
+    }
+    if (code2 === 40) {
+      level++;
+      if (level > 32) {
+        return result;
+      }
+    }
+    if (code2 === 41) {
+      if (level === 0) {
+        break;
+      }
+      level--;
+    }
+    pos++;
+  }
+  if (start === pos) {
+    return result;
+  }
+  if (level !== 0) {
+    return result;
+  }
+  result.str = unescapeAll(str.slice(start, pos));
+  result.pos = pos;
+  result.ok = true;
+  return result;
+}
+
+// node_modules/markdown-it/lib/helpers/parse_link_title.mjs
+function parseLinkTitle(str, start, max, prev_state) {
+  let code2;
+  let pos = start;
+  const state = {
+    // if `true`, this is a valid link title
+    ok: false,
+    // if `true`, this link can be continued on the next line
+    can_continue: false,
+    // if `ok`, it's the position of the first character after the closing marker
+    pos: 0,
+    // if `ok`, it's the unescaped title
+    str: "",
+    // expected closing marker character code
+    marker: 0
+  };
+  if (prev_state) {
+    state.str = prev_state.str;
+    state.marker = prev_state.marker;
+  } else {
+    if (pos >= max) {
+      return state;
+    }
+    let marker = str.charCodeAt(pos);
+    if (marker !== 34 && marker !== 39 && marker !== 40) {
+      return state;
+    }
+    start++;
+    pos++;
+    if (marker === 40) {
+      marker = 41;
+    }
+    state.marker = marker;
+  }
+  while (pos < max) {
+    code2 = str.charCodeAt(pos);
+    if (code2 === state.marker) {
+      state.pos = pos + 1;
+      state.str += unescapeAll(str.slice(start, pos));
+      state.ok = true;
+      return state;
+    } else if (code2 === 40 && state.marker === 41) {
+      return state;
+    } else if (code2 === 92 && pos + 1 < max) {
+      pos++;
+    }
+    pos++;
+  }
+  state.can_continue = true;
+  state.str += unescapeAll(str.slice(start, pos));
+  return state;
+}
+
+// node_modules/markdown-it/lib/renderer.mjs
+var default_rules = {};
+default_rules.code_inline = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  return "<code" + slf.renderAttrs(token) + ">" + escapeHtml(token.content) + "</code>";
+};
+default_rules.code_block = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  return "<pre" + slf.renderAttrs(token) + "><code>" + escapeHtml(tokens[idx].content) + "</code></pre>\n";
+};
+default_rules.fence = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  const info2 = token.info ? unescapeAll(token.info).trim() : "";
+  let langName = "";
+  let langAttrs = "";
+  if (info2) {
+    const arr = info2.split(/(\s+)/g);
+    langName = arr[0];
+    langAttrs = arr.slice(2).join("");
+  }
+  let highlighted;
+  if (options.highlight) {
+    highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+  } else {
+    highlighted = escapeHtml(token.content);
+  }
+  if (highlighted.indexOf("<pre") === 0) {
+    return highlighted + "\n";
+  }
+  if (info2) {
+    const i = token.attrIndex("class");
+    const tmpAttrs = token.attrs ? token.attrs.slice() : [];
+    if (i < 0) {
+      tmpAttrs.push(["class", options.langPrefix + langName]);
+    } else {
+      tmpAttrs[i] = tmpAttrs[i].slice();
+      tmpAttrs[i][1] += " " + options.langPrefix + langName;
+    }
+    const tmpToken = {
+      attrs: tmpAttrs
+    };
+    return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
+`;
+  }
+  return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
+`;
+};
+default_rules.image = function(tokens, idx, options, env, slf) {
+  const token = tokens[idx];
+  token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options, env);
+  return slf.renderToken(tokens, idx, options);
+};
+default_rules.hardbreak = function(tokens, idx, options) {
+  return options.xhtmlOut ? "<br />\n" : "<br>\n";
+};
+default_rules.softbreak = function(tokens, idx, options) {
+  return options.breaks ? options.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+};
+default_rules.text = function(tokens, idx) {
+  return escapeHtml(tokens[idx].content);
+};
+default_rules.html_block = function(tokens, idx) {
+  return tokens[idx].content;
+};
+default_rules.html_inline = function(tokens, idx) {
+  return tokens[idx].content;
+};
+function Renderer() {
+  this.rules = assign({}, default_rules);
+}
+Renderer.prototype.renderAttrs = function renderAttrs(token) {
+  let i, l, result;
+  if (!token.attrs) {
+    return "";
+  }
+  result = "";
+  for (i = 0, l = token.attrs.length; i < l; i++) {
+    result += " " + escapeHtml(token.attrs[i][0]) + '="' + escapeHtml(token.attrs[i][1]) + '"';
+  }
+  return result;
+};
+Renderer.prototype.renderToken = function renderToken(tokens, idx, options) {
+  const token = tokens[idx];
+  let result = "";
+  if (token.hidden) {
+    return "";
+  }
+  if (token.block && token.nesting !== -1 && idx && tokens[idx - 1].hidden) {
+    result += "\n";
+  }
+  result += (token.nesting === -1 ? "</" : "<") + token.tag;
+  result += this.renderAttrs(token);
+  if (token.nesting === 0 && options.xhtmlOut) {
+    result += " /";
+  }
+  let needLf = false;
+  if (token.block) {
+    needLf = true;
+    if (token.nesting === 1) {
+      if (idx + 1 < tokens.length) {
+        const nextToken = tokens[idx + 1];
+        if (nextToken.type === "inline" || nextToken.hidden) {
+          needLf = false;
+        } else if (nextToken.nesting === -1 && nextToken.tag === token.tag) {
+          needLf = false;
+        }
+      }
+    }
+  }
+  result += needLf ? ">\n" : ">";
+  return result;
+};
+Renderer.prototype.renderInline = function(tokens, options, env) {
+  let result = "";
+  const rules = this.rules;
+  for (let i = 0, len = tokens.length; i < len; i++) {
+    const type = tokens[i].type;
+    if (typeof rules[type] !== "undefined") {
+      result += rules[type](tokens, i, options, env, this);
+    } else {
+      result += this.renderToken(tokens, i, options);
+    }
+  }
+  return result;
+};
+Renderer.prototype.renderInlineAsText = function(tokens, options, env) {
+  let result = "";
+  for (let i = 0, len = tokens.length; i < len; i++) {
+    switch (tokens[i].type) {
+      case "text":
+        result += tokens[i].content;
+        break;
+      case "image":
+        result += this.renderInlineAsText(tokens[i].children, options, env);
+        break;
+      case "html_inline":
+      case "html_block":
+        result += tokens[i].content;
+        break;
+      case "softbreak":
+      case "hardbreak":
+        result += "\n";
+        break;
+      default:
+    }
+  }
+  return result;
+};
+Renderer.prototype.render = function(tokens, options, env) {
+  let result = "";
+  const rules = this.rules;
+  for (let i = 0, len = tokens.length; i < len; i++) {
+    const type = tokens[i].type;
+    if (type === "inline") {
+      result += this.renderInline(tokens[i].children, options, env);
+    } else if (typeof rules[type] !== "undefined") {
+      result += rules[type](tokens, i, options, env, this);
+    } else {
+      result += this.renderToken(tokens, i, options, env);
+    }
+  }
+  return result;
+};
+var renderer_default = Renderer;
+
+// node_modules/markdown-it/lib/ruler.mjs
+function Ruler() {
+  this.__rules__ = [];
+  this.__cache__ = null;
+}
+Ruler.prototype.__find__ = function(name) {
+  for (let i = 0; i < this.__rules__.length; i++) {
+    if (this.__rules__[i].name === name) {
+      return i;
+    }
+  }
+  return -1;
+};
+Ruler.prototype.__compile__ = function() {
+  const self = this;
+  const chains = [""];
+  self.__rules__.forEach(function(rule) {
+    if (!rule.enabled) {
+      return;
+    }
+    rule.alt.forEach(function(altName) {
+      if (chains.indexOf(altName) < 0) {
+        chains.push(altName);
+      }
+    });
+  });
+  self.__cache__ = {};
+  chains.forEach(function(chain) {
+    self.__cache__[chain] = [];
+    self.__rules__.forEach(function(rule) {
+      if (!rule.enabled) {
+        return;
+      }
+      if (chain && rule.alt.indexOf(chain) < 0) {
+        return;
+      }
+      self.__cache__[chain].push(rule.fn);
+    });
+  });
+};
+Ruler.prototype.at = function(name, fn, options) {
+  const index = this.__find__(name);
+  const opt = options || {};
+  if (index === -1) {
+    throw new Error("Parser rule not found: " + name);
+  }
+  this.__rules__[index].fn = fn;
+  this.__rules__[index].alt = opt.alt || [];
+  this.__cache__ = null;
+};
+Ruler.prototype.before = function(beforeName, ruleName, fn, options) {
+  const index = this.__find__(beforeName);
+  const opt = options || {};
+  if (index === -1) {
+    throw new Error("Parser rule not found: " + beforeName);
+  }
+  this.__rules__.splice(index, 0, {
+    name: ruleName,
+    enabled: true,
+    fn,
+    alt: opt.alt || []
+  });
+  this.__cache__ = null;
+};
+Ruler.prototype.after = function(afterName, ruleName, fn, options) {
+  const index = this.__find__(afterName);
+  const opt = options || {};
+  if (index === -1) {
+    throw new Error("Parser rule not found: " + afterName);
+  }
+  this.__rules__.splice(index + 1, 0, {
+    name: ruleName,
+    enabled: true,
+    fn,
+    alt: opt.alt || []
+  });
+  this.__cache__ = null;
+};
+Ruler.prototype.push = function(ruleName, fn, options) {
+  const opt = options || {};
+  this.__rules__.push({
+    name: ruleName,
+    enabled: true,
+    fn,
+    alt: opt.alt || []
+  });
+  this.__cache__ = null;
+};
+Ruler.prototype.enable = function(list2, ignoreInvalid) {
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  const result = [];
+  list2.forEach(function(name) {
+    const idx = this.__find__(name);
+    if (idx < 0) {
+      if (ignoreInvalid) {
+        return;
+      }
+      throw new Error("Rules manager: invalid rule name " + name);
+    }
+    this.__rules__[idx].enabled = true;
+    result.push(name);
+  }, this);
+  this.__cache__ = null;
+  return result;
+};
+Ruler.prototype.enableOnly = function(list2, ignoreInvalid) {
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  this.__rules__.forEach(function(rule) {
+    rule.enabled = false;
+  });
+  this.enable(list2, ignoreInvalid);
+};
+Ruler.prototype.disable = function(list2, ignoreInvalid) {
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  const result = [];
+  list2.forEach(function(name) {
+    const idx = this.__find__(name);
+    if (idx < 0) {
+      if (ignoreInvalid) {
+        return;
+      }
+      throw new Error("Rules manager: invalid rule name " + name);
+    }
+    this.__rules__[idx].enabled = false;
+    result.push(name);
+  }, this);
+  this.__cache__ = null;
+  return result;
+};
+Ruler.prototype.getRules = function(chainName) {
+  if (this.__cache__ === null) {
+    this.__compile__();
+  }
+  return this.__cache__[chainName] || [];
+};
+var ruler_default = Ruler;
+
+// node_modules/markdown-it/lib/token.mjs
+function Token(type, tag, nesting) {
+  this.type = type;
+  this.tag = tag;
+  this.attrs = null;
+  this.map = null;
+  this.nesting = nesting;
+  this.level = 0;
+  this.children = null;
+  this.content = "";
+  this.markup = "";
+  this.info = "";
+  this.meta = null;
+  this.block = false;
+  this.hidden = false;
+}
+Token.prototype.attrIndex = function attrIndex(name) {
+  if (!this.attrs) {
+    return -1;
+  }
+  const attrs = this.attrs;
+  for (let i = 0, len = attrs.length; i < len; i++) {
+    if (attrs[i][0] === name) {
+      return i;
+    }
+  }
+  return -1;
+};
+Token.prototype.attrPush = function attrPush(attrData) {
+  if (this.attrs) {
+    this.attrs.push(attrData);
+  } else {
+    this.attrs = [attrData];
+  }
+};
+Token.prototype.attrSet = function attrSet(name, value) {
+  const idx = this.attrIndex(name);
+  const attrData = [name, value];
+  if (idx < 0) {
+    this.attrPush(attrData);
+  } else {
+    this.attrs[idx] = attrData;
+  }
+};
+Token.prototype.attrGet = function attrGet(name) {
+  const idx = this.attrIndex(name);
+  let value = null;
+  if (idx >= 0) {
+    value = this.attrs[idx][1];
+  }
+  return value;
+};
+Token.prototype.attrJoin = function attrJoin(name, value) {
+  const idx = this.attrIndex(name);
+  if (idx < 0) {
+    this.attrPush([name, value]);
+  } else {
+    this.attrs[idx][1] = this.attrs[idx][1] + " " + value;
+  }
+};
+var token_default = Token;
+
+// node_modules/markdown-it/lib/rules_core/state_core.mjs
+function StateCore(src, md, env) {
+  this.src = src;
+  this.env = env;
+  this.tokens = [];
+  this.inlineMode = false;
+  this.md = md;
+}
+StateCore.prototype.Token = token_default;
+var state_core_default = StateCore;
+
+// node_modules/markdown-it/lib/rules_core/normalize.mjs
+var NEWLINES_RE = /\r\n?|\n/g;
+var NULL_RE = /\0/g;
+function normalize(state) {
+  let str;
+  str = state.src.replace(NEWLINES_RE, "\n");
+  str = str.replace(NULL_RE, "�");
+  state.src = str;
+}
+
+// node_modules/markdown-it/lib/rules_core/block.mjs
+function block(state) {
+  let token;
+  if (state.inlineMode) {
+    token = new state.Token("inline", "", 0);
+    token.content = state.src;
+    token.map = [0, 1];
+    token.children = [];
+    state.tokens.push(token);
+  } else {
+    state.md.block.parse(state.src, state.md, state.env, state.tokens);
+  }
+}
+
+// node_modules/markdown-it/lib/rules_core/inline.mjs
+function inline(state) {
+  const tokens = state.tokens;
+  for (let i = 0, l = tokens.length; i < l; i++) {
+    const tok = tokens[i];
+    if (tok.type === "inline") {
+      state.md.inline.parse(tok.content, state.md, state.env, tok.children);
+    }
+  }
+}
+
+// node_modules/markdown-it/lib/rules_core/linkify.mjs
+function isLinkOpen(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function linkify(state) {
+  const blockTokens = state.tokens;
+  if (!state.md.options.linkify) {
+    return;
+  }
+  for (let j2 = 0, l = blockTokens.length; j2 < l; j2++) {
+    if (blockTokens[j2].type !== "inline" || !state.md.linkify.pretest(blockTokens[j2].content)) {
+      continue;
+    }
+    const tokens = blockTokens[j2].children;
+    const replacements = [];
+    let htmlLinkLevel = 0;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const currentToken = tokens[i];
+      if (currentToken.type === "link_close") {
+        i--;
+        while (tokens[i].level !== currentToken.level && tokens[i].type !== "link_open") {
+          i--;
+        }
+        continue;
+      }
+      if (currentToken.type === "html_inline") {
+        if (isLinkOpen(currentToken.content) && htmlLinkLevel > 0) {
+          htmlLinkLevel--;
+        }
+        if (isLinkClose(currentToken.content)) {
+          htmlLinkLevel++;
+        }
+      }
+      if (htmlLinkLevel > 0) {
+        continue;
+      }
+      if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
+        const text2 = currentToken.content;
+        let links = state.md.linkify.match(text2);
+        const nodes = [];
+        let level = currentToken.level;
+        let lastPos = 0;
+        if (links.length > 0 && links[0].index === 0 && i > 0 && tokens[i - 1].type === "text_special") {
+          links = links.slice(1);
+        }
+        for (let ln = 0; ln < links.length; ln++) {
+          const url = links[ln].url;
+          const fullUrl = state.md.normalizeLink(url);
+          if (!state.md.validateLink(fullUrl)) {
+            continue;
+          }
+          let urlText = links[ln].text;
+          if (!links[ln].schema) {
+            urlText = state.md.normalizeLinkText("http://" + urlText).replace(/^http:\/\//, "");
+          } else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) {
+            urlText = state.md.normalizeLinkText("mailto:" + urlText).replace(/^mailto:/, "");
+          } else {
+            urlText = state.md.normalizeLinkText(urlText);
+          }
+          const pos = links[ln].index;
+          if (pos > lastPos) {
+            const token = new state.Token("text", "", 0);
+            token.content = text2.slice(lastPos, pos);
+            token.level = level;
+            nodes.push(token);
+          }
+          const token_o = new state.Token("link_open", "a", 1);
+          token_o.attrs = [["href", fullUrl]];
+          token_o.level = level++;
+          token_o.markup = "linkify";
+          token_o.info = "auto";
+          nodes.push(token_o);
+          const token_t = new state.Token("text", "", 0);
+          token_t.content = urlText;
+          token_t.level = level;
+          nodes.push(token_t);
+          const token_c = new state.Token("link_close", "a", -1);
+          token_c.level = --level;
+          token_c.markup = "linkify";
+          token_c.info = "auto";
+          nodes.push(token_c);
+          lastPos = links[ln].lastIndex;
+        }
+        if (lastPos < text2.length) {
+          const token = new state.Token("text", "", 0);
+          token.content = text2.slice(lastPos);
+          token.level = level;
+          nodes.push(token);
+        }
+        replacements.push({ index: i, nodes });
+      }
+    }
+    if (replacements.length > 0) {
+      let newTokensLength = tokens.length;
+      for (const replacement of replacements) {
+        newTokensLength += replacement.nodes.length - 1;
+      }
+      const newTokens = new Array(newTokensLength);
+      let replacementIndex = 0;
+      let newTokenIndex = 0;
+      replacements.reverse();
+      for (let i = 0; i < tokens.length; i++) {
+        const replacement = replacements[replacementIndex];
+        if (replacement?.index === i) {
+          for (const node of replacement.nodes) {
+            newTokens[newTokenIndex++] = node;
+          }
+          replacementIndex++;
+        } else {
+          newTokens[newTokenIndex++] = tokens[i];
+        }
+      }
+      blockTokens[j2].children = newTokens;
+    }
+  }
+}
+
+// node_modules/markdown-it/lib/rules_core/replacements.mjs
+var RARE_RE = /\+-|\.\.|\?\?\?\?|!!!!|,,|--/;
+var SCOPED_ABBR_TEST_RE = /\((c|tm|r)\)/i;
+var SCOPED_ABBR_RE = /\((c|tm|r)\)/ig;
+var SCOPED_ABBR = {
+  c: "©",
+  r: "®",
+  tm: "™"
+};
+function replaceFn(match2, name) {
+  return SCOPED_ABBR[name.toLowerCase()];
+}
+function replace_scoped(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i = inlineTokens.length - 1; i >= 0; i--) {
+    const token = inlineTokens[i];
+    if (token.type === "text" && !inside_autolink) {
+      token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
+    }
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
+  }
+}
+function replace_rare(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i = inlineTokens.length - 1; i >= 0; i--) {
+    const token = inlineTokens[i];
+    if (token.type === "text" && !inside_autolink) {
+      if (RARE_RE.test(token.content)) {
+        token.content = token.content.replace(/\+-/g, "±").replace(/\.{2,}/g, "…").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1—").replace(/(^|\s)--(?=\s|$)/mg, "$1–").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1–");
+      }
+    }
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
+  }
+}
+function replace(state) {
+  let blkIdx;
+  if (!state.md.options.typographer) {
+    return;
+  }
+  for (blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state.tokens[blkIdx].type !== "inline") {
+      continue;
+    }
+    if (SCOPED_ABBR_TEST_RE.test(state.tokens[blkIdx].content)) {
+      replace_scoped(state.tokens[blkIdx].children);
+    }
+    if (RARE_RE.test(state.tokens[blkIdx].content)) {
+      replace_rare(state.tokens[blkIdx].children);
+    }
+  }
+}
+
+// node_modules/markdown-it/lib/rules_core/smartquotes.mjs
+var QUOTE_TEST_RE = /['"]/;
+var QUOTE_RE = /['"]/g;
+var APOSTROPHE = "’";
+var MAX_OPENERS = 1e3;
+function truncateStack(stack, heads, length) {
+  while (stack.length > length) {
+    const item = stack.pop();
+    if (item.isSingleQuote) {
+      heads.single = item.prevSameQuoteIdx;
+    } else {
+      heads.double = item.prevSameQuoteIdx;
+    }
+  }
+}
+function addReplacement(replacements, tokenIdx, pos, ch) {
+  if (!replacements[tokenIdx]) {
+    replacements[tokenIdx] = [];
+  }
+  replacements[tokenIdx].push({ pos, ch });
+}
+function applyReplacements(str, replacements) {
+  let result = "";
+  let lastPos = 0;
+  replacements.sort((a, b) => a.pos - b.pos);
+  for (let i = 0; i < replacements.length; i++) {
+    const replacement = replacements[i];
+    result += str.slice(lastPos, replacement.pos) + replacement.ch;
+    lastPos = replacement.pos + 1;
+  }
+  return result + str.slice(lastPos);
+}
+function process_inlines(tokens, state) {
+  let j2;
+  const stack = [];
+  const heads = { single: -1, double: -1 };
+  const replacements = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const thisLevel = tokens[i].level;
+    for (j2 = stack.length - 1; j2 >= 0; j2--) {
+      if (stack[j2].level <= thisLevel) {
+        break;
+      }
+    }
+    truncateStack(stack, heads, j2 + 1);
+    if (token.type !== "text") {
+      continue;
+    }
+    const text2 = token.content;
+    let pos = 0;
+    const max = text2.length;
+    OUTER:
+      while (pos < max) {
+        QUOTE_RE.lastIndex = pos;
+        const t = QUOTE_RE.exec(text2);
+        if (!t) {
+          break;
+        }
+        let canOpen = true;
+        let canClose = true;
+        pos = t.index + 1;
+        const isSingle = t[0] === "'";
+        let lastChar = 32;
+        if (t.index - 1 >= 0) {
+          lastChar = text2.charCodeAt(t.index - 1);
+        } else {
+          for (j2 = i - 1; j2 >= 0; j2--) {
+            if (tokens[j2].type === "softbreak" || tokens[j2].type === "hardbreak") break;
+            if (!tokens[j2].content) continue;
+            lastChar = tokens[j2].content.charCodeAt(tokens[j2].content.length - 1);
+            break;
+          }
+        }
+        let nextChar = 32;
+        if (pos < max) {
+          nextChar = text2.charCodeAt(pos);
+        } else {
+          for (j2 = i + 1; j2 < tokens.length; j2++) {
+            if (tokens[j2].type === "softbreak" || tokens[j2].type === "hardbreak") break;
+            if (!tokens[j2].content) continue;
+            nextChar = tokens[j2].content.charCodeAt(0);
+            break;
+          }
+        }
+        const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+        const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+        const isLastWhiteSpace = isWhiteSpace(lastChar);
+        const isNextWhiteSpace = isWhiteSpace(nextChar);
+        if (isNextWhiteSpace) {
+          canOpen = false;
+        } else if (isNextPunctChar) {
+          if (!(isLastWhiteSpace || isLastPunctChar)) {
+            canOpen = false;
+          }
+        }
+        if (isLastWhiteSpace) {
+          canClose = false;
+        } else if (isLastPunctChar) {
+          if (!(isNextWhiteSpace || isNextPunctChar)) {
+            canClose = false;
+          }
+        }
+        if (nextChar === 34 && t[0] === '"') {
+          if (lastChar >= 48 && lastChar <= 57) {
+            canClose = canOpen = false;
+          }
+        }
+        if (canOpen && canClose) {
+          canOpen = isLastPunctChar;
+          canClose = isNextPunctChar;
+        }
+        if (!canOpen && !canClose) {
+          if (isSingle) {
+            addReplacement(replacements, i, t.index, APOSTROPHE);
+          }
+          continue;
+        }
+        if (canClose) {
+          j2 = isSingle ? heads.single : heads.double;
+          if (j2 >= 0 && stack[j2].level === thisLevel) {
+            const item = stack[j2];
+            let openQuote;
+            let closeQuote;
+            if (isSingle) {
+              openQuote = state.md.options.quotes[2];
+              closeQuote = state.md.options.quotes[3];
+            } else {
+              openQuote = state.md.options.quotes[0];
+              closeQuote = state.md.options.quotes[1];
+            }
+            addReplacement(replacements, i, t.index, closeQuote);
+            addReplacement(replacements, item.tokenIdx, item.contentPos, openQuote);
+            truncateStack(stack, heads, j2);
+            continue OUTER;
+          }
+        }
+        if (canOpen) {
+          if (stack.length >= MAX_OPENERS) {
+            return;
+          }
+          stack.push({
+            tokenIdx: i,
+            contentPos: t.index,
+            isSingleQuote: isSingle,
+            level: thisLevel,
+            // stack index of the previous opener of the same quote type, -1 if none
+            prevSameQuoteIdx: isSingle ? heads.single : heads.double
+          });
+          if (isSingle) {
+            heads.single = stack.length - 1;
+          } else {
+            heads.double = stack.length - 1;
+          }
+        } else if (canClose && isSingle) {
+          addReplacement(replacements, i, t.index, APOSTROPHE);
+        }
+      }
+  }
+  Object.keys(replacements).forEach(function(tokenIdx) {
+    tokens[tokenIdx].content = applyReplacements(tokens[tokenIdx].content, replacements[tokenIdx]);
+  });
+}
+function smartquotes(state) {
+  if (!state.md.options.typographer) {
+    return;
+  }
+  for (let blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state.tokens[blkIdx].content)) {
+      continue;
+    }
+    process_inlines(state.tokens[blkIdx].children, state);
+  }
+}
+
+// node_modules/markdown-it/lib/rules_core/text_join.mjs
+function text_join(state) {
+  let curr, last;
+  const blockTokens = state.tokens;
+  const l = blockTokens.length;
+  for (let j2 = 0; j2 < l; j2++) {
+    if (blockTokens[j2].type !== "inline") continue;
+    const tokens = blockTokens[j2].children;
+    const max = tokens.length;
+    for (curr = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text_special") {
+        tokens[curr].type = "text";
+      }
+    }
+    for (curr = last = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+        tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+      } else {
+        if (curr !== last) {
+          tokens[last] = tokens[curr];
+        }
+        last++;
+      }
+    }
+    if (curr !== last) {
+      tokens.length = last;
+    }
+  }
+}
+
+// node_modules/markdown-it/lib/parser_core.mjs
+var _rules = [
+  ["normalize", normalize],
+  ["block", block],
+  ["inline", inline],
+  ["linkify", linkify],
+  ["replacements", replace],
+  ["smartquotes", smartquotes],
+  // `text_join` finds `text_special` tokens (for escape sequences)
+  // and joins them with the rest of the text
+  ["text_join", text_join]
+];
+function Core() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules.length; i++) {
+    this.ruler.push(_rules[i][0], _rules[i][1]);
+  }
+}
+Core.prototype.process = function(state) {
+  const rules = this.ruler.getRules("");
+  for (let i = 0, l = rules.length; i < l; i++) {
+    rules[i](state);
+  }
+};
+Core.prototype.State = state_core_default;
+var parser_core_default = Core;
+
+// node_modules/markdown-it/lib/rules_block/state_block.mjs
+function StateBlock(src, md, env, tokens) {
+  this.src = src;
+  this.md = md;
+  this.env = env;
+  this.tokens = tokens;
+  this.bMarks = [];
+  this.eMarks = [];
+  this.tShift = [];
+  this.sCount = [];
+  this.bsCount = [];
+  this.blkIndent = 0;
+  this.line = 0;
+  this.lineMax = 0;
+  this.tight = false;
+  this.ddIndent = -1;
+  this.listIndent = -1;
+  this.parentType = "root";
+  this.level = 0;
+  const s = this.src;
+  for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+    const ch = s.charCodeAt(pos);
+    if (!indent_found) {
+      if (isSpace(ch)) {
+        indent++;
+        if (ch === 9) {
+          offset += 4 - offset % 4;
+        } else {
+          offset++;
+        }
+        continue;
+      } else {
+        indent_found = true;
+      }
+    }
+    if (ch === 10 || pos === len - 1) {
+      if (ch !== 10) {
+        pos++;
+      }
+      this.bMarks.push(start);
+      this.eMarks.push(pos);
+      this.tShift.push(indent);
+      this.sCount.push(offset);
+      this.bsCount.push(0);
+      indent_found = false;
+      indent = 0;
+      offset = 0;
+      start = pos + 1;
+    }
+  }
+  this.bMarks.push(s.length);
+  this.eMarks.push(s.length);
+  this.tShift.push(0);
+  this.sCount.push(0);
+  this.bsCount.push(0);
+  this.lineMax = this.bMarks.length - 1;
+}
+StateBlock.prototype.push = function(type, tag, nesting) {
+  const token = new token_default(type, tag, nesting);
+  token.block = true;
+  if (nesting < 0) this.level--;
+  token.level = this.level;
+  if (nesting > 0) this.level++;
+  this.tokens.push(token);
+  return token;
+};
+StateBlock.prototype.isEmpty = function isEmpty(line) {
+  return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+};
+StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
+  for (let max = this.lineMax; from < max; from++) {
+    if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) {
+      break;
+    }
+  }
+  return from;
+};
+StateBlock.prototype.skipSpaces = function skipSpaces(pos) {
+  for (let max = this.src.length; pos < max; pos++) {
+    const ch = this.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      break;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.skipSpacesBack = function skipSpacesBack(pos, min) {
+  if (pos <= min) {
+    return pos;
+  }
+  while (pos > min) {
+    if (!isSpace(this.src.charCodeAt(--pos))) {
+      return pos + 1;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.skipChars = function skipChars(pos, code2) {
+  for (let max = this.src.length; pos < max; pos++) {
+    if (this.src.charCodeAt(pos) !== code2) {
+      break;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code2, min) {
+  if (pos <= min) {
+    return pos;
+  }
+  while (pos > min) {
+    if (code2 !== this.src.charCodeAt(--pos)) {
+      return pos + 1;
+    }
+  }
+  return pos;
+};
+StateBlock.prototype.getLines = function getLines(begin, end, indent, keepLastLF) {
+  if (begin >= end) {
+    return "";
+  }
+  const queue = new Array(end - begin);
+  for (let i = 0, line = begin; line < end; line++, i++) {
+    let lineIndent = 0;
+    const lineStart = this.bMarks[line];
+    let first = lineStart;
+    let last;
+    if (line + 1 < end || keepLastLF) {
+      last = this.eMarks[line] + 1;
+    } else {
+      last = this.eMarks[line];
+    }
+    while (first < last && lineIndent < indent) {
+      const ch = this.src.charCodeAt(first);
+      if (isSpace(ch)) {
+        if (ch === 9) {
+          lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+        } else {
+          lineIndent++;
+        }
+      } else if (first - lineStart < this.tShift[line]) {
+        lineIndent++;
+      } else {
+        break;
+      }
+      first++;
+    }
+    if (lineIndent > indent) {
+      queue[i] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
+    } else {
+      queue[i] = this.src.slice(first, last);
+    }
+  }
+  return queue.join("");
+};
+StateBlock.prototype.Token = token_default;
+var state_block_default = StateBlock;
+
+// node_modules/markdown-it/lib/rules_block/table.mjs
+var MAX_AUTOCOMPLETED_CELLS = 65536;
+function getLine(state, line) {
+  const pos = state.bMarks[line] + state.tShift[line];
+  const max = state.eMarks[line];
+  return state.src.slice(pos, max);
+}
+function escapedSplit(str) {
+  const result = [];
+  const max = str.length;
+  let pos = 0;
+  let ch = str.charCodeAt(pos);
+  let isEscaped = false;
+  let lastPos = 0;
+  let current = "";
+  while (pos < max) {
+    if (ch === 124) {
+      if (!isEscaped) {
+        result.push(current + str.substring(lastPos, pos));
+        current = "";
+        lastPos = pos + 1;
+      } else {
+        current += str.substring(lastPos, pos - 1);
+        lastPos = pos;
+      }
+    }
+    isEscaped = ch === 92;
+    pos++;
+    ch = str.charCodeAt(pos);
+  }
+  result.push(current + str.substring(lastPos));
+  return result;
+}
+function table(state, startLine, endLine, silent) {
+  if (startLine + 2 > endLine) {
+    return false;
+  }
+  let nextLine = startLine + 1;
+  if (state.sCount[nextLine] < state.blkIndent) {
+    return false;
+  }
+  if (state.sCount[nextLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  let pos = state.bMarks[nextLine] + state.tShift[nextLine];
+  if (pos >= state.eMarks[nextLine]) {
+    return false;
+  }
+  const firstCh = state.src.charCodeAt(pos++);
+  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) {
+    return false;
+  }
+  if (pos >= state.eMarks[nextLine]) {
+    return false;
+  }
+  const secondCh = state.src.charCodeAt(pos++);
+  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) {
+    return false;
+  }
+  if (firstCh === 45 && isSpace(secondCh)) {
+    return false;
+  }
+  while (pos < state.eMarks[nextLine]) {
+    const ch = state.src.charCodeAt(pos);
+    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) {
+      return false;
+    }
+    pos++;
+  }
+  let lineText = getLine(state, startLine + 1);
+  let columns2 = lineText.split("|");
+  const aligns = [];
+  for (let i = 0; i < columns2.length; i++) {
+    const t = columns2[i].trim();
+    if (!t) {
+      if (i === 0 || i === columns2.length - 1) {
+        continue;
+      } else {
+        return false;
+      }
+    }
+    if (!/^:?-+:?$/.test(t)) {
+      return false;
+    }
+    if (t.charCodeAt(t.length - 1) === 58) {
+      aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
+    } else if (t.charCodeAt(0) === 58) {
+      aligns.push("left");
+    } else {
+      aligns.push("");
+    }
+  }
+  lineText = getLine(state, startLine).trim();
+  if (lineText.indexOf("|") === -1) {
+    return false;
+  }
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  columns2 = escapedSplit(lineText);
+  if (columns2.length && columns2[0] === "") columns2.shift();
+  if (columns2.length && columns2[columns2.length - 1] === "") columns2.pop();
+  const columnCount = columns2.length;
+  if (columnCount === 0 || columnCount !== aligns.length) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const oldParentType = state.parentType;
+  state.parentType = "table";
+  const terminatorRules = state.md.block.ruler.getRules("blockquote");
+  const token_to = state.push("table_open", "table", 1);
+  const tableLines = [startLine, 0];
+  token_to.map = tableLines;
+  const token_tho = state.push("thead_open", "thead", 1);
+  token_tho.map = [startLine, startLine + 1];
+  const token_htro = state.push("tr_open", "tr", 1);
+  token_htro.map = [startLine, startLine + 1];
+  for (let i = 0; i < columns2.length; i++) {
+    const token_ho = state.push("th_open", "th", 1);
+    if (aligns[i]) {
+      token_ho.attrs = [["style", "text-align:" + aligns[i]]];
+    }
+    const token_il = state.push("inline", "", 0);
+    token_il.content = columns2[i].trim();
+    token_il.children = [];
+    state.push("th_close", "th", -1);
+  }
+  state.push("tr_close", "tr", -1);
+  state.push("thead_close", "thead", -1);
+  let tbodyLines;
+  let autocompletedCells = 0;
+  for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
+    if (state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+    lineText = getLine(state, nextLine).trim();
+    if (!lineText) {
+      break;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      break;
+    }
+    columns2 = escapedSplit(lineText);
+    if (columns2.length && columns2[0] === "") columns2.shift();
+    if (columns2.length && columns2[columns2.length - 1] === "") columns2.pop();
+    autocompletedCells += columnCount - columns2.length;
+    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) {
+      break;
+    }
+    if (nextLine === startLine + 2) {
+      const token_tbo = state.push("tbody_open", "tbody", 1);
+      token_tbo.map = tbodyLines = [startLine + 2, 0];
+    }
+    const token_tro = state.push("tr_open", "tr", 1);
+    token_tro.map = [nextLine, nextLine + 1];
+    for (let i = 0; i < columnCount; i++) {
+      const token_tdo = state.push("td_open", "td", 1);
+      if (aligns[i]) {
+        token_tdo.attrs = [["style", "text-align:" + aligns[i]]];
+      }
+      const token_il = state.push("inline", "", 0);
+      token_il.content = columns2[i] ? columns2[i].trim() : "";
+      token_il.children = [];
+      state.push("td_close", "td", -1);
+    }
+    state.push("tr_close", "tr", -1);
+  }
+  if (tbodyLines) {
+    state.push("tbody_close", "tbody", -1);
+    tbodyLines[1] = nextLine;
+  }
+  state.push("table_close", "table", -1);
+  tableLines[1] = nextLine;
+  state.parentType = oldParentType;
+  state.line = nextLine;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/code.mjs
+function code(state, startLine, endLine) {
+  if (state.sCount[startLine] - state.blkIndent < 4) {
+    return false;
+  }
+  let nextLine = startLine + 1;
+  let last = nextLine;
+  while (nextLine < endLine) {
+    if (state.isEmpty(nextLine)) {
+      nextLine++;
+      continue;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      nextLine++;
+      last = nextLine;
+      continue;
+    }
+    break;
+  }
+  state.line = last;
+  const token = state.push("code_block", "code", 0);
+  token.content = state.getLines(startLine, last, 4 + state.blkIndent, false) + "\n";
+  token.map = [startLine, state.line];
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/fence.mjs
+function fence(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (pos + 3 > max) {
+    return false;
+  }
+  const marker = state.src.charCodeAt(pos);
+  if (marker !== 126 && marker !== 96) {
+    return false;
+  }
+  let mem = pos;
+  pos = state.skipChars(pos, marker);
+  let len = pos - mem;
+  if (len < 3) {
+    return false;
+  }
+  const markup = state.src.slice(mem, pos);
+  const params = state.src.slice(pos, max);
+  if (marker === 96) {
+    if (params.indexOf(String.fromCharCode(marker)) >= 0) {
+      return false;
+    }
+  }
+  if (silent) {
+    return true;
+  }
+  let nextLine = startLine;
+  let haveEndMarker = false;
+  for (; ; ) {
+    nextLine++;
+    if (nextLine >= endLine) {
+      break;
+    }
+    pos = mem = state.bMarks[nextLine] + state.tShift[nextLine];
+    max = state.eMarks[nextLine];
+    if (pos < max && state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    if (state.src.charCodeAt(pos) !== marker) {
+      continue;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      continue;
+    }
+    pos = state.skipChars(pos, marker);
+    if (pos - mem < len) {
+      continue;
+    }
+    pos = state.skipSpaces(pos);
+    if (pos < max) {
+      continue;
+    }
+    haveEndMarker = true;
+    break;
+  }
+  len = state.sCount[startLine];
+  state.line = nextLine + (haveEndMarker ? 1 : 0);
+  const token = state.push("fence", "code", 0);
+  token.info = params;
+  token.content = state.getLines(startLine + 1, nextLine, len, true);
+  token.markup = markup;
+  token.map = [startLine, state.line];
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/blockquote.mjs
+function blockquote(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  const oldLineMax = state.lineMax;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (state.src.charCodeAt(pos) !== 62) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const oldBMarks = [];
+  const oldBSCount = [];
+  const oldSCount = [];
+  const oldTShift = [];
+  const terminatorRules = state.md.block.ruler.getRules("blockquote");
+  const oldParentType = state.parentType;
+  state.parentType = "blockquote";
+  let lastLineEmpty = false;
+  let nextLine;
+  for (nextLine = startLine; nextLine < endLine; nextLine++) {
+    const isOutdented = state.sCount[nextLine] < state.blkIndent;
+    pos = state.bMarks[nextLine] + state.tShift[nextLine];
+    max = state.eMarks[nextLine];
+    if (pos >= max) {
+      break;
+    }
+    if (state.src.charCodeAt(pos++) === 62 && !isOutdented) {
+      let initial = state.sCount[nextLine] + 1;
+      let spaceAfterMarker;
+      let adjustTab;
+      if (state.src.charCodeAt(pos) === 32) {
+        pos++;
+        initial++;
+        adjustTab = false;
+        spaceAfterMarker = true;
+      } else if (state.src.charCodeAt(pos) === 9) {
+        spaceAfterMarker = true;
+        if ((state.bsCount[nextLine] + initial) % 4 === 3) {
+          pos++;
+          initial++;
+          adjustTab = false;
+        } else {
+          adjustTab = true;
+        }
+      } else {
+        spaceAfterMarker = false;
+      }
+      let offset = initial;
+      oldBMarks.push(state.bMarks[nextLine]);
+      state.bMarks[nextLine] = pos;
+      while (pos < max) {
+        const ch = state.src.charCodeAt(pos);
+        if (isSpace(ch)) {
+          if (ch === 9) {
+            offset += 4 - (offset + state.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
+          } else {
+            offset++;
+          }
+        } else {
+          break;
+        }
+        pos++;
+      }
+      lastLineEmpty = pos >= max;
+      oldBSCount.push(state.bsCount[nextLine]);
+      state.bsCount[nextLine] = state.sCount[nextLine] + 1 + (spaceAfterMarker ? 1 : 0);
+      oldSCount.push(state.sCount[nextLine]);
+      state.sCount[nextLine] = offset - initial;
+      oldTShift.push(state.tShift[nextLine]);
+      state.tShift[nextLine] = pos - state.bMarks[nextLine];
+      continue;
+    }
+    if (lastLineEmpty) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      state.lineMax = nextLine;
+      if (state.blkIndent !== 0) {
+        oldBMarks.push(state.bMarks[nextLine]);
+        oldBSCount.push(state.bsCount[nextLine]);
+        oldTShift.push(state.tShift[nextLine]);
+        oldSCount.push(state.sCount[nextLine]);
+        state.sCount[nextLine] -= state.blkIndent;
+      }
+      break;
+    }
+    oldBMarks.push(state.bMarks[nextLine]);
+    oldBSCount.push(state.bsCount[nextLine]);
+    oldTShift.push(state.tShift[nextLine]);
+    oldSCount.push(state.sCount[nextLine]);
+    state.sCount[nextLine] = -1;
+  }
+  const oldIndent = state.blkIndent;
+  state.blkIndent = 0;
+  const token_o = state.push("blockquote_open", "blockquote", 1);
+  token_o.markup = ">";
+  const lines = [startLine, 0];
+  token_o.map = lines;
+  state.md.block.tokenize(state, startLine, nextLine);
+  const token_c = state.push("blockquote_close", "blockquote", -1);
+  token_c.markup = ">";
+  state.lineMax = oldLineMax;
+  state.parentType = oldParentType;
+  lines[1] = state.line;
+  for (let i = 0; i < oldTShift.length; i++) {
+    state.bMarks[i + startLine] = oldBMarks[i];
+    state.tShift[i + startLine] = oldTShift[i];
+    state.sCount[i + startLine] = oldSCount[i];
+    state.bsCount[i + startLine] = oldBSCount[i];
+  }
+  state.blkIndent = oldIndent;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/hr.mjs
+function hr(state, startLine, endLine, silent) {
+  const max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  const marker = state.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 95) {
+    return false;
+  }
+  let cnt = 1;
+  while (pos < max) {
+    const ch = state.src.charCodeAt(pos++);
+    if (ch !== marker && !isSpace(ch)) {
+      return false;
+    }
+    if (ch === marker) {
+      cnt++;
+    }
+  }
+  if (cnt < 3) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  state.line = startLine + 1;
+  const token = state.push("hr", "hr", 0);
+  token.map = [startLine, state.line];
+  token.markup = Array(cnt + 1).join(String.fromCharCode(marker));
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/list.mjs
+function skipBulletListMarker(state, startLine) {
+  const max = state.eMarks[startLine];
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  const marker = state.src.charCodeAt(pos++);
+  if (marker !== 42 && marker !== 45 && marker !== 43) {
+    return -1;
+  }
+  if (pos < max) {
+    const ch = state.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      return -1;
+    }
+  }
+  return pos;
+}
+function skipOrderedListMarker(state, startLine) {
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const max = state.eMarks[startLine];
+  let pos = start;
+  if (pos + 1 >= max) {
+    return -1;
+  }
+  let ch = state.src.charCodeAt(pos++);
+  if (ch < 48 || ch > 57) {
+    return -1;
+  }
+  for (; ; ) {
+    if (pos >= max) {
+      return -1;
+    }
+    ch = state.src.charCodeAt(pos++);
+    if (ch >= 48 && ch <= 57) {
+      if (pos - start >= 10) {
+        return -1;
+      }
+      continue;
+    }
+    if (ch === 41 || ch === 46) {
+      break;
+    }
+    return -1;
+  }
+  if (pos < max) {
+    ch = state.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      return -1;
+    }
+  }
+  return pos;
+}
+function markTightParagraphs(state, idx) {
+  const level = state.level + 2;
+  for (let i = idx + 2, l = state.tokens.length - 2; i < l; i++) {
+    if (state.tokens[i].level === level && state.tokens[i].type === "paragraph_open") {
+      state.tokens[i + 2].hidden = true;
+      state.tokens[i].hidden = true;
+      i += 2;
+    }
+  }
+}
+function list(state, startLine, endLine, silent) {
+  let max, pos, start, token;
+  let nextLine = startLine;
+  let tight = true;
+  if (state.sCount[nextLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (state.listIndent >= 0 && state.sCount[nextLine] - state.listIndent >= 4 && state.sCount[nextLine] < state.blkIndent) {
+    return false;
+  }
+  let isTerminatingParagraph = false;
+  if (silent && state.parentType === "paragraph") {
+    if (state.sCount[nextLine] >= state.blkIndent) {
+      isTerminatingParagraph = true;
+    }
+  }
+  let isOrdered;
+  let markerValue;
+  let posAfterMarker;
+  if ((posAfterMarker = skipOrderedListMarker(state, nextLine)) >= 0) {
+    isOrdered = true;
+    start = state.bMarks[nextLine] + state.tShift[nextLine];
+    markerValue = Number(state.src.slice(start, posAfterMarker - 1));
+    if (isTerminatingParagraph && markerValue !== 1) return false;
+  } else if ((posAfterMarker = skipBulletListMarker(state, nextLine)) >= 0) {
+    isOrdered = false;
+  } else {
+    return false;
+  }
+  if (isTerminatingParagraph) {
+    if (state.skipSpaces(posAfterMarker) >= state.eMarks[nextLine]) return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const markerCharCode = state.src.charCodeAt(posAfterMarker - 1);
+  const listTokIdx = state.tokens.length;
+  if (isOrdered) {
+    token = state.push("ordered_list_open", "ol", 1);
+    if (markerValue !== 1) {
+      token.attrs = [["start", markerValue]];
+    }
+  } else {
+    token = state.push("bullet_list_open", "ul", 1);
+  }
+  const listLines = [nextLine, 0];
+  token.map = listLines;
+  token.markup = String.fromCharCode(markerCharCode);
+  let prevEmptyEnd = false;
+  const terminatorRules = state.md.block.ruler.getRules("list");
+  const oldParentType = state.parentType;
+  state.parentType = "list";
+  while (nextLine < endLine) {
+    pos = posAfterMarker;
+    max = state.eMarks[nextLine];
+    const initial = state.sCount[nextLine] + posAfterMarker - (state.bMarks[nextLine] + state.tShift[nextLine]);
+    let offset = initial;
+    while (pos < max) {
+      const ch = state.src.charCodeAt(pos);
+      if (ch === 9) {
+        offset += 4 - (offset + state.bsCount[nextLine]) % 4;
+      } else if (ch === 32) {
+        offset++;
+      } else {
+        break;
+      }
+      pos++;
+    }
+    const contentStart = pos;
+    let indentAfterMarker;
+    if (contentStart >= max) {
+      indentAfterMarker = 1;
+    } else {
+      indentAfterMarker = offset - initial;
+    }
+    if (indentAfterMarker > 4) {
+      indentAfterMarker = 1;
+    }
+    const indent = initial + indentAfterMarker;
+    token = state.push("list_item_open", "li", 1);
+    token.markup = String.fromCharCode(markerCharCode);
+    const itemLines = [nextLine, 0];
+    token.map = itemLines;
+    if (isOrdered) {
+      token.info = state.src.slice(start, posAfterMarker - 1);
+    }
+    const oldTight = state.tight;
+    const oldTShift = state.tShift[nextLine];
+    const oldSCount = state.sCount[nextLine];
+    const oldListIndent = state.listIndent;
+    state.listIndent = state.blkIndent;
+    state.blkIndent = indent;
+    state.tight = true;
+    state.tShift[nextLine] = contentStart - state.bMarks[nextLine];
+    state.sCount[nextLine] = offset;
+    if (contentStart >= max && state.isEmpty(nextLine + 1)) {
+      state.line = Math.min(state.line + 2, endLine);
+    } else {
+      state.md.block.tokenize(state, nextLine, endLine, true);
+    }
+    if (!state.tight || prevEmptyEnd) {
+      tight = false;
+    }
+    prevEmptyEnd = state.line - nextLine > 1 && state.isEmpty(state.line - 1);
+    state.blkIndent = state.listIndent;
+    state.listIndent = oldListIndent;
+    state.tShift[nextLine] = oldTShift;
+    state.sCount[nextLine] = oldSCount;
+    state.tight = oldTight;
+    token = state.push("list_item_close", "li", -1);
+    token.markup = String.fromCharCode(markerCharCode);
+    nextLine = state.line;
+    itemLines[1] = nextLine;
+    if (nextLine >= endLine) {
+      break;
+    }
+    if (state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+    if (isOrdered) {
+      posAfterMarker = skipOrderedListMarker(state, nextLine);
+      if (posAfterMarker < 0) {
+        break;
+      }
+      start = state.bMarks[nextLine] + state.tShift[nextLine];
+    } else {
+      posAfterMarker = skipBulletListMarker(state, nextLine);
+      if (posAfterMarker < 0) {
+        break;
+      }
+    }
+    if (markerCharCode !== state.src.charCodeAt(posAfterMarker - 1)) {
+      break;
+    }
+  }
+  if (isOrdered) {
+    token = state.push("ordered_list_close", "ol", -1);
+  } else {
+    token = state.push("bullet_list_close", "ul", -1);
+  }
+  token.markup = String.fromCharCode(markerCharCode);
+  listLines[1] = nextLine;
+  state.line = nextLine;
+  state.parentType = oldParentType;
+  if (tight) {
+    markTightParagraphs(state, listTokIdx);
+  }
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/reference.mjs
+var MAX_LABEL_LENGTH = 999;
+function countCodePoints(str) {
+  let length = str.length;
+  for (let i = 0; i < str.length - 1; i++) {
+    const high = str.charCodeAt(i);
+    if (high < 55296 || high > 56319) {
+      continue;
+    }
+    const low = str.charCodeAt(i + 1);
+    if (low >= 56320 && low <= 57343) {
+      length--;
+      i++;
+    }
+  }
+  return length;
+}
+function lineEnd(state, line) {
+  return Math.min(state.eMarks[line] + 1, state.src.length);
+}
+function getNextLinePos(state, nextLine) {
+  const endLine = state.lineMax;
+  if (nextLine >= endLine || state.isEmpty(nextLine)) {
+    return -1;
+  }
+  let isContinuation = false;
+  if (state.sCount[nextLine] - state.blkIndent > 3) {
+    isContinuation = true;
+  }
+  if (state.sCount[nextLine] < 0) {
+    isContinuation = true;
+  }
+  if (!isContinuation) {
+    const terminatorRules = state.md.block.ruler.getRules("reference");
+    const oldParentType = state.parentType;
+    state.parentType = "reference";
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    state.parentType = oldParentType;
+    if (terminate) {
+      return -1;
+    }
+  }
+  return state.bMarks[nextLine] + state.tShift[nextLine];
+}
+function reference(state, startLine, _endLine, silent) {
+  const src = state.src;
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let nextLine = startLine + 1;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (src.charCodeAt(pos) !== 91) {
+    return false;
+  }
+  let max = lineEnd(state, startLine);
+  let rawLabel = "";
+  let labelEnd = -1;
+  let segmentStart = ++pos;
+  while (pos < max) {
+    if (rawLabel.length + pos - segmentStart > MAX_LABEL_LENGTH * 2) {
+      return false;
+    }
+    let ch = src.charCodeAt(pos);
+    if (ch === 91) {
+      return false;
+    }
+    if (ch === 93) {
+      labelEnd = pos;
+      break;
+    }
+    if (ch === 92) {
+      ch = src.charCodeAt(++pos);
+    }
+    if (ch === 10 && pos < max) {
+      const nextPos = getNextLinePos(state, nextLine);
+      if (nextPos < 0) {
+        return false;
+      }
+      rawLabel += src.slice(segmentStart, max);
+      pos = segmentStart = nextPos;
+      max = lineEnd(state, nextLine++);
+      continue;
+    }
+    pos++;
+  }
+  if (labelEnd < 0 || src.charCodeAt(labelEnd + 1) !== 58) {
+    return false;
+  }
+  rawLabel += src.slice(segmentStart, labelEnd);
+  if (rawLabel.length > MAX_LABEL_LENGTH && countCodePoints(rawLabel) > MAX_LABEL_LENGTH) {
+    return false;
+  }
+  pos = labelEnd + 2;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state, nextLine);
+      if (nextPos < 0) {
+        break;
+      }
+      pos = nextPos;
+      max = lineEnd(state, nextLine++);
+    } else if (isSpace(ch)) {
+      pos++;
+    } else {
+      break;
+    }
+  }
+  const destRes = state.md.helpers.parseLinkDestination(src, pos, max);
+  if (!destRes.ok) {
+    return false;
+  }
+  const href = state.md.normalizeLink(destRes.str);
+  if (!state.md.validateLink(href)) {
+    return false;
+  }
+  pos = destRes.pos;
+  const destEndPos = pos;
+  const destEndMax = max;
+  const destEndLineNo = nextLine;
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (ch === 10) {
+      const nextPos = getNextLinePos(state, nextLine);
+      if (nextPos < 0) {
+        break;
+      }
+      pos = nextPos;
+      max = lineEnd(state, nextLine++);
+    } else if (isSpace(ch)) {
+      pos++;
+    } else {
+      break;
+    }
+  }
+  const titleStart = pos;
+  let titleRes = state.md.helpers.parseLinkTitle(src, pos, max);
+  while (titleRes.can_continue) {
+    const nextPos = getNextLinePos(state, nextLine);
+    if (nextPos < 0) break;
+    pos = nextPos;
+    max = lineEnd(state, nextLine++);
+    titleRes = state.md.helpers.parseLinkTitle(src, pos, max, titleRes);
+  }
+  let title;
+  if (titleStart !== destEndPos && titleRes.ok) {
+    title = titleRes.str;
+    pos = titleRes.pos;
+  } else {
+    title = "";
+    pos = destEndPos;
+    max = destEndMax;
+    nextLine = destEndLineNo;
+  }
+  while (pos < max) {
+    const ch = src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      break;
+    }
+    pos++;
+  }
+  if (pos < max && src.charCodeAt(pos) !== 10) {
+    if (title) {
+      title = "";
+      pos = destEndPos;
+      max = destEndMax;
+      nextLine = destEndLineNo;
+      while (pos < max) {
+        const ch = src.charCodeAt(pos);
+        if (!isSpace(ch)) {
+          break;
+        }
+        pos++;
+      }
+    }
+  }
+  if (pos < max && src.charCodeAt(pos) !== 10) {
+    return false;
+  }
+  const label = normalizeReference(rawLabel);
+  if (!label) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  if (typeof state.env.references === "undefined") {
+    state.env.references = {};
+  }
+  if (typeof state.env.references[label] === "undefined") {
+    state.env.references[label] = { title, href };
+  }
+  state.line = nextLine;
+  return true;
+}
+
+// node_modules/markdown-it/lib/common/html_blocks.mjs
+var html_blocks_default = [
+  "address",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hr",
+  "html",
+  "iframe",
+  "legend",
+  "li",
+  "link",
+  "main",
+  "menu",
+  "menuitem",
+  "nav",
+  "noframes",
+  "ol",
+  "optgroup",
+  "option",
+  "p",
+  "param",
+  "search",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul"
+];
+
+// node_modules/markdown-it/lib/common/html_re.mjs
+var attr_name = "[a-zA-Z_:][a-zA-Z0-9:._-]*";
+var unquoted = "[^\"'=<>`\\x00-\\x20]+";
+var single_quoted = "'[^']*'";
+var double_quoted = '"[^"]*"';
+var attr_value = "(?:" + unquoted + "|" + single_quoted + "|" + double_quoted + ")";
+var attribute = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
+var open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute + "*\\s*\\/?>";
+var close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
+var comment = "<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->";
+var processing = "<[?][\\s\\S]*?[?]>";
+var declaration = "<![A-Za-z][^>]*>";
+var cdata = "<!\\[CDATA\\[[\\s\\S]*?\\]\\]>";
+var HTML_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + "|" + comment + "|" + processing + "|" + declaration + "|" + cdata + ")");
+var HTML_OPEN_CLOSE_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + ")");
+
+// node_modules/markdown-it/lib/rules_block/html_block.mjs
+var HTML_SEQUENCES = [
+  [/^<(script|pre|style|textarea)(?=(\s|>|$))/i, /<\/(script|pre|style|textarea)>/i, true],
+  [/^<!--/, /-->/, true],
+  [/^<\?/, /\?>/, true],
+  [/^<![A-Za-z]/, />/, true],
+  [/^<!\[CDATA\[/, /\]\]>/, true],
+  [new RegExp("^</?(" + html_blocks_default.join("|") + ")(?=(\\s|/?>|$))", "i"), /^$/, true],
+  [new RegExp(HTML_OPEN_CLOSE_TAG_RE.source + "\\s*$"), /^$/, false]
+];
+function html_block(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (!state.md.options.html) {
+    return false;
+  }
+  if (state.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
+  let lineText = state.src.slice(pos, max);
+  let i = 0;
+  for (; i < HTML_SEQUENCES.length; i++) {
+    if (HTML_SEQUENCES[i][0].test(lineText)) {
+      break;
+    }
+  }
+  if (i === HTML_SEQUENCES.length) {
+    return false;
+  }
+  if (silent) {
+    return HTML_SEQUENCES[i][2];
+  }
+  let nextLine = startLine + 1;
+  const endsOnBlankLine = HTML_SEQUENCES[i][1].test("");
+  if (!HTML_SEQUENCES[i][1].test(lineText)) {
+    for (; nextLine < endLine; nextLine++) {
+      if (state.sCount[nextLine] < state.blkIndent) {
+        if (endsOnBlankLine || !state.isEmpty(nextLine)) {
+          break;
+        }
+      }
+      pos = state.bMarks[nextLine] + state.tShift[nextLine];
+      max = state.eMarks[nextLine];
+      lineText = state.src.slice(pos, max);
+      if (HTML_SEQUENCES[i][1].test(lineText)) {
+        if (lineText.length !== 0) {
+          nextLine++;
+        }
+        break;
+      }
+    }
+  }
+  state.line = nextLine;
+  const token = state.push("html_block", "", 0);
+  token.map = [startLine, nextLine];
+  token.content = state.getLines(startLine, nextLine, state.blkIndent, true);
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/heading.mjs
+function heading(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  let ch = state.src.charCodeAt(pos);
+  if (ch !== 35 || pos >= max) {
+    return false;
+  }
+  let level = 1;
+  ch = state.src.charCodeAt(++pos);
+  while (ch === 35 && pos < max && level <= 6) {
+    level++;
+    ch = state.src.charCodeAt(++pos);
+  }
+  if (level > 6 || pos < max && !isSpace(ch)) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  max = state.skipSpacesBack(max, pos);
+  const tmp = state.skipCharsBack(max, 35, pos);
+  if (tmp > pos && isSpace(state.src.charCodeAt(tmp - 1))) {
+    max = tmp;
+  }
+  state.line = startLine + 1;
+  const token_o = state.push("heading_open", "h" + String(level), 1);
+  token_o.markup = "########".slice(0, level);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = asciiTrim(state.src.slice(pos, max));
+  token_i.map = [startLine, state.line];
+  token_i.children = [];
+  const token_c = state.push("heading_close", "h" + String(level), -1);
+  token_c.markup = "########".slice(0, level);
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/lheading.mjs
+function lheading(state, startLine, endLine) {
+  const terminatorRules = state.md.block.ruler.getRules("paragraph");
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  const oldParentType = state.parentType;
+  state.parentType = "paragraph";
+  let level = 0;
+  let marker;
+  let nextLine = startLine + 1;
+  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+    if (state.sCount[nextLine] - state.blkIndent > 3) {
+      continue;
+    }
+    if (state.sCount[nextLine] >= state.blkIndent) {
+      let pos = state.bMarks[nextLine] + state.tShift[nextLine];
+      const max = state.eMarks[nextLine];
+      if (pos < max) {
+        marker = state.src.charCodeAt(pos);
+        if (marker === 45 || marker === 61) {
+          pos = state.skipChars(pos, marker);
+          pos = state.skipSpaces(pos);
+          if (pos >= max) {
+            level = marker === 61 ? 1 : 2;
+            break;
+          }
+        }
+      }
+    }
+    if (state.sCount[nextLine] < 0) {
+      continue;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+  }
+  if (!level) {
+    state.parentType = oldParentType;
+    return false;
+  }
+  const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
+  state.line = nextLine + 1;
+  const token_o = state.push("heading_open", "h" + String(level), 1);
+  token_o.markup = String.fromCharCode(marker);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state.line - 1];
+  token_i.children = [];
+  const token_c = state.push("heading_close", "h" + String(level), -1);
+  token_c.markup = String.fromCharCode(marker);
+  state.parentType = oldParentType;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_block/paragraph.mjs
+function paragraph(state, startLine, endLine) {
+  const terminatorRules = state.md.block.ruler.getRules("paragraph");
+  const oldParentType = state.parentType;
+  let nextLine = startLine + 1;
+  state.parentType = "paragraph";
+  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+    if (state.sCount[nextLine] - state.blkIndent > 3) {
+      continue;
+    }
+    if (state.sCount[nextLine] < 0) {
+      continue;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+  }
+  const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
+  state.line = nextLine;
+  const token_o = state.push("paragraph_open", "p", 1);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state.line];
+  token_i.children = [];
+  state.push("paragraph_close", "p", -1);
+  state.parentType = oldParentType;
+  return true;
+}
+
+// node_modules/markdown-it/lib/parser_block.mjs
+var _rules2 = [
+  // First 2 params - rule name & source. Secondary array - list of rules,
+  // which can be terminated by this one.
+  ["table", table, ["paragraph", "reference"]],
+  ["code", code],
+  ["fence", fence, ["paragraph", "reference", "blockquote", "list"]],
+  ["blockquote", blockquote, ["paragraph", "reference", "blockquote", "list"]],
+  ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
+  ["list", list, ["paragraph", "reference", "blockquote"]],
+  ["reference", reference],
+  ["html_block", html_block, ["paragraph", "reference", "blockquote"]],
+  ["heading", heading, ["paragraph", "reference", "blockquote"]],
+  ["lheading", lheading],
+  ["paragraph", paragraph]
+];
+function ParserBlock() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules2.length; i++) {
+    this.ruler.push(_rules2[i][0], _rules2[i][1], { alt: (_rules2[i][2] || []).slice() });
+  }
+}
+ParserBlock.prototype.tokenize = function(state, startLine, endLine) {
+  const rules = this.ruler.getRules("");
+  const len = rules.length;
+  const maxNesting = state.md.options.maxNesting;
+  let line = startLine;
+  let hasEmptyLines = false;
+  while (line < endLine) {
+    state.line = line = state.skipEmptyLines(line);
+    if (line >= endLine) {
+      break;
+    }
+    if (state.sCount[line] < state.blkIndent) {
+      break;
+    }
+    if (state.level >= maxNesting) {
+      state.line = endLine;
+      break;
+    }
+    const prevLine = state.line;
+    let ok = false;
+    for (let i = 0; i < len; i++) {
+      ok = rules[i](state, line, endLine, false);
+      if (ok) {
+        if (prevLine >= state.line) {
+          throw new Error("block rule didn't increment state.line");
+        }
+        break;
+      }
+    }
+    if (!ok) throw new Error("none of the block rules matched");
+    state.tight = !hasEmptyLines;
+    if (state.isEmpty(state.line - 1)) {
+      hasEmptyLines = true;
+    }
+    line = state.line;
+    if (line < endLine && state.isEmpty(line)) {
+      hasEmptyLines = true;
+      line++;
+      state.line = line;
+    }
+  }
+};
+ParserBlock.prototype.parse = function(src, md, env, outTokens) {
+  if (!src) {
+    return;
+  }
+  const state = new this.State(src, md, env, outTokens);
+  this.tokenize(state, state.line, state.lineMax);
+};
+ParserBlock.prototype.State = state_block_default;
+var parser_block_default = ParserBlock;
+
+// node_modules/markdown-it/lib/rules_inline/state_inline.mjs
+function StateInline(src, md, env, outTokens) {
+  this.src = src;
+  this.env = env;
+  this.md = md;
+  this.tokens = outTokens;
+  this.tokens_meta = Array(outTokens.length);
+  this.pos = 0;
+  this.posMax = this.src.length;
+  this.level = 0;
+  this.pending = "";
+  this.pendingLevel = 0;
+  this.cache = {};
+  this.delimiters = [];
+  this._prev_delimiters = [];
+  this.backticks = {};
+  this.backticksScanned = false;
+  this.skipHtmlSpecial = false;
+  this.linkLevel = 0;
+}
+StateInline.prototype.pushPending = function() {
+  const token = new token_default("text", "", 0);
+  token.content = this.pending;
+  token.level = this.pendingLevel;
+  this.tokens.push(token);
+  this.pending = "";
+  return token;
+};
+StateInline.prototype.push = function(type, tag, nesting) {
+  if (this.pending) {
+    this.pushPending();
+  }
+  const token = new token_default(type, tag, nesting);
+  let token_meta = null;
+  if (nesting < 0) {
+    this.level--;
+    this.delimiters = this._prev_delimiters.pop();
+  }
+  token.level = this.level;
+  if (nesting > 0) {
+    this.level++;
+    this._prev_delimiters.push(this.delimiters);
+    this.delimiters = [];
+    token_meta = { delimiters: this.delimiters };
+  }
+  this.pendingLevel = this.level;
+  this.tokens.push(token);
+  this.tokens_meta.push(token_meta);
+  return token;
+};
+StateInline.prototype.scanDelims = function(start, canSplitWord) {
+  const max = this.posMax;
+  const marker = this.src.charCodeAt(start);
+  let lastChar;
+  if (start === 0) {
+    lastChar = 32;
+  } else if (start === 1) {
+    lastChar = this.src.charCodeAt(0);
+    if ((lastChar & 63488) === 55296) {
+      lastChar = 65533;
+    }
+  } else {
+    lastChar = this.src.charCodeAt(start - 1);
+    if ((lastChar & 64512) === 56320) {
+      const highSurr = this.src.charCodeAt(start - 2);
+      lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
+    } else if ((lastChar & 64512) === 55296) {
+      lastChar = 65533;
+    }
+  }
+  let pos = start;
+  while (pos < max && this.src.charCodeAt(pos) === marker) {
+    pos++;
+  }
+  const count = pos - start;
+  let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
+  if ((nextChar & 64512) === 55296) {
+    const lowSurr = this.src.charCodeAt(pos + 1);
+    nextChar = (lowSurr & 64512) === 56320 ? 65536 + (nextChar - 55296 << 10) + (lowSurr - 56320) : 65533;
+  } else if ((nextChar & 64512) === 56320) {
+    nextChar = 65533;
+  }
+  const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
+  const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
+  const isLastWhiteSpace = isWhiteSpace(lastChar);
+  const isNextWhiteSpace = isWhiteSpace(nextChar);
+  const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
+  const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
+  const can_open = left_flanking && (canSplitWord || !right_flanking || isLastPunctChar);
+  const can_close = right_flanking && (canSplitWord || !left_flanking || isNextPunctChar);
+  return { can_open, can_close, length: count };
+};
+StateInline.prototype.Token = token_default;
+var state_inline_default = StateInline;
+
+// node_modules/markdown-it/lib/rules_inline/text.mjs
+function isTerminatorChar(ch) {
+  switch (ch) {
+    case 10:
+    case 33:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 42:
+    case 43:
+    case 45:
+    case 58:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function text(state, silent) {
+  let pos = state.pos;
+  while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) {
+    pos++;
+  }
+  if (pos === state.pos) {
+    return false;
+  }
+  if (!silent) {
+    state.pending += state.src.slice(state.pos, pos);
+  }
+  state.pos = pos;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/linkify.mjs
+function isAsciiAlpha(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+}
+function isSchemeChar(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 45 || code2 === 46;
+}
+function linkify2(state, silent) {
+  if (!state.md.options.linkify) return false;
+  if (state.linkLevel > 0) return false;
+  const pos = state.pos;
+  const max = state.posMax;
+  if (pos + 3 > max) return false;
+  if (state.src.charCodeAt(pos) !== 58) return false;
+  if (state.src.charCodeAt(pos + 1) !== 47) return false;
+  if (state.src.charCodeAt(pos + 2) !== 47) return false;
+  const protoMin = pos - Math.min(10, state.pending.length, pos);
+  let protoStart = pos;
+  while (protoStart > protoMin && isSchemeChar(state.src.charCodeAt(protoStart - 1))) {
+    protoStart--;
+  }
+  if (protoStart === pos || !isAsciiAlpha(state.src.charCodeAt(protoStart))) return false;
+  const protoLength = pos - protoStart;
+  const link2 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
+  if (!link2) return false;
+  let url = link2.url;
+  if (url.length <= protoLength) return false;
+  let urlEnd = url.length;
+  while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 42) {
+    urlEnd--;
+  }
+  if (urlEnd !== url.length) {
+    url = url.slice(0, urlEnd);
+  }
+  const fullUrl = state.md.normalizeLink(url);
+  if (!state.md.validateLink(fullUrl)) return false;
+  if (!silent) {
+    state.pending = state.pending.slice(0, -protoLength);
+    const token_o = state.push("link_open", "a", 1);
+    token_o.attrs = [["href", fullUrl]];
+    token_o.markup = "linkify";
+    token_o.info = "auto";
+    const token_t = state.push("text", "", 0);
+    token_t.content = state.md.normalizeLinkText(url);
+    const token_c = state.push("link_close", "a", -1);
+    token_c.markup = "linkify";
+    token_c.info = "auto";
+  }
+  state.pos += url.length - protoLength;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/newline.mjs
+function newline(state, silent) {
+  let pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 10) {
+    return false;
+  }
+  const pmax = state.pending.length - 1;
+  const max = state.posMax;
+  if (!silent) {
+    if (pmax >= 0 && state.pending.charCodeAt(pmax) === 32) {
+      if (pmax >= 1 && state.pending.charCodeAt(pmax - 1) === 32) {
+        let ws = pmax - 1;
+        while (ws >= 1 && state.pending.charCodeAt(ws - 1) === 32) ws--;
+        state.pending = state.pending.slice(0, ws);
+        state.push("hardbreak", "br", 0);
+      } else {
+        state.pending = state.pending.slice(0, -1);
+        state.push("softbreak", "br", 0);
+      }
+    } else {
+      state.push("softbreak", "br", 0);
+    }
+  }
+  pos++;
+  while (pos < max && isSpace(state.src.charCodeAt(pos))) {
+    pos++;
+  }
+  state.pos = pos;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/escape.mjs
+var ESCAPED = [];
+for (let i = 0; i < 256; i++) {
+  ESCAPED.push(0);
+}
+"\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
+  ESCAPED[ch.charCodeAt(0)] = 1;
+});
+function escape3(state, silent) {
+  let pos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(pos) !== 92) return false;
+  pos++;
+  if (pos >= max) return false;
+  let ch1 = state.src.charCodeAt(pos);
+  if (ch1 === 10) {
+    if (!silent) {
+      state.push("hardbreak", "br", 0);
+    }
+    pos++;
+    while (pos < max) {
+      ch1 = state.src.charCodeAt(pos);
+      if (!isSpace(ch1)) break;
+      pos++;
+    }
+    state.pos = pos;
+    return true;
+  }
+  if (ch1 === 32) {
+    if (!silent) {
+      const token = state.push("text_special", "", 0);
+      token.content = "\\";
+      token.markup = "\\";
+      token.info = "escape";
+    }
+    state.pos = pos;
+    return true;
+  }
+  let escapedStr = state.src[pos];
+  if (ch1 >= 55296 && ch1 <= 56319 && pos + 1 < max) {
+    const ch2 = state.src.charCodeAt(pos + 1);
+    if (ch2 >= 56320 && ch2 <= 57343) {
+      escapedStr += state.src[pos + 1];
+      pos++;
+    }
+  }
+  const origStr = "\\" + escapedStr;
+  if (!silent) {
+    const token = state.push("text_special", "", 0);
+    if (ch1 < 256 && ESCAPED[ch1] !== 0) {
+      token.content = escapedStr;
+    } else {
+      token.content = origStr;
+    }
+    token.markup = origStr;
+    token.info = "escape";
+  }
+  state.pos = pos + 1;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/backticks.mjs
+function backtick(state, silent) {
+  let pos = state.pos;
+  const ch = state.src.charCodeAt(pos);
+  if (ch !== 96) {
+    return false;
+  }
+  const start = pos;
+  pos++;
+  const max = state.posMax;
+  while (pos < max && state.src.charCodeAt(pos) === 96) {
+    pos++;
+  }
+  const marker = state.src.slice(start, pos);
+  const openerLength = marker.length;
+  if (state.backticksScanned && (state.backticks[openerLength] || 0) <= start) {
+    if (!silent) state.pending += marker;
+    state.pos += openerLength;
+    return true;
+  }
+  let matchEnd = pos;
+  let matchStart;
+  while ((matchStart = state.src.indexOf("`", matchEnd)) !== -1) {
+    matchEnd = matchStart + 1;
+    while (matchEnd < max && state.src.charCodeAt(matchEnd) === 96) {
+      matchEnd++;
+    }
+    const closerLength = matchEnd - matchStart;
+    if (closerLength === openerLength) {
+      if (!silent) {
+        const token = state.push("code_inline", "code", 0);
+        token.markup = marker;
+        token.content = state.src.slice(pos, matchStart).replace(/\n/g, " ").replace(/^ (.+) $/, "$1");
+      }
+      state.pos = matchEnd;
+      return true;
+    }
+    state.backticks[closerLength] = matchStart;
+  }
+  state.backticksScanned = true;
+  if (!silent) state.pending += marker;
+  state.pos += openerLength;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/strikethrough.mjs
+function strikethrough_tokenize(state, silent) {
+  const start = state.pos;
+  const marker = state.src.charCodeAt(start);
+  if (silent) {
+    return false;
+  }
+  if (marker !== 126) {
+    return false;
+  }
+  const scanned = state.scanDelims(state.pos, true);
+  let len = scanned.length;
+  const ch = String.fromCharCode(marker);
+  if (len < 2) {
+    return false;
+  }
+  let token;
+  if (len % 2) {
+    token = state.push("text", "", 0);
+    token.content = ch;
+    len--;
+  }
+  for (let i = 0; i < len; i += 2) {
+    token = state.push("text", "", 0);
+    token.content = ch + ch;
+    state.delimiters.push({
+      marker,
+      length: 0,
+      // disable "rule of 3" length checks meant for emphasis
+      token: state.tokens.length - 1,
+      end: -1,
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state.pos += scanned.length;
+  return true;
+}
+function postProcess(state, delimiters) {
+  let token;
+  const loneMarkers = [];
+  const max = delimiters.length;
+  for (let i = 0; i < max; i++) {
+    const startDelim = delimiters[i];
+    if (startDelim.marker !== 126) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
+    const endDelim = delimiters[startDelim.end];
+    token = state.tokens[startDelim.token];
+    token.type = "s_open";
+    token.tag = "s";
+    token.nesting = 1;
+    token.markup = "~~";
+    token.content = "";
+    token = state.tokens[endDelim.token];
+    token.type = "s_close";
+    token.tag = "s";
+    token.nesting = -1;
+    token.markup = "~~";
+    token.content = "";
+    if (state.tokens[endDelim.token - 1].type === "text" && state.tokens[endDelim.token - 1].content === "~") {
+      loneMarkers.push(endDelim.token - 1);
+    }
+  }
+  while (loneMarkers.length) {
+    const i = loneMarkers.pop();
+    let j2 = i + 1;
+    while (j2 < state.tokens.length && state.tokens[j2].type === "s_close") {
+      j2++;
+    }
+    j2--;
+    if (i !== j2) {
+      token = state.tokens[j2];
+      state.tokens[j2] = state.tokens[i];
+      state.tokens[i] = token;
+    }
+  }
+}
+function strikethrough_postProcess(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  postProcess(state, state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess(state, tokens_meta[curr].delimiters);
+    }
+  }
+}
+var strikethrough_default = {
+  tokenize: strikethrough_tokenize,
+  postProcess: strikethrough_postProcess
+};
+
+// node_modules/markdown-it/lib/rules_inline/emphasis.mjs
+function emphasis_tokenize(state, silent) {
+  const start = state.pos;
+  const marker = state.src.charCodeAt(start);
+  if (silent) {
+    return false;
+  }
+  if (marker !== 95 && marker !== 42) {
+    return false;
+  }
+  const scanned = state.scanDelims(state.pos, marker === 42);
+  for (let i = 0; i < scanned.length; i++) {
+    const token = state.push("text", "", 0);
+    token.content = String.fromCharCode(marker);
+    state.delimiters.push({
+      // Char code of the starting marker (number).
+      //
+      marker,
+      // Total length of these series of delimiters.
+      //
+      length: scanned.length,
+      // A position of the token this delimiter corresponds to.
+      //
+      token: state.tokens.length - 1,
+      // If this delimiter is matched as a valid opener, `end` will be
+      // equal to its position, otherwise it's `-1`.
+      //
+      end: -1,
+      // Boolean flags that determine if this delimiter could open or close
+      // an emphasis.
+      //
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state.pos += scanned.length;
+  return true;
+}
+function postProcess2(state, delimiters) {
+  const max = delimiters.length;
+  for (let i = max - 1; i >= 0; i--) {
+    const startDelim = delimiters[i];
+    if (startDelim.marker !== 95 && startDelim.marker !== 42) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
+    const endDelim = delimiters[startDelim.end];
+    const isStrong = i > 0 && delimiters[i - 1].end === startDelim.end + 1 && // check that first two markers match and adjacent
+    delimiters[i - 1].marker === startDelim.marker && delimiters[i - 1].token === startDelim.token - 1 && // check that last two markers are adjacent (we can safely assume they match)
+    delimiters[startDelim.end + 1].token === endDelim.token + 1;
+    const ch = String.fromCharCode(startDelim.marker);
+    const token_o = state.tokens[startDelim.token];
+    token_o.type = isStrong ? "strong_open" : "em_open";
+    token_o.tag = isStrong ? "strong" : "em";
+    token_o.nesting = 1;
+    token_o.markup = isStrong ? ch + ch : ch;
+    token_o.content = "";
+    const token_c = state.tokens[endDelim.token];
+    token_c.type = isStrong ? "strong_close" : "em_close";
+    token_c.tag = isStrong ? "strong" : "em";
+    token_c.nesting = -1;
+    token_c.markup = isStrong ? ch + ch : ch;
+    token_c.content = "";
+    if (isStrong) {
+      state.tokens[delimiters[i - 1].token].content = "";
+      state.tokens[delimiters[startDelim.end + 1].token].content = "";
+      i--;
+    }
+  }
+}
+function emphasis_post_process(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  postProcess2(state, state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess2(state, tokens_meta[curr].delimiters);
+    }
+  }
+}
+var emphasis_default = {
+  tokenize: emphasis_tokenize,
+  postProcess: emphasis_post_process
+};
+
+// node_modules/markdown-it/lib/rules_inline/link.mjs
+function link(state, silent) {
+  let code2, label, res, ref;
+  let href = "";
+  let title = "";
+  let start = state.pos;
+  let parseReference = true;
+  if (state.src.charCodeAt(state.pos) !== 91) {
+    return false;
+  }
+  const oldPos = state.pos;
+  const max = state.posMax;
+  const labelStart = state.pos + 1;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos, true);
+  if (labelEnd < 0) {
+    return false;
+  }
+  let pos = labelEnd + 1;
+  if (pos < max && state.src.charCodeAt(pos) === 40) {
+    parseReference = false;
+    pos++;
+    for (; pos < max; pos++) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) {
+        break;
+      }
+    }
+    if (pos >= max) {
+      return false;
+    }
+    start = pos;
+    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+    if (res.ok) {
+      href = state.md.normalizeLink(res.str);
+      if (state.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
+      start = pos;
+      for (; pos < max; pos++) {
+        code2 = state.src.charCodeAt(pos);
+        if (!isSpace(code2) && code2 !== 10) {
+          break;
+        }
+      }
+      res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
+      if (pos < max && start !== pos && res.ok) {
+        title = res.str;
+        pos = res.pos;
+        for (; pos < max; pos++) {
+          code2 = state.src.charCodeAt(pos);
+          if (!isSpace(code2) && code2 !== 10) {
+            break;
+          }
+        }
+      }
+    }
+    if (pos >= max || state.src.charCodeAt(pos) !== 41) {
+      parseReference = true;
+    }
+    pos++;
+  }
+  if (parseReference) {
+    if (typeof state.env.references === "undefined") {
+      return false;
+    }
+    if (pos < max && state.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state.md.helpers.parseLinkLabel(state, pos);
+      if (pos >= 0) {
+        label = state.src.slice(start, pos++);
+      } else {
+        pos = labelEnd + 1;
+      }
+    } else {
+      pos = labelEnd + 1;
+    }
+    if (!label) {
+      label = state.src.slice(labelStart, labelEnd);
+    }
+    ref = state.env.references[normalizeReference(label)];
+    if (!ref) {
+      state.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    state.pos = labelStart;
+    state.posMax = labelEnd;
+    const token_o = state.push("link_open", "a", 1);
+    const attrs = [["href", href]];
+    token_o.attrs = attrs;
+    if (title) {
+      attrs.push(["title", title]);
+    }
+    state.linkLevel++;
+    state.md.inline.tokenize(state);
+    state.linkLevel--;
+    state.push("link_close", "a", -1);
+  }
+  state.pos = pos;
+  state.posMax = max;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/image.mjs
+function image(state, silent) {
+  let code2, content, label, pos, ref, res, title, start;
+  let href = "";
+  const oldPos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(state.pos) !== 33) {
+    return false;
+  }
+  if (state.src.charCodeAt(state.pos + 1) !== 91) {
+    return false;
+  }
+  const labelStart = state.pos + 2;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos + 1, false);
+  if (labelEnd < 0) {
+    return false;
+  }
+  pos = labelEnd + 1;
+  if (pos < max && state.src.charCodeAt(pos) === 40) {
+    pos++;
+    for (; pos < max; pos++) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) {
+        break;
+      }
+    }
+    if (pos >= max) {
+      return false;
+    }
+    start = pos;
+    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+    if (res.ok) {
+      href = state.md.normalizeLink(res.str);
+      if (state.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
+    }
+    start = pos;
+    for (; pos < max; pos++) {
+      code2 = state.src.charCodeAt(pos);
+      if (!isSpace(code2) && code2 !== 10) {
+        break;
+      }
+    }
+    res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
+    if (pos < max && start !== pos && res.ok) {
+      title = res.str;
+      pos = res.pos;
+      for (; pos < max; pos++) {
+        code2 = state.src.charCodeAt(pos);
+        if (!isSpace(code2) && code2 !== 10) {
+          break;
+        }
+      }
+    } else {
+      title = "";
+    }
+    if (pos >= max || state.src.charCodeAt(pos) !== 41) {
+      state.pos = oldPos;
+      return false;
+    }
+    pos++;
+  } else {
+    if (typeof state.env.references === "undefined") {
+      return false;
+    }
+    if (pos < max && state.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state.md.helpers.parseLinkLabel(state, pos);
+      if (pos >= 0) {
+        label = state.src.slice(start, pos++);
+      } else {
+        pos = labelEnd + 1;
+      }
+    } else {
+      pos = labelEnd + 1;
+    }
+    if (!label) {
+      label = state.src.slice(labelStart, labelEnd);
+    }
+    ref = state.env.references[normalizeReference(label)];
+    if (!ref) {
+      state.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    content = state.src.slice(labelStart, labelEnd);
+    const tokens = [];
+    state.md.inline.parse(
+      content,
+      state.md,
+      state.env,
+      tokens
+    );
+    const token = state.push("image", "img", 0);
+    const attrs = [["src", href], ["alt", ""]];
+    token.attrs = attrs;
+    token.children = tokens;
+    token.content = content;
+    if (title) {
+      attrs.push(["title", title]);
+    }
+  }
+  state.pos = pos;
+  state.posMax = max;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/autolink.mjs
+var EMAIL_RE = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
+var AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
+function autolink(state, silent) {
+  let pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
+  const start = state.pos;
+  const max = state.posMax;
+  for (; ; ) {
+    if (++pos >= max) return false;
+    const ch = state.src.charCodeAt(pos);
+    if (ch === 60) return false;
+    if (ch === 62) break;
+  }
+  const url = state.src.slice(start + 1, pos);
+  if (AUTOLINK_RE.test(url)) {
+    const fullUrl = state.md.normalizeLink(url);
+    if (!state.md.validateLink(fullUrl)) {
+      return false;
+    }
+    if (!silent) {
+      const token_o = state.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state.push("text", "", 0);
+      token_t.content = state.md.normalizeLinkText(url);
+      const token_c = state.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state.pos += url.length + 2;
+    return true;
+  }
+  if (EMAIL_RE.test(url)) {
+    const fullUrl = state.md.normalizeLink("mailto:" + url);
+    if (!state.md.validateLink(fullUrl)) {
+      return false;
+    }
+    if (!silent) {
+      const token_o = state.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state.push("text", "", 0);
+      token_t.content = state.md.normalizeLinkText(url);
+      const token_c = state.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state.pos += url.length + 2;
+    return true;
+  }
+  return false;
+}
+
+// node_modules/markdown-it/lib/rules_inline/html_inline.mjs
+function isLinkOpen2(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose2(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function isLetter(ch) {
+  const lc = ch | 32;
+  return lc >= 97 && lc <= 122;
+}
+function scanSpecial(state, pos) {
+  const src = state.src;
+  let start;
+  let terminator;
+  if (src.startsWith("<!--", pos)) {
+    if (src.startsWith(">", pos + 4)) {
+      return pos + 5;
+    }
+    if (src.startsWith("->", pos + 4)) {
+      return pos + 6;
+    }
+    start = pos + 4;
+    terminator = "-->";
+  } else if (src.startsWith("<![CDATA[", pos)) {
+    start = pos + 9;
+    terminator = "]]>";
+  } else if (src.charCodeAt(pos + 1) === 63) {
+    start = pos + 2;
+    terminator = "?>";
+  } else if (isLetter(src.charCodeAt(pos + 2))) {
+    start = pos + 3;
+    terminator = ">";
+  } else {
+    return -1;
+  }
+  if (state.skipHtmlSpecial) {
+    return -1;
+  }
+  const end = src.indexOf(terminator, start);
+  if (end < 0) {
+    state.skipHtmlSpecial = true;
+    return -1;
+  }
+  return end + terminator.length;
+}
+function html_inline(state, silent) {
+  if (!state.md.options.html) {
+    return false;
+  }
+  const max = state.posMax;
+  const pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 60 || pos + 2 >= max) {
+    return false;
+  }
+  let end;
+  const ch = state.src.charCodeAt(pos + 1);
+  if (ch === 33 || ch === 63) {
+    end = scanSpecial(state, pos);
+  } else if (ch === 47 || isLetter(ch)) {
+    const match2 = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
+    end = match2 ? pos + match2[0].length : -1;
+  } else {
+    return false;
+  }
+  if (end < 0) {
+    return false;
+  }
+  if (!silent) {
+    const token = state.push("html_inline", "", 0);
+    token.content = state.src.slice(pos, end);
+    if (isLinkOpen2(token.content)) state.linkLevel++;
+    if (isLinkClose2(token.content)) state.linkLevel--;
+  }
+  state.pos = end;
+  return true;
+}
+
+// node_modules/markdown-it/lib/rules_inline/entity.mjs
+var DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
+var NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
+function entity(state, silent) {
+  const pos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(pos) !== 38) return false;
+  if (pos + 1 >= max) return false;
+  const ch = state.src.charCodeAt(pos + 1);
+  if (ch === 35) {
+    const match2 = state.src.slice(pos).match(DIGITAL_RE);
+    if (match2) {
+      if (!silent) {
+        const code2 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
+        const token = state.push("text_special", "", 0);
+        token.content = isValidEntityCode(code2) ? fromCodePoint2(code2) : fromCodePoint2(65533);
+        token.markup = match2[0];
+        token.info = "entity";
+      }
+      state.pos += match2[0].length;
+      return true;
+    }
+  } else {
+    const match2 = state.src.slice(pos).match(NAMED_RE);
+    if (match2) {
+      const decoded = decodeHTMLStrict(match2[0]);
+      if (decoded !== match2[0]) {
+        if (!silent) {
+          const token = state.push("text_special", "", 0);
+          token.content = decoded;
+          token.markup = match2[0];
+          token.info = "entity";
+        }
+        state.pos += match2[0].length;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// node_modules/markdown-it/lib/rules_inline/balance_pairs.mjs
+function processDelimiters(delimiters) {
+  const openersBottom = {};
+  const max = delimiters.length;
+  if (!max) return;
+  let headerIdx = 0;
+  let lastTokenIdx = -2;
+  const jumps = [];
+  for (let closerIdx = 0; closerIdx < max; closerIdx++) {
+    const closer = delimiters[closerIdx];
+    jumps.push(0);
+    if (delimiters[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) {
+      headerIdx = closerIdx;
+    }
+    lastTokenIdx = closer.token;
+    closer.length = closer.length || 0;
+    if (!closer.close) continue;
+    if (!openersBottom.hasOwnProperty(closer.marker)) {
+      openersBottom[closer.marker] = [-1, -1, -1, -1, -1, -1];
+    }
+    const minOpenerIdx = openersBottom[closer.marker][(closer.open ? 3 : 0) + closer.length % 3];
+    let openerIdx = headerIdx - jumps[headerIdx] - 1;
+    let newMinOpenerIdx = openerIdx;
+    for (; openerIdx > minOpenerIdx; openerIdx -= jumps[openerIdx] + 1) {
+      const opener = delimiters[openerIdx];
+      if (opener.marker !== closer.marker) continue;
+      if (opener.open && opener.end < 0) {
+        let isOddMatch = false;
+        if (opener.close || closer.open) {
+          if ((opener.length + closer.length) % 3 === 0) {
+            if (opener.length % 3 !== 0 || closer.length % 3 !== 0) {
+              isOddMatch = true;
+            }
+          }
+        }
+        if (!isOddMatch) {
+          const lastJump = openerIdx > 0 && !delimiters[openerIdx - 1].open ? jumps[openerIdx - 1] + 1 : 0;
+          jumps[closerIdx] = closerIdx - openerIdx + lastJump;
+          jumps[openerIdx] = lastJump;
+          closer.open = false;
+          opener.end = closerIdx;
+          opener.close = false;
+          newMinOpenerIdx = -1;
+          lastTokenIdx = -2;
+          break;
+        }
+      }
+    }
+    if (newMinOpenerIdx !== -1) {
+      openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
+    }
+  }
+}
+function link_pairs(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  processDelimiters(state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      processDelimiters(tokens_meta[curr].delimiters);
+    }
+  }
+}
+
+// node_modules/markdown-it/lib/rules_inline/fragments_join.mjs
+function fragments_join(state) {
+  let curr, last;
+  let level = 0;
+  const tokens = state.tokens;
+  const max = state.tokens.length;
+  for (curr = last = 0; curr < max; curr++) {
+    if (tokens[curr].nesting < 0) level--;
+    tokens[curr].level = level;
+    if (tokens[curr].nesting > 0) level++;
+    if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+      tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    } else {
+      if (curr !== last) {
+        tokens[last] = tokens[curr];
+      }
+      last++;
+    }
+  }
+  if (curr !== last) {
+    tokens.length = last;
+  }
+}
+
+// node_modules/markdown-it/lib/parser_inline.mjs
+var _rules3 = [
+  ["text", text],
+  ["linkify", linkify2],
+  ["newline", newline],
+  ["escape", escape3],
+  ["backticks", backtick],
+  ["strikethrough", strikethrough_default.tokenize],
+  ["emphasis", emphasis_default.tokenize],
+  ["link", link],
+  ["image", image],
+  ["autolink", autolink],
+  ["html_inline", html_inline],
+  ["entity", entity]
+];
+var _rules22 = [
+  ["balance_pairs", link_pairs],
+  ["strikethrough", strikethrough_default.postProcess],
+  ["emphasis", emphasis_default.postProcess],
+  // rules for pairs separate '**' into its own text tokens, which may be left unused,
+  // rule below merges unused segments back with the rest of the text
+  ["fragments_join", fragments_join]
+];
+function ParserInline() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules3.length; i++) {
+    this.ruler.push(_rules3[i][0], _rules3[i][1]);
+  }
+  this.ruler2 = new ruler_default();
+  for (let i = 0; i < _rules22.length; i++) {
+    this.ruler2.push(_rules22[i][0], _rules22[i][1]);
+  }
+}
+ParserInline.prototype.skipToken = function(state) {
+  const pos = state.pos;
+  const rules = this.ruler.getRules("");
+  const len = rules.length;
+  const maxNesting = state.md.options.maxNesting;
+  const cache2 = state.cache;
+  if (typeof cache2[pos] !== "undefined") {
+    state.pos = cache2[pos];
+    return;
+  }
+  let ok = false;
+  if (state.level < maxNesting) {
+    for (let i = 0; i < len; i++) {
+      state.level++;
+      ok = rules[i](state, true);
+      state.level--;
+      if (ok) {
+        if (pos >= state.pos) {
+          throw new Error("inline rule didn't increment state.pos");
+        }
+        break;
+      }
+    }
+  } else {
+    state.pos = state.posMax;
+  }
+  if (!ok) {
+    state.pos++;
+  }
+  cache2[pos] = state.pos;
+};
+ParserInline.prototype.tokenize = function(state) {
+  const rules = this.ruler.getRules("");
+  const len = rules.length;
+  const end = state.posMax;
+  const maxNesting = state.md.options.maxNesting;
+  while (state.pos < end) {
+    const prevPos = state.pos;
+    let ok = false;
+    if (state.level < maxNesting) {
+      for (let i = 0; i < len; i++) {
+        ok = rules[i](state, false);
+        if (ok) {
+          if (prevPos >= state.pos) {
+            throw new Error("inline rule didn't increment state.pos");
+          }
+          break;
+        }
+      }
+    }
+    if (ok) {
+      if (state.pos >= end) {
+        break;
+      }
+      continue;
+    }
+    state.pending += state.src[state.pos++];
+  }
+  if (state.pending) {
+    state.pushPending();
+  }
+};
+ParserInline.prototype.parse = function(str, md, env, outTokens) {
+  const state = new this.State(str, md, env, outTokens);
+  this.tokenize(state);
+  const rules = this.ruler2.getRules("");
+  const len = rules.length;
+  for (let i = 0; i < len; i++) {
+    rules[i](state);
+  }
+};
+ParserInline.prototype.State = state_inline_default;
+var parser_inline_default = ParserInline;
+
+// node_modules/linkify-it/lib/re.mjs
+function re_default(opts) {
+  const re = {};
+  opts = opts || {};
+  re.src_Any = regex_default.source;
+  re.src_Cc = regex_default2.source;
+  re.src_Z = regex_default6.source;
+  re.src_P = regex_default4.source;
+  re.src_ZPCc = [re.src_Z, re.src_P, re.src_Cc].join("|");
+  re.src_ZCc = [re.src_Z, re.src_Cc].join("|");
+  const text_separators = "[><｜]";
+  re.src_pseudo_letter = `(?:(?!${text_separators}|${re.src_ZPCc})${re.src_Any})`;
+  re.src_ip4 = "(?:(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)";
+  re.src_auth = `(?:(?:(?!${re.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`;
+  re.src_port = "(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?";
+  re.src_host_terminator = `(?=$|${text_separators}|${re.src_ZPCc})(?!${opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${re.src_ZPCc}))`;
+  re.src_path = `(?:[/?#](?:(?!${re.src_ZCc}|${text_separators}|[()[\\]{}.,"'?!\\-;]).|\\[(?:(?!${re.src_ZCc}|\\]).)*\\]|\\((?:(?!${re.src_ZCc}|[)]).)*\\)|\\{(?:(?!${re.src_ZCc}|[}]).)*\\}|\\"(?:(?!${re.src_ZCc}|["]).)+\\"|\\'(?:(?!${re.src_ZCc}|[']).)+\\'|\\'(?=${re.src_pseudo_letter}|[-])|\\.{2,}[a-zA-Z0-9%/&]|\\.(?!${re.src_ZCc}|[.]|$)|` + (opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-*)|" : "\\-+|") + // allow `,,,` in paths
+  `,(?!${re.src_ZCc}|$)|;(?!${re.src_ZCc}|$)|\\!+(?!${re.src_ZCc}|[!]|$)|\\?(?!${re.src_ZCc}|[?]|$))+|\\/)?`;
+  re.src_email_name = '[\\-;:&=\\+\\$,\\.a-zA-Z0-9_][\\-;:&=\\+\\$,\\"\\.a-zA-Z0-9_]{0,63}';
+  re.src_xn = "xn--[a-z0-9\\-]{1,59}";
+  re.src_domain_root = // Allow letters & digits (http://test1)
+  "(?:" + re.src_xn + `|${re.src_pseudo_letter}{1,63})`;
+  re.src_domain = "(?:" + re.src_xn + `|(?:${re.src_pseudo_letter})|(?:${re.src_pseudo_letter}(?:-|${re.src_pseudo_letter}){0,61}${re.src_pseudo_letter}))`;
+  re.src_host = `(?:(?:(?:(?:${re.src_domain})\\.)*${re.src_domain}))`;
+  re.tpl_host_fuzzy = "(?:" + re.src_ip4 + `|(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%)))`;
+  re.tpl_host_no_ip_fuzzy = `(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%))`;
+  re.src_host_strict = re.src_host + re.src_host_terminator;
+  re.tpl_host_fuzzy_strict = re.tpl_host_fuzzy + re.src_host_terminator;
+  re.src_host_port_strict = re.src_host + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_fuzzy_strict = re.tpl_host_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_no_ip_fuzzy_strict = re.tpl_host_no_ip_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_fuzzy_test = `localhost|www\\.|\\.\\d{1,3}\\.|(?:\\.(?:%TLDS%)(?:${re.src_ZPCc}|>|$))`;
+  re.tpl_email_fuzzy = `(^|${text_separators}|"|\\(|${re.src_ZCc})(${re.src_email_name}@${re.tpl_host_fuzzy_strict})`;
+  re.tpl_link_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|｜]|${re.src_ZPCc}))((?![$+<=>^\`|｜])${re.tpl_host_port_fuzzy_strict}${re.src_path})`;
+  re.tpl_link_no_ip_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|｜]|${re.src_ZPCc}))((?![$+<=>^\`|｜])${re.tpl_host_port_no_ip_fuzzy_strict}${re.src_path})`;
+  return re;
+}
+
+// node_modules/linkify-it/index.mjs
+function assign2(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
+    });
+  });
+  return obj;
+}
+function _class2(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function isString2(obj) {
+  return _class2(obj) === "[object String]";
+}
+function isObject(obj) {
+  return _class2(obj) === "[object Object]";
+}
+function isRegExp(obj) {
+  return _class2(obj) === "[object RegExp]";
+}
+function isFunction(obj) {
+  return _class2(obj) === "[object Function]";
+}
+function escapeRE2(str) {
+  return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+}
+var defaultOptions = {
+  fuzzyLink: true,
+  fuzzyEmail: true,
+  fuzzyIP: false
+};
+function isOptionsObj(obj) {
+  return Object.keys(obj || {}).reduce(function(acc, k2) {
+    return acc || defaultOptions.hasOwnProperty(k2);
+  }, false);
+}
+var defaultSchemas = {
+  "http:": {
+    validate: function(text2, pos, self) {
+      const tail = text2.slice(pos);
+      if (!self.re.http) {
+        self.re.http = new RegExp(
+          `^\\/\\/${self.re.src_auth}${self.re.src_host_port_strict}${self.re.src_path}`,
+          "i"
+        );
+      }
+      if (self.re.http.test(tail)) {
+        return tail.match(self.re.http)[0].length;
+      }
+      return 0;
+    }
+  },
+  "https:": "http:",
+  "ftp:": "http:",
+  "//": {
+    validate: function(text2, pos, self) {
+      const tail = text2.slice(pos);
+      if (!self.re.no_http) {
+        self.re.no_http = new RegExp(
+          "^" + self.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
+          // with code comments
+          `(?:localhost|(?:(?:${self.re.src_domain})\\.)+${self.re.src_domain_root})` + self.re.src_port + self.re.src_host_terminator + self.re.src_path,
+          "i"
+        );
+      }
+      if (self.re.no_http.test(tail)) {
+        if (pos >= 3 && text2[pos - 3] === ":") {
+          return 0;
+        }
+        if (pos >= 3 && text2[pos - 3] === "/") {
+          return 0;
+        }
+        return tail.match(self.re.no_http)[0].length;
+      }
+      return 0;
+    }
+  },
+  "mailto:": {
+    validate: function(text2, pos, self) {
+      const tail = text2.slice(pos);
+      if (!self.re.mailto) {
+        self.re.mailto = new RegExp(
+          `^${self.re.src_email_name}@${self.re.src_host_strict}`,
+          "i"
+        );
+      }
+      if (self.re.mailto.test(tail)) {
+        return tail.match(self.re.mailto)[0].length;
+      }
+      return 0;
+    }
+  }
+};
+var tlds_2ch_src_re = "a[cdefgilmnoqrstuwxz]|b[abdefghijmnorstvwyz]|c[acdfghiklmnoruvwxyz]|d[ejkmoz]|e[cegrstu]|f[ijkmor]|g[abdefghilmnpqrstuwy]|h[kmnrtu]|i[delmnoqrst]|j[emop]|k[eghimnprwyz]|l[abcikrstuvy]|m[acdeghklmnopqrstuvwxyz]|n[acefgilopruz]|om|p[aefghklmnrstwy]|qa|r[eosuw]|s[abcdeghijklmnortuvxyz]|t[cdfghjklmnortvwz]|u[agksyz]|v[aceginu]|w[fs]|y[et]|z[amw]";
+var tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф".split("|");
+function createValidator(re) {
+  return function(text2, pos) {
+    const tail = text2.slice(pos);
+    if (re.test(tail)) {
+      return tail.match(re)[0].length;
+    }
+    return 0;
+  };
+}
+function createNormalizer() {
+  return function(match2, self) {
+    self.normalize(match2);
+  };
+}
+function compile2(self) {
+  const re = self.re = re_default(self.__opts__);
+  const tlds2 = self.__tlds__.slice();
+  self.onCompile();
+  if (!self.__tlds_replaced__) {
+    tlds2.push(tlds_2ch_src_re);
+  }
+  tlds2.push(re.src_xn);
+  re.src_tlds = tlds2.join("|");
+  function untpl(tpl) {
+    return tpl.replace("%TLDS%", re.src_tlds);
+  }
+  re.email_fuzzy = RegExp(untpl(re.tpl_email_fuzzy), "i");
+  re.email_fuzzy_global = RegExp(untpl(re.tpl_email_fuzzy), "ig");
+  re.link_fuzzy = RegExp(untpl(re.tpl_link_fuzzy), "i");
+  re.link_fuzzy_global = RegExp(untpl(re.tpl_link_fuzzy), "ig");
+  re.link_no_ip_fuzzy = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "i");
+  re.link_no_ip_fuzzy_global = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "ig");
+  re.host_fuzzy_test = RegExp(untpl(re.tpl_host_fuzzy_test), "i");
+  const aliases = [];
+  self.__compiled__ = {};
+  function schemaError(name, val) {
+    throw new Error(`(LinkifyIt) Invalid schema "${name}": ${val}`);
+  }
+  Object.keys(self.__schemas__).forEach(function(name) {
+    const val = self.__schemas__[name];
+    if (val === null) {
+      return;
+    }
+    const compiled2 = { validate: null, link: null };
+    self.__compiled__[name] = compiled2;
+    if (isObject(val)) {
+      if (isRegExp(val.validate)) {
+        compiled2.validate = createValidator(val.validate);
+      } else if (isFunction(val.validate)) {
+        compiled2.validate = val.validate;
+      } else {
+        schemaError(name, val);
+      }
+      if (isFunction(val.normalize)) {
+        compiled2.normalize = val.normalize;
+      } else if (!val.normalize) {
+        compiled2.normalize = createNormalizer();
+      } else {
+        schemaError(name, val);
+      }
+      return;
+    }
+    if (isString2(val)) {
+      aliases.push(name);
+      return;
+    }
+    schemaError(name, val);
+  });
+  aliases.forEach(function(alias) {
+    if (!self.__compiled__[self.__schemas__[alias]]) {
+      return;
+    }
+    self.__compiled__[alias].validate = self.__compiled__[self.__schemas__[alias]].validate;
+    self.__compiled__[alias].normalize = self.__compiled__[self.__schemas__[alias]].normalize;
+  });
+  self.__compiled__[""] = { validate: null, normalize: createNormalizer() };
+  const slist = Object.keys(self.__compiled__).filter(function(name) {
+    return name.length > 0 && self.__compiled__[name];
+  }).map(escapeRE2).join("|");
+  self.re.schema_test = RegExp(`(^|(?!_)(?:[><｜]|${re.src_ZPCc}))(${slist})`, "i");
+  self.re.schema_search = RegExp(`(^|(?!_)(?:[><｜]|${re.src_ZPCc}))(${slist})`, "ig");
+  self.re.schema_at_start = RegExp(`^${self.re.schema_search.source}`, "i");
+  self.re.pretest = RegExp(
+    `(${self.re.schema_test.source})|(${self.re.host_fuzzy_test.source})|@`,
+    "i"
+  );
+}
+function Match(text2, schema, index, lastIndex) {
+  const raw = text2.slice(index, lastIndex);
+  this.schema = schema.toLowerCase();
+  this.index = index;
+  this.lastIndex = lastIndex;
+  this.raw = raw;
+  this.text = raw;
+  this.url = raw;
+}
+function LinkifyIt(schemas, options) {
+  if (!(this instanceof LinkifyIt)) {
+    return new LinkifyIt(schemas, options);
+  }
+  if (!options) {
+    if (isOptionsObj(schemas)) {
+      options = schemas;
+      schemas = {};
+    }
+  }
+  this.__opts__ = assign2({}, defaultOptions, options);
+  this.__schemas__ = assign2({}, defaultSchemas, schemas);
+  this.__compiled__ = {};
+  this.__tlds__ = tlds_default;
+  this.__tlds_replaced__ = false;
+  this.re = {};
+  compile2(this);
+}
+LinkifyIt.prototype.add = function add(schema, definition) {
+  this.__schemas__[schema] = definition;
+  compile2(this);
+  return this;
+};
+LinkifyIt.prototype.set = function set(options) {
+  this.__opts__ = assign2(this.__opts__, options);
+  return this;
+};
+LinkifyIt.prototype.test = function test(text2) {
+  if (!text2.length) {
+    return false;
+  }
+  let m, re;
+  if (this.re.schema_test.test(text2)) {
+    re = this.re.schema_search;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      if (this.testSchemaAt(text2, m[2], re.lastIndex)) {
+        return true;
+      }
+    }
+  }
+  if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+    if (text2.search(this.re.host_fuzzy_test) >= 0) {
+      if (text2.match(this.__opts__.fuzzyIP ? this.re.link_fuzzy : this.re.link_no_ip_fuzzy) !== null) {
+        return true;
+      }
+    }
+  }
+  if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+    if (text2.indexOf("@") >= 0) {
+      if (text2.match(this.re.email_fuzzy) !== null) {
+        return true;
+      }
+    }
+  }
+  return false;
+};
+LinkifyIt.prototype.pretest = function pretest(text2) {
+  return this.re.pretest.test(text2);
+};
+LinkifyIt.prototype.testSchemaAt = function testSchemaAt(text2, schema, pos) {
+  if (!this.__compiled__[schema.toLowerCase()]) {
+    return 0;
+  }
+  return this.__compiled__[schema.toLowerCase()].validate(text2, pos, this);
+};
+LinkifyIt.prototype.match = function match(text2) {
+  const result = [];
+  const type_schemed = [];
+  const type_fuzzy_link = [];
+  const type_fuzzy_email = [];
+  let m, len, re;
+  function choose(a, b) {
+    if (!a) {
+      return b;
+    }
+    if (!b) {
+      return a;
+    }
+    if (a.index !== b.index) {
+      return a.index < b.index ? a : b;
+    }
+    return a.lastIndex >= b.lastIndex ? a : b;
+  }
+  if (!text2.length) {
+    return null;
+  }
+  if (this.re.schema_test.test(text2)) {
+    re = this.re.schema_search;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      len = this.testSchemaAt(text2, m[2], re.lastIndex);
+      if (len) {
+        type_schemed.push({
+          schema: m[2],
+          index: m.index + m[1].length,
+          lastIndex: m.index + m[0].length + len
+        });
+      }
+    }
+  }
+  if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+    re = this.__opts__.fuzzyIP ? this.re.link_fuzzy_global : this.re.link_no_ip_fuzzy_global;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      type_fuzzy_link.push({
+        schema: "",
+        index: m.index + m[1].length,
+        lastIndex: m.index + m[0].length
+      });
+    }
+  }
+  if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+    re = this.re.email_fuzzy_global;
+    re.lastIndex = 0;
+    while ((m = re.exec(text2)) !== null) {
+      type_fuzzy_email.push({
+        schema: "mailto:",
+        index: m.index + m[1].length,
+        lastIndex: m.index + m[0].length
+      });
+    }
+  }
+  const indexes = [0, 0, 0];
+  let lastIndex = 0;
+  for (; ; ) {
+    const candidates2 = [
+      type_schemed[indexes[0]],
+      type_fuzzy_email[indexes[1]],
+      type_fuzzy_link[indexes[2]]
+    ];
+    const candidate = choose(choose(candidates2[0], candidates2[1]), candidates2[2]);
+    if (!candidate) {
+      break;
+    }
+    if (candidate === candidates2[0]) {
+      indexes[0]++;
+    } else if (candidate === candidates2[1]) {
+      indexes[1]++;
+    } else {
+      indexes[2]++;
+    }
+    if (candidate.index < lastIndex) {
+      continue;
+    }
+    const match2 = new Match(text2, candidate.schema, candidate.index, candidate.lastIndex);
+    this.__compiled__[match2.schema].normalize(match2, this);
+    result.push(match2);
+    lastIndex = candidate.lastIndex;
+  }
+  if (result.length) {
+    return result;
+  }
+  return null;
+};
+LinkifyIt.prototype.matchAtStart = function matchAtStart(text2) {
+  if (!text2.length) return null;
+  const m = this.re.schema_at_start.exec(text2);
+  if (!m) return null;
+  const len = this.testSchemaAt(text2, m[2], m[0].length);
+  if (!len) return null;
+  const match2 = new Match(text2, m[2], m.index + m[1].length, m.index + m[0].length + len);
+  this.__compiled__[match2.schema].normalize(match2, this);
+  return match2;
+};
+LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
+  list2 = Array.isArray(list2) ? list2 : [list2];
+  if (!keepOld) {
+    this.__tlds__ = list2.slice();
+    this.__tlds_replaced__ = true;
+    compile2(this);
+    return this;
+  }
+  this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
+    return el !== arr[idx - 1];
+  }).reverse();
+  compile2(this);
+  return this;
+};
+LinkifyIt.prototype.normalize = function normalize2(match2) {
+  if (!match2.schema) {
+    match2.url = `http://${match2.url}`;
+  }
+  if (match2.schema === "mailto:" && !/^mailto:/i.test(match2.url)) {
+    match2.url = `mailto:${match2.url}`;
+  }
+};
+LinkifyIt.prototype.onCompile = function onCompile() {
+};
+var linkify_it_default = LinkifyIt;
+
+// node_modules/punycode.js/punycode.es6.js
+var maxInt = 2147483647;
+var base = 36;
+var tMin = 1;
+var tMax = 26;
+var skew = 38;
+var damp = 700;
+var initialBias = 72;
+var initialN = 128;
+var delimiter = "-";
+var regexPunycode = /^xn--/;
+var regexNonASCII = /[^\0-\x7F]/;
+var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+var errors = {
+  "overflow": "Overflow: input needs wider integers to process",
+  "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+  "invalid-input": "Invalid input"
+};
+var baseMinusTMin = base - tMin;
+var floor = Math.floor;
+var stringFromCharCode = String.fromCharCode;
+function error2(type) {
+  throw new RangeError(errors[type]);
+}
+function map(array, callback2) {
+  const result = [];
+  let length = array.length;
+  while (length--) {
+    result[length] = callback2(array[length]);
+  }
+  return result;
+}
+function mapDomain(domain, callback2) {
+  const parts = domain.split("@");
+  let result = "";
+  if (parts.length > 1) {
+    result = parts[0] + "@";
+    domain = parts[1];
+  }
+  domain = domain.replace(regexSeparators, ".");
+  const labels = domain.split(".");
+  const encoded = map(labels, callback2).join(".");
+  return result + encoded;
+}
+function ucs2decode(string2) {
+  const output = [];
+  let counter = 0;
+  const length = string2.length;
+  while (counter < length) {
+    const value = string2.charCodeAt(counter++);
+    if (value >= 55296 && value <= 56319 && counter < length) {
+      const extra = string2.charCodeAt(counter++);
+      if ((extra & 64512) == 56320) {
+        output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+      } else {
+        output.push(value);
+        counter--;
+      }
+    } else {
+      output.push(value);
+    }
+  }
+  return output;
+}
+var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+var basicToDigit = function(codePoint) {
+  if (codePoint >= 48 && codePoint < 58) {
+    return 26 + (codePoint - 48);
+  }
+  if (codePoint >= 65 && codePoint < 91) {
+    return codePoint - 65;
+  }
+  if (codePoint >= 97 && codePoint < 123) {
+    return codePoint - 97;
+  }
+  return base;
+};
+var digitToBasic = function(digit, flag) {
+  return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+};
+var adapt = function(delta, numPoints, firstTime) {
+  let k2 = 0;
+  delta = firstTime ? floor(delta / damp) : delta >> 1;
+  delta += floor(delta / numPoints);
+  for (; delta > baseMinusTMin * tMax >> 1; k2 += base) {
+    delta = floor(delta / baseMinusTMin);
+  }
+  return floor(k2 + (baseMinusTMin + 1) * delta / (delta + skew));
+};
+var decode2 = function(input) {
+  const output = [];
+  const inputLength = input.length;
+  let i = 0;
+  let n = initialN;
+  let bias = initialBias;
+  let basic = input.lastIndexOf(delimiter);
+  if (basic < 0) {
+    basic = 0;
+  }
+  for (let j2 = 0; j2 < basic; ++j2) {
+    if (input.charCodeAt(j2) >= 128) {
+      error2("not-basic");
+    }
+    output.push(input.charCodeAt(j2));
+  }
+  for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+    const oldi = i;
+    for (let w = 1, k2 = base; ; k2 += base) {
+      if (index >= inputLength) {
+        error2("invalid-input");
+      }
+      const digit = basicToDigit(input.charCodeAt(index++));
+      if (digit >= base) {
+        error2("invalid-input");
+      }
+      if (digit > floor((maxInt - i) / w)) {
+        error2("overflow");
+      }
+      i += digit * w;
+      const t = k2 <= bias ? tMin : k2 >= bias + tMax ? tMax : k2 - bias;
+      if (digit < t) {
+        break;
+      }
+      const baseMinusT = base - t;
+      if (w > floor(maxInt / baseMinusT)) {
+        error2("overflow");
+      }
+      w *= baseMinusT;
+    }
+    const out = output.length + 1;
+    bias = adapt(i - oldi, out, oldi == 0);
+    if (floor(i / out) > maxInt - n) {
+      error2("overflow");
+    }
+    n += floor(i / out);
+    i %= out;
+    output.splice(i++, 0, n);
+  }
+  return String.fromCodePoint(...output);
+};
+var encode2 = function(input) {
+  const output = [];
+  input = ucs2decode(input);
+  const inputLength = input.length;
+  let n = initialN;
+  let delta = 0;
+  let bias = initialBias;
+  for (const currentValue of input) {
+    if (currentValue < 128) {
+      output.push(stringFromCharCode(currentValue));
+    }
+  }
+  const basicLength = output.length;
+  let handledCPCount = basicLength;
+  if (basicLength) {
+    output.push(delimiter);
+  }
+  while (handledCPCount < inputLength) {
+    let m = maxInt;
+    for (const currentValue of input) {
+      if (currentValue >= n && currentValue < m) {
+        m = currentValue;
+      }
+    }
+    const handledCPCountPlusOne = handledCPCount + 1;
+    if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+      error2("overflow");
+    }
+    delta += (m - n) * handledCPCountPlusOne;
+    n = m;
+    for (const currentValue of input) {
+      if (currentValue < n && ++delta > maxInt) {
+        error2("overflow");
+      }
+      if (currentValue === n) {
+        let q = delta;
+        for (let k2 = base; ; k2 += base) {
+          const t = k2 <= bias ? tMin : k2 >= bias + tMax ? tMax : k2 - bias;
+          if (q < t) {
+            break;
+          }
+          const qMinusT = q - t;
+          const baseMinusT = base - t;
+          output.push(
+            stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+          );
+          q = floor(qMinusT / baseMinusT);
+        }
+        output.push(stringFromCharCode(digitToBasic(q, 0)));
+        bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+        delta = 0;
+        ++handledCPCount;
+      }
+    }
+    ++delta;
+    ++n;
+  }
+  return output.join("");
+};
+var toUnicode = function(input) {
+  return mapDomain(input, function(string2) {
+    return regexPunycode.test(string2) ? decode2(string2.slice(4).toLowerCase()) : string2;
+  });
+};
+var toASCII = function(input) {
+  return mapDomain(input, function(string2) {
+    return regexNonASCII.test(string2) ? "xn--" + encode2(string2) : string2;
+  });
+};
+var punycode = {
+  /**
+   * A string representing the current Punycode.js version number.
+   * @memberOf punycode
+   * @type String
+   */
+  "version": "2.3.1",
+  /**
+   * An object of methods to convert from JavaScript's internal character
+   * representation (UCS-2) to Unicode code points, and back.
+   * @see <https://mathiasbynens.be/notes/javascript-encoding>
+   * @memberOf punycode
+   * @type Object
+   */
+  "ucs2": {
+    "decode": ucs2decode,
+    "encode": ucs2encode
+  },
+  "decode": decode2,
+  "encode": encode2,
+  "toASCII": toASCII,
+  "toUnicode": toUnicode
+};
+var punycode_es6_default = punycode;
+
+// node_modules/markdown-it/lib/presets/default.mjs
+var default_default = {
+  options: {
+    // Enable HTML tags in source
+    html: false,
+    // Use '/' to close single tags (<br />)
+    xhtmlOut: false,
+    // Convert '\n' in paragraphs into <br>
+    breaks: false,
+    // CSS language prefix for fenced blocks
+    langPrefix: "language-",
+    // autoconvert URL-like texts to links
+    linkify: false,
+    // Enable some language-neutral replacements + quotes beautification
+    typographer: false,
+    // Double + single quotes replacement pairs, when typographer enabled,
+    // and smartquotes on. Could be either a String or an Array.
+    //
+    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    quotes: "“”‘’",
+    /* “”‘’ */
+    // Highlighter function. Should return escaped HTML,
+    // or '' if the source string is not changed and should be escaped externaly.
+    // If result starts with <pre... internal wrapper is skipped.
+    //
+    // function (/*str, lang*/) { return ''; }
+    //
+    highlight: null,
+    // Internal protection, recursion limit
+    maxNesting: 100
+  },
+  components: {
+    core: {},
+    block: {},
+    inline: {}
+  }
+};
+
+// node_modules/markdown-it/lib/presets/zero.mjs
+var zero_default = {
+  options: {
+    // Enable HTML tags in source
+    html: false,
+    // Use '/' to close single tags (<br />)
+    xhtmlOut: false,
+    // Convert '\n' in paragraphs into <br>
+    breaks: false,
+    // CSS language prefix for fenced blocks
+    langPrefix: "language-",
+    // autoconvert URL-like texts to links
+    linkify: false,
+    // Enable some language-neutral replacements + quotes beautification
+    typographer: false,
+    // Double + single quotes replacement pairs, when typographer enabled,
+    // and smartquotes on. Could be either a String or an Array.
+    //
+    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    quotes: "“”‘’",
+    /* “”‘’ */
+    // Highlighter function. Should return escaped HTML,
+    // or '' if the source string is not changed and should be escaped externaly.
+    // If result starts with <pre... internal wrapper is skipped.
+    //
+    // function (/*str, lang*/) { return ''; }
+    //
+    highlight: null,
+    // Internal protection, recursion limit
+    maxNesting: 20
+  },
+  components: {
+    core: {
+      rules: [
+        "normalize",
+        "block",
+        "inline",
+        "text_join"
+      ]
+    },
+    block: {
+      rules: [
+        "paragraph"
+      ]
+    },
+    inline: {
+      rules: [
+        "text"
+      ],
+      rules2: [
+        "balance_pairs",
+        "fragments_join"
+      ]
+    }
+  }
+};
+
+// node_modules/markdown-it/lib/presets/commonmark.mjs
+var commonmark_default = {
+  options: {
+    // Enable HTML tags in source
+    html: true,
+    // Use '/' to close single tags (<br />)
+    xhtmlOut: true,
+    // Convert '\n' in paragraphs into <br>
+    breaks: false,
+    // CSS language prefix for fenced blocks
+    langPrefix: "language-",
+    // autoconvert URL-like texts to links
+    linkify: false,
+    // Enable some language-neutral replacements + quotes beautification
+    typographer: false,
+    // Double + single quotes replacement pairs, when typographer enabled,
+    // and smartquotes on. Could be either a String or an Array.
+    //
+    // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+    // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+    quotes: "“”‘’",
+    /* “”‘’ */
+    // Highlighter function. Should return escaped HTML,
+    // or '' if the source string is not changed and should be escaped externaly.
+    // If result starts with <pre... internal wrapper is skipped.
+    //
+    // function (/*str, lang*/) { return ''; }
+    //
+    highlight: null,
+    // Internal protection, recursion limit
+    maxNesting: 20
+  },
+  components: {
+    core: {
+      rules: [
+        "normalize",
+        "block",
+        "inline",
+        "text_join"
+      ]
+    },
+    block: {
+      rules: [
+        "blockquote",
+        "code",
+        "fence",
+        "heading",
+        "hr",
+        "html_block",
+        "lheading",
+        "list",
+        "reference",
+        "paragraph"
+      ]
+    },
+    inline: {
+      rules: [
+        "autolink",
+        "backticks",
+        "emphasis",
+        "entity",
+        "escape",
+        "html_inline",
+        "image",
+        "link",
+        "newline",
+        "text"
+      ],
+      rules2: [
+        "balance_pairs",
+        "emphasis",
+        "fragments_join"
+      ]
+    }
+  }
+};
+
+// node_modules/markdown-it/lib/index.mjs
+var config = {
+  default: default_default,
+  zero: zero_default,
+  commonmark: commonmark_default
+};
+var BAD_PROTO_RE = /^(vbscript|javascript|file|data):/;
+var GOOD_DATA_RE = /^data:image\/(gif|png|jpeg|webp);/;
+function validateLink(url) {
+  const str = url.trim().toLowerCase();
+  return BAD_PROTO_RE.test(str) ? GOOD_DATA_RE.test(str) : true;
+}
+var RECODE_HOSTNAME_FOR = ["http:", "https:", "mailto:"];
+function normalizeLink(url) {
+  const parsed = parse_default(url, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
+        parsed.hostname = punycode_es6_default.toASCII(parsed.hostname);
+      } catch (er) {
+      }
+    }
+  }
+  return encode_default(format(parsed));
+}
+function normalizeLinkText(url) {
+  const parsed = parse_default(url, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
+        parsed.hostname = punycode_es6_default.toUnicode(parsed.hostname);
+      } catch (er) {
+      }
+    }
+  }
+  return decode_default(format(parsed), decode_default.defaultChars + "%");
+}
+function MarkdownIt(presetName, options) {
+  if (!(this instanceof MarkdownIt)) {
+    return new MarkdownIt(presetName, options);
+  }
+  if (!options) {
+    if (!isString(presetName)) {
+      options = presetName || {};
+      presetName = "default";
+    }
+  }
+  this.inline = new parser_inline_default();
+  this.block = new parser_block_default();
+  this.core = new parser_core_default();
+  this.renderer = new renderer_default();
+  this.linkify = new linkify_it_default();
+  this.validateLink = validateLink;
+  this.normalizeLink = normalizeLink;
+  this.normalizeLinkText = normalizeLinkText;
+  this.utils = utils_exports;
+  this.helpers = assign({}, helpers_exports);
+  this.options = {};
+  this.configure(presetName);
+  if (options) {
+    this.set(options);
+  }
+}
+MarkdownIt.prototype.set = function(options) {
+  assign(this.options, options);
+  return this;
+};
+MarkdownIt.prototype.configure = function(presets) {
+  const self = this;
+  if (isString(presets)) {
+    const presetName = presets;
+    presets = config[presetName];
+    if (!presets) {
+      throw new Error('Wrong `markdown-it` preset "' + presetName + '", check name');
+    }
+  }
+  if (!presets) {
+    throw new Error("Wrong `markdown-it` preset, can't be empty");
+  }
+  if (presets.options) {
+    self.set(presets.options);
+  }
+  if (presets.components) {
+    Object.keys(presets.components).forEach(function(name) {
+      if (presets.components[name].rules) {
+        self[name].ruler.enableOnly(presets.components[name].rules);
+      }
+      if (presets.components[name].rules2) {
+        self[name].ruler2.enableOnly(presets.components[name].rules2);
+      }
+    });
+  }
+  return this;
+};
+MarkdownIt.prototype.enable = function(list2, ignoreInvalid) {
+  let result = [];
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  ["core", "block", "inline"].forEach(function(chain) {
+    result = result.concat(this[chain].ruler.enable(list2, true));
+  }, this);
+  result = result.concat(this.inline.ruler2.enable(list2, true));
+  const missed = list2.filter(function(name) {
+    return result.indexOf(name) < 0;
+  });
+  if (missed.length && !ignoreInvalid) {
+    throw new Error("MarkdownIt. Failed to enable unknown rule(s): " + missed);
+  }
+  return this;
+};
+MarkdownIt.prototype.disable = function(list2, ignoreInvalid) {
+  let result = [];
+  if (!Array.isArray(list2)) {
+    list2 = [list2];
+  }
+  ["core", "block", "inline"].forEach(function(chain) {
+    result = result.concat(this[chain].ruler.disable(list2, true));
+  }, this);
+  result = result.concat(this.inline.ruler2.disable(list2, true));
+  const missed = list2.filter(function(name) {
+    return result.indexOf(name) < 0;
+  });
+  if (missed.length && !ignoreInvalid) {
+    throw new Error("MarkdownIt. Failed to disable unknown rule(s): " + missed);
+  }
+  return this;
+};
+MarkdownIt.prototype.use = function(plugin) {
+  const args = [this].concat(Array.prototype.slice.call(arguments, 1));
+  plugin.apply(plugin, args);
+  return this;
+};
+MarkdownIt.prototype.parse = function(src, env) {
+  if (typeof src !== "string") {
+    throw new Error("Input data should be a String");
+  }
+  const state = new this.core.State(src, this, env);
+  this.core.process(state);
+  return state.tokens;
+};
+MarkdownIt.prototype.render = function(src, env) {
+  env = env || {};
+  return this.renderer.render(this.parse(src, env), this.options, env);
+};
+MarkdownIt.prototype.parseInline = function(src, env) {
+  const state = new this.core.State(src, this, env);
+  state.inlineMode = true;
+  this.core.process(state);
+  return state.tokens;
+};
+MarkdownIt.prototype.renderInline = function(src, env) {
+  env = env || {};
+  return this.renderer.render(this.parseInline(src, env), this.options, env);
+};
+var lib_default = MarkdownIt;
+
+// src/core/fast/footnotes.ts
+var OPEN_BRACKET = 91;
+var CARET = 94;
+var CLOSE_BRACKET = 93;
+var COLON = 58;
+var BACKSLASH = 92;
+function footnoteDefinition(state, startLine, endLine, silent) {
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const labelEnd = scanLabel(state.src, start, max);
+  if (labelEnd < 0 || state.src.charCodeAt(labelEnd + 1) !== COLON) return false;
+  if (silent) return true;
+  const env = state.env;
+  (env.footnotes ??= /* @__PURE__ */ new Set()).add(normalizeLabel(state.src.slice(start + 2, labelEnd)));
+  const open2 = state.push("footnote_definition_open", "", 1);
+  const oldBMark = state.bMarks[startLine];
+  const oldTShift = state.tShift[startLine];
+  const oldSCount = state.sCount[startLine];
+  const oldParentType = state.parentType;
+  const afterColon = labelEnd + 2;
+  const initial = state.sCount[startLine] + afterColon - start;
+  let offset = initial;
+  let pos = afterColon;
+  for (; pos < max; pos++) {
+    const code2 = state.src.charCodeAt(pos);
+    if (code2 === 9) offset += 4 - offset % 4;
+    else if (code2 === 32) offset += 1;
+    else break;
+  }
+  state.tShift[startLine] = pos - afterColon;
+  state.sCount[startLine] = offset - initial;
+  state.bMarks[startLine] = afterColon;
+  state.blkIndent += 4;
+  state.parentType = "footnote";
+  if (state.sCount[startLine] < state.blkIndent) state.sCount[startLine] += state.blkIndent;
+  state.md.block.tokenize(state, startLine, endLine);
+  state.parentType = oldParentType;
+  state.blkIndent -= 4;
+  state.tShift[startLine] = oldTShift;
+  state.sCount[startLine] = oldSCount;
+  state.bMarks[startLine] = oldBMark;
+  open2.map = [startLine, state.line];
+  state.push("footnote_definition_close", "", -1);
+  return true;
+}
+function footnoteCall(state, silent) {
+  const footnotes = state.env.footnotes;
+  if (!footnotes) return false;
+  const labelEnd = scanLabel(state.src, state.pos, state.posMax);
+  if (labelEnd < 0 || !footnotes.has(normalizeLabel(state.src.slice(state.pos + 2, labelEnd)))) return false;
+  if (!silent) state.push("footnote_call", "", 0);
+  state.pos = labelEnd + 1;
+  return true;
+}
+function scanLabel(src, start, max) {
+  if (src.charCodeAt(start) !== OPEN_BRACKET || src.charCodeAt(start + 1) !== CARET) return -1;
+  for (let pos = start + 2; pos < max && pos < start + 1002; pos++) {
+    const code2 = src.charCodeAt(pos);
+    if (code2 === CLOSE_BRACKET) return pos === start + 2 ? -1 : pos;
+    if (code2 === OPEN_BRACKET || code2 === 32 || code2 === 9 || code2 === 10) return -1;
+    if (code2 === BACKSLASH) pos += 1;
+  }
+  return -1;
+}
+function normalizeLabel(label) {
+  return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase();
+}
+
+// src/core/fast/strikethrough.ts
+var TILDE = 126;
+var MARKER_OF_LENGTH = [0, TILDE, TILDE + 65536];
+function strikethroughTokenize(state, silent) {
+  if (silent || state.src.charCodeAt(state.pos) !== TILDE) return false;
+  const scanned = state.scanDelims(state.pos, true);
+  const token = state.push("text", "", 0);
+  token.content = state.src.slice(state.pos, state.pos + scanned.length);
+  if (scanned.length <= 2) {
+    state.delimiters.push({ marker: MARKER_OF_LENGTH[scanned.length], length: 0, token: state.tokens.length - 1, end: -1, open: scanned.can_open, close: scanned.can_close });
+  }
+  state.pos += scanned.length;
+  return true;
+}
+function strikethroughPostProcess(state) {
+  const lists = [state.delimiters, ...(state.tokens_meta ?? []).map((meta) => meta?.delimiters ?? [])];
+  for (const delimiters of lists) {
+    for (const delimiter2 of delimiters) {
+      if (delimiter2.marker !== MARKER_OF_LENGTH[1] && delimiter2.marker !== MARKER_OF_LENGTH[2] || delimiter2.end === -1) continue;
+      const opener = state.tokens[delimiter2.token];
+      const closer = state.tokens[delimiters[delimiter2.end].token];
+      opener.type = "s_open";
+      opener.content = "";
+      closer.type = "s_close";
+      closer.content = "";
+    }
+  }
+  return true;
+}
+
+// src/core/fast/tables.ts
+function tableCells(md) {
+  wrapRule(md.block.ruler, "table", (rule) => (state, startLine, endLine, silent) => {
+    const count = state.tokens.length;
+    if (!rule(state, startLine, endLine, silent)) return false;
+    if (!silent) state.tokens.splice(count, state.tokens.length - count, ...rowsAsWritten(state, state.tokens.slice(count)));
+    return true;
+  });
+}
+function rowsAsWritten(state, tokens) {
+  const out = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    out.push(token);
+    if (token.type !== "tr_open") continue;
+    const cellType = tokens[index + 1].type === "th_open" ? "th" : "td";
+    while (tokens[index + 1].type !== "tr_close") index++;
+    const line = token.map[0];
+    for (const cell of splitRow(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])) {
+      out.push(new state.Token(`${cellType}_open`, cellType, 1));
+      const inline2 = new state.Token("inline", "", 0);
+      inline2.content = cell.content;
+      inline2.map = [line, line + 1];
+      inline2.children = [];
+      setOrigin(inline2, { kind: "offsets", offsets: cell.offsets });
+      out.push(inline2, new state.Token(`${cellType}_close`, cellType, -1));
+    }
+  }
+  return out;
+}
+var PIPE = 124;
+var BACKSLASH2 = 92;
+function splitRow(src, start, end) {
+  while (end > start && (src.charAt(end - 1) === " " || src.charAt(end - 1) === "	")) end--;
+  const cells = [];
+  let cell = { content: "", offsets: [] };
+  for (let pos = start; pos < end; pos++) {
+    const code2 = src.charCodeAt(pos);
+    if (code2 === PIPE) {
+      cells.push(cell);
+      cell = { content: "", offsets: [] };
+      continue;
+    }
+    const next = src.charCodeAt(pos + 1);
+    if (code2 === BACKSLASH2 && pos + 1 < end && (next === PIPE || next === BACKSLASH2)) {
+      if (next === BACKSLASH2) append(cell, src, pos);
+      append(cell, src, pos + 1);
+      pos++;
+      continue;
+    }
+    append(cell, src, pos);
+  }
+  cells.push(cell);
+  if (cells.length > 1 && /^[ \t]*$/.test(cells[0].content) && src.charCodeAt(start) === PIPE) cells.shift();
+  if (cells.length > 1 && /^[ \t]*$/.test(cells[cells.length - 1].content) && src.charCodeAt(end - 1) === PIPE) cells.pop();
+  return cells.map(trimmed);
+}
+function append(cell, src, pos) {
+  cell.content += src.charAt(pos);
+  cell.offsets.push(pos);
+}
+function trimmed(cell) {
+  const start = /^[ \t]*/.exec(cell.content)[0].length;
+  const end = Math.max(start, cell.content.length - /[ \t]*$/.exec(cell.content)[0].length);
+  return { content: cell.content.slice(start, end), offsets: cell.offsets.slice(start, end) };
+}
+
+// src/core/fast/parser.ts
+var MAX_NESTING = 200;
+function createParser() {
+  const md = new lib_default("default", { html: true, linkify: false, typographer: false });
+  md.options.maxNesting = MAX_NESTING;
+  md.disable(["strikethrough", "linkify", "replacements", "smartquotes"]);
+  md.inline.ruler.before("emphasis", "gfm_strikethrough", strikethroughTokenize);
+  md.inline.ruler2.before("emphasis", "gfm_strikethrough", strikethroughPostProcess);
+  md.block.ruler.before("reference", "gfm_footnote_definition", footnoteDefinition, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  md.inline.ruler.after("image", "gfm_footnote_call", footnoteCall);
+  keepDefinitions(md);
+  recordSpans(md, "backticks");
+  recordSpans(md, "html_inline");
+  md.inline.ruler.at("newline", newline2);
+  recordSpans(md, "newline");
+  labelSpans(md);
+  for (const name of ["link", "image"]) wrapRule(md.inline.ruler, name, unclosedBracketsFail);
+  rawAutolinks(md);
+  indentedCodeStarts(md);
+  trackIndents(md);
+  for (const name of ["table", "fence", "blockquote", "hr", "list", "html_block", "heading", "gfm_footnote_definition"]) wrapRule(md.block.ruler, name, notFromLazyCode);
+  for (const name of ["paragraph", "lheading"]) wrapRule(md.block.ruler, name, keepIndent);
+  tableCells(md);
+  taskChecks(md);
+  headingOrigins(md);
+  return md;
+}
+function keepDefinitions(md) {
+  wrapRule(md.block.ruler, "reference", (reference2) => (state, startLine, endLine, silent) => {
+    if (!reference2(state, startLine, endLine, silent)) return false;
+    if (!silent) state.push("definition", "", 0).map = [startLine, state.line];
+    return true;
+  });
+}
+function recordSpans(md, name) {
+  wrapRule(md.inline.ruler, name, (rule) => (state, silent) => {
+    const start = state.pos;
+    const count = state.tokens.length;
+    if (!rule(state, silent)) return false;
+    const token = state.tokens[state.tokens.length - 1];
+    if (silent || state.tokens.length === count || !token) return true;
+    token.meta = { start, end: state.pos };
+    if (token.type === "code_inline") token.content = codeValue(state.src.slice(start + token.markup.length, state.pos - token.markup.length));
+    return true;
+  });
+}
+function rawAutolinks(md) {
+  wrapRule(md.inline.ruler, "autolink", (rule) => (state, silent) => {
+    const start = state.pos;
+    const count = state.tokens.length;
+    if (!rule(state, silent)) return false;
+    let open2 = count;
+    while (open2 < state.tokens.length && state.tokens[open2].type !== "link_open") open2++;
+    const text2 = state.tokens[open2 + 1];
+    if (!silent && text2?.type === "text") text2.content = state.src.slice(start + 1, state.pos - 1);
+    return true;
+  });
+}
+function newline2(state, silent) {
+  if (state.src.charCodeAt(state.pos) !== 10) return false;
+  if (!silent) {
+    const pending = state.pending;
+    let keep = pending.length;
+    while (keep > 0 && (pending.charCodeAt(keep - 1) === 32 || pending.charCodeAt(keep - 1) === 9)) keep--;
+    const suffix = pending.slice(keep);
+    state.pending = pending.slice(0, keep);
+    state.push(suffix.length >= 2 && !suffix.includes("	") ? "hardbreak" : "softbreak", "br", 0);
+  }
+  let pos = state.pos + 1;
+  while (pos < state.posMax && (state.src.charCodeAt(pos) === 32 || state.src.charCodeAt(pos) === 9)) pos++;
+  state.pos = pos;
+  return true;
+}
+function labelSpans(md) {
+  wrapRule(md.inline.ruler, "image", (rule) => (state, silent) => {
+    const start = state.pos;
+    const count = state.tokens.length;
+    if (!rule(state, silent)) return false;
+    const image2 = state.tokens[state.tokens.length - 1];
+    if (!silent && state.tokens.length > count && image2?.type === "image") shiftSpans(image2.children ?? [], start + 2);
+    return true;
+  });
+}
+function shiftSpans(tokens, by) {
+  for (const token of tokens) {
+    const span = token.meta;
+    if (span && typeof span.start === "number") token.meta = { start: span.start + by, end: span.end + by };
+    if (token.type === "image") shiftSpans(token.children ?? [], by);
+  }
+}
+function indentedCodeStarts(md) {
+  wrapRule(md.block.ruler, "code", (rule) => (state, startLine, endLine, silent) => {
+    const count = state.tokens.length;
+    if (!rule(state, startLine, endLine, silent)) return false;
+    const code2 = state.tokens[count];
+    if (!silent && code2) {
+      const lineStart = state.src.lastIndexOf("\n", state.bMarks[startLine] - 1) + 1;
+      let pos = state.bMarks[startLine];
+      for (let width = 0; width < state.blkIndent && (state.src[pos] === " " || state.src[pos] === "	"); pos++) width += state.src[pos] === "	" ? 4 - width % 4 : 1;
+      code2.meta = { column: pos - lineStart };
+    }
+    return true;
+  });
+}
+function unclosedBracketsFail(rule) {
+  const lastClose = /* @__PURE__ */ new WeakMap();
+  return (state, silent) => {
+    const code2 = state.src.charCodeAt(state.pos);
+    if (code2 !== 91 && code2 !== 33) return false;
+    let close = lastClose.get(state);
+    if (close === void 0) lastClose.set(state, close = state.src.lastIndexOf("]"));
+    if (close < state.pos) return false;
+    return rule(state, silent);
+  };
+}
+var indents = [];
+function trackIndents(md) {
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    indents.push(state.blkIndent);
+    try {
+      tokenize(state, startLine, endLine);
+    } finally {
+      indents.pop();
+    }
+  };
+}
+function notFromLazyCode(rule) {
+  return (state, startLine, endLine, silent) => {
+    const indent = state.sCount[startLine];
+    if (silent && indent < state.blkIndent) {
+      const continued = indents.filter((column) => column <= indent).pop() ?? 0;
+      if (indent - continued >= 4) return false;
+    }
+    return rule(state, startLine, endLine, silent);
+  };
+}
+function keepIndent(rule) {
+  return (state, startLine, endLine, silent) => {
+    const count = state.tokens.length;
+    if (!rule(state, startLine, endLine, silent)) return false;
+    const inline2 = state.tokens[count + 1];
+    if (!silent && state.blkIndent > 0 && inline2?.type === "inline") setOrigin(inline2, { kind: "lines", firstLine: startLine, indents: indents.filter((indent) => indent > 0) });
+    return true;
+  };
+}
+
+// src/core/parse.ts
+var TooComplexError = class extends Error {
+  constructor(depth, line = 1) {
+    super(`The document nests lists and quotes deeper than specgate reads (${depth} levels, a list counting two).`);
+    this.depth = depth;
+    this.line = line;
+  }
+  depth;
+  line;
+};
+var parser = createParser();
+function parseSpec(markdown) {
+  const lines = splitLines(markdown);
+  const outline = new OutlineBuilder(lines);
+  const frontMatter = frontMatterOf(markdown, lines);
+  if (frontMatter) outline.frontMatter(frontMatter.value, frontMatter.endLine);
+  const bodyLines = frontMatter ? lines.map((line, index) => index < frontMatter.endLine ? "" : line) : lines;
+  const body = `${bodyLines.join("\n")}
+`;
+  const deepLine = nestsTooDeep(bodyLines);
+  if (deepLine > 0) throw new TooComplexError(MAX_NESTING, deepLine);
+  const tokens = parser.parse(body, {});
+  const deepest = tokens.find((token) => token.level >= MAX_NESTING - 1);
+  if (deepest) throw new TooComplexError(MAX_NESTING, (deepest.map?.[0] ?? 0) + 1);
+  const lineStarts = [0];
+  for (const line of bodyLines) lineStarts.push(lineStarts[lineStarts.length - 1] + line.length + 1);
+  const source = { body, lines, lineStarts };
+  if (markdown.includes("\r")) source.eols = lineEndings(markdown, lines.length);
+  return addTokens(outline, tokens, source);
+}
+var FENCES = ["---", "+++"];
+function frontMatterOf(markdown, lines) {
+  const fence2 = FENCES.find((candidate) => isFence(lines[0], candidate));
+  if (!fence2 || lines.length < 2) return void 0;
+  const close = lines.findIndex((line, index) => index > 0 && isFence(line, fence2));
+  if (close < 0) return void 0;
+  const body = markdown.charCodeAt(0) === 65279 ? markdown.slice(1) : markdown;
+  let start = 0;
+  const ends = [...body.matchAll(/\r\n|\r|\n/g)].slice(0, close);
+  start = ends[0] ? ends[0].index + ends[0][0].length : body.length;
+  const last = ends[close - 1];
+  const end = close === 1 || !last ? start : last.index;
+  return { value: body.slice(start, end), endLine: close + 1 };
+}
+function isFence(line, fence2) {
+  return line !== void 0 && line.startsWith(fence2) && /^[ \t]*$/.test(line.slice(fence2.length));
+}
+function lineEndings(markdown, count) {
+  const eols = [...markdown.matchAll(/\r\n|\r|\n/g)].map((match2) => match2[0]);
+  while (eols.length < count) eols.push("\n");
+  return eols;
+}
+function nestsTooDeep(lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    let levels = 0;
+    let pos = 0;
+    while (pos < line.length) {
+      while (line[pos] === " " || line[pos] === "	") pos++;
+      const char = line[pos];
+      if (char === ">") {
+        levels += 1;
+        pos += 1;
+      } else if ((char === "-" || char === "*" || char === "+") && (line[pos + 1] === " " || line[pos + 1] === "	")) {
+        levels += 2;
+        pos += 2;
+      } else {
+        const ordered = /^\d{1,9}[.)][ \t]/.exec(line.slice(pos, pos + 11));
+        if (!ordered) break;
+        levels += 2;
+        pos += ordered[0].length;
+      }
+      if (levels >= MAX_NESTING - 1) return index + 1;
+    }
+  }
+  return 0;
+}
+
 // src/core/placeholder-heading.ts
 var HTML_ELEMENTS2 = new Set(htmlTagNames);
 var CURLY = new RegExp("\\{\\s*\\p{L}[^{}]*\\}", "u");
@@ -25916,14 +24575,14 @@ var SQUARE = new RegExp("\\[[^[\\]]*\\p{L}{2}[^[\\]]*\\](?![([:])", "u");
 var ANGLE = new RegExp("(?<![\\p{L}\\p{N}_<])<(\\p{L}[\\p{L}\\p{N} _.,-]*)>", "gu");
 var INLINE_CODE2 = /(`+)(?:[^`]|`(?!\1))*?\1/g;
 var ATX_MARKS = /^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/gm;
-function isPlaceholderHeading(text3, source) {
-  if (text3.trim() === "" && source.includes("<!--")) return true;
+function isPlaceholderHeading(text2, source) {
+  if (text2.trim() === "" && source.includes("<!--")) return true;
   const markup = withoutRequirementMark(source.replace(ATX_MARKS, "").replace(INLINE_CODE2, " ").replace(/\*+/g, ""));
   if (CURLY.test(markup) || SQUARE.test(markup)) return true;
-  for (const match of markup.matchAll(ANGLE)) {
-    const inside = match[1].trim();
+  for (const match2 of markup.matchAll(ANGLE)) {
+    const inside = match2[1].trim();
     const name = inside.split(" ")[0].toLowerCase();
-    const closed = markup.toLowerCase().includes(`</${name}`, match.index);
+    const closed = markup.toLowerCase().includes(`</${name}`, match2.index);
     if (!closed && (inside.includes(" ") || !HTML_ELEMENTS2.has(name))) return true;
   }
   return false;
@@ -25953,8 +24612,8 @@ var STATED_OPTIONAL = [
 ];
 var NEGATED = /\b(?:not|non|never)[\s-]+optional\b|\bmust not be (?:omitted|removed|skipped)\b/;
 var LEAD_REQUIRED = [/^(?:mandatory|required)\b/, /\b(?:is|are) (?:mandatory|required)\b(?! (?:if|when|only|for))/];
-function statedRequirement(text3, lead) {
-  const sentences = plain(text3).split(/(?<=[.!?:;])\s+/u);
+function statedRequirement(text2, lead) {
+  const sentences = plain(text2).split(/(?<=[.!?:;])\s+/u);
   const first = sentences[0] ?? "";
   if (lead && NEGATED.test(first)) return false;
   if (lead && LEAD_OPTIONAL.some((pattern) => pattern.test(first))) return true;
@@ -25963,39 +24622,39 @@ function statedRequirement(text3, lead) {
   if (lead && LEAD_REQUIRED.some((pattern) => pattern.test(first))) return false;
   return void 0;
 }
-function requirementOf2(source, document3, guidance) {
+function requirementOf2(source, document, guidance) {
   const mark = requirementMark(source.heading.text);
   if (mark) return { optional: mark.optional, why: `marked ${word(mark.optional)} by "${mark.mark}" in its heading` };
-  const above = markerAbove(source, document3);
+  const above = markerAbove(source, document);
   if (above) return { optional: above.optional, why: `marked ${word(above.optional)} by the comment above it, line ${above.line}` };
   const [first] = guidance;
   if (first) {
-    const said = statedRequirement(sourceText(first, document3), true);
+    const said = statedRequirement(sourceText(first, document), true);
     const where = first.type === "html" ? "the comment below it" : "its guidance";
     if (said !== void 0) return { optional: said, why: `marked ${word(said)} by ${where}, line ${first.line}` };
   }
-  for (const block of guidance.slice(1)) {
-    if (statedRequirement(sourceText(block, document3), false)) {
-      return { optional: true, why: `marked optional by its guidance, line ${block.line}` };
+  for (const block2 of guidance.slice(1)) {
+    if (statedRequirement(sourceText(block2, document), false)) {
+      return { optional: true, why: `marked optional by its guidance, line ${block2.line}` };
     }
   }
   return DEFAULT_REQUIREMENT;
 }
-function markerAbove(source, document3) {
-  const before = document3.all[source.index - 1];
-  const blocks = before ? before.blocks : document3.preamble;
+function markerAbove(source, document) {
+  const before = document.all[source.index - 1];
+  const blocks = before ? before.blocks : document.preamble;
   const last = blocks[blocks.length - 1];
   if (!last || last.type !== "html" || last.endLine !== source.heading.line - 1) return void 0;
-  const text3 = sourceText(last, document3);
-  if (!text3.trimStart().startsWith("<!--")) return void 0;
-  const optional = statedRequirement(text3, true);
+  const text2 = sourceText(last, document);
+  if (!text2.trimStart().startsWith("<!--")) return void 0;
+  const optional = statedRequirement(text2, true);
   return optional === void 0 ? void 0 : { ...last, optional };
 }
-function sourceText(block, document3) {
-  return document3.lines.slice(block.line - 1, block.endLine).join("\n");
+function sourceText(block2, document) {
+  return document.lines.slice(block2.line - 1, block2.endLine).join("\n");
 }
-function plain(text3) {
-  return text3.replace(/<!--|-->/g, " ").replace(/[*_`>#]+/g, " ").replace(/^\s*(?:[-+]|\d+[.)])\s+/, "").replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "").trim().toLowerCase();
+function plain(text2) {
+  return text2.replace(/<!--|-->/g, " ").replace(/[*_`>#]+/g, " ").replace(/^\s*(?:[-+]|\d+[.)])\s+/, "").replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "").trim().toLowerCase();
 }
 function word(optional) {
   return optional ? "optional" : "required";
@@ -26003,70 +24662,70 @@ function word(optional) {
 
 // src/core/template.ts
 function parseTemplate(markdown) {
-  const document3 = parseSpec(markdown);
-  const titleSection = loneTitle(document3);
-  const roots = titleSection ? titleSection.children : document3.sections;
+  const document = parseSpec(markdown);
+  const titleSection = loneTitle(document);
+  const roots = titleSection ? titleSection.children : document.sections;
   const template = { sections: [], all: [] };
   if (titleSection) template.title = titleSection.heading.text;
-  for (const root of roots) template.sections.push(toTemplateSection(root, document3, template));
+  for (const root of roots) template.sections.push(toTemplateSection(root, document, template));
   return template;
 }
-function loneTitle(document3) {
-  const first = document3.all[0];
+function loneTitle(document) {
+  const first = document.all[0];
   if (!first || first.heading.level !== 1) return void 0;
-  const levelOnes = document3.all.filter((section) => section.heading.level === 1);
+  const levelOnes = document.all.filter((section) => section.heading.level === 1);
   return levelOnes.length === 1 ? first : void 0;
 }
-function toTemplateSection(source, document3, template, parent) {
-  const heading = source.heading.text;
-  const guidance = guidanceBlocks(source, document3);
-  const placeholder = isPlaceholderHeading(heading, headingSource(source, document3));
-  const requirement = placeholder ? { optional: true, why: "its heading is a placeholder: it stands for the author's own headings, any number of them" } : requirementOf2(source, document3, guidance);
+function toTemplateSection(source, document, template, parent) {
+  const heading2 = source.heading.text;
+  const guidance = guidanceBlocks(source, document);
+  const placeholder = isPlaceholderHeading(heading2, headingSource(source, document));
+  const requirement = placeholder ? { optional: true, why: "its heading is a placeholder: it stands for the author's own headings, any number of them" } : requirementOf2(source, document, guidance);
   const section = {
-    name: placeholder ? headingSource(source, document3) : withoutRequirementMark(heading) || heading,
-    heading,
-    key: placeholder ? "" : headingKey(heading),
+    name: placeholder ? headingSource(source, document) : withoutRequirementMark(heading2) || heading2,
+    heading: heading2,
+    key: placeholder ? "" : headingKey(heading2),
     level: source.heading.level,
     line: source.heading.line,
     optional: requirement.optional,
     why: requirement.why,
     placeholder,
-    guidance: guidanceText(guidance, source, document3),
-    guidanceUnits: new Set(guidance.flatMap((block) => block.units.map(proseKey)).filter(Boolean)),
+    guidance: guidanceText(guidance, source, document),
+    guidanceUnits: new Set(guidance.flatMap((block2) => block2.units.map(proseKey)).filter(Boolean)),
     children: [],
     order: template.all.length
   };
   if (parent) section.parent = parent;
   template.all.push(section);
   for (const child of source.children) {
-    section.children.push(toTemplateSection(child, document3, template, section));
+    section.children.push(toTemplateSection(child, document, template, section));
   }
   return section;
 }
-function headingSource(source, document3) {
-  const line = document3.lines[source.heading.line - 1] ?? "";
+function headingSource(source, document) {
+  const line = document.lines[source.heading.line - 1] ?? "";
   return line.replace(/^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, "").trim();
 }
-function guidanceBlocks(source, document3) {
-  const next = document3.all[source.index + 1];
-  const marker = next && markerAbove(next, document3);
-  return marker ? source.blocks.filter((block) => block.line < marker.line) : source.blocks;
+function guidanceBlocks(source, document) {
+  const next = document.all[source.index + 1];
+  const marker = next && markerAbove(next, document);
+  return marker ? source.blocks.filter((block2) => block2.line < marker.line) : source.blocks;
 }
-function guidanceText(guidance, source, document3) {
+function guidanceText(guidance, source, document) {
   const first = source.heading.endLine + 1;
   const last = guidance.length > 0 ? guidance[guidance.length - 1].endLine : first - 1;
-  const lines = document3.lines.slice(first - 1, last);
+  const lines = document.lines.slice(first - 1, last);
   while (lines.length > 0 && lines[0].trim() === "") lines.shift();
   return lines.join("\n");
 }
 
 // src/config/compiled-policy.ts
 var compiled = new I({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
-function compilePolicy(text3, options) {
-  const key = `${JSON.stringify(options)}\0${text3}`;
+function compilePolicy(text2, options) {
+  const key = `${JSON.stringify(options)}\0${text2}`;
   let result = compiled.get(key);
   if (result === void 0) {
-    result = createPolicy(parseTemplate(text3), options);
+    result = createPolicy(parseTemplate(text2), options);
     compiled.set(key, result);
   }
   return result;
@@ -26074,39 +24733,39 @@ function compilePolicy(text3, options) {
 
 // src/config/policies.ts
 function compilePolicies(loaded, needed, texts) {
-  const { config: config2, lineOf: lineOf2 } = loaded;
+  const { config: config3, lineOf } = loaded;
   const problems2 = [];
   const policies = /* @__PURE__ */ new Map();
   const unknownSections = /* @__PURE__ */ new Map();
   const seenSections = /* @__PURE__ */ new Set();
   for (const templatePath of new Set(needed)) {
     const name = templatePath ?? BUILTIN_TEMPLATE;
-    const text3 = templatePath === void 0 ? builtinTemplate() : texts.get(templatePath);
-    if (text3 === void 0) {
+    const text2 = templatePath === void 0 ? builtinTemplate() : texts.get(templatePath);
+    if (text2 === void 0) {
       const key = configKeyFor(templatePath, loaded);
-      problems2.push({ key: key.join("."), line: lineOf2(key), message: `The template "${templatePath}" does not exist.` });
+      problems2.push({ key: key.join("."), line: lineOf(key), message: `The template "${templatePath}" does not exist.` });
       continue;
     }
-    const { policy, problems: policyProblems } = compilePolicy(text3, policyOptions(config2));
+    const { policy, problems: policyProblems } = compilePolicy(text2, policyOptions(config3));
     policies.set(name, policy);
     for (const problem of policyProblems) {
       if (problem.path[0] === "sections") {
-        unknownSections.set(problem.path.join("."), { key: problem.path.join("."), line: lineOf2(problem.path), message: problem.message });
+        unknownSections.set(problem.path.join("."), { key: problem.path.join("."), line: lineOf(problem.path), message: problem.message });
       } else {
-        problems2.push({ key: problem.path.join("."), line: lineOf2(problem.path), message: `${name}: ${problem.message}` });
+        problems2.push({ key: problem.path.join("."), line: lineOf(problem.path), message: `${name}: ${problem.message}` });
       }
     }
-    for (const sectionName of Object.keys(config2.sections)) {
+    for (const sectionName of Object.keys(config3.sections)) {
       if (!policyProblems.some((problem) => problem.path[1] === sectionName)) seenSections.add(`sections.${sectionName}`);
     }
   }
   for (const [key, problem] of unknownSections) if (!seenSections.has(key)) problems2.push(problem);
   return { get: (templatePath) => policies.get(templatePath ?? BUILTIN_TEMPLATE), problems: problems2 };
 }
-function configKeyFor(templatePath, { config: config2 }) {
-  const glob = Object.entries(config2.templates).find(([, path]) => path === templatePath)?.[0];
+function configKeyFor(templatePath, { config: config3 }) {
+  const glob = Object.entries(config3.templates).find(([, path]) => path === templatePath)?.[0];
   if (glob !== void 0) return ["templates", glob];
-  const name = Object.entries(config2.named_templates).find(([, path]) => path === templatePath)?.[0];
+  const name = Object.entries(config3.named_templates).find(([, path]) => path === templatePath)?.[0];
   return name === void 0 ? ["template"] : ["named_templates", name];
 }
 
@@ -26117,17 +24776,17 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 var SCAN_BYTES = 64 * 1024;
 var latin = new TextDecoder("utf-8");
 function declaredTemplate(spec) {
-  const text3 = typeof spec === "string" ? spec.slice(0, SCAN_BYTES) : latin.decode(spec.subarray(0, SCAN_BYTES));
-  const lines = text3.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
+  const text2 = typeof spec === "string" ? spec.slice(0, SCAN_BYTES) : latin.decode(spec.subarray(0, SCAN_BYTES));
+  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
   const fence2 = lines[0]?.trimEnd();
   if (fence2 !== "---" && fence2 !== "+++") return void 0;
   const key = fence2 === "---" ? /^template\s*:\s*(.*)$/ : /^template\s*=\s*(.*)$/;
   const end = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === fence2 || fence2 === "---" && line.trimEnd() === "..."));
   if (end < 0) return void 0;
   for (let index = 1; index < end; index++) {
-    const match = key.exec(lines[index]);
-    if (!match) continue;
-    const name = unquote(match[1].replace(/\s+#.*$/, "").trim());
+    const match2 = key.exec(lines[index]);
+    if (!match2) continue;
+    const name = unquote(match2[1].replace(/\s+#.*$/, "").trim());
     return name === "" ? void 0 : { name, line: index + 1 };
   }
   return void 0;
@@ -26139,29 +24798,29 @@ function unquote(value) {
 
 // src/config/select.ts
 var GLOB_OPTIONS = { dot: true };
-function specSelector(config2) {
-  const included = (0, import_picomatch.default)(config2.paths, GLOB_OPTIONS);
-  const ignored = (0, import_picomatch.default)([...config2.ignore, ...templatePaths(config2)], GLOB_OPTIONS);
+function specSelector(config3) {
+  const included = (0, import_picomatch.default)(config3.paths, GLOB_OPTIONS);
+  const ignored = (0, import_picomatch.default)([...config3.ignore, ...templatePaths(config3)], GLOB_OPTIONS);
   return (path) => included(path) && !ignored(path);
 }
-function templatePaths(config2) {
-  return [...config2.template ? [config2.template] : [], ...Object.values(config2.templates), ...Object.values(config2.named_templates)];
+function templatePaths(config3) {
+  return [...config3.template ? [config3.template] : [], ...Object.values(config3.templates), ...Object.values(config3.named_templates)];
 }
-function templateFor(path, config2) {
+function templateFor(path, config3) {
   let best;
-  for (const [glob, template] of Object.entries(config2.templates)) {
+  for (const [glob, template] of Object.entries(config3.templates)) {
     if (!import_picomatch.default.isMatch(path, glob, GLOB_OPTIONS)) continue;
     const specificity = glob.replace(/[*?[\]{}!]/g, "").length;
     if (!best || specificity > best.specificity) best = { template, specificity };
   }
-  return best?.template ?? config2.template;
+  return best?.template ?? config3.template;
 }
-function chooseTemplate(path, spec, config2) {
+function chooseTemplate(path, spec, config3) {
   const declared = spec === void 0 ? void 0 : declaredTemplate(spec);
-  if (!declared) return { kind: "template", template: templateFor(path, config2), by: "path" };
-  const template = Object.hasOwn(config2.named_templates, declared.name) ? config2.named_templates[declared.name] : void 0;
+  if (!declared) return { kind: "template", template: templateFor(path, config3), by: "path" };
+  const template = Object.hasOwn(config3.named_templates, declared.name) ? config3.named_templates[declared.name] : void 0;
   if (template !== void 0) return { kind: "template", template, by: "front-matter" };
-  return { kind: "unknown", name: declared.name, line: declared.line, known: Object.keys(config2.named_templates) };
+  return { kind: "unknown", name: declared.name, line: declared.line, known: Object.keys(config3.named_templates) };
 }
 function neededTemplates(choices) {
   return choices.flatMap((choice) => choice.kind === "template" ? [choice.template] : []);
@@ -26179,11 +24838,11 @@ import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname, normalize, relative, resolve, sep } from "path";
+import { basename, dirname, normalize as normalize3, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
-  let normalized = normalize(path);
+  let normalized = normalize3(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
@@ -26295,8 +24954,8 @@ function build$3(options) {
 var resolveSymlinksAsync = function(path, state, callback$1) {
   const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs3.realpath(path, (error2, resolvedPath) => {
-    if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
+  fs3.realpath(path, (error3, resolvedPath) => {
+    if (error3) return queue.dequeue(suppressErrors ? null : error3, state);
     fs3.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
       if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
@@ -26349,24 +25008,24 @@ var defaultSync = (state) => {
 var limitFilesSync = (state) => {
   return state.paths.slice(0, state.options.maxFiles);
 };
-var onlyCountsAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.counts, state.options.suppressErrors);
+var onlyCountsAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.counts, state.options.suppressErrors);
   return null;
 };
-var defaultAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.paths, state.options.suppressErrors);
+var defaultAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.paths, state.options.suppressErrors);
   return null;
 };
-var limitFilesAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+var limitFilesAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
   return null;
 };
-var groupsAsync = (state, error2, callback$1) => {
-  report(error2, callback$1, state.groups, state.options.suppressErrors);
+var groupsAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.groups, state.options.suppressErrors);
   return null;
 };
-function report(error2, callback$1, output, suppressErrors) {
-  if (error2 && !suppressErrors) callback$1(error2, output);
+function report(error3, callback$1, output, suppressErrors) {
+  if (error3 && !suppressErrors) callback$1(error3, output);
   else callback$1(null, output);
 }
 function build$1(options, isSynchronous) {
@@ -26383,9 +25042,9 @@ var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   const { fs: fs3 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs3.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
+  fs3.readdir(crawlPath || ".", readdirOpts, (error3, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
+    state.queue.dequeue(state.options.suppressErrors ? null : error3, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
@@ -26413,10 +25072,10 @@ var Queue2 = class {
     this.count++;
     return this.count;
   }
-  dequeue(error2, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error2)) {
-      this.onQueueEmpty(error2, output);
-      if (error2) {
+  dequeue(error3, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error3)) {
+      this.onQueueEmpty(error3, output);
+      if (error3) {
         output.controller.abort();
         this.onQueueEmpty = void 0;
       }
@@ -26474,7 +25133,7 @@ var Walker = class {
       groups: [],
       counts: new Counter(),
       options,
-      queue: new Queue2((error2, state) => this.callbackInvoker(state, error2, callback$1)),
+      queue: new Queue2((error3, state) => this.callbackInvoker(state, error3, callback$1)),
       symlinks: /* @__PURE__ */ new Map(),
       visited: [""].slice(0, 0),
       controller: new Aborter(),
@@ -26757,7 +25416,7 @@ function buildRelative(cwd, root) {
   };
 }
 function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+  return path.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
 }
 var splitPatternOptions = { parts: true };
 function splitPattern(path) {
@@ -26865,8 +25524,8 @@ function buildCrawler(options, patterns) {
   const matcher = (0, import_picomatch2.default)(processed.match, matchOptions);
   const ignore = (0, import_picomatch2.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const format2 = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
   const excludePredicate = (_, p) => {
     const relativePath = excludeFormatter(p, true);
     return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
@@ -26875,12 +25534,12 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path = format(p, isDirectory2);
+      const path = format2(p, isDirectory2);
       const matches2 = matcher(path) && !ignore(path);
       if (matches2) log(`matched ${path}`);
       return matches2;
     } : (p, isDirectory2) => {
-      const path = format(p, isDirectory2);
+      const path = format2(p, isDirectory2);
       return matcher(path) && !ignore(path);
     }],
     exclude: debug2 ? (_, p) => {
@@ -26910,7 +25569,7 @@ function formatPaths(paths, mapper) {
   if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
   return paths;
 }
-var defaultOptions = {
+var defaultOptions2 = {
   caseSensitiveMatch: true,
   debug: !!process.env.TINYGLOBBY_DEBUG,
   expandDirectories: true,
@@ -26919,7 +25578,7 @@ var defaultOptions = {
 };
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  for (const key in defaultOptions2) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions2[key] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -26957,12 +25616,12 @@ var UsageError = class extends Error {
 
 // src/cli/files.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
-function findSpecFiles(root, args, config2) {
-  const isSpec = specSelector(config2);
+function findSpecFiles(root, args, config3) {
+  const isSpec = specSelector(config3);
   if (args.length === 0) {
-    return sorted(globSync(config2.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(isSpec));
+    return sorted(globSync(config3.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(isSpec));
   }
-  const isIgnored = (0, import_picomatch3.default)(config2.ignore, { dot: true });
+  const isIgnored = (0, import_picomatch3.default)(config3.ignore, { dot: true });
   const found = /* @__PURE__ */ new Set();
   for (const arg of args) {
     const absolute = resolve3(root, arg);
@@ -26974,7 +25633,7 @@ function findSpecFiles(root, args, config2) {
     const pattern = stats?.isDirectory() ? `${toPosix(relative2(root, absolute)) || "."}/**/*.{md,markdown}` : arg;
     const matches2 = globSync(pattern, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter((path) => !isIgnored(path));
     if (!stats && !import_picomatch3.default.scan(arg).isGlob) throw new UsageError(`No file matches "${arg}".`);
-    for (const match of matches2) found.add(match);
+    for (const match2 of matches2) found.add(match2);
   }
   return sorted([...found]);
 }
@@ -27073,8 +25732,8 @@ function fileRow(file, links) {
   const problems2 = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(", ")}`).join("<br>");
   return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems2} |`;
 }
-function escapeCell(text3) {
-  return text3.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function escapeCell(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 function clip(summary2) {
   if (summary2.length <= MAX_SUMMARY) return summary2;
@@ -27119,9 +25778,9 @@ var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // src/github/compare.ts
 var COMPARE_FILE_LIMIT = 300;
-async function compareCommits(client, base, head) {
+async function compareCommits(client, base2, head) {
   const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
-  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base}...${head}`, per_page: 1 });
+  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base2}...${head}`, per_page: 1 });
   const listed = data.files ?? [];
   return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
 }
@@ -27174,21 +25833,21 @@ var TreeWalk = class {
   requests = 0;
   folders;
   /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
-  async changedSpecs(base, head) {
-    const [before, after] = await Promise.all([this.tree(base, true), this.tree(head, true)]);
+  async changedSpecs(base2, head) {
+    const [before, after] = await Promise.all([this.tree(base2, true), this.tree(head, true)]);
     if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
-    return this.walk("", base, head);
+    return this.walk("", base2, head);
   }
-  async walk(folder, base, head) {
-    if (this.requests + (base === void 0 ? 1 : 2) > this.budget) return void 0;
-    const [before, after] = await Promise.all([base === void 0 ? void 0 : this.tree(base, false), this.tree(head, false)]);
+  async walk(folder, base2, head) {
+    if (this.requests + (base2 === void 0 ? 1 : 2) > this.budget) return void 0;
+    const [before, after] = await Promise.all([base2 === void 0 ? void 0 : this.tree(base2, false), this.tree(head, false)]);
     const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
     const found = this.diff(folder, before?.entries ?? [], after.entries);
     for (const entry of after.entries) {
       const path = join(folder, entry.path);
-      const previous2 = old.get(entry.path);
-      if (entry.type !== "tree" || previous2?.sha === entry.sha || !this.folders(path)) continue;
-      const deeper = await this.walk(path, previous2?.type === "tree" ? previous2.sha : void 0, entry.sha);
+      const previous = old.get(entry.path);
+      if (entry.type !== "tree" || previous?.sha === entry.sha || !this.folders(path)) continue;
+      const deeper = await this.walk(path, previous?.type === "tree" ? previous.sha : void 0, entry.sha);
       if (deeper === void 0) return void 0;
       found.push(...deeper);
     }
@@ -27212,15 +25871,15 @@ function join(folder, name) {
 }
 function specFolders(globs) {
   const bases = globs.map((glob) => import_picomatch4.default.scan(glob).base);
-  return (folder) => bases.some((base) => base === "" || folder === base || folder.startsWith(`${base}/`) || base.startsWith(`${folder}/`));
+  return (folder) => bases.some((base2) => base2 === "" || folder === base2 || folder.startsWith(`${base2}/`) || base2.startsWith(`${folder}/`));
 }
 
 // src/render/sticky-comment.ts
 var STICKY_MARKER = "<!-- specgate:sticky -->";
 var STAMP = /<!-- specgate:stamp head=([0-9a-f]+) updated=(\S+) -->/;
 function readStamp(body) {
-  const match = STAMP.exec(body);
-  return match ? { headSha: match[1], updatedAt: match[2] } : void 0;
+  const match2 = STAMP.exec(body);
+  return match2 ? { headSha: match2[1], updatedAt: match2[2] } : void 0;
 }
 var RULE_LABEL = {
   "missing-section": "Missing",
@@ -27271,21 +25930,21 @@ function encodePath(path) {
 // src/verdict/changes.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 var FILE_LIST_LIMIT = 3e3;
-function changedSpecs(files, config2) {
-  const isSpec = specSelector(config2);
+function changedSpecs(files, config3) {
+  const isSpec = specSelector(config3);
   return files.filter((file) => file.status !== "removed" && file.blobSha !== "" && isSpec(file.path));
 }
-function filesNeedingSpec(files, specs, config2) {
-  if (!config2.require_spec || specs.length > 0) return [];
-  const matches2 = (0, import_picomatch5.default)(config2.require_spec.when_changed, { dot: true });
+function filesNeedingSpec(files, specs, config3) {
+  if (!config3.require_spec || specs.length > 0) return [];
+  const matches2 = (0, import_picomatch5.default)(config3.require_spec.when_changed, { dot: true });
   return files.filter((file) => matches2(file.path)).map((file) => file.path);
 }
 
 // src/core/matching.ts
-function documentTitle(document3) {
-  const first = document3.all[0];
+function documentTitle(document) {
+  const first = document.all[0];
   if (!first || first.heading.level !== 1) return void 0;
-  return document3.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
+  return document.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
 }
 function containerOf(spec, matching, title) {
   const parent = matching.parentOf.get(spec);
@@ -27304,25 +25963,39 @@ var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
 var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
 var SUBTITLE = /^(.*?):\s+\S/u;
 var MAX_PARTS = 8;
-function joinedNames(text3, isName) {
-  const aside = TRAILING_ASIDE.exec(text3);
-  const main = aside ? aside[1] : text3;
+function joinedNames(text2, isName, isHalfOfName = () => false) {
+  const aside = TRAILING_ASIDE.exec(text2);
+  const main = aside ? aside[1] : text2;
   const head = SUBTITLE.exec(main)?.[1] ?? main;
-  const named = [...allNamed(head, isName) ?? [], ...(aside && allNamed(aside[2], isName)) ?? []];
+  const named = [...allNamed(head, isName, isHalfOfName) ?? [], ...(aside && allNamed(aside[2], isName, isHalfOfName)) ?? []];
   return named.length > 0 ? [...new Set(named)] : void 0;
 }
-function allNamed(text3, isName) {
-  const parts = text3.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
+function allNamed(text2, isName, isHalfOfName) {
+  const parts = text2.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
   if (parts.length === 0 || parts.length > MAX_PARTS) return void 0;
   const keys = [];
   for (let start = 0; start < parts.length; ) {
     let end = parts.length;
     while (end > start && !isName(headingKey(parts.slice(start, end).join(" and ")))) end--;
-    if (end === start) return void 0;
+    if (end === start) {
+      if (!isHalfOfName(headingKey(parts[start]))) return void 0;
+      start++;
+      continue;
+    }
     keys.push(headingKey(parts.slice(start, end).join(" and ")));
     start = end;
   }
   return keys;
+}
+function halvesOf(keys) {
+  const halves = /* @__PURE__ */ new Set();
+  for (const key of keys) {
+    const parts = key.split(" and ");
+    if (parts.length > 1) {
+      for (const part of parts) if (part.trim() !== "") halves.add(part.trim());
+    }
+  }
+  return halves;
 }
 
 // src/core/repeats.ts
@@ -27331,11 +26004,11 @@ function settleRepeats(matching, title) {
     if (specs.length < 2) continue;
     const place = (spec) => containerOf(spec, matching, title);
     const inPlace = specs.filter((spec) => isInPlace(place(spec), section, matching));
-    const own3 = inPlace[0] ?? specs[0];
-    const kept = [own3];
+    const own = inPlace[0] ?? specs[0];
+    const kept = [own];
     for (const spec of specs) {
-      if (spec === own3) continue;
-      if (place(spec) === place(own3) || inPlace.includes(spec)) kept.push(spec);
+      if (spec === own) continue;
+      if (place(spec) === place(own) || inPlace.includes(spec)) kept.push(spec);
       else demote(spec, section, matching);
     }
     matching.bySection.set(section, kept);
@@ -27357,8 +26030,9 @@ function demote(spec, section, matching) {
 }
 
 // src/core/match.ts
-function matchSections(document3, template, aliases = /* @__PURE__ */ new Map()) {
+function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) {
   const index = keyIndex(template, aliases);
+  const halves = halvesOf(index.keys());
   const matching = {
     bySection: /* @__PURE__ */ new Map(),
     byHeading: /* @__PURE__ */ new Map(),
@@ -27367,19 +26041,19 @@ function matchSections(document3, template, aliases = /* @__PURE__ */ new Map())
     authored: /* @__PURE__ */ new Map(),
     repeats: /* @__PURE__ */ new Map(),
     unmatched: [],
-    parentOf: parents(document3)
+    parentOf: parents(document)
   };
-  for (const spec of document3.all) {
-    const named = namesOf(spec, index, matching);
+  for (const spec of document.all) {
+    const named = namesOf(spec, index, halves, matching);
     if (named.length === 0) continue;
     matching.byHeading.set(spec, named[0]);
     if (named.length > 1) matching.combined.set(spec, named);
     for (const section of named) matching.bySection.set(section, [...matching.bySection.get(section) ?? [], spec]);
   }
-  const title = documentTitle(document3);
+  const title = documentTitle(document);
   settleRepeats(matching, title);
-  claimPlaceholderSlots(matching, document3, template, title);
-  matching.unmatched = document3.all.filter(
+  claimPlaceholderSlots(matching, document, template, title);
+  matching.unmatched = document.all.filter(
     (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
   );
   return matching;
@@ -27401,18 +26075,18 @@ function keyIndex(template, aliases) {
   }
   return byKey;
 }
-function namesOf(spec, index, matching) {
+function namesOf(spec, index, halves, matching) {
   const whole = index.get(specKey(spec));
-  if (whole) return [pick2(whole, spec, matching)];
-  const joined = joinedNames(spec.heading.text, (key) => index.has(key));
+  if (whole) return [pick(whole, spec, matching)];
+  const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
   if (!joined) return [];
   matching.byParts.add(spec);
-  return [...new Set(joined.map((key) => pick2(index.get(key), spec, matching)))];
+  return [...new Set(joined.map((key) => pick(index.get(key), spec, matching)))];
 }
-function claimPlaceholderSlots(matching, document3, template, title) {
+function claimPlaceholderSlots(matching, document, template, title) {
   const slots = template.all.filter((section) => section.placeholder);
   if (slots.length === 0) return;
-  for (const spec of document3.all) {
+  for (const spec of document.all) {
     if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
     const container = containerOf(spec, matching, title);
     const slot = slots.find((candidate) => {
@@ -27435,29 +26109,29 @@ function specKey(spec) {
   if (key === void 0) specKeys.set(spec, key = headingKey(spec.heading.text));
   return key;
 }
-function pick2(candidates, spec, matching) {
-  if (candidates.length === 1) return candidates[0];
+function pick(candidates2, spec, matching) {
+  if (candidates2.length === 1) return candidates2[0];
   for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
     const matched = matching.byHeading.get(ancestor);
-    const underIt = matched && candidates.find((candidate) => isDescendant(candidate, matched));
+    const underIt = matched && candidates2.find((candidate) => isDescendant(candidate, matched));
     if (underIt) return underIt;
   }
-  return candidates.find((candidate) => !matching.bySection.has(candidate)) ?? candidates[0];
+  return candidates2.find((candidate) => !matching.bySection.has(candidate)) ?? candidates2[0];
 }
 function isDescendant(section, ancestor) {
   for (let parent = section.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
   return false;
 }
-function parents(document3) {
-  const map = /* @__PURE__ */ new Map();
+function parents(document) {
+  const map2 = /* @__PURE__ */ new Map();
   const visit = (section) => {
     for (const child of section.children) {
-      map.set(child, section);
+      map2.set(child, section);
       visit(child);
     }
   };
-  document3.sections.forEach(visit);
-  return map;
+  document.sections.forEach(visit);
+  return map2;
 }
 
 // src/core/rules/duplicate-section.ts
@@ -27498,6 +26172,234 @@ var emptySection = {
     return findings;
   }
 };
+
+// src/core/guidance.ts
+var NEAR_MIN_WORDS = 5;
+var NEAR_EDITS = 0.15;
+var CONTAINS_MIN_WORDS = 6;
+var SENTENCE_MIN_WORDS = 5;
+var BRACKETED = /[<{][^<>{}]*[>}]/u;
+var WORD = /[\p{L}\p{N}]+/gu;
+var TASK_ITEM = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?\[[ xX]\]\s/u;
+var BLANK_FIELD = /:\s*$/u;
+var byTemplate = /* @__PURE__ */ new WeakMap();
+function guidanceFor(section, template) {
+  let sections = byTemplate.get(template);
+  if (!sections) byTemplate.set(template, sections = classify(template));
+  return sections.get(section) ?? sectionGuidance([]);
+}
+function classify(template) {
+  const parsed = new Map(template.all.map((section) => [section, parseSpec(section.guidance)]));
+  let commentWords = 0;
+  let visibleWords = 0;
+  for (const document of parsed.values()) {
+    for (const block2 of document.preamble) {
+      if (block2.isContent) visibleWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
+      else commentWords += countWords(commentText(block2, document));
+    }
+  }
+  const explainsInComments = commentWords > visibleWords;
+  const own = /* @__PURE__ */ new Map();
+  for (const [section, document] of parsed) {
+    const hasComment = document.preamble.some((block2) => block2.masks.some((mask) => mask.kind === "comment"));
+    const units = [];
+    for (const block2 of document.preamble) {
+      if (!block2.isContent) continue;
+      const kind = isChecklist(block2, document) ? "kept" : !explainsInComments ? "guidance" : hasComment ? "draft" : "kept";
+      for (const unit of block2.units) {
+        const key = proseKey(unit);
+        if (key !== "") units.push({ ...guidanceUnit(key, kind, BRACKETED.test(unit)), text: unit });
+      }
+    }
+    own.set(section, units);
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const section of template.all) {
+    result.set(section, sectionGuidance([section, ...descendants(section)].flatMap((each) => own.get(each) ?? [])));
+  }
+  return result;
+}
+function sectionGuidance(units) {
+  const sentences = units.filter((unit) => unit.kind === "guidance").flatMap(sentencesOf);
+  return {
+    units,
+    sentences,
+    longest: Math.max(0, ...units.map((unit) => unit.key.length)),
+    openings: new Set([...units, ...sentences].map((unit) => opening(unit.key)))
+  };
+}
+function descendants(section) {
+  return section.children.flatMap((child) => [child, ...descendants(child)]);
+}
+function guidanceUnit(key, kind, hasBrackets) {
+  const wordList = key.split(" ");
+  return { kind, key, wordList, words: wordList.length, hasBrackets };
+}
+function sentencesOf(unit) {
+  return unit.text.split(new RegExp("(?<=[.?!:])\\s+(?=\\p{Lu})", "u")).map(proseKey).filter((sentence) => sentence !== unit.key && sentence.split(" ").length >= SENTENCE_MIN_WORDS).map((sentence) => guidanceUnit(sentence, unit.kind, unit.hasBrackets));
+}
+function isChecklist(block2, document) {
+  const lines = document.lines.slice(block2.line - 1, block2.endLine);
+  return TASK_ITEM.test(lines[0] ?? "") && !block2.units.some((unit) => BLANK_FIELD.test(unit));
+}
+function commentText(block2, document) {
+  return block2.masks.filter((mask) => mask.kind === "comment").map((mask) => document.lines[mask.line - 1].slice(mask.start, mask.end)).join(" ");
+}
+function resemblance(text2, guidance, options) {
+  if (guidance.units.length === 0) return void 0;
+  const mayContain = options.contains && guidance.openings.has(opening(text2));
+  if (!mayContain && text2.length > guidance.longest * 1.5 + 20) return void 0;
+  const key = comparable(text2);
+  let words;
+  for (const unit of guidance.units) {
+    if (unit.key === key) return { unit, how: "same" };
+    if (unit.words < NEAR_MIN_WORDS) continue;
+    if (mayContain && unit.kind === "guidance" && unit.words >= CONTAINS_MIN_WORDS && startsWithWords(key, unit.key)) return { unit, how: "contains" };
+    words ??= key.split(" ");
+    const allowed = Math.max(1, Math.floor(unit.words * NEAR_EDITS));
+    if (Math.abs(unit.words - words.length) <= allowed && wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: "near" };
+  }
+  if (!mayContain) return void 0;
+  for (const sentence of guidance.sentences) {
+    if (key === sentence.key || startsWithWords(key, sentence.key)) return { unit: sentence, how: "contains" };
+  }
+  return void 0;
+}
+var ASCII = /^[\x00-\x7f]*$/u;
+var NON_WORD_ASCII = /[^a-z0-9]+/g;
+function comparable(text2) {
+  return ASCII.test(text2) ? text2.toLowerCase().replace(NON_WORD_ASCII, " ").trim() : proseKey(text2);
+}
+function startsWithWords(key, start) {
+  return key.length > start.length && key.charCodeAt(start.length) === 32 && key.startsWith(start);
+}
+function opening(text2) {
+  WORD.lastIndex = 0;
+  const first = WORD.exec(text2)?.[0] ?? "";
+  const second = WORD.exec(text2)?.[0] ?? "";
+  return `${first} ${second}`.toLowerCase();
+}
+function wordEdits(a, b, limit) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      current[j2] = Math.min(previous[j2] + 1, current[j2 - 1] + 1, previous[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
+      best = Math.min(best, current[j2]);
+    }
+    if (best > limit) return best;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/core/unit-lines.ts
+var LINE_MARKS = /^[\s>]*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/u;
+var FIRST_WORD = /[\p{L}\p{N}]+/u;
+var cache = /* @__PURE__ */ new WeakMap();
+function unitLines(block2, lines) {
+  if (block2.units.length <= 1) return block2.units.map(() => block2.line);
+  let starts = cache.get(block2);
+  if (starts) return starts;
+  const firsts = [];
+  for (let line = block2.line; line <= block2.endLine; line++) firsts.push(firstWord((lines[line - 1] ?? "").replace(LINE_MARKS, "")));
+  const found = [];
+  let cursor = 0;
+  for (const unit of block2.units) {
+    const first = firstWord(unit);
+    let at2 = cursor;
+    while (at2 < firsts.length && (first === "" || firsts[at2] !== first)) at2++;
+    const line = at2 < firsts.length ? at2 : cursor;
+    found.push(block2.line + line);
+    cursor = Math.min(line + 1, firsts.length - 1);
+  }
+  cache.set(block2, starts = found);
+  return starts;
+}
+function firstWord(text2) {
+  return FIRST_WORD.exec(text2)?.[0].toLowerCase() ?? "";
+}
+
+// src/core/rules/rule.ts
+function isExpected(section, context) {
+  if (!context.policy.isRequired(section)) return false;
+  return !section.parent || context.present.has(section.parent);
+}
+function owningSection(spec, context) {
+  for (let at2 = spec; at2; at2 = context.matching.parentOf.get(at2)) {
+    const section = context.matching.byHeading.get(at2);
+    if (section) return section;
+  }
+  return void 0;
+}
+
+// src/core/rules/leftover-guidance.ts
+var QUOTED_WORDS = 8;
+var MIN_WORDS = 3;
+var leftoverGuidance = {
+  id: "leftover-guidance",
+  description: "A written section still holds a paragraph, bullet or quote of the template's guidance, kept as it was or nearly.",
+  check(context) {
+    const findings = [];
+    for (const spec of context.document.all) {
+      const owner = owningSection(spec, context);
+      if (!owner || context.states.get(owner)?.fill !== "written") continue;
+      const guidance = guidanceFor(owner, context.policy.template);
+      if (!guidance.units.some((unit) => unit.kind === "guidance")) continue;
+      for (const block2 of spec.blocks) {
+        if (!block2.isContent || block2.type === "code") continue;
+        block2.units.forEach((unit, index) => {
+          const copied = resemblance(unit, guidance, { contains: true });
+          if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;
+          findings.push({
+            section: owner.name,
+            line: unitLines(block2, context.document.lines)[index],
+            message: `The template's guidance "${excerpt(unit)}" is still in "${owner.name}". Delete it, or replace it with the real content.`
+          });
+        });
+      }
+    }
+    return findings;
+  }
+};
+function excerpt(unit) {
+  const words = unit.trim().split(/\s+/u);
+  return words.length > QUOTED_WORDS ? `${words.slice(0, QUOTED_WORDS).join(" ")} …` : words.join(" ");
+}
+
+// src/core/bold-leads.ts
+var BOLD_OPENING = /^ {0,3}(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?(\*\*|__)(?=\S)/u;
+var MAX_LINES = 4;
+function boldLeadKeys(document) {
+  const keys = /* @__PURE__ */ new Set();
+  const blocks = [...document.preamble, ...document.all.flatMap((section) => section.blocks)];
+  for (const block2 of blocks) {
+    if (!block2.isContent || block2.type === "code" || block2.type === "html" || block2.type === "table") continue;
+    for (let line = block2.line; line <= block2.endLine; line++) {
+      const text2 = leadAt(block2, line, document.lines);
+      if (text2 !== void 0) keys.add(headingKey(text2));
+    }
+  }
+  keys.delete("");
+  return keys;
+}
+function leadAt(block2, line, lines) {
+  const source = lines[line - 1] ?? "";
+  const opening2 = BOLD_OPENING.exec(source);
+  if (!opening2 || isCode(block2, line, opening2[0].length - 2)) return void 0;
+  const delimiter2 = opening2[1];
+  let text2 = source.slice(opening2[0].length);
+  for (let next = line + 1; ; next++) {
+    const end = text2.indexOf(delimiter2);
+    if (end >= 0) return text2.slice(0, end);
+    if (next > Math.min(block2.endLine, line + MAX_LINES - 1)) return void 0;
+    text2 += ` ${(lines[next - 1] ?? "").trim()}`;
+  }
+}
+function isCode(block2, line, column) {
+  return block2.masks.some((mask) => mask.line === line && mask.start <= column && column < mask.end);
+}
 
 // src/core/synonyms.ts
 var SYNONYM_GROUPS = [
@@ -27572,10 +26474,10 @@ var STOP_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "the", "of", "for", 
 var NEAR_MISS_THRESHOLD = 0.75;
 var SAME_WORDS = 0.95;
 var SYNONYM = 0.9;
-function nearMisses(sections, candidates) {
+function nearMisses(sections, candidates2) {
   const pairs = [];
   for (const section of sections) {
-    for (const candidate of candidates) {
+    for (const candidate of candidates2) {
       const score = similarity(section.key, specKey(candidate));
       if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
     }
@@ -27642,19 +26544,13 @@ function sectionSkeleton(section, level, isRequired) {
   return parts.join("\n\n");
 }
 function asComment(guidance) {
-  const text3 = guidance.replace(/<!--|-->/g, "").trim();
-  return text3 === "" ? "" : `<!--
-${text3}
+  const text2 = guidance.replace(/<!--|-->/g, "").trim();
+  return text2 === "" ? "" : `<!--
+${text2}
 -->`;
 }
 function clampLevel(level) {
   return Math.min(6, Math.max(1, level));
-}
-
-// src/core/rules/rule.ts
-function isExpected(section, context) {
-  if (!context.policy.isRequired(section)) return false;
-  return !section.parent || context.present.has(section.parent);
 }
 
 // src/core/rules/missing-section.ts
@@ -27662,7 +26558,8 @@ var missingSection = {
   id: "missing-section",
   description: "A required section of the template has no heading in the spec.",
   check(context) {
-    const missing = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const expected = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const missing = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
     const lookalikes = nearMisses(missing, hintCandidates(context));
     return missing.map((section) => {
       const insertBeforeLine = insertionLine(section, context);
@@ -27675,25 +26572,31 @@ var missingSection = {
       };
       const lookalike = lookalikes.get(section);
       if (lookalike) {
-        const { text: text3, line } = lookalike.heading;
+        const { text: text2, line } = lookalike.heading;
         finding.line = line;
-        finding.didYouMean = { heading: text3, line };
-        finding.message += ` Did you mean "${text3}" (line ${line})? Rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text3)}`;
+        finding.didYouMean = { heading: text2, line };
+        finding.message += ` Did you mean "${text2}" (line ${line})? Rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text2)}`;
       }
       return finding;
     });
   }
 };
+function withoutBoldLeads(sections, context) {
+  const leads = boldLeadKeys(context.document);
+  if (leads.size === 0) return sections;
+  const names = (section) => [section.name, ...context.policy.aliases.get(section) ?? []];
+  return sections.filter((section) => !names(section).some((name) => leads.has(headingKey(name))));
+}
 function hintCandidates(context) {
   const { matching } = context;
   const unmatched = new Set(matching.unmatched);
   return context.document.all.filter((spec) => unmatched.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
 }
-function aliasLine(section, heading) {
-  return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading)}] }`;
+function aliasLine(section, heading2) {
+  return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading2)}] }`;
 }
-function yamlScalar(text3) {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u.test(text3) && !text3.endsWith(" ") ? text3 : JSON.stringify(text3);
+function yamlScalar(text2) {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u.test(text2) && !text2.endsWith(" ") ? text2 : JSON.stringify(text2);
 }
 function insertionLine(section, context) {
   const siblings = section.parent ? section.parent.children : context.policy.template.sections;
@@ -27702,9 +26605,9 @@ function insertionLine(section, context) {
     const spec = context.present.get(next);
     if (spec) return spec.heading.line;
   }
-  for (const previous2 of siblings.slice(0, position).reverse()) {
-    const spec = context.present.get(previous2);
-    if (spec) return endOfScope(spec.endLine, previous2, context) + 1;
+  for (const previous of siblings.slice(0, position).reverse()) {
+    const spec = context.present.get(previous);
+    if (spec) return endOfScope(spec.endLine, previous, context) + 1;
   }
   const parent = section.parent && context.present.get(section.parent);
   return parent ? parent.endLine + 1 : context.document.lineCount + 1;
@@ -27720,9 +26623,9 @@ function insertionLevel(section, context) {
 }
 function endOfScope(endLine, section, context) {
   const spec = context.present.get(section);
-  for (const [other, heading] of context.present) {
+  for (const [other, heading2] of context.present) {
     if (other === section || isDescendant(other, section)) continue;
-    if (heading.heading.line > spec.heading.line && heading.heading.line <= endLine) return heading.heading.line - 1;
+    if (heading2.heading.line > spec.heading.line && heading2.heading.line <= endLine) return heading2.heading.line - 1;
   }
   return endLine;
 }
@@ -27736,45 +26639,62 @@ function message(section, insertBeforeLine, context) {
 // src/core/rules/placeholder-section.ts
 var placeholderSection = {
   id: "placeholder-section",
-  description: "A section holds only the template's guidance, unchanged, or only placeholder tokens.",
+  description: `A section holds only the template's guidance, unchanged or nearly, only placeholder tokens, or only a placeholder in words ("To be determined.", or "N/A" where the template asks for an answer).`,
   check({ present, states }) {
     const findings = [];
     for (const [section, spec] of present) {
-      const fill = states.get(section)?.fill;
-      if (fill !== "guidance" && fill !== "placeholders") continue;
-      const what = fill === "guidance" ? "only the template's guidance" : "only placeholders";
+      const state = states.get(section);
+      if (state?.fill !== "guidance" && state?.fill !== "placeholders") continue;
+      const what = state.fill === "guidance" ? "only the template's guidance" : "only placeholders";
       findings.push({
         section: section.name,
         line: spec.heading.line,
-        message: `Section "${section.name}" still holds ${what}. Replace it with the real content.`
+        message: state.notApplicable ? `Section "${section.name}" says only "N/A", but the template asks for it. Say why it does not apply, or make it optional in the configuration.` : `Section "${section.name}" still holds ${what}. Replace it with the real content.`
       });
     }
     return findings;
   }
 };
 
+// src/core/spelled-out.ts
+var SPELLED_OUT = new RegExp(
+  "^(?:" + [
+    // TBD, TODO and the like are tokens (see placeholders.ts), which the configuration may change.
+    "tba|tbc|to do|wip",
+    "to be (?:determined|decided|defined|done|added|written|completed|confirmed|announced|discussed|filled in|filled out|provided|updated|specified|documented|clarified|agreed|finali[sz]ed|expanded|elaborated)",
+    "(?:will be|to be)? ?(?:added|written|filled in|completed|provided|updated|documented|expanded) (?:later|soon)",
+    "coming soon|needs? (?:more |further )?discussion|needs? (?:to be )?(?:filled in|written)",
+    "work in progress|under construction|not yet written|placeholder|lorem ipsum(?: .*)?"
+  ].join("|") + ")(?: (?:later|soon|for now|yet))?$",
+  "u"
+);
+var NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$/u;
+var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
+var QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
+var LONGEST = 60;
+function isSpelledOutPlaceholder(unit) {
+  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
+}
+function isNotApplicable(unit) {
+  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
+}
+function allowsNotApplicable(section) {
+  if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
+  for (let at2 = section; at2; at2 = at2.parent) if (ALLOWS_NOT_APPLICABLE.test(at2.guidance)) return true;
+  return false;
+}
+
 // src/core/rules/placeholder-text.ts
+var QUOTE_LINE = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?>/u;
 var placeholderText = {
   id: "placeholder-text",
-  description: "Written content still holds a placeholder token (TBD, TODO, <role>, ...).",
+  description: 'Written content still holds a placeholder token (TBD, TODO, <your name>, ...) or a placeholder in words ("To be determined.").',
   check(context) {
     const findings = [];
     const scan = (blocks, name) => {
-      for (const block of blocks) {
-        if (!block.isContent || block.type === "code") continue;
-        const masksByLine = /* @__PURE__ */ new Map();
-        for (const mask of block.masks) {
-          const onLine = masksByLine.get(mask.line);
-          if (onLine) onLine.push(mask);
-          else masksByLine.set(mask.line, [mask]);
-        }
-        for (let line = block.line; line <= block.endLine; line++) {
-          const masks = masksByLine.get(line) ?? [];
-          const hidden = masks.filter((mask) => mask.kind !== "inline-code").map((mask) => [mask.start, mask.end]);
-          const inlineCode = masks.filter((mask) => mask.kind === "inline-code").map((mask) => [mask.start, mask.end]);
-          const text3 = blank(context.document.lines[line - 1] ?? "", hidden);
-          const tokens = [...new Set(context.policy.placeholders.find(text3, inlineCode))];
-          if (tokens.length === 0) continue;
+      for (const block2 of blocks) {
+        if (!block2.isContent || block2.type === "code") continue;
+        for (const [line, tokens] of placeholdersIn(block2, context)) {
           findings.push({
             section: name,
             line,
@@ -27793,12 +26713,31 @@ var placeholderText = {
     return findings;
   }
 };
-function owningSection(spec, context) {
-  for (let at2 = spec; at2; at2 = context.matching.parentOf.get(at2)) {
-    const section = context.matching.byHeading.get(at2);
-    if (section) return section;
+function placeholdersIn(block2, context) {
+  const masksByLine = /* @__PURE__ */ new Map();
+  for (const mask of block2.masks) {
+    const onLine = masksByLine.get(mask.line);
+    if (onLine) onLine.push(mask);
+    else masksByLine.set(mask.line, [mask]);
   }
-  return void 0;
+  const byLine = /* @__PURE__ */ new Map();
+  for (let line = block2.line; line <= block2.endLine; line++) {
+    const source = context.document.lines[line - 1] ?? "";
+    const masks = masksByLine.get(line) ?? [];
+    const hidden = masks.filter((mask) => mask.kind !== "inline-code").map((mask) => [mask.start, mask.end]);
+    const inlineCode = masks.filter((mask) => mask.kind === "inline-code").map((mask) => [mask.start, mask.end]);
+    const inBlockQuote = block2.type === "blockquote" || QUOTE_LINE.test(source);
+    const tokens = [...new Set(context.policy.placeholders.find(blank(source, hidden), inlineCode, { inBlockQuote }))];
+    if (tokens.length > 0) byLine.set(line, tokens);
+  }
+  if (block2.type !== "blockquote" && block2.type !== "table") {
+    const starts = unitLines(block2, context.document.lines);
+    block2.units.forEach((unit, index) => {
+      const line = starts[index];
+      if (isSpelledOutPlaceholder(unit) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
+    });
+  }
+  return new Map([...byLine].sort(([a], [b]) => a - b));
 }
 
 // src/core/rules/section-order.ts
@@ -27827,7 +26766,7 @@ var sectionOrder = {
 };
 function longestInOrderRun(sections) {
   const tails = [];
-  const previous2 = new Array(sections.length).fill(-1);
+  const previous = new Array(sections.length).fill(-1);
   sections.forEach((section, i) => {
     let low = 0;
     let high = tails.length;
@@ -27836,11 +26775,11 @@ function longestInOrderRun(sections) {
       if (sections[tails[middle]].order < section.order) low = middle + 1;
       else high = middle;
     }
-    if (low > 0) previous2[i] = tails[low - 1];
+    if (low > 0) previous[i] = tails[low - 1];
     tails[low] = i;
   });
   const kept = /* @__PURE__ */ new Set();
-  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous2[i]) kept.add(sections[i]);
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]) kept.add(sections[i]);
   return kept;
 }
 
@@ -27868,9 +26807,9 @@ var shortSection = {
 var unknownSection = {
   id: "unknown-section",
   description: "A heading at the template's section level names no section of the template.",
-  check({ matching, policy, document: document3 }) {
+  check({ matching, policy, document }) {
     const sectionLevel = Math.min(...policy.template.sections.map((section) => section.level));
-    const title = documentTitle(document3);
+    const title = documentTitle(document);
     const findings = [];
     for (const spec of matching.unmatched) {
       if (spec === title || spec.heading.level > sectionLevel) continue;
@@ -27890,6 +26829,7 @@ var RULES2 = [
   emptySection,
   placeholderSection,
   placeholderText,
+  leftoverGuidance,
   shortSection,
   duplicateSection,
   sectionOrder,
@@ -27914,40 +26854,63 @@ function scopeBlocks(spec, section, matching) {
   }
   return blocks;
 }
-function sectionState(spec, section, matching, policy) {
-  const content3 = scopeBlocks(spec, section, matching).filter((block) => block.isContent);
-  if (content3.length === 0) return { fill: "empty", words: 0 };
-  const guidance = guidanceUnits(section);
+var BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
+function sectionState(spec, section, matching, policy, lines) {
+  const content = scopeBlocks(spec, section, matching).filter((block2) => block2.isContent);
+  if (content.length === 0) return { fill: "empty", words: 0 };
+  const guidance = guidanceFor(section, policy.template);
+  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section);
+  const own = new Set(spec.blocks);
   let words = 0;
-  let onlyGuidance = true;
-  for (const unit of content3.flatMap((block) => block.units)) {
-    if (guidance.size > 0 && guidance.has(proseKey(unit))) continue;
-    onlyGuidance = false;
-    words += countWords(policy.placeholders.strip(unit));
+  let linkWords = 0;
+  let sawGuidance = false;
+  let sawPlaceholder = false;
+  let sawNotApplicable = false;
+  for (const block2 of content) {
+    if (block2.type === "paragraph" && BARE_LINK.test(lines.slice(block2.line - 1, block2.endLine).join(" "))) {
+      linkWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
+      continue;
+    }
+    const isOwn = own.has(block2);
+    for (const unit of block2.units) {
+      const copied = resemblance(unit, guidance, { contains: false });
+      if (copied && copied.unit.kind !== "kept") {
+        sawGuidance = true;
+      } else if (copied || isNotApplicable(unit)) {
+        if (!isOwn) continue;
+        if (copied || !notApplicableIsBlank) words += countWords(unit);
+        else sawNotApplicable = true;
+      } else if (isSpelledOutPlaceholder(unit)) {
+        sawPlaceholder = true;
+      } else {
+        const authored = countWords(policy.placeholders.strip(unit));
+        if (authored === 0) sawPlaceholder = true;
+        words += authored;
+      }
+    }
   }
   if (words > 0) return { fill: "written", words };
-  return { fill: onlyGuidance ? "guidance" : "placeholders", words };
-}
-var guidanceCache = /* @__PURE__ */ new WeakMap();
-function guidanceUnits(section) {
-  let units = guidanceCache.get(section);
-  if (!units) {
-    const gathered = new Set(section.guidanceUnits);
-    for (const child of section.children) for (const unit of guidanceUnits(child)) gathered.add(unit);
-    guidanceCache.set(section, units = gathered);
-  }
-  return units;
+  if (sawPlaceholder) return { fill: "placeholders", words: 0 };
+  if (sawNotApplicable) return { fill: "placeholders", words: 0, notApplicable: true };
+  if (sawGuidance) return { fill: "guidance", words: 0 };
+  return { fill: "written", words: linkWords };
 }
 
 // src/core/check.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function checkSpec(spec, policy) {
-  const document3 = typeof spec === "string" ? parseSpec(spec) : spec;
-  const matching = matchSections(document3, policy.template, policy.aliases);
-  const context = { document: document3, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
+  let document;
+  try {
+    document = typeof spec === "string" ? parseSpec(spec) : spec;
+  } catch (error3) {
+    if (error3 instanceof TooComplexError) return [tooComplex(error3)];
+    throw error3;
+  }
+  const matching = matchSections(document, policy.template, policy.aliases);
+  const context = { document, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]);
-    context.states.set(section, stateOfParts(specs, section, matching, policy));
+    context.states.set(section, stateOfParts(specs, section, matching, policy, document.lines));
   }
   const findings = [];
   for (const rule of RULES2) {
@@ -27960,9 +26923,23 @@ function checkSpec(spec, policy) {
   );
 }
 var FILL_RANK = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
-function stateOfParts(specs, section, matching, policy) {
+function stateOfParts(specs, section, matching, policy, lines) {
   const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
-  return parts.map((spec) => sectionState(spec, section, matching, policy)).reduce((a, b) => ({ fill: FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b.fill : a.fill, words: a.words + b.words }));
+  return parts.map((spec) => sectionState(spec, section, matching, policy, lines)).reduce((a, b) => {
+    const best = FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b : a;
+    const state = { fill: best.fill, words: a.words + b.words };
+    if (state.words === 0 && (a.notApplicable || b.notApplicable)) state.notApplicable = true;
+    return state;
+  });
+}
+function tooComplex(error3) {
+  return {
+    rule: "too-complex",
+    severity: "error",
+    section: "(file)",
+    line: error3.line,
+    message: `${error3.message} It was not checked: flatten the nesting or split the file.`
+  };
 }
 
 // src/core/decode.ts
@@ -28003,13 +26980,13 @@ function unknownTemplateFile(path, choice) {
   const message2 = `The front matter names the template "${choice.name}", which the configuration does not define, so the spec was not checked.${hint ? ` Did you mean "${hint}"?` : ""}${known}`;
   return { report: { path, template: `${choice.name} (unknown)`, findings: [{ rule: "unknown-template", severity: "error", section: "(front matter)", line: choice.line, message: message2 }] } };
 }
-function missingLinkedSpec(link, headSha, reason = "missing") {
-  const where = `the description's line ${link.line} (\`${link.text}\`)`;
-  const message2 = reason === "not-a-path" ? `The pull request links "${link.path}" on ${where}, which is not a path in this repository. Write the spec's path from the repository root, like docs/specs/name.md.` : `The pull request links "${link.path}" on ${where}, but ${reason === "missing" ? "no such file exists" : "that is not a file"} at the head commit ${headSha.slice(0, 7)}. Fix the path in the description, or add the spec.`;
-  return { report: { path: link.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
+function missingLinkedSpec(link2, headSha, reason = "missing") {
+  const where = `the description's line ${link2.line} (\`${link2.text}\`)`;
+  const message2 = reason === "not-a-path" ? `The pull request links "${link2.path}" on ${where}, which is not a path in this repository. Write the spec's path from the repository root, like docs/specs/name.md.` : `The pull request links "${link2.path}" on ${where}, but ${reason === "missing" ? "no such file exists" : "that is not a file"} at the head commit ${headSha.slice(0, 7)}. Fix the path in the description, or add the spec.`;
+  return { report: { path: link2.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
 }
-function closestName(word2, candidates) {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word2.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
+function closestName(word2, candidates2) {
+  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
   return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
 }
 
@@ -28033,9 +27010,9 @@ function linkedSpecs(body, prefix) {
       fence2 = opener;
       continue;
     }
-    const content3 = line.replace(/^(?:[-*+]\s+|>\s*)/, "");
-    if (!content3.toLowerCase().startsWith(wanted)) continue;
-    const rest = content3.slice(wanted.length).trim();
+    const content = line.replace(/^(?:[-*+]\s+|>\s*)/, "");
+    if (!content.toLowerCase().startsWith(wanted)) continue;
+    const rest = content.slice(wanted.length).trim();
     const token = /^\[[^\]]*\]\([^)\s]+\)/.exec(rest)?.[0] ?? rest.split(/\s+/)[0] ?? "";
     if (token === "") continue;
     const path = cleanPath2(token);
@@ -28058,9 +27035,9 @@ function isRepositoryPath(path) {
 }
 
 // src/verdict/verdict.ts
-function decide(report2, state, config2) {
+function decide(report2, state, config3) {
   const verdict = (conclusion, title) => ({ conclusion, title, report: report2, state });
-  if (state.skip) return verdict("success", `Skipped by label "${config2.skip_label}"`);
+  if (state.skip) return verdict("success", `Skipped by label "${config3.skip_label}"`);
   const summary2 = summarize(report2);
   let result;
   if (state.needingSpec.length > 0) {
@@ -28073,7 +27050,7 @@ function decide(report2, state, config2) {
     const warnings = summary2.warnings > 0 ? ` (${plural(summary2.warnings, "warning")})` : "";
     result = verdict("success", `${summary2.files === 1 ? "The spec is" : `All ${summary2.files} specs are`} complete${warnings}`);
   }
-  if (state.draft && result.conclusion === "failure" && config2.draft === "neutral") {
+  if (state.draft && result.conclusion === "failure" && config3.draft === "neutral") {
     return { ...result, conclusion: "neutral", title: `Draft: ${result.title}` };
   }
   return result;
@@ -28081,8 +27058,8 @@ function decide(report2, state, config2) {
 function withNotices(verdict, notices) {
   return notices && notices.length > 0 ? { ...verdict, notices: notices.map((notice2) => notice2.message) } : verdict;
 }
-function counts(errors, warnings) {
-  return warnings > 0 ? `${plural(errors, "error")}, ${plural(warnings, "warning")}` : plural(errors, "error");
+function counts(errors2, warnings) {
+  return warnings > 0 ? `${plural(errors2, "error")}, ${plural(warnings, "warning")}` : plural(errors2, "error");
 }
 
 // src/action/config.ts
@@ -28139,15 +27116,15 @@ function enforceLock(name, settings, locked, lockedBy, from, notices) {
   if (settings.required === false && locked.required !== false) {
     ignore("required", false, locked.required === true ? "`required: true` stays" : "it stays as required as the template makes it");
   }
-  const floor = typeof locked.min_words === "number" ? locked.min_words : 0;
-  if (typeof settings.min_words === "number" && settings.min_words < floor) {
-    ignore("min_words", settings.min_words, `\`min_words: ${floor}\` stays`);
+  const floor2 = typeof locked.min_words === "number" ? locked.min_words : 0;
+  if (typeof settings.min_words === "number" && settings.min_words < floor2) {
+    ignore("min_words", settings.min_words, `\`min_words: ${floor2}\` stays`);
   }
   if (settings.locked === false) ignore("locked", false, "it stays locked");
   return kept;
 }
 function mergeLayers(configs) {
-  return mergeConfigLayers(configs.map((config2) => ({ config: config2 }))).config;
+  return mergeConfigLayers(configs.map((config3) => ({ config: config3 }))).config;
 }
 function configLayers(files) {
   return files.filter((file) => file.config !== null).reverse().map((file) => ({ config: file.config, source: `${file.owner}/${file.repo}:${file.path}` }));
@@ -28160,8 +27137,8 @@ function isMapping(value) {
 function getContent(client, parameters) {
   return client.octokit.rest.repos.getContent(parameters);
 }
-function statusOf(error2) {
-  const status = error2?.status;
+function statusOf(error3) {
+  const status = error3?.status;
   return typeof status === "number" ? status : void 0;
 }
 async function readTextFile(client, at2) {
@@ -28170,9 +27147,9 @@ async function readTextFile(client, at2) {
     if (typeof data === "string") return data;
     if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
     return void 0;
-  } catch (error2) {
-    if (statusOf(error2) === 404) return void 0;
-    throw error2;
+  } catch (error3) {
+    if (statusOf(error3) === 404) return void 0;
+    throw error3;
   }
 }
 async function readTemplates(client, paths) {
@@ -28195,9 +27172,9 @@ async function readFileAtRef(client, path, ref, cached2) {
   let data;
   try {
     ({ data } = await getContent(client, { owner: client.owner, repo: client.repo, path, ref }));
-  } catch (error2) {
-    if (statusOf(error2) === 404) return { kind: "missing" };
-    throw error2;
+  } catch (error3) {
+    if (statusOf(error3) === 404) return { kind: "missing" };
+    throw error3;
   }
   const file = data;
   if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
@@ -28267,8 +27244,8 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "error") {
     hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
-        return orig(error2, options);
+      return Promise.resolve().then(method.bind(null, options)).catch((error3) => {
+        return orig(error3, options);
       });
     };
   }
@@ -28561,7 +27538,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse2(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -28585,7 +27562,7 @@ function parse2(options) {
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
+        (format2) => format2.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
         )
@@ -28595,8 +27572,8 @@ function parse2(options) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
+          const format2 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format2}`;
         }).join(",");
       }
     }
@@ -28625,7 +27602,7 @@ function parse2(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse2(merge(defaults, route, options));
+  return parse(merge(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -28634,7 +27611,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: parse2
+    parse
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -28659,20 +27636,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -28680,7 +27657,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse3(header, options) {
+function parse2(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -28692,8 +27669,8 @@ function parse3(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -28704,7 +27681,7 @@ function parse3(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -28726,14 +27703,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -28745,16 +27722,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -28765,7 +27742,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -28778,8 +27755,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -28806,7 +27783,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -28843,8 +27820,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -29026,8 +28003,8 @@ var JSONStringify = (value, replacer, space) => {
     );
     const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
     return denoisedJSON;
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
       const convertedJSON = stringifyIteratively(value, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
@@ -29035,7 +28012,7 @@ var JSONStringify = (value, replacer, space) => {
       const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
       return processedJSON.replace(noiseStringify, "$1$2$3");
     }
-    throw error2;
+    throw error3;
   }
 };
 var featureCache = /* @__PURE__ */ new Map();
@@ -29065,11 +28042,11 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text3, reviver) => {
-  return JSON.parse(text3, (key, value, context) => {
-    const isNumber = typeof value === "number";
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
+    const isNumber2 = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
+    const isBigNumber = isNumber2 && isOutOfBounds;
     const isInt = context && intRegex.test(context.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context.source);
@@ -29124,37 +28101,37 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text3) => {
-  return text3.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+    (match2, digits, fractional, exponential) => {
+      const isString3 = match2[0] === '"';
+      const isNoise = isString3 && noiseValueWithQuotes.test(match2);
+      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
+      const isStandardValue = isString3 || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match2;
+      return '"' + match2 + 'n"';
     }
   );
 };
-var JSONParse = (text3, reviver) => {
-  if (!text3) return originalParse(text3, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
-    const serializedData = serializeBigInts(text3);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text3);
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
-    throw error2;
+    throw error3;
   }
 };
 
@@ -29241,26 +28218,26 @@ async function fetchWrapper(requestOptions) {
       // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
       ...requestOptions.body && { duplex: "half" }
     });
-  } catch (error2) {
+  } catch (error3) {
     let message2 = "Unknown Error";
-    if (error2 instanceof Error) {
-      if (error2.name === "AbortError") {
-        error2.status = 500;
-        throw error2;
+    if (error3 instanceof Error) {
+      if (error3.name === "AbortError") {
+        error3.status = 500;
+        throw error3;
       }
-      message2 = error2.message;
-      if (error2.name === "TypeError" && "cause" in error2) {
-        if (error2.cause instanceof Error) {
-          message2 = error2.cause.message;
-        } else if (typeof error2.cause === "string") {
-          message2 = error2.cause;
+      message2 = error3.message;
+      if (error3.name === "TypeError" && "cause" in error3) {
+        if (error3.cause instanceof Error) {
+          message2 = error3.cause.message;
+        } else if (typeof error3.cause === "string") {
+          message2 = error3.cause;
         }
       }
     }
     const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
-    requestError.cause = error2;
+    requestError.cause = error3;
     throw requestError;
   }
   const status = fetchResponse.status;
@@ -29316,14 +28293,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse3(contentType);
+  const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text3 = "";
+    let text2 = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text3;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -29687,12 +28664,12 @@ function requestLog(octokit) {
         `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
-    }).catch((error2) => {
-      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
+    }).catch((error3) => {
+      const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
-      throw error2;
+      throw error3;
     });
   });
 }
@@ -29757,8 +28734,8 @@ function iterator(octokit, route, parameters) {
             }
           }
           return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
+        } catch (error3) {
+          if (error3.status !== 409) throw error3;
           url = "";
           return {
             value: {
@@ -32160,9 +31137,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -32170,7 +31147,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -32178,9 +31155,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -32297,11 +31274,11 @@ async function getConfigFile(octokit, { owner, repo, path, ref }) {
     const response = await octokit.request(endpoint2);
     data = response.data;
     headers = response.headers;
-  } catch (error2) {
-    if (error2.status === 404) {
+  } catch (error3) {
+    if (error3.status === 404) {
       return emptyConfigResult;
     }
-    throw error2;
+    throw error3;
   }
   if (headers["content-type"] === "application/json; charset=utf-8") {
     throw new Error(
@@ -32319,23 +31296,23 @@ async function getConfigFile(octokit, { owner, repo, path, ref }) {
       config: data
     };
   }
-  let config2;
+  let config3;
   try {
-    config2 = import_yaml2.default.parse(data, { logLevel: "error" }) || {};
-  } catch (error2) {
+    config3 = import_yaml2.default.parse(data, { logLevel: "error" }) || {};
+  } catch (error3) {
     throw new Error(
       `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid YAML)`,
-      { cause: error2 }
+      { cause: error3 }
     );
   }
-  if (typeof config2 === "string") {
+  if (typeof config3 === "string") {
     throw new Error(
       `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (YAML is not an object)`
     );
   }
   return {
     ...emptyConfigResult,
-    config: config2
+    config: config3
   };
 }
 
@@ -32357,16 +31334,16 @@ function extendsToGetContentParams({
       )} for _extends in ${url}`
     );
   }
-  const match = extendsValue.match(EXTENDS_REGEX);
-  if (match === null) {
+  const match2 = extendsValue.match(EXTENDS_REGEX);
+  if (match2 === null) {
     throw new Error(
       `[@probot/octokit-plugin-config] Invalid value "${extendsValue}" for _extends in ${url}`
     );
   }
   return {
-    owner: match[1] || owner,
-    repo: match[2],
-    path: match[3] || path
+    owner: match2[1] || owner,
+    repo: match2[2],
+    path: match2[3] || path
   };
 }
 
@@ -32441,7 +31418,7 @@ async function composeConfigGet(octokit, { owner, repo, defaults, path, branch }
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/index.js
-function config(octokit) {
+function config2(octokit) {
   return {
     config: {
       async get(options) {
@@ -32450,11 +31427,11 @@ function config(octokit) {
     }
   };
 }
-config.VERSION = VERSION9;
+config2.VERSION = VERSION9;
 
 // src/action/github.ts
 import { setTimeout as sleep } from "node:timers/promises";
-var ActionOctokit = Octokit2.plugin(config);
+var ActionOctokit = Octokit2.plugin(config2);
 function createClient(options) {
   const debug2 = options.debug ?? (() => {
   });
@@ -32472,9 +31449,9 @@ function createClient(options) {
     for (let attempt = 0; ; attempt++) {
       try {
         return await request2(endpoint2);
-      } catch (error2) {
-        const status = statusOf(error2);
-        if (attempt >= retries || status === void 0 || status < 500) throw error2;
+      } catch (error3) {
+        const status = statusOf(error3);
+        if (attempt >= retries || status === void 0 || status < 500) throw error3;
         debug2(`${endpoint2.method} ${endpoint2.url}: ${status}, retrying`);
         await sleep(delay * 2 ** attempt);
       }
@@ -32482,9 +31459,9 @@ function createClient(options) {
   });
   return { octokit, owner: options.owner, repo: options.repo };
 }
-function describeError(error2) {
-  const status = statusOf(error2);
-  const message2 = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+function describeError(error3) {
+  const status = statusOf(error3);
+  const message2 = error3 instanceof Error ? error3.message.split("\n")[0] : String(error3);
   return status === void 0 ? message2 : `HTTP ${status}: ${message2}`;
 }
 
@@ -32493,8 +31470,8 @@ async function readRepoConfig(request2) {
   if (!request2.client) return fromWorkspace(request2, "no github-token was given");
   try {
     return await fromDefaultBranch(request2.client, request2);
-  } catch (error2) {
-    return fromWorkspace(request2, `the API could not be read (${describeError(error2)})`);
+  } catch (error3) {
+    return fromWorkspace(request2, `the API could not be read (${describeError(error3)})`);
   }
 }
 async function fromDefaultBranch(client, request2) {
@@ -32504,10 +31481,10 @@ async function fromDefaultBranch(client, request2) {
   let result;
   try {
     result = await client.octokit.config.get({ owner, repo, path, defaults: mergeLayers });
-  } catch (error2) {
-    if (statusOf(error2) !== void 0) throw error2;
+  } catch (error3) {
+    if (statusOf(error3) !== void 0) throw error3;
     const loaded2 = parseConfig(await readTextFile(client, here) ?? "");
-    if (loaded2.problems.length === 0) loaded2.problems.push({ key: "_extends", line: loaded2.lineOf(["_extends"]), message: describeError(error2).replace(/^\[@probot\/octokit-plugin-config\] /, "") });
+    if (loaded2.problems.length === 0) loaded2.problems.push({ key: "_extends", line: loaded2.lineOf(["_extends"]), message: describeError(error3).replace(/^\[@probot\/octokit-plugin-config\] /, "") });
     return { loaded: loaded2, via: "api", source: here, description: `${path} from ${branch}, through the API` };
   }
   const found = result.files.filter((file) => file.config !== null);
@@ -32533,10 +31510,10 @@ function fromWorkspace(request2, reason) {
   if (!existsSync2(file)) {
     return { loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 }, via: "workspace", description: `the defaults: the workspace has no ${request2.path}`, fallbackReason };
   }
-  const text3 = readFileSync2(file, "utf8");
-  const loaded = parseConfig(text3);
+  const text2 = readFileSync2(file, "utf8");
+  const loaded = parseConfig(text2);
   const source = { owner: request2.owner, repo: request2.repo, path: request2.path, inThisRepository: true };
-  const extendsNote = /^_extends\s*:/m.test(text3) ? " (its _extends is not followed without the API)" : "";
+  const extendsNote = /^_extends\s*:/m.test(text2) ? " (its _extends is not followed without the API)" : "";
   return { loaded, via: "workspace", source, description: `${request2.path} from the workspace${extendsNote}`, fallbackReason };
 }
 
@@ -32560,22 +31537,22 @@ function readContext(env) {
     owner,
     repo,
     apiUrl: trimSlash(env.GITHUB_API_URL || "https://api.github.com"),
-    repositoryUrl: string3(repositoryPayload?.html_url) ?? `${serverUrl}/${owner}/${repo}`,
+    repositoryUrl: string(repositoryPayload?.html_url) ?? `${serverUrl}/${owner}/${repo}`,
     workspace: isAbsolute2(workspace) ? workspace : resolve4(workspace),
     sha: env.GITHUB_SHA ?? ""
   };
-  const defaultBranch = string3(repositoryPayload?.default_branch);
+  const defaultBranch = string(repositoryPayload?.default_branch);
   if (defaultBranch !== void 0) context.defaultBranch = defaultBranch;
   const group = object(payload.merge_group);
-  const groupHead = string3(group?.head_sha);
-  const groupBase = string3(group?.base_sha);
+  const groupHead = string(group?.head_sha);
+  const groupBase = string(group?.base_sha);
   if (eventName === "merge_group" && groupHead !== void 0 && groupBase !== void 0) context.mergeGroup = { headSha: groupHead, baseSha: groupBase };
   if (PULL_REQUEST_EVENTS.has(eventName)) {
     context.pull = pullRequestOf(payload);
-    const label = string3(object(payload.label)?.name);
-    const action = string3(payload.action);
+    const label = string(object(payload.label)?.name);
+    const action = string(payload.action);
     if (label !== void 0 && (action === "labeled" || action === "unlabeled")) {
-      const login = string3(object(payload.sender)?.login);
+      const login = string(object(payload.sender)?.login);
       context.labelEvent = { label, added: action === "labeled", ...login === void 0 ? {} : { login } };
     }
   }
@@ -32583,14 +31560,14 @@ function readContext(env) {
 }
 function readPayload(path) {
   if (!path) return {};
-  let text3;
+  let text2;
   try {
-    text3 = readFileSync3(path, "utf8");
-  } catch (error2) {
-    throw new SetupError(`The event file GITHUB_EVENT_PATH (${path}) cannot be read: ${error2.code ?? String(error2)}.`);
+    text2 = readFileSync3(path, "utf8");
+  } catch (error3) {
+    throw new SetupError(`The event file GITHUB_EVENT_PATH (${path}) cannot be read: ${error3.code ?? String(error3)}.`);
   }
   try {
-    return object(JSON.parse(text3)) ?? {};
+    return object(JSON.parse(text2)) ?? {};
   } catch {
     throw new SetupError(`The event file GITHUB_EVENT_PATH (${path}) is not JSON.`);
   }
@@ -32599,28 +31576,28 @@ function pullRequestOf(payload) {
   const pull = object(payload.pull_request);
   const head = object(pull?.head);
   const number = pull?.number;
-  const headSha = string3(head?.sha);
+  const headSha = string(head?.sha);
   if (!pull || typeof number !== "number" || headSha === void 0) {
     throw new SetupError("The event is a pull request event, but its payload has no pull_request with a number and a head SHA.");
   }
-  const headRepo = string3(object(head?.repo)?.full_name);
-  const baseRepo = string3(object(object(pull.base)?.repo)?.full_name);
+  const headRepo = string(object(head?.repo)?.full_name);
+  const baseRepo = string(object(object(pull.base)?.repo)?.full_name);
   return {
     number,
     headSha,
-    baseSha: string3(object(pull.base)?.sha) ?? "",
+    baseSha: string(object(pull.base)?.sha) ?? "",
     draft: pull.draft === true,
-    labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string3(object(label)?.name) ?? ""),
-    updatedAt: string3(pull.updated_at) ?? "",
+    labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string(object(label)?.name) ?? ""),
+    updatedAt: string(pull.updated_at) ?? "",
     changedFiles: typeof pull.changed_files === "number" ? pull.changed_files : 0,
     fromFork: headRepo !== void 0 && baseRepo !== void 0 && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
-    body: string3(pull.body) ?? ""
+    body: string(pull.body) ?? ""
   };
 }
 function object(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
-function string3(value) {
+function string(value) {
   return typeof value === "string" ? value : void 0;
 }
 function trimSlash(url) {
@@ -32644,10 +31621,10 @@ function readInputs() {
   const checkName = input("check-name");
   if (checkName.length > 100) problems2.push('The input "check-name" must be at most 100 characters.');
   else if (checkName !== "") overrides.check_name = checkName;
-  const comment = input("comment");
-  if (comment !== "") {
-    if (COMMENT2.includes(comment)) overrides.comment = comment;
-    else problems2.push(`The input "comment" must be one of: ${COMMENT2.join(", ")} (not "${comment}").`);
+  const comment2 = input("comment");
+  if (comment2 !== "") {
+    if (COMMENT2.includes(comment2)) overrides.comment = comment2;
+    else problems2.push(`The input "comment" must be one of: ${COMMENT2.join(", ")} (not "${comment2}").`);
   }
   const failOn = input("fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) problems2.push(`The input "fail-on" must be one of: ${FAIL_ON.join(", ")} (not "${failOn}").`);
@@ -32697,7 +31674,7 @@ async function findStickyComment(client, issueNumber) {
   const { octokit, owner, repo } = client;
   const iterator2 = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
   for await (const { data } of iterator2) {
-    const found = data.find((comment) => comment.body?.includes(STICKY_MARKER));
+    const found = data.find((comment2) => comment2.body?.includes(STICKY_MARKER));
     if (found) return { id: found.id, body: found.body ?? "", url: found.html_url ?? "" };
   }
   return void 0;
@@ -32716,10 +31693,10 @@ async function writeStickyComment(client, issueNumber, body, stamp, createIfMiss
     if (existing.body === body) return { action: "unchanged", url: existing.url };
     const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { action: "updated", url: data.html_url ?? "" };
-  } catch (error2) {
-    const status = statusOf(error2);
+  } catch (error3) {
+    const status = statusOf(error3);
     if (status === 403) return { action: "forbidden", status };
-    throw error2;
+    throw error3;
   }
 }
 
@@ -32729,9 +31706,9 @@ function icon(conclusion, skipped = false) {
   return conclusion === "success" ? "✅" : conclusion === "neutral" ? "⚪" : "❌";
 }
 function jobSummary(verdict, links, options) {
-  const heading = `## ${icon(verdict.conclusion, verdict.state.skip !== void 0)} ${options.checkName}: ${verdict.title}`;
+  const heading2 = `## ${icon(verdict.conclusion, verdict.state.skip !== void 0)} ${options.checkName}: ${verdict.title}`;
   const body = options.emptyText ?? renderCheckRun(verdict, links, options.skipLabel).summary;
-  return [heading, "", body, "", ...notes(options.notes)].join("\n");
+  return [heading2, "", body, "", ...notes(options.notes)].join("\n");
 }
 function problemSummary(checkName, title, body, noteLines) {
   return [`## ❌ ${checkName}: ${title}`, "", body, "", ...notes(noteLines)].join("\n");
@@ -32842,9 +31819,9 @@ async function runAction(options = {}) {
   try {
     context = readContext(process.env);
     inputs = readInputs();
-  } catch (error2) {
-    if (!(error2 instanceof SetupError || error2 instanceof InputError)) throw error2;
-    for (const line of error2.message.split("\n")) workflow.error(line, { title: "specgate" });
+  } catch (error3) {
+    if (!(error3 instanceof SetupError || error3 instanceof InputError)) throw error3;
+    for (const line of error3.message.split("\n")) workflow.error(line, { title: "specgate" });
     return 1;
   }
   const client = inputs.token ? createClient({
@@ -32897,8 +31874,8 @@ var Gate = class {
       if (checked.kind === "config-error") return this.configError(repoConfig, checked.problems);
       if (checked.kind === "too-many") return this.tooManyFiles(checked.reason, loaded.config.skip_label);
       return await this.publish(checked, loaded);
-    } catch (error2) {
-      return this.internalError(error2);
+    } catch (error3) {
+      return this.internalError(error3);
     }
   }
   /** A pull request: the files GitHub lists for it, selected as the app selects them. */
@@ -32922,29 +31899,29 @@ var Gate = class {
   }
   /** The changed specs of a file list (and the specs a pull request's description links), checked. */
   async checkChanged(subject, everyListed, commits, state, client, loaded, repoConfig, pull) {
-    const { config: config2 } = loaded;
-    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config2.paths, isSpec: specSelector(config2) });
+    const { config: config3 } = loaded;
+    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config3.paths, isSpec: specSelector(config3) });
     if (every.kind === "impossible") return { kind: "too-many", reason: every.reason };
     const listed = every.listed;
-    const specFiles = changedSpecs(listed.files, config2);
+    const specFiles = changedSpecs(listed.files, config3);
     this.workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
     if (every.byTrees) this.workflow.info("GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.");
     const limit = pLimit(BLOB_CONCURRENCY);
-    const links = pull ? linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
+    const links = pull ? linkedSpecs(pull.body, config3.spec_link_prefix).filter((link2) => !specFiles.some((file) => file.path === link2.path)) : [];
     const [read, linked] = await Promise.all([
       Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link) => link.valid && pull ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
+      Promise.all(links.map((link2) => link2.valid && pull ? limit(() => readFileAtRef(client, link2.path, pull.headSha)) : void 0))
     ]);
     const missing = [];
     const checkedLinks = [];
-    links.forEach((link, index) => {
+    links.forEach((link2, index) => {
       const found = linked[index];
-      if (found?.kind === "file") checkedLinks.push({ path: link.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link, pull?.headSha ?? "", found === void 0 ? "not-a-path" : found.kind).report);
+      if (found?.kind === "file") checkedLinks.push({ path: link2.path, bytes: found.bytes });
+      else missing.push(missingLinkedSpec(link2, pull?.headSha ?? "", found === void 0 ? "not-a-path" : found.kind).report);
     });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
     const all = [...specFiles.map((file, index) => ({ path: file.path, bytes: read[index].bytes })), ...checkedLinks];
-    const choices = all.map((spec) => chooseTemplate(spec.path, spec.bytes, config2));
+    const choices = all.map((spec) => chooseTemplate(spec.path, spec.bytes, config3));
     const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
     if (policies.problems.length > 0) return { kind: "config-error", problems: policies.problems };
     const counts2 = { workspace: 0, api: 0 };
@@ -32956,7 +31933,7 @@ var Gate = class {
     const files = [
       ...all.map((spec, index) => {
         const choice = choices[index];
-        return choice.kind === "unknown" ? unknownTemplateFile(spec.path, choice).report : checkFile(spec.path, spec.bytes, choice.template, policies, config2.max_file_size).report;
+        return choice.kind === "unknown" ? unknownTemplateFile(spec.path, choice).report : checkFile(spec.path, spec.bytes, choice.template, policies, config3.max_file_size).report;
       }),
       ...missing
     ];
@@ -32964,37 +31941,37 @@ var Gate = class {
       const linkedNote = links.length > 0 ? `${plural(links.length, "linked spec")} from the description, at the head commit` : "";
       this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
     }
-    const report2 = this.failOn({ template: config2.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
+    const report2 = this.failOn({ template: config3.template ?? BUILTIN_TEMPLATE, files });
+    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config3) }, config3);
     return { kind: "checked", verdict, notes: this.notes };
   }
   /** Any other event (or a pull request without a token): every spec under `paths` in the workspace. */
   async checkWorkspace(loaded, repoConfig) {
-    const { config: config2 } = loaded;
+    const { config: config3 } = loaded;
     const { pull } = this.context;
     const state = { draft: pull?.draft ?? false, filesTruncated: false, needingSpec: [] };
     if (pull) {
       this.workflow.warning("specgate: without a github-token the pull request's files cannot be listed, so every spec under the configured paths in the workspace is checked.");
-      if (pull.labels.includes(config2.skip_label)) return this.skipped(state, loaded);
+      if (pull.labels.includes(config3.skip_label)) return this.skipped(state, loaded);
     } else {
       this.workflow.info(`The event "${this.context.eventName || "unknown"}" is not a pull request: checking every spec under the configured paths in the workspace (${this.context.workspace}).`);
     }
-    const paths = findSpecFiles(this.context.workspace, [], config2);
-    this.workflow.info(`${plural(paths.length, "spec")} under ${config2.paths.map((glob) => `"${glob}"`).join(", ")}.`);
+    const paths = findSpecFiles(this.context.workspace, [], config3);
+    this.workflow.info(`${plural(paths.length, "spec")} under ${config3.paths.map((glob) => `"${glob}"`).join(", ")}.`);
     const bytes = paths.map((path) => readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array());
-    const choices = paths.map((path, index) => chooseTemplate(path, bytes[index], config2));
+    const choices = paths.map((path, index) => chooseTemplate(path, bytes[index], config3));
     const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
     if (policies.problems.length > 0) return { kind: "config-error", problems: policies.problems };
     const files = paths.map((path, index) => {
       this.workflow.info(`  ${path}`);
       const choice = choices[index];
-      return choice.kind === "unknown" ? unknownTemplateFile(path, choice).report : checkFile(path, bytes[index], choice.template, policies, config2.max_file_size).report;
+      return choice.kind === "unknown" ? unknownTemplateFile(path, choice).report : checkFile(path, bytes[index], choice.template, policies, config3.max_file_size).report;
     });
     if (paths.length > 0) this.notes.push(`Specs: every file under the configured \`paths\` in the workspace, ${plural(paths.length, "spec")}.`);
-    const report2 = this.failOn({ template: config2.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report2, state, config2);
+    const report2 = this.failOn({ template: config3.template ?? BUILTIN_TEMPLATE, files });
+    const verdict = decide(report2, state, config3);
     if (pull || files.length > 0) return { kind: "checked", verdict, notes: this.notes };
-    const globs = config2.paths.map((glob) => `\`${glob}\``).join(", ");
+    const globs = config3.paths.map((glob) => `\`${glob}\``).join(", ");
     return {
       kind: "checked",
       verdict: { ...verdict, title: "No spec files found" },
@@ -33015,8 +31992,8 @@ var Gate = class {
     const texts = await readTemplates2(templatePaths2, from);
     const policies = compilePolicies(loaded, templatePaths2, texts);
     if (policies.problems.length === 0 || repoConfig.via !== "api" || !repoConfig.source || !this.client) return policies;
-    const text3 = await readTextFile(this.client, repoConfig.source);
-    const located = { ...loaded, lineOf: parseConfig(text3 ?? "").lineOf };
+    const text2 = await readTextFile(this.client, repoConfig.source);
+    const located = { ...loaded, lineOf: parseConfig(text2 ?? "").lineOf };
     return compilePolicies(located, templatePaths2, texts);
   }
   /** `fail-on: warning` makes every warning count as an error, in every report alike. */
@@ -33030,12 +32007,12 @@ var Gate = class {
   }
   async publish(checked, loaded) {
     const { workflow, context } = this;
-    const { config: config2 } = loaded;
+    const { config: config3 } = loaded;
     const verdict = withNotices(checked.verdict, loaded.notices);
     for (const notice2 of loaded.notices ?? []) workflow.warning(`specgate: ${notice2.message}`, { title: "specgate configuration" });
     const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links = { repositoryUrl: context.repositoryUrl, headSha };
-    if (config2.annotations) workflow.annotate(verdict.report);
+    if (config3.annotations) workflow.annotate(verdict.report);
     const counted = summarize(verdict.report);
     if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
       workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
@@ -33044,9 +32021,9 @@ var Gate = class {
     if (verdict.conclusion === "neutral") workflow.info("This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).");
     let commentUrl = "";
     if (!this.conversation) workflow.info("Sticky comment: left to the run for the newest head.");
-    else if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2);
-    else if (context.pull && config2.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
-    workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config2.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
+    else if (context.pull && this.client && config3.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config3);
+    else if (context.pull && config3.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
+    workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config3.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
     this.outputs({
       conclusion: verdict.conclusion,
       title: verdict.title,
@@ -33058,8 +32035,8 @@ var Gate = class {
     });
     return this.exitCode(verdict.conclusion === "failure");
   }
-  async comment(pull, client, verdict, links, config2) {
-    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config2;
+  async comment(pull, client, verdict, links, config3) {
+    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config3;
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
     const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === "failure" || mode === "always" && !verdict.state.skip;
@@ -33082,8 +32059,8 @@ var Gate = class {
           this.workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
           return result.url;
       }
-    } catch (error2) {
-      this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error2)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
+    } catch (error3) {
+      this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error3)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
       return "";
     }
   }
@@ -33103,10 +32080,10 @@ var Gate = class {
         ...inFile ? { file: source.path, line: problem.line } : {}
       });
     }
-    const base = inThisRepository ? context.repositoryUrl : context.repositoryUrl.replace(/[^/]+\/[^/]+$/, `${source.owner}/${source.repo}`);
+    const base2 = inThisRepository ? context.repositoryUrl : context.repositoryUrl.replace(/[^/]+\/[^/]+$/, `${source.owner}/${source.repo}`);
     const output = renderConfigError(
       views.map((problem) => ({ line: Math.max(problem.line, 1), message: problem.message })),
-      { path, url: `${base}/blob/HEAD/${source?.path ?? this.inputs.configPath}`, inThisRepository }
+      { path, url: `${base2}/blob/HEAD/${source?.path ?? this.inputs.configPath}`, inThisRepository }
     );
     workflow.info(`❌ ${this.checkName}: ${output.title}`);
     workflow.appendSummary(problemSummary(this.checkName, output.title, output.summary, this.notes));
@@ -33126,8 +32103,8 @@ var Gate = class {
     this.outputs({ conclusion: "failure", title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
     return 1;
   }
-  internalError(error2) {
-    const reason = describeError(error2);
+  internalError(error3) {
+    const reason = describeError(error3);
     const title = "specgate could not finish the check";
     this.workflow.error(`${title}: ${reason}`, { title: "specgate" });
     this.workflow.appendSummary(problemSummary(this.checkName, title, `The check stopped before it could judge the specs: ${reason}
@@ -33155,8 +32132,8 @@ function at(url) {
 // src/action/main.ts
 try {
   process.exitCode = await runAction();
-} catch (error2) {
-  setFailed(`specgate failed unexpectedly: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}`);
+} catch (error3) {
+  setFailed(`specgate failed unexpectedly: ${error3 instanceof Error ? error3.stack ?? error3.message : String(error3)}`);
 }
 /*! Bundled license information:
 

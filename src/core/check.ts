@@ -1,5 +1,5 @@
 import { matchSections, specKey, type Matching } from './match.js';
-import { parseSpec } from './parse.js';
+import { parseSpec, TooComplexError } from './parse.js';
 import type { Policy } from './policy.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
@@ -11,7 +11,13 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 
 
 /** Checks one spec against a policy: markdown in, findings out, sorted by line. */
 export function checkSpec(spec: string | SpecDocument, policy: Policy): Finding[] {
-  const document = typeof spec === 'string' ? parseSpec(spec) : spec;
+  let document: SpecDocument;
+  try {
+    document = typeof spec === 'string' ? parseSpec(spec) : spec;
+  } catch (error) {
+    if (error instanceof TooComplexError) return [tooComplex(error)];
+    throw error;
+  }
   const matching = matchSections(document, policy.template, policy.aliases);
   const context: RuleContext = { document, policy, matching, present: new Map(), states: new Map() };
   for (const [section, specs] of matching.bySection) {
@@ -59,4 +65,14 @@ function stateOfParts(
 /** A spec passes when no finding is an error. */
 export function passes(findings: readonly Finding[]): boolean {
   return !findings.some((finding) => finding.severity === 'error');
+}
+
+function tooComplex(error: TooComplexError): Finding {
+  return {
+    rule: 'too-complex',
+    severity: 'error',
+    section: '(file)',
+    line: error.line,
+    message: `${error.message} It was not checked: flatten the nesting or split the file.`,
+  };
 }
