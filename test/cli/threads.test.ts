@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { threadCount, THREADS_FROM_FILES } from '../../src/cli/check-threads.js';
+import { threadCount, THREADS_FROM_FILES } from '../../src/cli/threads.js';
 import { specgate } from '../helpers/cli.js';
 import { CORPUS } from '../helpers/core.js';
 

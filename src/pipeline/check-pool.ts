@@ -2,9 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PolicyOptions } from '../core/policy.js';
 import type { Finding } from '../core/types.js';
+import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
+import { policyOptions, type SpecgateConfig } from '../config/load.js';
+import type { CheckedFile } from '../verdict/evaluate.js';
 import type { CheckAnswer, CheckJob } from './check-worker.js';
 
-/** How much a single spec may cost the server: operator settings, not a repository's. */
+/** How much a single spec may cost: the server's operator settings, not a repository's (or the CLI's environment). */
 export interface CheckLimits {
   timeoutMs: number;
   memoryMb: number;
@@ -23,8 +26,8 @@ export function limitsFromEnvironment(environment: NodeJS.ProcessEnv = process.e
   };
 }
 
-// src/app and build/app both sit two levels below the package root; the worker runs compiled.
-const WORKER = new URL('../../build/app/check-worker.js', import.meta.url);
+// src/pipeline and build/pipeline both sit two levels below the package root; the worker runs compiled.
+const WORKER = new URL('../../build/pipeline/check-worker.js', import.meta.url);
 
 interface Pending {
   job: CheckJob;
@@ -33,10 +36,13 @@ interface Pending {
 
 /**
  * Checks specs on worker threads within a time and memory limit. A spec that exceeds either gets a
- * `too-complex` finding, its thread is stopped and replaced, and the check run still completes.
+ * `too-complex` finding, its thread is stopped and replaced, and the run still completes. The app
+ * and the CLI share it: one pathological file can hold up neither a server nor a pre-commit hook.
  */
 export class CheckPool {
   private readonly idle: Worker[] = [];
+  /** Settles when a thread has loaded the checker: a file's clock starts then, not at the thread's start. */
+  private readonly ready = new WeakMap<Worker, Promise<void>>();
   private readonly queue: Pending[] = [];
   private running = 0;
   private nextId = 0;
@@ -69,10 +75,35 @@ export class CheckPool {
     // A thread given up for its time limit can still run out of memory before it stops; an 'error'
     // with no listener would take the whole server down with it.
     worker.on('error', () => undefined);
+    this.ready.set(
+      worker,
+      new Promise<void>((resolve, reject) => {
+        const onReady = (message: unknown) => {
+          if ((message as { ready?: boolean }).ready !== true) return;
+          worker.off('message', onReady);
+          resolve();
+        };
+        worker.on('message', onReady);
+        worker.once('error', reject);
+        worker.once('exit', reject);
+      }),
+    );
     return worker;
   }
 
-  private run(worker: Worker, { job, resolve }: Pending): void {
+  private run(worker: Worker, pending: Pending): void {
+    (this.ready.get(worker) ?? Promise.resolve()).then(
+      () => this.start(worker, pending),
+      () => {
+        this.running -= 1;
+        pending.resolve({ findings: [tooComplex('The checker failed to start on this file')] });
+        this.pump();
+      },
+    );
+  }
+
+  private start(worker: Worker, { job, resolve }: Pending): void {
+    let timer: NodeJS.Timeout | undefined;
     const finish = (answer: { findings: Finding[]; text?: string }, healthy: boolean) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -89,21 +120,33 @@ export class CheckPool {
     };
     const onError = (error: Error) => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish({ findings: [tooComplex(outOfMemory ? `more than ${this.limits.memoryMb} MB of memory` : 'an error in the checker')] }, false);
+      finish({ findings: [tooComplex(outOfMemory ? `Checking this file took more than ${this.limits.memoryMb} MB of memory` : 'The checker failed on this file')] }, false);
     };
-    const timer = setTimeout(() => finish({ findings: [tooComplex(`more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
+    timer = setTimeout(() => finish({ findings: [tooComplex(`Checking this file took more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.postMessage(job);
   }
 }
 
-function tooComplex(cost: string): Finding {
+function tooComplex(what: string): Finding {
   return {
     rule: 'too-complex',
     severity: 'error',
     section: '(file)',
     line: 1,
-    message: `Checking this file took ${cost}, so it was not checked. Simplify its structure (very deep or very long nested lists, for example) or split it.`,
+    message: `${what}, so it was not checked. Simplify its structure (very deep or very long nested lists, for example) or split it.`,
   };
+}
+
+/** One spec checked on the pool, as a report: what `checkFile` gives on the calling thread. */
+export async function checkOnPool(
+  pool: CheckPool,
+  spec: { path: string; bytes: Uint8Array },
+  template: { path: string | undefined; text: string },
+  config: SpecgateConfig,
+): Promise<CheckedFile> {
+  const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config), maxBytes: config.max_file_size });
+  const report = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
+  return answer.text === undefined ? { report } : { report, text: answer.text };
 }
