@@ -71,7 +71,7 @@ export const CONFIG_SCHEMA = {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       description:
-        'Placeholder tokens, matched case-sensitively as whole words. `<placeholder>` stands for any `<role>`-style token; a token that opens `[` without closing it runs to the next `]`.',
+        'Placeholder tokens, matched case-sensitively as whole words. `<placeholder>` stands for any `<role>`-style token; a token that opens `[` without closing it runs to the next `]`. A list here replaces the defaults, it does not add to them: to add a token and keep the defaults, list them too (`[TBD, TODO, FIXME, "???", "<placeholder>", "[NEEDS CLARIFICATION", XXX]`).',
       default: ['TBD', 'TODO', 'FIXME', '???', '<placeholder>', '[NEEDS CLARIFICATION'],
     },
     max_file_size: {

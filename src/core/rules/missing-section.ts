@@ -20,10 +20,11 @@ export const missingSection: Rule = {
       };
       const lookalike = nearMiss(section, context.matching.unmatched);
       if (lookalike) {
-        // Point at the heading to rename: that is where the fix is.
-        finding.line = lookalike.heading.line;
-        finding.didYouMean = { heading: lookalike.heading.text, line: lookalike.heading.line };
-        finding.message += ` Did you mean "${lookalike.heading.text}" (line ${lookalike.heading.line})? Rename it to "${section.name}" or add an alias.`;
+        // Point at the heading to rename: that is where the fix is, and the only one the message gives.
+        const { text, line } = lookalike.heading;
+        finding.line = line;
+        finding.didYouMean = { heading: text, line };
+        finding.message = `Section "${section.name}" is missing. "${text}" (line ${line}) looks like it: rename it to "${section.name}", or add "${text}" to the section's aliases.`;
       }
       findings.push(finding);
     }
