@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { GitHubStandIn } from '../build/dev/github-stand-in/index.js';
-import { generateAppCredentials } from '../build/dev/specgate-server.js';
-import { deliverWebhook, pullRequestEvent } from '../build/dev/webhooks.js';
+import { GitHubStandIn } from '../build-tools/dev/github-stand-in.js';
+import { generateAppCredentials } from '../build-tools/dev/specgate-server.js';
+import { deliverWebhook, pullRequestEvent } from '../build-tools/dev/webhooks.js';
 
 const LATENCY_MS = 50;
 const COMPLETE = readFileSync(new URL('../examples/specs/api-rate-limits.md', import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 // Builds the GitHub Action: one self-contained file, dist/action/index.js, that action.yml runs
-// with `node20`. The runner has no node_modules and no package root beside it, so every
+// with `node24`. The runner has no node_modules and no package root beside it, so every
 // dependency is bundled and the built-in template (templates/default.md) is inlined.
 //
 //   node scripts/build-action.mjs              writes dist/action/
@@ -22,6 +22,22 @@ const BANNER = [
   'const require = __specgateCreateRequire(import.meta.url);',
 ].join('\n');
 
+/**
+ * @actions/core imports its OIDC client (@actions/http-client, and through it undici, 786 kB) at
+ * the top of its index. The Action never asks for an OIDC token, and none of these modules does
+ * anything when it is only imported, so esbuild may leave out whatever is not called.
+ */
+const importedForOidcOnly = {
+  name: 'imported-for-oidc-only',
+  setup(build) {
+    build.onResolve({ filter: /^(@actions\/http-client|undici)(\/|$)/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 /** Builds the bundle into `outdir` (absolute, or relative to the repository). Returns the files written. */
 export async function buildAction(outdir = 'dist/action') {
   const directory = resolve(ROOT, outdir);
@@ -34,6 +50,7 @@ export async function buildAction(outdir = 'dist/action') {
     outfile,
     bundle: true,
     platform: 'node',
+    // The oldest Node that runs it: the runner's is node24 (action.yml), the tests run it on this machine's.
     target: 'node20',
     format: 'esm',
     mainFields: ['module', 'main'],
@@ -44,6 +61,7 @@ export async function buildAction(outdir = 'dist/action') {
     legalComments: 'eof',
     sourcemap: false,
     logLevel: 'warning',
+    plugins: [importedForOidcOnly],
   });
   // Node reads index.js as an ES module because of this file, whatever package.json is above it.
   const manifest = join(directory, 'package.json');

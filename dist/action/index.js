@@ -418,11 +418,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -439,10 +439,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -481,9 +481,9 @@ var require_codegen = __commonJS({
       }
     };
     var Throw = class extends Node2 {
-      constructor(error) {
+      constructor(error2) {
         super();
-        this.error = error;
+        this.error = error2;
       }
       render({ _n }) {
         return `throw ${this.error};` + _n;
@@ -503,8 +503,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -533,12 +533,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -591,12 +591,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -619,10 +619,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -658,10 +658,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -703,11 +703,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -720,9 +720,9 @@ var require_codegen = __commonJS({
       }
     };
     var Catch = class extends BlockNode {
-      constructor(error) {
+      constructor(error2) {
         super();
-        this.error = error;
+        this.error = error2;
       }
       render(opts) {
         return `catch(${this.error})` + super.render(opts);
@@ -913,9 +913,9 @@ var require_codegen = __commonJS({
         this._blockNode(node);
         this.code(tryBody);
         if (catchCode) {
-          const error = this.name("e");
-          this._currNode = node.catch = new Catch(error);
-          catchCode(error);
+          const error2 = this.name("e");
+          this._currNode = node.catch = new Catch(error2);
+          catchCode(error2);
         }
         if (finallyCode) {
           this._currNode = node.finally = new Finally();
@@ -924,8 +924,8 @@ var require_codegen = __commonJS({
         return this._endBlockNode(Catch, Finally);
       }
       // `throw` statement
-      throw(error) {
-        return this._leafNode(new Throw(error));
+      throw(error2) {
+        return this._leafNode(new Throw(error2));
       }
       // start self-balancing block
       block(body, nodeCount) {
@@ -1008,7 +1008,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1023,14 +1023,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -1281,10 +1281,10 @@ var require_errors = __commonJS({
     exports.keyword$DataError = {
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
-    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+    function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
+      const errObj = errorObjectCode(cxt, error2, errorPaths);
       if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
         addError(gen, errObj);
       } else {
@@ -1292,10 +1292,10 @@ var require_errors = __commonJS({
       }
     }
     exports.reportError = reportError;
-    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+    function reportExtraError(cxt, error2 = exports.keywordError, errorPaths) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
+      const errObj = errorObjectCode(cxt, error2, errorPaths);
       addError(gen, errObj);
       if (!(compositeRule || allErrors)) {
         returnErrors(it, names_1.default.vErrors);
@@ -1346,19 +1346,19 @@ var require_errors = __commonJS({
       schema: new codegen_1.Name("schema"),
       parentSchema: new codegen_1.Name("parentSchema")
     };
-    function errorObjectCode(cxt, error, errorPaths) {
+    function errorObjectCode(cxt, error2, errorPaths) {
       const { createErrors } = cxt.it;
       if (createErrors === false)
         return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error, errorPaths);
+      return errorObject(cxt, error2, errorPaths);
     }
-    function errorObject(cxt, error, errorPaths = {}) {
+    function errorObject(cxt, error2, errorPaths = {}) {
       const { gen, it } = cxt;
       const keyValues = [
         errorInstancePath(it, errorPaths),
         errorSchemaPath(cxt, errorPaths)
       ];
-      extraErrorProps(cxt, error, keyValues);
+      extraErrorProps(cxt, error2, keyValues);
       return gen.object(...keyValues);
     }
     function errorInstancePath({ errorPath }, { instancePath }) {
@@ -2143,9 +2143,9 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2);
         for (var key in schema) {
           var sch = schema[key];
           if (Array.isArray(sch)) {
@@ -2162,7 +2162,7 @@ var require_json_schema_traverse = __commonJS({
             _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
           }
         }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2);
       }
     }
     function escapeJsonPtr(str) {
@@ -5079,7 +5079,7 @@ var require_limitNumber = __commonJS({
       exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
       exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
     };
-    var error = {
+    var error2 = {
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
       params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
     };
@@ -5088,7 +5088,7 @@ var require_limitNumber = __commonJS({
       type: "number",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
@@ -5104,7 +5104,7 @@ var require_multipleOf = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
       params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
     };
@@ -5113,7 +5113,7 @@ var require_multipleOf = __commonJS({
       type: "number",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
@@ -5160,7 +5160,7 @@ var require_limitLength = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var ucs2length_1 = require_ucs2length();
-    var error = {
+    var error2 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
@@ -5172,7 +5172,7 @@ var require_limitLength = __commonJS({
       type: "string",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode, it } = cxt;
         const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -5192,7 +5192,7 @@ var require_pattern = __commonJS({
     var code_1 = require_code2();
     var util_1 = require_util();
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
     };
@@ -5201,7 +5201,7 @@ var require_pattern = __commonJS({
       type: "string",
       schemaType: "string",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
@@ -5227,7 +5227,7 @@ var require_limitProperties = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
@@ -5239,7 +5239,7 @@ var require_limitProperties = __commonJS({
       type: "object",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -5258,7 +5258,7 @@ var require_required = __commonJS({
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
       params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
     };
@@ -5267,7 +5267,7 @@ var require_required = __commonJS({
       type: "object",
       schemaType: "array",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
@@ -5338,7 +5338,7 @@ var require_limitItems = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
@@ -5350,7 +5350,7 @@ var require_limitItems = __commonJS({
       type: "array",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -5381,7 +5381,7 @@ var require_uniqueItems = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error = {
+    var error2 = {
       message: ({ params: { i, j: j2 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j2} and ${i} are identical)`,
       params: ({ params: { i, j: j2 } }) => (0, codegen_1._)`{i: ${i}, j: ${j2}}`
     };
@@ -5390,7 +5390,7 @@ var require_uniqueItems = __commonJS({
       type: "array",
       schemaType: "boolean",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
         if (!$data && !schema)
@@ -5447,14 +5447,14 @@ var require_const = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error = {
+    var error2 = {
       message: "must be equal to constant",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
     };
     var def = {
       keyword: "const",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schemaCode, schema } = cxt;
         if ($data || schema && typeof schema == "object") {
@@ -5476,7 +5476,7 @@ var require_enum = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error = {
+    var error2 = {
       message: "must be equal to one of the allowed values",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
     };
@@ -5484,7 +5484,7 @@ var require_enum = __commonJS({
       keyword: "enum",
       schemaType: "array",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
         if (!$data && schema.length === 0)
@@ -5563,7 +5563,7 @@ var require_additionalItems = __commonJS({
     exports.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     };
@@ -5572,7 +5572,7 @@ var require_additionalItems = __commonJS({
       type: "array",
       schemaType: ["boolean", "object"],
       before: "uniqueItems",
-      error,
+      error: error2,
       code(cxt) {
         const { parentSchema, it } = cxt;
         const { items } = parentSchema;
@@ -5691,7 +5691,7 @@ var require_items2020 = __commonJS({
     var util_1 = require_util();
     var code_1 = require_code2();
     var additionalItems_1 = require_additionalItems();
-    var error = {
+    var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     };
@@ -5700,7 +5700,7 @@ var require_items2020 = __commonJS({
       type: "array",
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
-      error,
+      error: error2,
       code(cxt) {
         const { schema, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
@@ -5724,7 +5724,7 @@ var require_contains = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
       params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
     };
@@ -5734,7 +5734,7 @@ var require_contains = __commonJS({
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema, parentSchema, data, it } = cxt;
         let min;
@@ -5912,7 +5912,7 @@ var require_propertyNames = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: "property name must be valid",
       params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
     };
@@ -5920,7 +5920,7 @@ var require_propertyNames = __commonJS({
       keyword: "propertyNames",
       type: "object",
       schemaType: ["object", "boolean"],
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema, data, it } = cxt;
         if ((0, util_1.alwaysValidSchema)(it, schema))
@@ -5957,7 +5957,7 @@ var require_additionalProperties = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: "must NOT have additional properties",
       params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
     };
@@ -5967,7 +5967,7 @@ var require_additionalProperties = __commonJS({
       schemaType: ["boolean", "object"],
       allowUndefined: true,
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
@@ -6241,7 +6241,7 @@ var require_oneOf = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: "must match exactly one schema in oneOf",
       params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
     };
@@ -6249,7 +6249,7 @@ var require_oneOf = __commonJS({
       keyword: "oneOf",
       schemaType: "array",
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema, parentSchema, it } = cxt;
         if (!Array.isArray(schema))
@@ -6326,7 +6326,7 @@ var require_if = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
       params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
     };
@@ -6334,7 +6334,7 @@ var require_if = __commonJS({
       keyword: "if",
       schemaType: ["object", "boolean"],
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, parentSchema, it } = cxt;
         if (parentSchema.then === void 0 && parentSchema.else === void 0) {
@@ -6460,7 +6460,7 @@ var require_format = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
     };
@@ -6469,7 +6469,7 @@ var require_format = __commonJS({
       type: ["number", "string"],
       schemaType: "string",
       $data: true,
-      error,
+      error: error2,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self } = it;
@@ -6624,7 +6624,7 @@ var require_discriminator = __commonJS({
     var compile_1 = require_compile();
     var ref_error_1 = require_ref_error();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
       params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
     };
@@ -6632,7 +6632,7 @@ var require_discriminator = __commonJS({
       keyword: "discriminator",
       type: "object",
       schemaType: "object",
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
         const { oneOf } = parentSchema;
@@ -7283,8 +7283,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error) {
-            onError(String(error));
+          } catch (error2) {
+            onError(String(error2));
             return null;
           }
         }
@@ -7386,9 +7386,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source;
-              throw error;
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
             }
           }
         },
@@ -8587,19 +8587,19 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug(logLevel, ...messages) {
+    function debug2(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
-    exports.debug = debug;
+    exports.debug = debug2;
     exports.warn = warn;
   }
 });
@@ -10638,12 +10638,12 @@ var require_errors2 = __commonJS({
         super("YAMLWarning", pos, code, message2);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
-      if (error.pos[0] === -1)
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -10661,12 +10661,12 @@ var require_errors2 = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error.linePos[1];
+        const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
-        error.message += `:
+        error2.message += `:
 
 ${lineStr}
 ${pointer}
@@ -11469,7 +11469,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent2 = 0;
       let chomp = "";
-      let error = -1;
+      let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -11478,12 +11478,12 @@ var require_resolve_block_scalar = __commonJS({
           const n = Number(ch);
           if (!indent2 && n)
             indent2 = n;
-          else if (error === -1)
-            error = offset + i;
+          else if (error2 === -1)
+            error2 = offset + i;
         }
       }
-      if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -11779,8 +11779,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error) {
-        const msg = error instanceof Error ? error.message : String(error);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -11903,8 +11903,8 @@ var require_compose_node = __commonJS({
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
               node.anchor = anchor.source.substring(1);
-          } catch (error) {
-            const message2 = error instanceof Error ? error.message : String(error);
+          } catch (error2) {
+            const message2 = error2 instanceof Error ? error2.message : String(error2);
             onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
@@ -12066,9 +12066,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message2, warning) => {
+        this.onError = (source, code, message2, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code, message2));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message2));
@@ -12141,10 +12141,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning) => {
+            this.directives.add(token.source, (offset, message2, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -12169,11 +12169,11 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error);
+              this.errors.push(error2);
             else
-              this.doc.errors.push(error);
+              this.doc.errors.push(error2);
             break;
           }
           case "doc-end": {
@@ -13486,8 +13486,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error) {
-        const token = error ?? this.stack.pop();
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
         if (!token) {
           const message2 = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message: message2 };
@@ -13827,14 +13827,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13962,13 +13962,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14186,7 +14186,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -14594,8 +14594,8 @@ var require_utils2 = __commonJS({
     exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
       }
       if (typeof process !== "undefined" && process.platform) {
         return process.platform === "win32";
@@ -14983,7 +14983,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -14991,7 +14991,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -15200,7 +15200,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15246,8 +15246,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -15376,16 +15376,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -15605,15 +15605,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push2(open);
+          braces.push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
@@ -15943,7 +15943,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -16001,11 +16001,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse();
     var utils = require_utils2();
-    var constants = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch5(input, options, returnState));
+        const fns = glob.map((input) => picomatch6(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16021,16 +16021,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch5.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch6.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -16056,7 +16056,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch6.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16073,24 +16073,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input, regex, options, posix2);
+          match = picomatch6.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch5.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch6.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input, options) => scan(input, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16101,13 +16101,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch5.toRegex(source, options);
+      const regex = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16118,9 +16118,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16129,8 +16129,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants;
-    module.exports = picomatch5;
+    picomatch6.constants = constants3;
+    module.exports = picomatch6;
   }
 });
 
@@ -16140,34 +16140,469 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch6(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
-// src/render/github.ts
-function renderGithub(report2) {
-  const lines = [];
-  for (const file of report2.files) {
-    for (const finding of file.findings) {
-      const properties = `file=${escapeProperty(file.path)},line=${finding.line},title=${escapeProperty(`specgate ${finding.rule}`)}`;
-      lines.push(`::${finding.severity} ${properties}::${escapeData(finding.message)}`);
-    }
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
   }
-  return lines.length > 0 ? `${lines.join("\n")}
-` : "";
+  return JSON.stringify(input);
 }
-function escapeData(text3) {
-  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
 }
-function escapeProperty(text3) {
-  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message2) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message2;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message2) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P2, generator) {
+  function adopt(value) {
+    return value instanceof P2 ? value : new P2(function(resolve6) {
+      resolve6(value);
+    });
+  }
+  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content3, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content3) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content3}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content3) {
+    const element = this.wrap("details", this.wrap("summary", label) + content3);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text3, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text3);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text3, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text3, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs2 from "fs";
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/@actions/core/lib/platform.js
+var platform = os3.platform();
+var arch = os3.arch();
+
+// node_modules/@actions/core/lib/core.js
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function getMultilineInput(name, options) {
+  const inputs = getInput(name, options).split("\n").filter((x2) => x2 !== "");
+  if (options && options.trimWhitespace === false) {
+    return inputs;
+  }
+  return inputs.map((input) => input.trim());
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message2) {
+  process.exitCode = ExitCode.Failure;
+  error(message2);
+}
+function debug(message2) {
+  issueCommand("debug", {}, message2);
+}
+function error(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+}
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+}
+function notice(message2, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+}
+function info(message2) {
+  process.stdout.write(message2 + os4.EOL);
 }
 
 // node_modules/yocto-queue/index.js
@@ -16547,8 +16982,13 @@ var CONFIG_SCHEMA = {
       default: "on-failure"
     },
     review_comments: {
+      enum: ["suggestions", "all", "never", true, false],
+      description: "Line comments on the diff. `suggestions` (default) posts one only where it carries a one-click suggestion (the missing section's heading and guidance, or a near-miss heading renamed) that the sticky comment does not show, so each finding appears once in the conversation; `all` comments on every finding on a line of the diff (`true` means the same); `never` posts none (`false` too).",
+      default: "suggestions"
+    },
+    annotations: {
       type: "boolean",
-      description: "Comment on the exact lines of the diff where a finding is, with a suggestion where a missing section can be inserted.",
+      description: "Annotations on the check run (and, in the Action, on the step): each finding on its line in the **Files changed** tab, except a finding a line comment already carries there. `false` leaves the check run's summary table only.",
       default: true
     },
     draft: {
@@ -16602,18 +17042,18 @@ function parseConfig(text3) {
   const lineAt2 = (offset) => lineCounter.linePos(offset).line;
   const yamlProblems = [...document3.errors, ...document3.warnings];
   if (yamlProblems.length > 0) {
-    const problems2 = yamlProblems.map((error) => ({
+    const problems2 = yamlProblems.map((error2) => ({
       key: "",
-      line: lineAt2(error.pos[0]),
-      message: `The configuration is not valid YAML: ${firstLine(error.message)}`
+      line: lineAt2(error2.pos[0]),
+      message: `The configuration is not valid YAML: ${firstLine(error2.message)}`
     }));
     return { config: defaultConfig(), problems: problems2, lineOf: () => 1 };
   }
   let value;
   try {
     value = document3.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    const message2 = `The configuration cannot be read: ${firstLine(String(error))}`;
+  } catch (error2) {
+    const message2 = `The configuration cannot be read: ${firstLine(String(error2))}`;
     return { config: defaultConfig(), problems: [{ key: "", line: 1, message: message2 }], lineOf: () => 1 };
   }
   return validateConfig(value ?? {}, (path) => locate(document3, path, lineAt2));
@@ -16624,7 +17064,7 @@ function validateConfig(value, lineOf2 = () => 1) {
     return { config: defaultConfig(), problems: problems3, lineOf: lineOf2 };
   }
   const errors = validate(value) ? [] : validate.errors ?? [];
-  const problems2 = errors.filter((error) => error.keyword !== "propertyNames").map((error) => describe(error, lineOf2));
+  const problems2 = errors.filter((error2) => error2.keyword !== "propertyNames").map((error2) => describe(error2, lineOf2));
   const input = value;
   if (input.order !== void 0 && input.rules?.["section-order"] !== void 0) {
     problems2.push({ key: "order", line: lineOf2(["order"]), message: 'Set the severity of section-order once: with "order" or with "rules.section-order", not both.' });
@@ -16646,7 +17086,9 @@ function resolveConfig(input) {
     max_file_size: input.max_file_size ?? defaults.max_file_size.default,
     check_name: input.check_name ?? defaults.check_name.default,
     comment: input.comment ?? defaults.comment.default,
-    review_comments: input.review_comments ?? defaults.review_comments.default,
+    // `true` and `false` are the setting's older spelling.
+    review_comments: input.review_comments === true ? "all" : input.review_comments === false ? "never" : input.review_comments ?? defaults.review_comments.default,
+    annotations: input.annotations ?? defaults.annotations.default,
     draft: input.draft ?? defaults.draft.default,
     skip_label: input.skip_label ?? defaults.skip_label.default,
     spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
@@ -16657,27 +17099,27 @@ function resolveConfig(input) {
   if (input.require_spec !== void 0) config2.require_spec = input.require_spec;
   return config2;
 }
-function describe(error, lineOf2) {
-  const path = error.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+function describe(error2, lineOf2) {
+  const path = error2.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
   const key = path.join(".");
-  if (error.propertyName !== void 0 && path[0] === "named_templates") {
+  if (error2.propertyName !== void 0 && path[0] === "named_templates") {
     return {
-      key: [...path, error.propertyName].join("."),
-      line: lineOf2([...path, error.propertyName]),
-      message: `The template name "${error.propertyName}" in "named_templates" must start with a letter or digit and hold only letters, digits, ".", "_" and "-".`
+      key: [...path, error2.propertyName].join("."),
+      line: lineOf2([...path, error2.propertyName]),
+      message: `The template name "${error2.propertyName}" in "named_templates" must start with a letter or digit and hold only letters, digits, ".", "_" and "-".`
     };
   }
-  if (error.propertyName !== void 0) {
-    const hint = closest(error.propertyName, RULES);
+  if (error2.propertyName !== void 0) {
+    const hint = closest(error2.propertyName, RULES);
     return {
-      key: [...path, error.propertyName].join("."),
-      line: lineOf2([...path, error.propertyName]),
-      message: `Unknown rule "${error.propertyName}" in "${key}".${hint ? ` Did you mean "${hint}"?` : ""} Rules: ${RULES.join(", ")}.`
+      key: [...path, error2.propertyName].join("."),
+      line: lineOf2([...path, error2.propertyName]),
+      message: `Unknown rule "${error2.propertyName}" in "${key}".${hint ? ` Did you mean "${hint}"?` : ""} Rules: ${RULES.join(", ")}.`
     };
   }
-  switch (error.keyword) {
+  switch (error2.keyword) {
     case "additionalProperties": {
-      const unknown = String(error.params.additionalProperty);
+      const unknown = String(error2.params.additionalProperty);
       const known = knownKeysAt(path);
       const hint = closest(unknown, known);
       const where = key ? ` in "${key}"` : "";
@@ -16688,11 +17130,11 @@ function describe(error, lineOf2) {
       };
     }
     case "enum":
-      return { key, line: lineOf2(path), message: `"${key}" must be one of: ${error.params.allowedValues.join(", ")}.` };
+      return { key, line: lineOf2(path), message: `"${key}" must be one of: ${error2.params.allowedValues.join(", ")}.` };
     case "type":
-      return { key, line: lineOf2(path), message: `"${key}" must be ${article(String(error.params.type))}.` };
+      return { key, line: lineOf2(path), message: `"${key}" must be ${article(String(error2.params.type))}.` };
     default:
-      return { key, line: lineOf2(path), message: `"${key || "configuration"}" ${error.message ?? "is not valid"}.` };
+      return { key, line: lineOf2(path), message: `"${key || "configuration"}" ${error2.message ?? "is not valid"}.` };
   }
 }
 var RULES = CONFIG_SCHEMA.properties.rules.propertyNames.enum;
@@ -16705,9 +17147,9 @@ function article(type) {
   const names = { array: "a list", object: "a mapping", string: "a string", integer: "a whole number", boolean: "true or false", number: "a number" };
   return names[type] ?? type;
 }
-function closest(word, candidates) {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word, candidate) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : void 0;
+function closest(word2, candidates) {
+  const best = candidates.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
 }
 function dedupe(problems2) {
   const seen = /* @__PURE__ */ new Set();
@@ -17323,19 +17765,25 @@ var I = class d2 {
 
 // src/core/normalize.ts
 var DECORATION = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{S}\u200b-\u200d\u20e3\ufe0e\ufe0f]/gu;
-var OPTIONAL_MARK = /\(\s*optional\s*\)\s*$/u;
+var MARK_WORDS = String.raw`optional\b[^)\]]*|mandatory|required|if applicable|include (?:only )?(?:if|when)\b[^)\]]*|only (?:if|when)\b[^)\]]*`;
+var TRAILING_MARK = new RegExp(String.raw`\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*$`, "iu");
+var LEADING_MARK = new RegExp(String.raw`^\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*`, "iu");
 var NUMBERING = /^(?:(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]+)[.)]|\d+(?:\.\d+)+|\d+)\s+/u;
 var TRAILING_PUNCTUATION = /[\s:?.!#]+$/u;
 var NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
-function isOptionalHeading(text3) {
-  return OPTIONAL_MARK.test(text3.normalize("NFKC").toLowerCase().trim());
+function requirementMark(text3) {
+  const normalised = text3.normalize("NFKC");
+  const found = TRAILING_MARK.exec(normalised) ?? LEADING_MARK.exec(normalised);
+  if (!found) return void 0;
+  const words = found[1].toLowerCase();
+  return { mark: found[0].trim(), optional: !(words === "mandatory" || words === "required") };
 }
-function withoutOptionalMark(text3) {
-  return text3.replace(/\s*\(\s*optional\s*\)\s*$/iu, "").trim();
+function withoutRequirementMark(text3) {
+  const normalised = text3.normalize("NFKC");
+  return normalised.replace(TRAILING_MARK, "").replace(LEADING_MARK, "").trim();
 }
 function headingKey(text3) {
-  let key = text3.normalize("NFKC").toLowerCase().replace(DECORATION, " ").trim();
-  key = key.replace(OPTIONAL_MARK, "").trim();
+  let key = withoutRequirementMark(text3.normalize("NFKC").toLowerCase().replace(DECORATION, " "));
   key = key.replace(NUMBERING, "");
   key = key.replace(TRAILING_PUNCTUATION, "");
   key = key.replace(/&/g, " and ");
@@ -17425,7 +17873,7 @@ function createPolicy(template, options = {}) {
   }
   const settings = /* @__PURE__ */ new Map();
   for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = template.all.find((candidate) => candidate.key === headingKey(name));
+    const section = template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
     if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
     else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
   }
@@ -17437,10 +17885,17 @@ function createPolicy(template, options = {}) {
     aliases,
     placeholders: placeholderMatcher(tokens, tokens.includes(ANGLE_TOKEN) ? angleTokensIn(template.all.map((section) => section.guidance).join("\n")) : []),
     severities: { ...DEFAULT_SEVERITIES, ...options.rules },
-    isRequired: (section) => settings.get(section)?.required ?? !section.optional,
+    isRequired: (section) => requirementOf(section, settings).required,
+    requirement: (section) => requirementOf(section, settings),
     minWords: (section) => settings.get(section)?.min_words ?? 0
   };
   return { policy, problems: problems2 };
+}
+function requirementOf(section, settings) {
+  if (section.placeholder) return { required: false, why: section.why };
+  const configured = settings.get(section)?.required;
+  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
+  return { required: !section.optional, why: section.why };
 }
 function unknownSectionMessage(name, template) {
   const key = headingKey(name);
@@ -17792,16 +18247,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index < events.length) {
     if (events[index][0] === "enter" && events[index][1].type === "attentionSequence" && events[index][1]._close) {
-      let open = index;
-      while (open--) {
-        if (events[open][0] === "exit" && events[open][1].type === "attentionSequence" && events[open][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open][1]).charCodeAt(0) === context.sliceSerialize(events[index][1]).charCodeAt(0)) {
-          if ((events[open][1]._close || events[index][1]._open) && (events[index][1].end.offset - events[index][1].start.offset) % 3 && !((events[open][1].end.offset - events[open][1].start.offset + events[index][1].end.offset - events[index][1].start.offset) % 3)) {
+      let open2 = index;
+      while (open2--) {
+        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index][1]).charCodeAt(0)) {
+          if ((events[open2][1]._close || events[index][1]._open) && (events[index][1].end.offset - events[index][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index][1].end.offset - events[index][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index][1].end.offset - events[index][1].start.offset > 1 ? 2 : 1;
+          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index][1].end.offset - events[index][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open][1].end
+            ...events[open2][1].end
           };
           const end = {
             ...events[index][1].start
@@ -17812,7 +18267,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open][1].end
+              ...events[open2][1].end
             }
           };
           const closingSequence = {
@@ -17825,7 +18280,7 @@ function resolveAllAttention(events, context) {
           const text3 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open][1].end
+              ...events[open2][1].end
             },
             end: {
               ...events[index][1].start
@@ -17840,26 +18295,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open][1].end = {
+          events[open2][1].end = {
             ...openingSequence.start
           };
           events[index][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open][1].end.offset - events[open][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
+          if (events[open2][1].end.offset - events[open2][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text3, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index), context));
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index), context));
           nextEvents = push(nextEvents, [["exit", text3, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index][1].end.offset - events[index][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index][1], context], ["exit", events[index][1], context]]);
           }
-          splice(events, open - 1, index - open + 3, nextEvents);
-          index = open + nextEvents.length - offset - 2;
+          splice(events, open2 - 1, index - open2 + 3, nextEvents);
+          index = open2 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -17891,10 +18346,10 @@ function tokenizeAttention(effects, ok) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open : open && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open));
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
     return ok(code);
   }
 }
@@ -17918,9 +18373,9 @@ function tokenizeAutolink(effects, ok, nok) {
     effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open;
+    return open2;
   }
-  function open(code) {
+  function open2(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
       return schemeOrEmailAtext;
@@ -20300,9 +20755,9 @@ function tokenizeCharacterReference(effects, ok, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code);
     effects.exit("characterReferenceMarker");
-    return open;
+    return open2;
   }
-  function open(code) {
+  function open2(code) {
     if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code);
@@ -20420,9 +20875,9 @@ function tokenizeCodeFenced(effects, ok, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code);
+    return info2(code);
   }
-  function info(code) {
+  function info2(code) {
     if (code === null || markdownLineEnding(code)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
@@ -20437,7 +20892,7 @@ function tokenizeCodeFenced(effects, ok, nok) {
       return nok(code);
     }
     effects.consume(code);
-    return info;
+    return info2;
   }
   function metaBefore(code) {
     if (code === null || markdownLineEnding(code)) {
@@ -21666,9 +22121,9 @@ function tokenizeHtmlFlow(effects, ok, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
-    return open;
+    return open2;
   }
-  function open(code) {
+  function open2(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -22000,9 +22455,9 @@ function tokenizeHtmlText(effects, ok, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
-    return open;
+    return open2;
   }
-  function open(code) {
+  function open2(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -22327,12 +22782,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index = events.length;
   let offset = 0;
-  let open;
+  let open2;
   let close;
   let media;
   while (index--) {
     const token = events[index][1];
-    if (open) {
+    if (open2) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -22341,7 +22796,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close) {
       if (events[index][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open = index;
+        open2 = index;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -22352,9 +22807,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open][1].type === "labelLink" ? "link" : "image",
+    type: events[open2][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open][1].start
+      ...events[open2][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -22363,7 +22818,7 @@ function resolveToLabelEnd(events, context) {
   const label = {
     type: "label",
     start: {
-      ...events[open][1].start
+      ...events[open2][1].start
     },
     end: {
       ...events[close][1].end
@@ -22372,20 +22827,20 @@ function resolveToLabelEnd(events, context) {
   const text3 = {
     type: "labelText",
     start: {
-      ...events[open + offset + 2][1].end
+      ...events[open2 + offset + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open + 1, open + offset + 3));
+  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
   media = push(media, [["enter", text3, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close - 3), context));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
   media = push(media, [["exit", text3, context], events[close - 2], events[close - 1], ["exit", label, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open, events.length, media);
+  splice(events, open2, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok, nok) {
@@ -22532,9 +22987,9 @@ function tokenizeLabelStartImage(effects, ok, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code);
     effects.exit("labelImageMarker");
-    return open;
+    return open2;
   }
-  function open(code) {
+  function open2(code) {
     if (code === 91) {
       effects.enter("labelMarker");
       effects.consume(code);
@@ -23260,30 +23715,30 @@ function gfmStrikethrough(options) {
     let index = -1;
     while (++index < events.length) {
       if (events[index][0] === "enter" && events[index][1].type === "strikethroughSequenceTemporary" && events[index][1]._close) {
-        let open = index;
-        while (open--) {
-          if (events[open][0] === "exit" && events[open][1].type === "strikethroughSequenceTemporary" && events[open][1]._open && // If the sizes are the same:
-          events[index][1].end.offset - events[index][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
+        let open2 = index;
+        while (open2--) {
+          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
+          events[index][1].end.offset - events[index][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
             events[index][1].type = "strikethroughSequence";
-            events[open][1].type = "strikethroughSequence";
+            events[open2][1].type = "strikethroughSequence";
             const strikethrough = {
               type: "strikethrough",
-              start: Object.assign({}, events[open][1].start),
+              start: Object.assign({}, events[open2][1].start),
               end: Object.assign({}, events[index][1].end)
             };
             const text3 = {
               type: "strikethroughText",
-              start: Object.assign({}, events[open][1].end),
+              start: Object.assign({}, events[open2][1].end),
               end: Object.assign({}, events[index][1].start)
             };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open][1], context], ["exit", events[open][1], context], ["enter", text3, context]];
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text3, context]];
             const insideSpan2 = context.parser.constructs.insideSpan.null;
             if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open + 1, index), context));
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index), context));
             }
             splice(nextEvents, nextEvents.length, 0, [["exit", text3, context], ["enter", events[index][1], context], ["exit", events[index][1], context], ["exit", strikethrough, context]]);
-            splice(events, open - 1, index - open + 3, nextEvents);
-            index = open + nextEvents.length - 2;
+            splice(events, open2 - 1, index - open2 + 3, nextEvents);
+            index = open2 + nextEvents.length - 2;
             break;
           }
         }
@@ -23845,8 +24300,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok, nok) {
   const self = this;
-  return open;
-  function open(code) {
+  return open2;
+  function open2(code) {
     if (
       // Exit if there’s stuff before.
       self.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -24600,11 +25055,11 @@ function createTokenizer(parser, initialize, from) {
     context.events.push(["exit", token, context]);
     return token;
   }
-  function onsuccessfulconstruct(construct, info) {
-    addResult(construct, info.from);
+  function onsuccessfulconstruct(construct, info2) {
+    addResult(construct, info2.from);
   }
-  function onsuccessfulcheck(_, info) {
-    info.restore();
+  function onsuccessfulcheck(_, info2) {
+    info2.restore();
   }
   function constructFactory(onreturn, fields) {
     return hook2;
@@ -24612,7 +25067,7 @@ function createTokenizer(parser, initialize, from) {
       let listOfConstructs;
       let constructIndex;
       let currentConstruct;
-      let info;
+      let info2;
       return Array.isArray(constructs2) ? (
         /* c8 ignore next 1 */
         handleListOfConstructs(constructs2)
@@ -24648,7 +25103,7 @@ function createTokenizer(parser, initialize, from) {
       function handleConstruct(construct) {
         return start;
         function start(code) {
-          info = store();
+          info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context.currentConstruct = construct;
@@ -24669,12 +25124,12 @@ function createTokenizer(parser, initialize, from) {
       }
       function ok(code) {
         consumed = true;
-        onreturn(currentConstruct, info);
+        onreturn(currentConstruct, info2);
         return returnState;
       }
       function nok(code) {
         consumed = true;
-        info.restore();
+        info2.restore();
         if (++constructIndex < listOfConstructs.length) {
           return handleConstruct(listOfConstructs[constructIndex]);
         }
@@ -25130,7 +25585,7 @@ function toSpecDocument(tree, markdown) {
   const lines = splitLines(markdown);
   const source = sourceOf(markdown, lines);
   const document3 = { lineCount: lines.length, lines, preamble: [], sections: [], all: [] };
-  const open = [];
+  const open2 = [];
   for (const node of tree.children) {
     if (node.type === "yaml" || node.type === "toml") {
       document3.frontMatter = { value: node.value, endLine: endLineOf(node) };
@@ -25144,17 +25599,17 @@ function toSpecDocument(tree, markdown) {
         children: [],
         index: document3.all.length
       };
-      while (open.length > 0 && open[open.length - 1].heading.level >= node.depth) {
-        open.pop().endLine = section.heading.line - 1;
+      while (open2.length > 0 && open2[open2.length - 1].heading.level >= node.depth) {
+        open2.pop().endLine = section.heading.line - 1;
       }
-      const parent = open[open.length - 1];
+      const parent = open2[open2.length - 1];
       (parent ? parent.children : document3.sections).push(section);
       document3.all.push(section);
-      open.push(section);
+      open2.push(section);
       continue;
     }
     const block = toBlock(node, source);
-    const current = open[open.length - 1];
+    const current = open2[open2.length - 1];
     (current ? current.blocks : document3.preamble).push(block);
   }
   return document3;
@@ -25298,6 +25753,251 @@ function hasImage(root) {
   return false;
 }
 
+// node_modules/html-tag-names/index.js
+var htmlTagNames = [
+  "a",
+  "abbr",
+  "acronym",
+  "address",
+  "applet",
+  "area",
+  "article",
+  "aside",
+  "audio",
+  "b",
+  "base",
+  "basefont",
+  "bdi",
+  "bdo",
+  "bgsound",
+  "big",
+  "blink",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "canvas",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "col",
+  "colgroup",
+  "command",
+  "content",
+  "data",
+  "datalist",
+  "dd",
+  "del",
+  "details",
+  "dfn",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "element",
+  "em",
+  "embed",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "font",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "i",
+  "iframe",
+  "image",
+  "img",
+  "input",
+  "ins",
+  "isindex",
+  "kbd",
+  "keygen",
+  "label",
+  "legend",
+  "li",
+  "link",
+  "listing",
+  "main",
+  "map",
+  "mark",
+  "marquee",
+  "math",
+  "menu",
+  "menuitem",
+  "meta",
+  "meter",
+  "multicol",
+  "nav",
+  "nextid",
+  "nobr",
+  "noembed",
+  "noframes",
+  "noscript",
+  "object",
+  "ol",
+  "optgroup",
+  "option",
+  "output",
+  "p",
+  "param",
+  "picture",
+  "plaintext",
+  "pre",
+  "progress",
+  "q",
+  "rb",
+  "rbc",
+  "rp",
+  "rt",
+  "rtc",
+  "ruby",
+  "s",
+  "samp",
+  "script",
+  "search",
+  "section",
+  "select",
+  "shadow",
+  "slot",
+  "small",
+  "source",
+  "spacer",
+  "span",
+  "strike",
+  "strong",
+  "style",
+  "sub",
+  "summary",
+  "sup",
+  "svg",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "title",
+  "tr",
+  "track",
+  "tt",
+  "u",
+  "ul",
+  "var",
+  "video",
+  "wbr",
+  "xmp"
+];
+
+// src/core/placeholder-heading.ts
+var HTML_ELEMENTS2 = new Set(htmlTagNames);
+var CURLY = new RegExp("\\{\\s*\\p{L}[^{}]*\\}", "u");
+var SQUARE = new RegExp("\\[[^[\\]]*\\p{L}{2}[^[\\]]*\\](?![([:])", "u");
+var ANGLE = new RegExp("(?<![\\p{L}\\p{N}_<])<(\\p{L}[\\p{L}\\p{N} _.,-]*)>", "gu");
+var INLINE_CODE2 = /(`+)(?:[^`]|`(?!\1))*?\1/g;
+var ATX_MARKS = /^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/gm;
+function isPlaceholderHeading(text3, source) {
+  if (text3.trim() === "" && source.includes("<!--")) return true;
+  const markup = withoutRequirementMark(source.replace(ATX_MARKS, "").replace(INLINE_CODE2, " ").replace(/\*+/g, ""));
+  if (CURLY.test(markup) || SQUARE.test(markup)) return true;
+  for (const match of markup.matchAll(ANGLE)) {
+    const inside = match[1].trim();
+    const name = inside.split(" ")[0].toLowerCase();
+    const closed = markup.toLowerCase().includes(`</${name}`, match.index);
+    if (!closed && (inside.includes(" ") || !HTML_ELEMENTS2.has(name))) return true;
+  }
+  return false;
+}
+
+// src/core/requirement.ts
+var DEFAULT_REQUIREMENT = { optional: false, why: "nothing in the template marks it optional" };
+var LEAD_OPTIONAL = [
+  /^optional\b/,
+  // "Optional.", "*(optional)*", "[Optional] …"
+  /\b(?:is|are) (?:an? |entirely |completely )?optional\b/,
+  // "This section is optional (for non-Core EIPs)."
+  /^this is an? optional\b/,
+  /\boptional (?:section|element|part|heading|chapter)\b/,
+  /^(?:only )?(?:if|where|when) (?:applicable|relevant|needed|necessary)\b/,
+  // KEP: "If applicable, how will …"
+  /\((?:if|where|when) (?:applicable|relevant|needed)\)/,
+  /^(?:only )?include (?:this(?: section)? |it )?(?:only )?(?:if|when)\b/,
+  // spec-kit: "*(include if …)*"
+  /^(?:only )?(?:needed|required|necessary|relevant) (?:only )?(?:if|when)\b/
+];
+var STATED_OPTIONAL = [
+  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:is|are) (?:entirely |completely )?optional\b/,
+  /\b(?:omit|remove|skip|delete|drop|leave out) (?:this|the) (?:section|part|element|heading|chapter)\b[^.]*\b(?:if|when|unless)\b/,
+  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:can|may) be (?:omitted|removed|skipped|left out|dropped|deleted)\b/,
+  /\bfeel free to (?:remove|omit|skip|delete|drop) (?:this|it)\b/
+];
+var NEGATED = /\b(?:not|non|never)[\s-]+optional\b|\bmust not be (?:omitted|removed|skipped)\b/;
+var LEAD_REQUIRED = [/^(?:mandatory|required)\b/, /\b(?:is|are) (?:mandatory|required)\b(?! (?:if|when|only|for))/];
+function statedRequirement(text3, lead) {
+  const sentences = plain(text3).split(/(?<=[.!?:;])\s+/u);
+  const first = sentences[0] ?? "";
+  if (lead && NEGATED.test(first)) return false;
+  if (lead && LEAD_OPTIONAL.some((pattern) => pattern.test(first))) return true;
+  const stated = sentences.some((sentence) => !NEGATED.test(sentence) && STATED_OPTIONAL.some((pattern) => pattern.test(sentence)));
+  if (stated) return true;
+  if (lead && LEAD_REQUIRED.some((pattern) => pattern.test(first))) return false;
+  return void 0;
+}
+function requirementOf2(source, document3, guidance) {
+  const mark = requirementMark(source.heading.text);
+  if (mark) return { optional: mark.optional, why: `marked ${word(mark.optional)} by "${mark.mark}" in its heading` };
+  const above = markerAbove(source, document3);
+  if (above) return { optional: above.optional, why: `marked ${word(above.optional)} by the comment above it, line ${above.line}` };
+  const [first] = guidance;
+  if (first) {
+    const said = statedRequirement(sourceText(first, document3), true);
+    const where = first.type === "html" ? "the comment below it" : "its guidance";
+    if (said !== void 0) return { optional: said, why: `marked ${word(said)} by ${where}, line ${first.line}` };
+  }
+  for (const block of guidance.slice(1)) {
+    if (statedRequirement(sourceText(block, document3), false)) {
+      return { optional: true, why: `marked optional by its guidance, line ${block.line}` };
+    }
+  }
+  return DEFAULT_REQUIREMENT;
+}
+function markerAbove(source, document3) {
+  const before = document3.all[source.index - 1];
+  const blocks = before ? before.blocks : document3.preamble;
+  const last = blocks[blocks.length - 1];
+  if (!last || last.type !== "html" || last.endLine !== source.heading.line - 1) return void 0;
+  const text3 = sourceText(last, document3);
+  if (!text3.trimStart().startsWith("<!--")) return void 0;
+  const optional = statedRequirement(text3, true);
+  return optional === void 0 ? void 0 : { ...last, optional };
+}
+function sourceText(block, document3) {
+  return document3.lines.slice(block.line - 1, block.endLine).join("\n");
+}
+function plain(text3) {
+  return text3.replace(/<!--|-->/g, " ").replace(/[*_`>#]+/g, " ").replace(/^\s*(?:[-+]|\d+[.)])\s+/, "").replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "").trim().toLowerCase();
+}
+function word(optional) {
+  return optional ? "optional" : "required";
+}
+
 // src/core/template.ts
 function parseTemplate(markdown) {
   const document3 = parseSpec(markdown);
@@ -25316,15 +26016,20 @@ function loneTitle(document3) {
 }
 function toTemplateSection(source, document3, template, parent) {
   const heading = source.heading.text;
+  const guidance = guidanceBlocks(source, document3);
+  const placeholder = isPlaceholderHeading(heading, headingSource(source, document3));
+  const requirement = placeholder ? { optional: true, why: "its heading is a placeholder: it stands for the author's own headings, any number of them" } : requirementOf2(source, document3, guidance);
   const section = {
-    name: withoutOptionalMark(heading) || heading,
+    name: placeholder ? headingSource(source, document3) : withoutRequirementMark(heading) || heading,
     heading,
-    key: headingKey(heading),
+    key: placeholder ? "" : headingKey(heading),
     level: source.heading.level,
     line: source.heading.line,
-    optional: isOptionalHeading(heading),
-    guidance: guidanceOf(source, document3),
-    guidanceUnits: new Set(source.blocks.flatMap((block) => block.units.map(proseKey)).filter(Boolean)),
+    optional: requirement.optional,
+    why: requirement.why,
+    placeholder,
+    guidance: guidanceText(guidance, source, document3),
+    guidanceUnits: new Set(guidance.flatMap((block) => block.units.map(proseKey)).filter(Boolean)),
     children: [],
     order: template.all.length
   };
@@ -25335,12 +26040,20 @@ function toTemplateSection(source, document3, template, parent) {
   }
   return section;
 }
-function guidanceOf(source, document3) {
+function headingSource(source, document3) {
+  const line = document3.lines[source.heading.line - 1] ?? "";
+  return line.replace(/^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, "").trim();
+}
+function guidanceBlocks(source, document3) {
+  const next = document3.all[source.index + 1];
+  const marker = next && markerAbove(next, document3);
+  return marker ? source.blocks.filter((block) => block.line < marker.line) : source.blocks;
+}
+function guidanceText(guidance, source, document3) {
   const first = source.heading.endLine + 1;
-  const last = source.children[0] ? source.children[0].heading.line - 1 : source.endLine;
+  const last = guidance.length > 0 ? guidance[guidance.length - 1].endLine : first - 1;
   const lines = document3.lines.slice(first - 1, last);
   while (lines.length > 0 && lines[0].trim() === "") lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1].trim() === "") lines.pop();
   return lines.join("\n");
 }
 
@@ -25457,7 +26170,7 @@ import { statSync as statSync2 } from "node:fs";
 import { relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
@@ -25577,26 +26290,26 @@ function build$3(options) {
   return options.group ? groupFiles : empty;
 }
 var resolveSymlinksAsync = function(path, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path, (error, resolvedPath) => {
-    if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat2) => {
+  fs3.realpath(path, (error2, resolvedPath) => {
+    if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
+    fs3.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat2, resolvedPath);
+      if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
 var resolveSymlinks = function(path, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path);
-    const stat2 = fs.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat2, resolvedPath);
+    const resolvedPath = fs3.realpathSync(path);
+    const stat3 = fs3.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -25633,24 +26346,24 @@ var defaultSync = (state) => {
 var limitFilesSync = (state) => {
   return state.paths.slice(0, state.options.maxFiles);
 };
-var onlyCountsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.counts, state.options.suppressErrors);
+var onlyCountsAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.counts, state.options.suppressErrors);
   return null;
 };
-var defaultAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths, state.options.suppressErrors);
+var defaultAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.paths, state.options.suppressErrors);
   return null;
 };
-var limitFilesAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+var limitFilesAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
   return null;
 };
-var groupsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.groups, state.options.suppressErrors);
+var groupsAsync = (state, error2, callback$1) => {
+  report(error2, callback$1, state.groups, state.options.suppressErrors);
   return null;
 };
-function report(error, callback$1, output, suppressErrors) {
-  if (error && !suppressErrors) callback$1(error, output);
+function report(error2, callback$1, output, suppressErrors) {
+  if (error2 && !suppressErrors) callback$1(error2, output);
   else callback$1(null, output);
 }
 function build$1(options, isSynchronous) {
@@ -25664,22 +26377,22 @@ var readdirOpts = { withFileTypes: true };
 var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   state.queue.enqueue();
   if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs } = state;
+  const { fs: fs3 } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+  fs3.readdir(crawlPath || ".", readdirOpts, (error2, entries = []) => {
     callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+    state.queue.dequeue(state.options.suppressErrors ? null : error2, state);
   });
 };
 var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs } = state;
+  const { fs: fs3 } = state;
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
   let entries = [];
   try {
-    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
@@ -25697,10 +26410,10 @@ var Queue2 = class {
     this.count++;
     return this.count;
   }
-  dequeue(error, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-      this.onQueueEmpty(error, output);
-      if (error) {
+  dequeue(error2, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error2)) {
+      this.onQueueEmpty(error2, output);
+      if (error2) {
         output.controller.abort();
         this.onQueueEmpty = void 0;
       }
@@ -25758,7 +26471,7 @@ var Walker = class {
       groups: [],
       counts: new Counter(),
       options,
-      queue: new Queue2((error, state) => this.callbackInvoker(state, error, callback$1)),
+      queue: new Queue2((error2, state) => this.callbackInvoker(state, error2, callback$1)),
       symlinks: /* @__PURE__ */ new Map(),
       visited: [""].slice(0, 0),
       controller: new Aborter(),
@@ -25793,8 +26506,8 @@ var Walker = class {
         this.walkDirectory(this.state, path, path, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat2, resolvedPath) => {
-          if (stat2.isDirectory()) {
+        this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
@@ -26136,7 +26849,7 @@ function buildCrawler(options, patterns) {
   };
   const processed = processPatterns(options, patterns, props);
   if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
   const root = props.root.replace(BACKSLASHES, "");
   const matchOptions = {
     dot,
@@ -26158,16 +26871,16 @@ function buildCrawler(options, patterns) {
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
-    filters: [debug ? (p, isDirectory) => {
-      const path = format(p, isDirectory);
+    filters: [debug2 ? (p, isDirectory2) => {
+      const path = format(p, isDirectory2);
       const matches2 = matcher(path) && !ignore(path);
       if (matches2) log(`matched ${path}`);
       return matches2;
-    } : (p, isDirectory) => {
-      const path = format(p, isDirectory);
+    } : (p, isDirectory2) => {
+      const path = format(p, isDirectory2);
       return matcher(path) && !ignore(path);
     }],
-    exclude: debug ? (_, p) => {
+    exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
       log(`${skipped ? "skipped" : "crawling"} ${p}`);
       return skipped;
@@ -26207,11 +26920,11 @@ function getOptions(options) {
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir,
+    readdir: opts.fs.readdir || readdir2,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat,
+    stat: opts.fs.stat || stat2,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -26282,6 +26995,11 @@ function toPosix(path) {
   return path.split(sep3).join("/");
 }
 
+// src/render/review-comments.ts
+function findingKey(finding) {
+  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
+}
+
 // src/render/report.ts
 function fileStatus(file) {
   return file.findings.some((finding) => finding.severity === "error") ? "fail" : "pass";
@@ -26296,16 +27014,17 @@ function summarize(report2) {
     notices: count("notice")
   };
 }
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function plural(count, word2) {
+  return `${count} ${word2}${count === 1 ? "" : "s"}`;
 }
 
 // src/render/check-run.ts
 var MAX_SUMMARY = 65535;
 var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-function renderCheckRun(verdict, links, skipLabel) {
+function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) {
+  const annotated = (path, finding) => choice.annotate && finding.rule !== "linked-spec-missing" && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
   const annotations = verdict.report.files.flatMap(
-    (file) => file.findings.filter((finding) => finding.rule !== "linked-spec-missing").map((finding) => ({
+    (file) => file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
       path: file.path,
       start_line: finding.line,
       end_line: finding.line,
@@ -26339,11 +27058,14 @@ function summaryOf(verdict, links, skipLabel) {
   if (state.filesTruncated) {
     parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
   }
+  if (state.specsFromTrees) {
+    parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
+  }
   return parts.join("\n");
 }
 function noticesOf(verdict) {
   if (!verdict.notices || verdict.notices.length === 0) return [];
-  return ["", "> [!NOTE]", "> The configuration inherits locked sections; these settings of it were ignored:", ...verdict.notices.map((notice) => `> - ${notice}`)];
+  return ["", "> [!NOTE]", "> The configuration inherits locked sections; these settings of it were ignored:", ...verdict.notices.map((notice2) => `> - ${notice2}`)];
 }
 function skippedNote(skipLabel, by, mention = true) {
   const who = by === void 0 ? "" : ` by ${mention ? "@" : ""}${by}`;
@@ -26364,12 +27086,12 @@ function fileRow(file, links) {
 function escapeCell(text3) {
   return text3.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
-function clip(summary) {
-  if (summary.length <= MAX_SUMMARY) return summary;
+function clip(summary2) {
+  if (summary2.length <= MAX_SUMMARY) return summary2;
   const note = `
 
 … cut at GitHub's limit of ${plural(MAX_SUMMARY, "character")}; every finding is still an annotation.`;
-  return summary.slice(0, MAX_SUMMARY - note.length) + note;
+  return summary2.slice(0, MAX_SUMMARY - note.length) + note;
 }
 function renderConfigError(problems2, file) {
   const list2 = problems2.map((problem) => `- line ${problem.line}: ${problem.message}`);
@@ -26388,6 +27110,120 @@ function renderConfigError(problems2, file) {
     })) : []
   };
 }
+function renderTooManyFiles(reason, skipLabel) {
+  return {
+    title: "Too many changed files to find every spec",
+    summary: clip(
+      [
+        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
+        "",
+        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`
+      ].join("\n")
+    ),
+    annotations: []
+  };
+}
+
+// src/github/spec-trees.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+
+// src/github/compare.ts
+var COMPARE_FILE_LIMIT = 300;
+async function compareCommits(client, base, head) {
+  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
+  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base}...${head}`, per_page: 1 });
+  const listed = data.files ?? [];
+  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
+}
+function changedFile(entry) {
+  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
+  if (entry.patch !== void 0) changed.patch = entry.patch;
+  return changed;
+}
+function listedCommit(entries) {
+  for (const entry of entries) {
+    if (entry.status === "removed" || !entry.contents_url) continue;
+    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
+    if (ref) return ref;
+  }
+  return void 0;
+}
+async function filesOfCommit(client, pull, listed) {
+  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  const getPull = client.octokit.rest.pulls.get;
+  const [comparison, current] = await Promise.all([
+    compareCommits(client, pull.baseSha, pull.headSha),
+    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
+  ]);
+  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
+}
+
+// src/github/spec-trees.ts
+var MAX_TREE_REQUESTS = 200;
+async function withEverySpec(client, listed, commits, selection) {
+  if (!listed.truncated) return { kind: "complete", listed, byTrees: false };
+  const mergeBase = commits.mergeBase ?? (await compareCommits(client, commits.base, commits.head)).mergeBase;
+  const walk = new TreeWalk(client, selection, MAX_TREE_REQUESTS);
+  const found = await walk.changedSpecs(mergeBase, commits.head);
+  if (found === void 0) {
+    return { kind: "impossible", reason: `comparing the trees under the spec paths took more than ${MAX_TREE_REQUESTS} requests to GitHub's git trees API` };
+  }
+  const known = new Set(listed.files.map((file) => file.path));
+  return { kind: "complete", listed: { files: [...listed.files, ...found.filter((file) => !known.has(file.path))], truncated: false }, byTrees: true };
+}
+var TreeWalk = class {
+  constructor(client, selection, budget) {
+    this.client = client;
+    this.selection = selection;
+    this.budget = budget;
+    this.folders = specFolders(selection.specGlobs);
+  }
+  client;
+  selection;
+  budget;
+  requests = 0;
+  folders;
+  /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
+  async changedSpecs(base, head) {
+    const [before, after] = await Promise.all([this.tree(base, true), this.tree(head, true)]);
+    if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
+    return this.walk("", base, head);
+  }
+  async walk(folder, base, head) {
+    if (this.requests + (base === void 0 ? 1 : 2) > this.budget) return void 0;
+    const [before, after] = await Promise.all([base === void 0 ? void 0 : this.tree(base, false), this.tree(head, false)]);
+    const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
+    const found = this.diff(folder, before?.entries ?? [], after.entries);
+    for (const entry of after.entries) {
+      const path = join(folder, entry.path);
+      const previous2 = old.get(entry.path);
+      if (entry.type !== "tree" || previous2?.sha === entry.sha || !this.folders(path)) continue;
+      const deeper = await this.walk(path, previous2?.type === "tree" ? previous2.sha : void 0, entry.sha);
+      if (deeper === void 0) return void 0;
+      found.push(...deeper);
+    }
+    return found;
+  }
+  /** Blobs of `after` that `before` does not have with the same content, among the specs. */
+  diff(folder, before, after) {
+    const old = new Map(before.filter((entry) => entry.type === "blob").map((entry) => [entry.path, entry.sha]));
+    return after.filter((entry) => entry.type === "blob" && old.get(entry.path) !== entry.sha && this.selection.isSpec(join(folder, entry.path))).map((entry) => ({ path: join(folder, entry.path), status: old.has(entry.path) ? "modified" : "added", blobSha: entry.sha }));
+  }
+  async tree(sha, recursive) {
+    this.requests++;
+    const getTree = this.client.octokit.rest.git.getTree;
+    const { data } = await getTree({ owner: this.client.owner, repo: this.client.repo, tree_sha: sha, ...recursive ? { recursive: "true" } : {} });
+    const entries = data.tree.filter((entry) => typeof entry.path === "string" && typeof entry.type === "string" && typeof entry.sha === "string");
+    return { truncated: data.truncated, entries };
+  }
+};
+function join(folder, name) {
+  return folder === "" ? name : `${folder}/${name}`;
+}
+function specFolders(globs) {
+  const bases = globs.map((glob) => import_picomatch4.default.scan(glob).base);
+  return (folder) => bases.some((base) => base === "" || folder === base || folder.startsWith(`${base}/`) || base.startsWith(`${folder}/`));
+}
 
 // src/render/sticky-comment.ts
 var STICKY_MARKER = "<!-- specgate:sticky -->";
@@ -26404,7 +27240,7 @@ var RULE_LABEL = {
   "too-complex": "Not checked",
   "not-text": "Not checked"
 };
-function renderStickyComment(verdict, links, stamp, checkName, skipLabel) {
+function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annotated = true) {
   const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
   if (verdict.state.skip) {
     return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, "", skippedNote(skipLabel, verdict.state.skip.by, false), ""].join("\n");
@@ -26422,7 +27258,7 @@ function renderStickyComment(verdict, links, stamp, checkName, skipLabel) {
   if (failing.length > 0) {
     lines.push("| Spec | What is left to write |", "| --- | --- |");
     for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
-    lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
+    if (annotated) lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
   }
   return `${lines.join("\n")}
 `;
@@ -26443,7 +27279,7 @@ function encodePath(path) {
 }
 
 // src/verdict/changes.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 var FILE_LIST_LIMIT = 3e3;
 function changedSpecs(files, config2) {
   const isSpec = specSelector(config2);
@@ -26451,12 +27287,114 @@ function changedSpecs(files, config2) {
 }
 function filesNeedingSpec(files, specs, config2) {
   if (!config2.require_spec || specs.length > 0) return [];
-  const matches2 = (0, import_picomatch4.default)(config2.require_spec.when_changed, { dot: true });
+  const matches2 = (0, import_picomatch5.default)(config2.require_spec.when_changed, { dot: true });
   return files.filter((file) => matches2(file.path)).map((file) => file.path);
+}
+
+// src/core/matching.ts
+function documentTitle(document3) {
+  const first = document3.all[0];
+  if (!first || first.heading.level !== 1) return void 0;
+  return document3.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
+}
+function containerOf(spec, matching, title) {
+  const parent = matching.parentOf.get(spec);
+  return parent === title ? void 0 : parent;
+}
+function sectionsAt(spec, matching) {
+  if (!spec) return [];
+  const authored = matching.authored.get(spec);
+  if (authored) return [authored];
+  const named = matching.byHeading.get(spec);
+  return matching.combined.get(spec) ?? (named ? [named] : []);
+}
+
+// src/core/joined-names.ts
+var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
+var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
+var SUBTITLE = /^(.*?):\s+\S/u;
+var MAX_PARTS = 8;
+function joinedNames(text3, isName) {
+  const aside = TRAILING_ASIDE.exec(text3);
+  const main = aside ? aside[1] : text3;
+  const head = SUBTITLE.exec(main)?.[1] ?? main;
+  const named = [...allNamed(head, isName) ?? [], ...(aside && allNamed(aside[2], isName)) ?? []];
+  return named.length > 0 ? [...new Set(named)] : void 0;
+}
+function allNamed(text3, isName) {
+  const parts = text3.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
+  if (parts.length === 0 || parts.length > MAX_PARTS) return void 0;
+  const keys = [];
+  for (let start = 0; start < parts.length; ) {
+    let end = parts.length;
+    while (end > start && !isName(headingKey(parts.slice(start, end).join(" and ")))) end--;
+    if (end === start) return void 0;
+    keys.push(headingKey(parts.slice(start, end).join(" and ")));
+    start = end;
+  }
+  return keys;
+}
+
+// src/core/repeats.ts
+function settleRepeats(matching, title) {
+  for (const [section, specs] of matching.bySection) {
+    if (specs.length < 2) continue;
+    const place = (spec) => containerOf(spec, matching, title);
+    const inPlace = specs.filter((spec) => isInPlace(place(spec), section, matching));
+    const own3 = inPlace[0] ?? specs[0];
+    const kept = [own3];
+    for (const spec of specs) {
+      if (spec === own3) continue;
+      if (place(spec) === place(own3) || inPlace.includes(spec)) kept.push(spec);
+      else demote(spec, section, matching);
+    }
+    matching.bySection.set(section, kept);
+  }
+}
+function isInPlace(container, section, matching) {
+  return section.parent ? sectionsAt(container, matching).includes(section.parent) : container === void 0;
+}
+function demote(spec, section, matching) {
+  const rest = sectionsAt(spec, matching).filter((other) => other !== section);
+  matching.combined.delete(spec);
+  if (rest.length === 0) {
+    matching.byHeading.delete(spec);
+    matching.repeats.set(spec, section);
+    return;
+  }
+  matching.byHeading.set(spec, rest[0]);
+  if (rest.length > 1) matching.combined.set(spec, rest);
 }
 
 // src/core/match.ts
 function matchSections(document3, template, aliases = /* @__PURE__ */ new Map()) {
+  const index = keyIndex(template, aliases);
+  const matching = {
+    bySection: /* @__PURE__ */ new Map(),
+    byHeading: /* @__PURE__ */ new Map(),
+    combined: /* @__PURE__ */ new Map(),
+    byParts: /* @__PURE__ */ new Set(),
+    authored: /* @__PURE__ */ new Map(),
+    repeats: /* @__PURE__ */ new Map(),
+    unmatched: [],
+    parentOf: parents(document3)
+  };
+  for (const spec of document3.all) {
+    const named = namesOf(spec, index, matching);
+    if (named.length === 0) continue;
+    matching.byHeading.set(spec, named[0]);
+    if (named.length > 1) matching.combined.set(spec, named);
+    for (const section of named) matching.bySection.set(section, [...matching.bySection.get(section) ?? [], spec]);
+  }
+  const title = documentTitle(document3);
+  settleRepeats(matching, title);
+  claimPlaceholderSlots(matching, document3, template, title);
+  matching.unmatched = document3.all.filter(
+    (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
+  );
+  return matching;
+}
+function keyIndex(template, aliases) {
   const byKey = /* @__PURE__ */ new Map();
   const index = (key, section) => {
     if (key === "") return;
@@ -26465,41 +27403,41 @@ function matchSections(document3, template, aliases = /* @__PURE__ */ new Map())
     byKey.set(key, list2);
   };
   for (const section of template.all) {
+    if (section.placeholder) continue;
     index(section.key, section);
+    const [name, subtitle] = section.name.split(/:\s+/u);
+    if (subtitle) index(headingKey(name), section);
     for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
   }
-  const matching = { bySection: /* @__PURE__ */ new Map(), byHeading: /* @__PURE__ */ new Map(), unmatched: [], parentOf: parents(document3) };
+  return byKey;
+}
+function namesOf(spec, index, matching) {
+  const whole = index.get(specKey(spec));
+  if (whole) return [pick2(whole, spec, matching)];
+  const joined = joinedNames(spec.heading.text, (key) => index.has(key));
+  if (!joined) return [];
+  matching.byParts.add(spec);
+  return [...new Set(joined.map((key) => pick2(index.get(key), spec, matching)))];
+}
+function claimPlaceholderSlots(matching, document3, template, title) {
+  const slots = template.all.filter((section) => section.placeholder);
+  if (slots.length === 0) return;
   for (const spec of document3.all) {
-    const candidates = byKey.get(specKey(spec));
-    const chosen = candidates && pick2(candidates, spec, matching);
-    if (!chosen) {
-      matching.unmatched.push(spec);
-      continue;
-    }
-    matching.byHeading.set(spec, chosen);
-    const list2 = matching.bySection.get(chosen) ?? [];
-    list2.push(spec);
-    matching.bySection.set(chosen, list2);
+    if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
+    const container = containerOf(spec, matching, title);
+    const slot = slots.find((candidate) => {
+      const inParent = candidate.parent ? sectionsAt(container, matching).includes(candidate.parent) : container === void 0;
+      return inParent && betweenNeighbours(spec, candidate, template, matching);
+    });
+    if (slot) matching.authored.set(spec, slot);
   }
-  demoteNestedNamesakes(matching, document3);
-  return matching;
 }
-function demoteNestedNamesakes(matching, document3) {
-  for (const [section, specs] of matching.bySection) {
-    if (specs.length < 2) continue;
-    const inPlace = specs.filter((spec) => enclosingSection(spec, matching) === section.parent);
-    if (inPlace.length === 0 || inPlace.length === specs.length) continue;
-    for (const spec of specs) if (!inPlace.includes(spec)) matching.byHeading.delete(spec);
-    matching.bySection.set(section, inPlace);
-  }
-  matching.unmatched = document3.all.filter((spec) => !matching.byHeading.has(spec));
-}
-function enclosingSection(spec, matching) {
-  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
-    const matched = matching.byHeading.get(ancestor);
-    if (matched) return matched;
-  }
-  return void 0;
+function betweenNeighbours(spec, slot, template, matching) {
+  const siblings = (slot.parent ? slot.parent.children : template.sections).filter((sibling) => !sibling.placeholder);
+  const present = (section) => matching.bySection.get(section)?.[0];
+  const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== void 0);
+  const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== void 0);
+  return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
 }
 var specKeys = /* @__PURE__ */ new WeakMap();
 function specKey(spec) {
@@ -26531,48 +27469,23 @@ function parents(document3) {
   document3.sections.forEach(visit);
   return map;
 }
-var STOP_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on"]);
-var NEAR_MISS_THRESHOLD = 0.75;
-function nearMiss(section, candidates) {
-  let best;
-  let bestScore = NEAR_MISS_THRESHOLD;
-  for (const candidate of candidates) {
-    const score = similarity(section.key, specKey(candidate));
-    if (score > bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-function similarity(wanted, found) {
-  if (wanted === "" || found === "") return 0;
-  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
-  const wantedWords = contentWords(wanted);
-  const foundWords = contentWords(found);
-  const shared = wantedWords.filter((word) => foundWords.includes(word)).length;
-  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
-  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
-}
-function contentWords(key) {
-  return key.split(" ").filter((word) => !STOP_WORDS.has(word));
-}
 
 // src/core/rules/duplicate-section.ts
 var duplicateSection = {
   id: "duplicate-section",
-  description: "A template section has more than one heading in the spec.",
+  description: "A template section has the same heading twice in the same place.",
   check({ matching }) {
     const findings = [];
     for (const [section, specs] of matching.bySection) {
-      const [first, ...again] = specs;
-      for (const spec of again) {
+      specs.forEach((spec, position) => {
+        const first = specs.slice(0, position).find((earlier) => specKey(earlier) === specKey(spec));
+        if (!first) return;
         findings.push({
           section: section.name,
           line: spec.heading.line,
           message: `Section "${section.name}" appears again (first at line ${first.heading.line}). Merge the two.`
         });
-      }
+      });
     }
     return findings;
   }
@@ -26595,6 +27508,138 @@ var emptySection = {
     return findings;
   }
 };
+
+// src/core/synonyms.ts
+var SYNONYM_GROUPS = [
+  {
+    names: ["reference implementation", "implementation", "implementation details", "sample implementation"],
+    seen: 'Ethereum ERCs: "Implementation(s)" was renamed "Reference Implementation" in 2020-12 (79 documents keep the old name)'
+  },
+  {
+    names: ["backwards compatibility", "compatibility", "backwards incompatibility"],
+    seen: 'Ethereum ERCs: "Backwards Compatibility", "Backward Compatibility" in 5 documents'
+  },
+  {
+    names: ["unresolved questions", "open questions", "open issues", "unresolved issues", "outstanding questions"],
+    seen: 'NixOS RFCs ("Open Questions" for "Unresolved questions"), Rust RFCs, KEPs, the built-in template'
+  },
+  {
+    names: ["detailed design", "design", "proposed solution", "design details", "proposal", "reference level explanation", "technical design", "specification"],
+    seen: 'NixOS RFCs ("Design", "Proposed Solution"), Rust RFCs ("Detailed design" before 2017, then "Reference-level explanation"), KEPs ("Design Details"), ERCs and CIPs ("Specification")'
+  },
+  {
+    names: ["guide level explanation", "how we teach this", "how do we teach this", "explanation"],
+    seen: 'Rust RFCs: "How We Teach This" (44 documents) became the guide-level explanation'
+  },
+  {
+    names: ["rationale and alternatives", "alternatives", "alternatives considered", "considered alternatives", "considered options", "alternative designs", "alternative approaches"],
+    seen: 'Rust RFCs ("Alternatives" in 349 older documents), KEPs ("Alternatives Considered"), MADR ("Considered Options")'
+  },
+  {
+    names: ["future possibilities", "future work", "future extensions", "possible future work", "future considerations", "next steps"],
+    seen: 'Rust RFCs ("Future possibilities", "Future work", "Future extensions"), NixOS RFCs and KEPs ("Future work")'
+  },
+  { names: ["drawbacks", "downsides", "disadvantages"], seen: 'Rust RFCs ("Downsides")' },
+  {
+    names: ["acknowledgements", "thanks", "credits", "contributors"],
+    seen: 'Cardano CIPs ("Acknowledgements" 8, "Acknowledgments" 2), Rust RFCs ("Thanks"), ERCs ("Contributors")'
+  },
+  {
+    names: ["summary", "abstract", "simple summary", "overview", "tl dr", "introduction"],
+    seen: 'Ethereum ERCs ("Simple Summary" until 2021-08, then "Abstract"), Rust and NixOS RFCs and KEPs ("Summary"), KEPs ("Introduction")'
+  },
+  {
+    names: ["motivation", "problem statement", "background", "context", "context and problem statement"],
+    seen: 'NixOS RFC 0136 ("Problem statement" for "Motivation"), KEPs ("Background"), MADR and Nygard ADRs ("Context and Problem Statement", "Context")'
+  },
+  { names: ["prior art", "related work", "prior work", "existing solutions"], seen: 'Rust and NixOS RFCs ("Prior art")' },
+  {
+    names: ["more information", "references", "links", "further reading", "see also", "additional references"],
+    seen: 'MADR ("Links" in 2.x, "More Information" since 3.0), ERCs, CIPs and KEPs ("References")'
+  },
+  { names: ["appendix", "appendices", "annex"], seen: 'Cardano CIPs ("Appendix" 4, "Appendices" 2), Rust RFCs, KEPs' },
+  {
+    names: ["test cases", "tests", "test plan", "testing", "testing plan", "test vectors"],
+    seen: 'ERCs ("Test Cases"), KEPs ("Test Plan", "Testing Plan", "Testing")'
+  },
+  { names: ["security considerations", "security", "security implications", "threat model"], seen: 'ERCs ("Security Considerations"), the built-in template ("Security")' },
+  { names: ["decision outcome", "decision"], seen: 'MADR ("Decision Outcome"), Nygard-style ADRs ("Decision")' },
+  { names: ["consequences", "positive consequences", "negative consequences", "implications"], seen: 'MADR 2.x ("Positive/Negative Consequences"), MADR 3+ ("Consequences")' },
+  { names: ["confirmation", "validation", "verification"], seen: 'MADR decision 0018: the names considered for "Confirmation"' },
+  { names: ["goals", "objectives"], seen: 'KEPs ("Goals", "Objectives")' },
+  { names: ["non goals", "out of scope"], seen: 'KEPs ("Non-Goals"), the built-in template ("What scope is deliberately out of bounds?")' },
+  { names: ["definitions", "terminology", "glossary", "terms"], seen: 'KEPs ("Terms", "Glossary", "Definitions"), ERCs and NixOS RFCs ("Definitions")' },
+  {
+    names: ["acceptance criteria", "success criteria", "graduation criteria", "definition of done"],
+    seen: 'Cardano CIPs and the built-in template ("Acceptance Criteria"), KEPs ("Graduation Criteria"), spec-kit ("Success Criteria")'
+  },
+  { names: ["user stories", "use cases", "user scenarios", "scenarios"], seen: 'KEPs ("User Stories", "Use Cases"), spec-kit ("User Scenarios & Testing")' },
+  { names: ["rollout", "deployment", "release plan", "rollout plan"], seen: 'the built-in template ("Rollout"), KEPs ("Rollout, Upgrade and Rollback Planning")' }
+];
+
+// src/core/near-miss.ts
+var STOP_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on", "or"]);
+var NEAR_MISS_THRESHOLD = 0.75;
+var SAME_WORDS = 0.95;
+var SYNONYM = 0.9;
+function nearMisses(sections, candidates) {
+  const pairs = [];
+  for (const section of sections) {
+    for (const candidate of candidates) {
+      const score = similarity(section.key, specKey(candidate));
+      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
+  const chosen = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Set();
+  for (const { section, candidate } of pairs) {
+    if (chosen.has(section) || taken.has(candidate)) continue;
+    chosen.set(section, candidate);
+    taken.add(candidate);
+  }
+  return chosen;
+}
+function similarity(wanted, found) {
+  if (wanted === "" || found === "") return 0;
+  const wantedWords = looseWords(wanted);
+  const foundWords = looseWords(found);
+  if (wantedWords.join(" ") === foundWords.join(" ")) return SAME_WORDS;
+  if (sameGroup(wantedWords, foundWords)) return SYNONYM;
+  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
+  const shared = wantedWords.filter((word2) => foundWords.includes(word2)).length;
+  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
+  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
+}
+function looseWords(key) {
+  const words = key.split(" ").filter((word2) => !STOP_WORDS.has(word2));
+  return words.map(canonicalWord).sort();
+}
+var IRREGULAR = {
+  criteria: "criterion",
+  appendices: "appendix",
+  indices: "index",
+  analyses: "analysis",
+  licence: "license",
+  defence: "defense"
+};
+function canonicalWord(word2) {
+  const irregular = IRREGULAR[word2];
+  if (irregular) return irregular;
+  let canonical = word2.replace(new RegExp("(?<=\\p{L}{3})our$", "u"), "or").replace(new RegExp("(?<=\\p{L}{3})is(e|ed|es|ing|ation|ations)$", "u"), "iz$1").replace(new RegExp("(?<=\\p{L}{2})yse$", "u"), "yze").replace(new RegExp("(?<=\\p{L}{3})tre$", "u"), "ter").replace(new RegExp("(?<=\\p{L}{3})ogue$", "u"), "og").replace(/dgement(s?)$/u, "dgment$1").replace(new RegExp("(?<=\\p{L}[aeiou])ll(ing|ed|er)$", "u"), "l$1");
+  if (new RegExp("\\p{L}{3}ies$", "u").test(canonical)) canonical = `${canonical.slice(0, -3)}y`;
+  else if (/(?:ss|x|ch|sh)es$/u.test(canonical)) canonical = canonical.slice(0, -2);
+  else if (new RegExp("\\p{L}{2}[^siu]s$", "u").test(canonical)) canonical = canonical.slice(0, -1);
+  return canonical;
+}
+var GROUP_OF = /* @__PURE__ */ new Map();
+SYNONYM_GROUPS.forEach((group, index) => {
+  for (const name of group.names) GROUP_OF.set(looseWords(name).join(" "), index);
+});
+function sameGroup(wanted, found) {
+  const group = GROUP_OF.get(wanted.join(" "));
+  return group !== void 0 && group === GROUP_OF.get(found.join(" "));
+}
 
 // src/core/skeleton.ts
 function sectionSkeleton(section, level, isRequired) {
@@ -26627,9 +27672,9 @@ var missingSection = {
   id: "missing-section",
   description: "A required section of the template has no heading in the spec.",
   check(context) {
-    const findings = [];
-    for (const section of context.policy.template.all) {
-      if (context.present.has(section) || !isExpected(section, context)) continue;
+    const missing = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const lookalikes = nearMisses(missing, hintCandidates(context));
+    return missing.map((section) => {
       const insertBeforeLine = insertionLine(section, context);
       const finding = {
         section: section.name,
@@ -26638,18 +27683,28 @@ var missingSection = {
         insertText: sectionSkeleton(section, insertionLevel(section, context), context.policy.isRequired),
         message: message(section, insertBeforeLine, context)
       };
-      const lookalike = nearMiss(section, context.matching.unmatched);
+      const lookalike = lookalikes.get(section);
       if (lookalike) {
         const { text: text3, line } = lookalike.heading;
         finding.line = line;
         finding.didYouMean = { heading: text3, line };
-        finding.message = `Section "${section.name}" is missing. "${text3}" (line ${line}) looks like it: rename it to "${section.name}", or add "${text3}" to the section's aliases.`;
+        finding.message = `Section "${section.name}" is missing. "${text3}" (line ${line}) looks like it: rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text3)}`;
       }
-      findings.push(finding);
-    }
-    return findings;
+      return finding;
+    });
   }
 };
+function hintCandidates(context) {
+  const { matching } = context;
+  const unmatched2 = new Set(matching.unmatched);
+  return context.document.all.filter((spec) => unmatched2.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
+}
+function aliasLine(section, heading) {
+  return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading)}] }`;
+}
+function yamlScalar(text3) {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u.test(text3) && !text3.endsWith(" ") ? text3 : JSON.stringify(text3);
+}
 function insertionLine(section, context) {
   const siblings = section.parent ? section.parent.children : context.policy.template.sections;
   const position = siblings.indexOf(section);
@@ -26760,14 +27815,15 @@ function owningSection(spec, context) {
 var sectionOrder = {
   id: "section-order",
   description: "Sections appear in a different order than the template gives them.",
-  check({ present }) {
-    const inSpecOrder = [...present].sort(([, a], [, b]) => a.index - b.index);
+  check({ present, matching }) {
+    const inSpecOrder = [...present].sort(([x2, a], [y, b]) => a.index - b.index || x2.order - y.order);
     const sections = inSpecOrder.map(([section]) => section);
     const inOrder = longestInOrderRun(sections);
     const findings = [];
     const kept = sections.filter((section) => inOrder.has(section));
     inSpecOrder.forEach(([section, spec]) => {
-      if (inOrder.has(section)) return;
+      const joined = matching.combined.get(spec) ?? [section];
+      if (joined.some((named) => inOrder.has(named))) return;
       const siblings = kept.filter((other) => other.parent === section.parent);
       const candidates = siblings.length > 0 ? siblings : kept;
       const previous2 = candidates.findLast((other) => other.order < section.order);
@@ -26827,8 +27883,7 @@ var unknownSection = {
   description: "A heading at the template's section level names no section of the template.",
   check({ matching, policy, document: document3 }) {
     const sectionLevel = Math.min(...policy.template.sections.map((section) => section.level));
-    const levelOnes = document3.all.filter((spec) => spec.heading.level === 1);
-    const title = levelOnes.length === 1 && document3.all[0] === levelOnes[0] ? levelOnes[0] : void 0;
+    const title = documentTitle(document3);
     const findings = [];
     for (const spec of matching.unmatched) {
       if (spec === title || spec.heading.level > sectionLevel) continue;
@@ -26905,7 +27960,7 @@ function checkSpec(spec, policy) {
   const context = { document: document3, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]);
-    context.states.set(section, sectionState(specs[0], section, matching, policy));
+    context.states.set(section, stateOfParts(specs, section, matching, policy));
   }
   const findings = [];
   for (const rule of RULES2) {
@@ -26916,6 +27971,11 @@ function checkSpec(spec, policy) {
   return findings.sort(
     (a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule)
   );
+}
+var FILL_RANK = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
+function stateOfParts(specs, section, matching, policy) {
+  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
+  return parts.map((spec) => sectionState(spec, section, matching, policy)).reduce((a, b) => ({ fill: FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b.fill : a.fill, words: a.words + b.words }));
 }
 
 // src/core/decode.ts
@@ -26961,9 +28021,9 @@ function missingLinkedSpec(link, headSha, reason = "missing") {
   const message2 = reason === "not-a-path" ? `The pull request links "${link.path}" on ${where}, which is not a path in this repository. Write the spec's path from the repository root, like docs/specs/name.md.` : `The pull request links "${link.path}" on ${where}, but ${reason === "missing" ? "no such file exists" : "that is not a file"} at the head commit ${headSha.slice(0, 7)}. Fix the path in the description, or add the spec.`;
   return { report: { path: link.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
 }
-function closestName(word, candidates) {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : void 0;
+function closestName(word2, candidates) {
+  const best = candidates.map((candidate) => ({ candidate, score: distance(word2.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
 }
 
 // src/verdict/links.ts
@@ -27014,17 +28074,17 @@ function isRepositoryPath(path) {
 function decide(report2, state, config2) {
   const verdict = (conclusion, title) => ({ conclusion, title, report: report2, state });
   if (state.skip) return verdict("success", `Skipped by label "${config2.skip_label}"`);
-  const summary = summarize(report2);
+  const summary2 = summarize(report2);
   let result;
   if (state.needingSpec.length > 0) {
     result = verdict("failure", `A spec is required: ${plural(state.needingSpec.length, "changed file")} ${state.needingSpec.length === 1 ? "needs" : "need"} one`);
-  } else if (summary.files === 0) {
+  } else if (summary2.files === 0) {
     result = verdict("success", "No spec files changed");
-  } else if (summary.errors > 0) {
-    result = verdict("failure", `${summary.failed} of ${plural(summary.files, "spec")} incomplete: ${counts(summary.errors, summary.warnings)}`);
+  } else if (summary2.errors > 0) {
+    result = verdict("failure", `${summary2.failed} of ${plural(summary2.files, "spec")} incomplete: ${counts(summary2.errors, summary2.warnings)}`);
   } else {
-    const warnings = summary.warnings > 0 ? ` (${plural(summary.warnings, "warning")})` : "";
-    result = verdict("success", `${summary.files === 1 ? "The spec is" : `All ${summary.files} specs are`} complete${warnings}`);
+    const warnings = summary2.warnings > 0 ? ` (${plural(summary2.warnings, "warning")})` : "";
+    result = verdict("success", `${summary2.files === 1 ? "The spec is" : `All ${summary2.files} specs are`} complete${warnings}`);
   }
   if (state.draft && result.conclusion === "failure" && config2.draft === "neutral") {
     return { ...result, conclusion: "neutral", title: `Draft: ${result.title}` };
@@ -27032,15 +28092,15 @@ function decide(report2, state, config2) {
   return result;
 }
 function withNotices(verdict, notices) {
-  return notices && notices.length > 0 ? { ...verdict, notices: notices.map((notice) => notice.message) } : verdict;
+  return notices && notices.length > 0 ? { ...verdict, notices: notices.map((notice2) => notice2.message) } : verdict;
 }
 function counts(errors, warnings) {
   return warnings > 0 ? `${plural(errors, "error")}, ${plural(warnings, "warning")}` : plural(errors, "error");
 }
 
 // src/action/config.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/config/merge.ts
 function mergeConfigLayers(layers) {
@@ -27113,8 +28173,8 @@ function isMapping(value) {
 function getContent(client, parameters) {
   return client.octokit.rest.repos.getContent(parameters);
 }
-function statusOf(error) {
-  const status = error?.status;
+function statusOf(error2) {
+  const status = error2?.status;
   return typeof status === "number" ? status : void 0;
 }
 async function readTextFile(client, at2) {
@@ -27123,9 +28183,9 @@ async function readTextFile(client, at2) {
     if (typeof data === "string") return data;
     if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
     return void 0;
-  } catch (error) {
-    if (statusOf(error) === 404) return void 0;
-    throw error;
+  } catch (error2) {
+    if (statusOf(error2) === 404) return void 0;
+    throw error2;
   }
 }
 async function readTemplates(client, paths) {
@@ -27148,9 +28208,9 @@ async function readFileAtRef(client, path, ref, cached2) {
   let data;
   try {
     ({ data } = await getContent(client, { owner: client.owner, repo: client.repo, path, ref }));
-  } catch (error) {
-    if (statusOf(error) === 404) return { kind: "missing" };
-    throw error;
+  } catch (error2) {
+    if (statusOf(error2) === 404) return { kind: "missing" };
+    throw error2;
   }
   const file = data;
   if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
@@ -27220,8 +28280,8 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "error") {
     hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
-        return orig(error, options);
+      return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
+        return orig(error2, options);
       });
     };
   }
@@ -27979,8 +29039,8 @@ var JSONStringify = (value, replacer, space) => {
     );
     const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
     return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
+  } catch (error2) {
+    if (error2 instanceof RangeError) {
       const convertedJSON = stringifyIteratively(value, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
@@ -27988,7 +29048,7 @@ var JSONStringify = (value, replacer, space) => {
       const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
       return processedJSON.replace(noiseStringify, "$1$2$3");
     }
-    throw error;
+    throw error2;
   }
 };
 var featureCache = /* @__PURE__ */ new Map();
@@ -28101,13 +29161,13 @@ var JSONParse = (text3, reviver) => {
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
-  } catch (error) {
-    if (error instanceof RangeError) {
+  } catch (error2) {
+    if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
-    throw error;
+    throw error2;
   }
 };
 
@@ -28194,26 +29254,26 @@ async function fetchWrapper(requestOptions) {
       // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
       ...requestOptions.body && { duplex: "half" }
     });
-  } catch (error) {
+  } catch (error2) {
     let message2 = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
+    if (error2 instanceof Error) {
+      if (error2.name === "AbortError") {
+        error2.status = 500;
+        throw error2;
       }
-      message2 = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message2 = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message2 = error.cause;
+      message2 = error2.message;
+      if (error2.name === "TypeError" && "cause" in error2) {
+        if (error2.cause instanceof Error) {
+          message2 = error2.cause.message;
+        } else if (typeof error2.cause === "string") {
+          message2 = error2.cause;
         }
       }
     }
     const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
-    requestError.cause = error;
+    requestError.cause = error2;
     throw requestError;
   }
   const status = fetchResponse.status;
@@ -28640,12 +29700,12 @@ function requestLog(octokit) {
         `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+    }).catch((error2) => {
+      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
-      throw error;
+      throw error2;
     });
   });
 }
@@ -28710,8 +29770,8 @@ function iterator(octokit, route, parameters) {
             }
           }
           return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
           url = "";
           return {
             value: {
@@ -31250,11 +32310,11 @@ async function getConfigFile(octokit, { owner, repo, path, ref }) {
     const response = await octokit.request(endpoint2);
     data = response.data;
     headers = response.headers;
-  } catch (error) {
-    if (error.status === 404) {
+  } catch (error2) {
+    if (error2.status === 404) {
       return emptyConfigResult;
     }
-    throw error;
+    throw error2;
   }
   if (headers["content-type"] === "application/json; charset=utf-8") {
     throw new Error(
@@ -31275,10 +32335,10 @@ async function getConfigFile(octokit, { owner, repo, path, ref }) {
   let config2;
   try {
     config2 = import_yaml2.default.parse(data, { logLevel: "error" }) || {};
-  } catch (error) {
+  } catch (error2) {
     throw new Error(
       `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid YAML)`,
-      { cause: error }
+      { cause: error2 }
     );
   }
   if (typeof config2 === "string") {
@@ -31409,7 +32469,7 @@ config.VERSION = VERSION9;
 import { setTimeout as sleep } from "node:timers/promises";
 var ActionOctokit = Octokit2.plugin(config);
 function createClient(options) {
-  const debug = options.debug ?? (() => {
+  const debug2 = options.debug ?? (() => {
   });
   const octokit = new ActionOctokit({
     auth: options.token,
@@ -31417,7 +32477,7 @@ function createClient(options) {
     userAgent: "specgate-action",
     log: { debug: () => {
     }, info: () => {
-    }, warn: debug, error: debug }
+    }, warn: debug2, error: debug2 }
   });
   const retries = options.retries ?? 2;
   const delay = options.retryDelayMs ?? 1e3;
@@ -31425,19 +32485,19 @@ function createClient(options) {
     for (let attempt = 0; ; attempt++) {
       try {
         return await request2(endpoint2);
-      } catch (error) {
-        const status = statusOf(error);
-        if (attempt >= retries || status === void 0 || status < 500) throw error;
-        debug(`${endpoint2.method} ${endpoint2.url}: ${status}, retrying`);
+      } catch (error2) {
+        const status = statusOf(error2);
+        if (attempt >= retries || status === void 0 || status < 500) throw error2;
+        debug2(`${endpoint2.method} ${endpoint2.url}: ${status}, retrying`);
         await sleep(delay * 2 ** attempt);
       }
     }
   });
   return { octokit, owner: options.owner, repo: options.repo };
 }
-function describeError(error) {
-  const status = statusOf(error);
-  const message2 = error instanceof Error ? error.message.split("\n")[0] : String(error);
+function describeError(error2) {
+  const status = statusOf(error2);
+  const message2 = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
   return status === void 0 ? message2 : `HTTP ${status}: ${message2}`;
 }
 
@@ -31446,8 +32506,8 @@ async function readRepoConfig(request2) {
   if (!request2.client) return fromWorkspace(request2, "no github-token was given");
   try {
     return await fromDefaultBranch(request2.client, request2);
-  } catch (error) {
-    return fromWorkspace(request2, `the API could not be read (${describeError(error)})`);
+  } catch (error2) {
+    return fromWorkspace(request2, `the API could not be read (${describeError(error2)})`);
   }
 }
 async function fromDefaultBranch(client, request2) {
@@ -31457,10 +32517,10 @@ async function fromDefaultBranch(client, request2) {
   let result;
   try {
     result = await client.octokit.config.get({ owner, repo, path, defaults: mergeLayers });
-  } catch (error) {
-    if (statusOf(error) !== void 0) throw error;
+  } catch (error2) {
+    if (statusOf(error2) !== void 0) throw error2;
     const loaded2 = parseConfig(await readTextFile(client, here) ?? "");
-    if (loaded2.problems.length === 0) loaded2.problems.push({ key: "_extends", line: loaded2.lineOf(["_extends"]), message: describeError(error).replace(/^\[@probot\/octokit-plugin-config\] /, "") });
+    if (loaded2.problems.length === 0) loaded2.problems.push({ key: "_extends", line: loaded2.lineOf(["_extends"]), message: describeError(error2).replace(/^\[@probot\/octokit-plugin-config\] /, "") });
     return { loaded: loaded2, via: "api", source: here, description: `${path} from ${branch}, through the API` };
   }
   const found = result.files.filter((file) => file.config !== null);
@@ -31481,9 +32541,9 @@ async function fromDefaultBranch(client, request2) {
   return { loaded: located.problems.length > 0 ? located : loaded, via: "api", source, description };
 }
 function fromWorkspace(request2, reason) {
-  const file = join(request2.workspace, request2.path);
+  const file = join2(request2.workspace, request2.path);
   const fallbackReason = `${reason}, so the configuration is read from the workspace${request2.pullRequest ? ", which holds the pull request's version" : ""}`;
-  if (!existsSync(file)) {
+  if (!existsSync2(file)) {
     return { loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 }, via: "workspace", description: `the defaults: the workspace has no ${request2.path}`, fallbackReason };
   }
   const text3 = readFileSync2(file, "utf8");
@@ -31519,8 +32579,10 @@ function readContext(env) {
   };
   const defaultBranch = string3(repositoryPayload?.default_branch);
   if (defaultBranch !== void 0) context.defaultBranch = defaultBranch;
-  if (env.GITHUB_OUTPUT) context.outputFile = env.GITHUB_OUTPUT;
-  if (env.GITHUB_STEP_SUMMARY) context.summaryFile = env.GITHUB_STEP_SUMMARY;
+  const group = object(payload.merge_group);
+  const groupHead = string3(group?.head_sha);
+  const groupBase = string3(group?.base_sha);
+  if (eventName === "merge_group" && groupHead !== void 0 && groupBase !== void 0) context.mergeGroup = { headSha: groupHead, baseSha: groupBase };
   if (PULL_REQUEST_EVENTS.has(eventName)) {
     context.pull = pullRequestOf(payload);
     const label = string3(object(payload.label)?.name);
@@ -31537,8 +32599,8 @@ function readPayload(path) {
   let text3;
   try {
     text3 = readFileSync3(path, "utf8");
-  } catch (error) {
-    throw new SetupError(`The event file GITHUB_EVENT_PATH (${path}) cannot be read: ${error.code ?? String(error)}.`);
+  } catch (error2) {
+    throw new SetupError(`The event file GITHUB_EVENT_PATH (${path}) cannot be read: ${error2.code ?? String(error2)}.`);
   }
   try {
     return object(JSON.parse(text3)) ?? {};
@@ -31559,6 +32621,7 @@ function pullRequestOf(payload) {
   return {
     number,
     headSha,
+    baseSha: string3(object(pull.base)?.sha) ?? "",
     draft: pull.draft === true,
     labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string3(object(label)?.name) ?? ""),
     updatedAt: string3(pull.updated_at) ?? "",
@@ -31583,14 +32646,11 @@ var FAIL_ON = ["error", "warning", "never"];
 var COMMENT2 = CONFIG_SCHEMA.properties.comment.enum;
 var InputError = class extends Error {
 };
-function inputVariable(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function readInputs(env) {
-  const input = (name) => (env[inputVariable(name)] ?? "").trim();
+function readInputs() {
+  const input = (name) => getInput(name);
   const problems2 = [];
   const overrides = {};
-  const paths = input("paths").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+  const paths = getMultilineInput("paths").filter((line) => !line.startsWith("#"));
   if (paths.length > 0) overrides.paths = paths;
   const template = input("template");
   if (template !== "") overrides.template = template;
@@ -31619,25 +32679,19 @@ function describeOverrides(overrides) {
 async function listPullFiles(client, pullNumber, changedFiles) {
   const { octokit, owner, repo } = client;
   const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-  return {
-    files: listed.slice(0, FILE_LIST_LIMIT).map((file) => {
-      const changed = { path: file.filename, status: file.status, blobSha: file.sha ?? "" };
-      if (file.patch !== void 0) changed.patch = file.patch;
-      return changed;
-    }),
-    truncated: changedFiles > listed.length
-  };
+  const listedAt = listedCommit(listed);
+  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
 }
 
 // src/action/spec-files.ts
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync as readFileSync4 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function gitBlobSha(bytes) {
   return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
 function readWorkspaceFile(workspace, path) {
-  const file = join2(workspace, path);
+  const file = join3(workspace, path);
   try {
     if (!lstatSync(file).isFile()) return void 0;
     return readFileSync4(file);
@@ -31675,10 +32729,10 @@ async function writeStickyComment(client, issueNumber, body, stamp, createIfMiss
     if (existing.body === body) return { action: "unchanged", url: existing.url };
     const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { action: "updated", url: data.html_url ?? "" };
-  } catch (error) {
-    const status = statusOf(error);
+  } catch (error2) {
+    const status = statusOf(error2);
     if (status === 403) return { action: "forbidden", status };
-    throw error;
+    throw error2;
   }
 }
 
@@ -31701,11 +32755,11 @@ function notes(lines) {
 
 // src/action/templates.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 async function readTemplates2(paths, from) {
   if ("client" in from) return readTemplates(from.client, paths);
   const wanted = [...new Set(paths)].filter((path) => path !== void 0);
-  return new Map(wanted.map((path) => [path, readText(join3(from.workspace, path))]));
+  return new Map(wanted.map((path) => [path, readText(join4(from.workspace, path))]));
 }
 function readText(file) {
   try {
@@ -31716,16 +32770,18 @@ function readText(file) {
 }
 
 // src/action/workflow.ts
-import { randomUUID } from "node:crypto";
-import { appendFileSync } from "node:fs";
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { appendFileSync as appendFileSync2 } from "node:fs";
+var ANNOTATE = { error, warning, notice };
+function annotation(properties) {
+  return {
+    ...properties.title === void 0 ? {} : { title: properties.title },
+    ...properties.file === void 0 ? {} : { file: properties.file },
+    ...properties.line === void 0 ? {} : { startLine: properties.line }
+  };
+}
 var Workflow = class {
-  constructor(files, write = (text3) => void process.stdout.write(text3)) {
-    this.files = files;
-    this.write = write;
-  }
-  files;
-  write;
-  outputs = /* @__PURE__ */ new Map();
+  summaryParts = 0;
   /**
    * A plain log line. It may hold what a pull request chose (a file name, which can even hold a
    * line break): it stays one line, and one that would read as a workflow command (the runner
@@ -31734,83 +32790,76 @@ var Workflow = class {
   info(message2) {
     const line = message2.replace(/\r\n|\r|\n/g, " ");
     if (!line.trimStart().startsWith("::")) {
-      this.write(`${line}
-`);
+      info(line);
       return;
     }
-    const token = `specgate-${randomUUID()}`;
-    this.write(`::stop-commands::${token}
+    const token = `specgate-${randomUUID2()}`;
+    info(`::stop-commands::${token}
 ${line}
-::${token}::
-`);
+::${token}::`);
   }
   debug(message2) {
-    this.command("debug", {}, message2);
+    debug(message2);
   }
   notice(message2, properties = {}) {
-    this.command("notice", properties, message2);
+    notice(message2, annotation(properties));
   }
   warning(message2, properties = {}) {
-    this.command("warning", properties, message2);
+    warning(message2, annotation(properties));
   }
   error(message2, properties = {}) {
-    this.command("error", properties, message2);
+    error(message2, annotation(properties));
   }
-  /** Lines printed verbatim: workflow commands rendered elsewhere (src/render/github.ts). */
-  raw(text3) {
-    if (text3 !== "") this.write(text3.endsWith("\n") ? text3 : `${text3}
-`);
+  /** Each finding of the report as an annotation on its file and line. */
+  annotate(report2) {
+    for (const file of report2.files) {
+      for (const finding of file.findings) ANNOTATE[finding.severity](finding.message, annotation({ file: file.path, line: finding.line, title: `specgate ${finding.rule}` }));
+    }
   }
-  /** A step output; also remembered, so the last value of each name is known. */
+  /** A step output (without $GITHUB_OUTPUT, outside a runner, it is only logged for debugging). */
   setOutput(name, value) {
-    this.outputs.set(name, value);
-    if (!this.files.outputFile) {
+    if (!process.env.GITHUB_OUTPUT) {
       this.debug(`GITHUB_OUTPUT is not set: output ${name} is not written`);
       return;
     }
-    let delimiter = `ghadelimiter_${randomUUID()}`;
-    while (value.includes(delimiter) || name.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-    appendFileSync(this.files.outputFile, `${name}<<${delimiter}
-${value}
-${delimiter}
-`, "utf8");
+    setOutput(name, value);
   }
-  /** Appends markdown to the job summary; false when the runner gave no summary file. */
+  /** Adds markdown to the job summary, written by `flush()`. */
   appendSummary(markdown) {
-    if (!this.files.summaryFile) {
-      this.debug("GITHUB_STEP_SUMMARY is not set: no job summary is written");
-      return false;
-    }
-    appendFileSync(this.files.summaryFile, markdown.endsWith("\n") ? markdown : `${markdown}
-`, "utf8");
-    return true;
+    summary.addRaw(markdown, !markdown.endsWith("\n"));
+    this.summaryParts += 1;
   }
-  command(level, properties, message2) {
-    const parts = [];
-    if (properties.title !== void 0) parts.push(`title=${escapeProperty(properties.title)}`);
-    if (properties.file !== void 0) parts.push(`file=${escapeProperty(properties.file)}`);
-    if (properties.line !== void 0) parts.push(`line=${properties.line}`);
-    this.write(`::${level}${parts.length > 0 ? ` ${parts.join(",")}` : ""}::${escapeData(message2)}
-`);
+  /**
+   * Writes the job summary; says so in the debug log when the runner gave no summary file. Built
+   * with core.summary, appended here: core.summary.write() keeps the first $GITHUB_STEP_SUMMARY it
+   * saw for the life of the process, and the tests run many steps in one process.
+   */
+  flush() {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    const markdown = summary.stringify();
+    summary.emptyBuffer();
+    if (this.summaryParts === 0) return;
+    this.summaryParts = 0;
+    if (!file) this.debug("GITHUB_STEP_SUMMARY is not set: no job summary is written");
+    else appendFileSync2(file, markdown, "utf8");
   }
 };
 
 // src/action/run.ts
 var BLOB_CONCURRENCY = 8;
 var ANNOTATIONS_SHOWN = 10;
-async function runAction(env, options = {}) {
+async function runAction(options = {}) {
+  const workflow = new Workflow();
   let context;
   let inputs;
   try {
-    context = readContext(env);
-    inputs = readInputs(env);
-  } catch (error) {
-    if (!(error instanceof SetupError || error instanceof InputError)) throw error;
-    const workflow2 = new Workflow({}, options.write);
-    for (const line of error.message.split("\n")) workflow2.error(line, { title: "specgate" });
+    context = readContext(process.env);
+    inputs = readInputs();
+  } catch (error2) {
+    if (!(error2 instanceof SetupError || error2 instanceof InputError)) throw error2;
+    for (const line of error2.message.split("\n")) workflow.error(line, { title: "specgate" });
     return 1;
   }
-  const workflow = new Workflow({ outputFile: context.outputFile, summaryFile: context.summaryFile }, options.write);
   const client = inputs.token ? createClient({
     token: inputs.token,
     baseUrl: context.apiUrl,
@@ -31819,7 +32868,9 @@ async function runAction(env, options = {}) {
     debug: (message2) => workflow.debug(message2),
     ...options.retryDelayMs === void 0 ? {} : { retryDelayMs: options.retryDelayMs }
   }) : void 0;
-  return new Gate(context, inputs, workflow, client).run();
+  const status = await new Gate(context, inputs, workflow, client).run();
+  workflow.flush();
+  return status;
 }
 var Gate = class {
   constructor(context, inputs, workflow, client) {
@@ -31834,6 +32885,8 @@ var Gate = class {
   workflow;
   client;
   checkName;
+  /** False for a commit that is no longer the pull request's head: it keeps out of the conversation. */
+  conversation = true;
   notes = [];
   async run() {
     const { context, workflow } = this;
@@ -31853,34 +32906,54 @@ var Gate = class {
       if (repoConfig.loaded.problems.length > 0) return this.configError(repoConfig, repoConfig.loaded.problems);
       const loaded = withOverrides(repoConfig.loaded, this.inputs.overrides);
       this.checkName = loaded.config.check_name;
-      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
+      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : this.context.mergeGroup && this.client ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
       if (checked.kind === "config-error") return this.configError(repoConfig, checked.problems);
+      if (checked.kind === "too-many") return this.tooManyFiles(checked.reason, loaded.config.skip_label);
       return await this.publish(checked, loaded);
-    } catch (error) {
-      return this.internalError(error);
+    } catch (error2) {
+      return this.internalError(error2);
     }
   }
   /** A pull request: the files GitHub lists for it, selected as the app selects them. */
   async checkPullRequest(pull, client, loaded, repoConfig) {
-    const { config: config2 } = loaded;
     const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
-    if (pull.labels.includes(config2.skip_label)) return this.skipped(state, loaded);
-    const listed = await listPullFiles(client, pull.number, pull.changedFiles);
+    if (pull.labels.includes(loaded.config.skip_label)) return this.skipped(state, loaded);
+    const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+    if (!isHead) {
+      this.conversation = false;
+      this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
+    }
+    return this.checkChanged("The pull request changes", listed, { base: pull.baseSha, head: pull.headSha }, state, client, loaded, repoConfig, pull);
+  }
+  /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
+  async checkMergeGroup(group, client, loaded, repoConfig) {
+    const comparison = await compareCommits(client, group.baseSha, group.headSha);
+    const listed = { files: comparison.files, truncated: !comparison.complete };
+    const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
+    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+    return this.checkChanged(subject, listed, commits, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
+  }
+  /** The changed specs of a file list (and the specs a pull request's description links), checked. */
+  async checkChanged(subject, everyListed, commits, state, client, loaded, repoConfig, pull) {
+    const { config: config2 } = loaded;
+    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config2.paths, isSpec: specSelector(config2) });
+    if (every.kind === "impossible") return { kind: "too-many", reason: every.reason };
+    const listed = every.listed;
     const specFiles = changedSpecs(listed.files, config2);
-    this.workflow.info(`The pull request changes ${plural(listed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
-    if (listed.truncated) this.workflow.warning("GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
+    this.workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
+    if (every.byTrees) this.workflow.info("GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.");
     const limit = pLimit(BLOB_CONCURRENCY);
-    const links = linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path));
+    const links = pull ? linkedSpecs(pull.body, config2.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
     const [read, linked] = await Promise.all([
       Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link) => link.valid ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
+      Promise.all(links.map((link) => link.valid && pull ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : void 0))
     ]);
     const missing = [];
     const checkedLinks = [];
     links.forEach((link, index) => {
       const found = linked[index];
       if (found?.kind === "file") checkedLinks.push({ path: link.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link, pull.headSha, found === void 0 ? "not-a-path" : found.kind).report);
+      else missing.push(missingLinkedSpec(link, pull?.headSha ?? "", found === void 0 ? "not-a-path" : found.kind).report);
     });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
     const all = [...specFiles.map((file, index) => ({ path: file.path, bytes: read[index].bytes })), ...checkedLinks];
@@ -31905,7 +32978,7 @@ var Gate = class {
       this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
     }
     const report2 = this.failOn({ template: config2.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
+    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config2) }, config2);
     return { kind: "checked", verdict, notes: this.notes };
   }
   /** Any other event (or a pull request without a token): every spec under `paths` in the workspace. */
@@ -31972,10 +33045,10 @@ var Gate = class {
     const { workflow, context } = this;
     const { config: config2 } = loaded;
     const verdict = withNotices(checked.verdict, loaded.notices);
-    for (const notice of loaded.notices ?? []) workflow.warning(`specgate: ${notice.message}`, { title: "specgate configuration" });
-    const headSha = context.pull?.headSha ?? context.sha;
+    for (const notice2 of loaded.notices ?? []) workflow.warning(`specgate: ${notice2.message}`, { title: "specgate configuration" });
+    const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links = { repositoryUrl: context.repositoryUrl, headSha };
-    workflow.raw(renderGithub(verdict.report));
+    if (config2.annotations) workflow.annotate(verdict.report);
     const counted = summarize(verdict.report);
     if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
       workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
@@ -31983,7 +33056,8 @@ var Gate = class {
     workflow.info(`${icon(verdict.conclusion, verdict.state.skip !== void 0)} ${this.checkName}: ${verdict.title}`);
     if (verdict.conclusion === "neutral") workflow.info("This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).");
     let commentUrl = "";
-    if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2.comment, config2.skip_label);
+    if (!this.conversation) workflow.info("Sticky comment: left to the run for the newest head.");
+    else if (context.pull && this.client && config2.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config2);
     else if (context.pull && config2.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
     workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config2.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
     this.outputs({
@@ -31997,9 +33071,10 @@ var Gate = class {
     });
     return this.exitCode(verdict.conclusion === "failure");
   }
-  async comment(pull, client, verdict, links, mode, skipLabel) {
+  async comment(pull, client, verdict, links, config2) {
+    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config2;
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
-    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel);
+    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === "failure" || mode === "always" && !verdict.state.skip;
     try {
       const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);
@@ -32020,8 +33095,8 @@ var Gate = class {
           this.workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
           return result.url;
       }
-    } catch (error) {
-      this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
+    } catch (error2) {
+      this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error2)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
       return "";
     }
   }
@@ -32057,8 +33132,15 @@ var Gate = class {
     if (key.startsWith("paths") && overrides.paths !== void 0) return "paths";
     return void 0;
   }
-  internalError(error) {
-    const reason = describeError(error);
+  tooManyFiles(reason, skipLabel) {
+    const { title, summary: summary2 } = renderTooManyFiles(reason, skipLabel);
+    this.workflow.error(`${title}: ${summary2.split("\n")[0]}`, { title: "specgate" });
+    this.workflow.appendSummary(problemSummary(this.checkName, title, summary2, this.notes));
+    this.outputs({ conclusion: "failure", title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
+    return 1;
+  }
+  internalError(error2) {
+    const reason = describeError(error2);
     const title = "specgate could not finish the check";
     this.workflow.error(`${title}: ${reason}`, { title: "specgate" });
     this.workflow.appendSummary(problemSummary(this.checkName, title, `The check stopped before it could judge the specs: ${reason}
@@ -32085,11 +33167,9 @@ function at(url) {
 
 // src/action/main.ts
 try {
-  process.exitCode = await runAction(process.env);
-} catch (error) {
-  process.stdout.write(`::error title=specgate::${escapeData(`specgate failed unexpectedly: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)}
-`);
-  process.exitCode = 1;
+  process.exitCode = await runAction();
+} catch (error2) {
+  setFailed(`specgate failed unexpectedly: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}`);
 }
 /*! Bundled license information:
 

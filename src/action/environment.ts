@@ -12,6 +12,12 @@ export interface PullRequestContext extends PullRequestFacts {
   fromFork: boolean;
 }
 
+/** A merge queue's merge group (`merge_group` events): the commit to judge and what it was built on. */
+export interface MergeGroupContext {
+  headSha: string;
+  baseSha: string;
+}
+
 export interface ActionContext {
   eventName: string;
   owner: string;
@@ -28,10 +34,10 @@ export interface ActionContext {
   sha: string;
   /** Set for pull request events. */
   pull?: PullRequestContext;
+  /** Set for `merge_group` events. */
+  mergeGroup?: MergeGroupContext;
   /** The label the event added or removed, and who did it (`labeled`, `unlabeled`). */
   labelEvent?: { label: string; login?: string; added: boolean };
-  outputFile?: string;
-  summaryFile?: string;
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -58,8 +64,10 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
   };
   const defaultBranch = string(repositoryPayload?.default_branch);
   if (defaultBranch !== undefined) context.defaultBranch = defaultBranch;
-  if (env.GITHUB_OUTPUT) context.outputFile = env.GITHUB_OUTPUT;
-  if (env.GITHUB_STEP_SUMMARY) context.summaryFile = env.GITHUB_STEP_SUMMARY;
+  const group = object(payload.merge_group);
+  const groupHead = string(group?.head_sha);
+  const groupBase = string(group?.base_sha);
+  if (eventName === 'merge_group' && groupHead !== undefined && groupBase !== undefined) context.mergeGroup = { headSha: groupHead, baseSha: groupBase };
   if (PULL_REQUEST_EVENTS.has(eventName)) {
     context.pull = pullRequestOf(payload);
     const label = string(object(payload.label)?.name);
@@ -100,6 +108,7 @@ function pullRequestOf(payload: Payload): PullRequestContext {
   return {
     number,
     headSha,
+    baseSha: string(object(pull.base)?.sha) ?? '',
     draft: pull.draft === true,
     labels: (Array.isArray(pull.labels) ? pull.labels : []).map((label) => string(object(label)?.name) ?? ''),
     updatedAt: string(pull.updated_at) ?? '',

@@ -1,4 +1,5 @@
-/** The Action's inputs (action.yml), as the runner passes them: `INPUT_<NAME>` variables. */
+/** The Action's inputs (action.yml), read with @actions/core as the runner passes them. */
+import * as core from '@actions/core';
 import type { LoadedConfig, SpecgateConfig } from '../config/load.js';
 import { CONFIG_SCHEMA } from '../config/schema.js';
 
@@ -21,21 +22,13 @@ export interface ActionInputs {
 /** Inputs the step cannot run with, each named as the workflow file writes it. */
 export class InputError extends Error {}
 
-/** The runner's name for an input's variable (as @actions/core's getInput reads it). */
-export function inputVariable(name: string): string {
-  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-
-export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const input = (name: string): string => (env[inputVariable(name)] ?? '').trim();
+export function readInputs(): ActionInputs {
+  const input = (name: string): string => core.getInput(name);
   const problems: string[] = [];
   const overrides: ActionInputs['overrides'] = {};
 
   // One glob per line: a comma is part of glob syntax (`{a,b}`), so it cannot separate them.
-  const paths = input('paths')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  const paths = core.getMultilineInput('paths').filter((line) => !line.startsWith('#'));
   if (paths.length > 0) overrides.paths = paths;
   const template = input('template');
   if (template !== '') overrides.template = template;

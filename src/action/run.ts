@@ -6,12 +6,12 @@
  */
 import pLimit from 'p-limit';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
-import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
+import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig, type SpecgateConfig } from '../config/load.js';
 import { compilePolicies, type Policies } from '../config/policies.js';
-import { chooseTemplate, neededTemplates } from '../config/select.js';
+import { chooseTemplate, neededTemplates, specSelector } from '../config/select.js';
 import { findSpecFiles } from '../cli/files.js';
-import { renderConfigError, type Links } from '../render/check-run.js';
-import { renderGithub } from '../render/github.js';
+import { renderConfigError, renderTooManyFiles, type Links } from '../render/check-run.js';
+import { withEverySpec } from '../github/spec-trees.js';
 import { fileStatus, plural, summarize, type FileReport, type Report } from '../render/report.js';
 import { renderStickyComment } from '../render/sticky-comment.js';
 import { changedSpecs, filesNeedingSpec } from '../verdict/changes.js';
@@ -19,8 +19,9 @@ import { checkFile, missingLinkedSpec, unknownTemplateFile } from '../verdict/ev
 import { linkedSpecs } from '../verdict/links.js';
 import { decide, withNotices, type PullRequestState, type Verdict } from '../verdict/verdict.js';
 import { readRepoConfig, type RepoConfig } from './config.js';
-import { readContext, SetupError, type ActionContext, type PullRequestContext } from './environment.js';
+import { readContext, SetupError, type ActionContext, type MergeGroupContext, type PullRequestContext } from './environment.js';
 import { readFileAtRef, readTextFile } from '../github/contents.js';
+import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
 import { createClient, describeError, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
 import { listPullFiles } from './pull-files.js';
@@ -36,26 +37,27 @@ const BLOB_CONCURRENCY = 8;
 const ANNOTATIONS_SHOWN = 10;
 
 export interface RunOptions {
-  /** Where the log and workflow commands go; default stdout. */
-  write?: (text: string) => void;
   /** Milliseconds before the first retry of a failed API request. */
   retryDelayMs?: number;
 }
 
-/** Runs the Action in an environment like the runner's; resolves to the exit status. */
-export async function runAction(env: NodeJS.ProcessEnv, options: RunOptions = {}): Promise<number> {
+/**
+ * Runs the Action in the runner's environment (process.env, as @actions/core reads it): the log
+ * and annotations on stdout, outputs and the job summary in the runner's files. Resolves to the
+ * exit status.
+ */
+export async function runAction(options: RunOptions = {}): Promise<number> {
+  const workflow = new Workflow();
   let context: ActionContext;
   let inputs: ActionInputs;
   try {
-    context = readContext(env);
-    inputs = readInputs(env);
+    context = readContext(process.env);
+    inputs = readInputs();
   } catch (error) {
     if (!(error instanceof SetupError || error instanceof InputError)) throw error;
-    const workflow = new Workflow({}, options.write);
     for (const line of error.message.split('\n')) workflow.error(line, { title: 'specgate' });
     return 1;
   }
-  const workflow = new Workflow({ outputFile: context.outputFile, summaryFile: context.summaryFile }, options.write);
   const client = inputs.token
     ? createClient({
         token: inputs.token,
@@ -66,15 +68,20 @@ export async function runAction(env: NodeJS.ProcessEnv, options: RunOptions = {}
         ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
       })
     : undefined;
-  return new Gate(context, inputs, workflow, client).run();
+  const status = await new Gate(context, inputs, workflow, client).run();
+  workflow.flush();
+  return status;
 }
 
 type Checked =
   | { kind: 'config-error'; problems: ConfigProblem[] }
+  | { kind: 'too-many'; reason: string }
   | { kind: 'checked'; verdict: Verdict; notes: string[]; emptyText?: string };
 
 class Gate {
   private checkName: string;
+  /** False for a commit that is no longer the pull request's head: it keeps out of the conversation. */
+  private conversation = true;
   private readonly notes: string[] = [];
 
   constructor(
@@ -106,8 +113,14 @@ class Gate {
       const loaded = withOverrides(repoConfig.loaded, this.inputs.overrides);
       this.checkName = loaded.config.check_name;
 
-      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
+      const checked =
+        this.context.pull && this.client
+          ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig)
+          : this.context.mergeGroup && this.client
+            ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig)
+            : await this.checkWorkspace(loaded, repoConfig);
       if (checked.kind === 'config-error') return this.configError(repoConfig, checked.problems);
+      if (checked.kind === 'too-many') return this.tooManyFiles(checked.reason, loaded.config.skip_label);
       return await this.publish(checked, loaded);
     } catch (error) {
       return this.internalError(error);
@@ -116,27 +129,57 @@ class Gate {
 
   /** A pull request: the files GitHub lists for it, selected as the app selects them. */
   private async checkPullRequest(pull: PullRequestContext, client: ApiClient, loaded: LoadedConfig, repoConfig: RepoConfig): Promise<Checked> {
-    const { config } = loaded;
     const state: PullRequestState = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
-    if (pull.labels.includes(config.skip_label)) return this.skipped(state, loaded);
+    if (pull.labels.includes(loaded.config.skip_label)) return this.skipped(state, loaded);
 
-    const listed = await listPullFiles(client, pull.number, pull.changedFiles);
+    const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+    if (!isHead) {
+      this.conversation = false;
+      this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
+    }
+    return this.checkChanged('The pull request changes', listed, { base: pull.baseSha, head: pull.headSha }, state, client, loaded, repoConfig, pull);
+  }
+
+  /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
+  private async checkMergeGroup(group: MergeGroupContext, client: ApiClient, loaded: LoadedConfig, repoConfig: RepoConfig): Promise<Checked> {
+    const comparison = await compareCommits(client, group.baseSha, group.headSha);
+    const listed = { files: comparison.files, truncated: !comparison.complete };
+    const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
+    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+    return this.checkChanged(subject, listed, commits, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
+  }
+
+  /** The changed specs of a file list (and the specs a pull request's description links), checked. */
+  private async checkChanged(
+    subject: string,
+    everyListed: ListedFiles,
+    commits: { base: string; head: string; mergeBase?: string },
+    state: PullRequestState,
+    client: ApiClient,
+    loaded: LoadedConfig,
+    repoConfig: RepoConfig,
+    pull?: PullRequestContext,
+  ): Promise<Checked> {
+    const { config } = loaded;
+    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config.paths, isSpec: specSelector(config) });
+    if (every.kind === 'impossible') return { kind: 'too-many', reason: every.reason };
+    const listed = every.listed;
     const specFiles = changedSpecs(listed.files, config);
-    this.workflow.info(`The pull request changes ${plural(listed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
-    if (listed.truncated) this.workflow.warning('GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
+    this.workflow.info(`${subject} ${plural(everyListed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
+    if (every.byTrees) this.workflow.info('GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.');
 
     const limit = pLimit(BLOB_CONCURRENCY);
-    const links = linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path));
+    const links = pull ? linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
     const [read, linked] = await Promise.all([
       Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link) => (link.valid ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : undefined))),
+      Promise.all(links.map((link) => (link.valid && pull ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : undefined))),
     ]);
     const missing: FileReport[] = [];
     const checkedLinks: Array<{ path: string; bytes: Uint8Array }> = [];
     links.forEach((link, index) => {
       const found = linked[index];
       if (found?.kind === 'file') checkedLinks.push({ path: link.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link, pull.headSha, found === undefined ? 'not-a-path' : found.kind).report);
+      else missing.push(missingLinkedSpec(link, pull?.headSha ?? '', found === undefined ? 'not-a-path' : found.kind).report);
     });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, 'spec')} the pull request does not change: read at the head commit through the API.`);
 
@@ -163,7 +206,7 @@ class Gate {
       this.notes.push(`Specs: ${[counts.workspace > 0 ? `${counts.workspace} read from the workspace` : '', counts.api > 0 ? `${counts.api} through the API by blob SHA` : '', linkedNote].filter(Boolean).join(', ')}.`);
     }
     const report = this.failOn({ template: config.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report, { ...state, filesTruncated: listed.truncated, needingSpec: filesNeedingSpec(listed.files, specFiles, config) }, config);
+    const verdict = decide(report, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config) }, config);
     return { kind: 'checked', verdict, notes: this.notes };
   }
 
@@ -237,10 +280,10 @@ class Gate {
     const { config } = loaded;
     const verdict = withNotices(checked.verdict, loaded.notices);
     for (const notice of loaded.notices ?? []) workflow.warning(`specgate: ${notice.message}`, { title: 'specgate configuration' });
-    const headSha = context.pull?.headSha ?? context.sha;
+    const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
     const links: Links = { repositoryUrl: context.repositoryUrl, headSha };
 
-    workflow.raw(renderGithub(verdict.report));
+    if (config.annotations) workflow.annotate(verdict.report);
     const counted = summarize(verdict.report);
     if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
       workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
@@ -249,7 +292,8 @@ class Gate {
     if (verdict.conclusion === 'neutral') workflow.info('This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).');
 
     let commentUrl = '';
-    if (context.pull && this.client && config.comment !== 'never') commentUrl = await this.comment(context.pull, this.client, verdict, links, config.comment, config.skip_label);
+    if (!this.conversation) workflow.info('Sticky comment: left to the run for the newest head.');
+    else if (context.pull && this.client && config.comment !== 'never') commentUrl = await this.comment(context.pull, this.client, verdict, links, config);
     else if (context.pull && config.comment !== 'never') workflow.info('Sticky comment: none (no github-token).');
 
     workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config.skip_label, notes: checked.notes, ...(checked.emptyText === undefined ? {} : { emptyText: checked.emptyText }) }));
@@ -265,9 +309,10 @@ class Gate {
     return this.exitCode(verdict.conclusion === 'failure');
   }
 
-  private async comment(pull: PullRequestContext, client: ApiClient, verdict: Verdict, links: Links, mode: 'on-failure' | 'always', skipLabel: string): Promise<string> {
+  private async comment(pull: PullRequestContext, client: ApiClient, verdict: Verdict, links: Links, config: SpecgateConfig): Promise<string> {
+    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config;
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
-    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel);
+    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === 'failure' || (mode === 'always' && !verdict.state.skip);
     try {
       const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);
@@ -327,6 +372,14 @@ class Gate {
     if (key === 'template' && overrides.template !== undefined) return 'template';
     if (key.startsWith('paths') && overrides.paths !== undefined) return 'paths';
     return undefined;
+  }
+
+  private tooManyFiles(reason: string, skipLabel: string): number {
+    const { title, summary } = renderTooManyFiles(reason, skipLabel);
+    this.workflow.error(`${title}: ${summary.split('\n')[0]}`, { title: 'specgate' });
+    this.workflow.appendSummary(problemSummary(this.checkName, title, summary, this.notes));
+    this.outputs({ conclusion: 'failure', title, errors: '0', warnings: '0', specs: '0', 'failed-files': '[]', 'comment-url': '' });
+    return 1;
   }
 
   private internalError(error: unknown): number {

@@ -1,13 +1,12 @@
 /**
- * Talking to the Actions runner: workflow commands on stdout (log levels, annotations, groups)
- * and the files it reads after the step ($GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY). The same
- * formats @actions/core writes, without depending on it.
+ * Talking to the Actions runner through @actions/core: log lines, annotations, step outputs and
+ * the job summary. Everything goes where @actions/core sends it (stdout, $GITHUB_OUTPUT,
+ * $GITHUB_STEP_SUMMARY); the job summary is written once, by `flush()`.
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { escapeData, escapeProperty } from '../render/github.js';
-
-export type Level = 'debug' | 'notice' | 'warning' | 'error';
+import * as core from '@actions/core';
+import type { Report } from '../render/report.js';
 
 /** Where an annotation points; without a file it is an annotation on the job. */
 export interface AnnotationProperties {
@@ -16,20 +15,18 @@ export interface AnnotationProperties {
   line?: number;
 }
 
-export interface WorkflowFiles {
-  /** $GITHUB_OUTPUT: `name<<delimiter` blocks. */
-  outputFile?: string;
-  /** $GITHUB_STEP_SUMMARY: markdown, appended. */
-  summaryFile?: string;
+const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const;
+
+function annotation(properties: AnnotationProperties): core.AnnotationProperties {
+  return {
+    ...(properties.title === undefined ? {} : { title: properties.title }),
+    ...(properties.file === undefined ? {} : { file: properties.file }),
+    ...(properties.line === undefined ? {} : { startLine: properties.line }),
+  };
 }
 
 export class Workflow {
-  private readonly outputs = new Map<string, string>();
-
-  constructor(
-    private readonly files: WorkflowFiles,
-    private readonly write: (text: string) => void = (text) => void process.stdout.write(text),
-  ) {}
+  private summaryParts = 0;
 
   /**
    * A plain log line. It may hold what a pull request chose (a file name, which can even hold a
@@ -39,62 +36,63 @@ export class Workflow {
   info(message: string): void {
     const line = message.replace(/\r\n|\r|\n/g, ' ');
     if (!line.trimStart().startsWith('::')) {
-      this.write(`${line}\n`);
+      core.info(line);
       return;
     }
     const token = `specgate-${randomUUID()}`;
-    this.write(`::stop-commands::${token}\n${line}\n::${token}::\n`);
+    core.info(`::stop-commands::${token}\n${line}\n::${token}::`);
   }
 
   debug(message: string): void {
-    this.command('debug', {}, message);
+    core.debug(message);
   }
 
   notice(message: string, properties: AnnotationProperties = {}): void {
-    this.command('notice', properties, message);
+    core.notice(message, annotation(properties));
   }
 
   warning(message: string, properties: AnnotationProperties = {}): void {
-    this.command('warning', properties, message);
+    core.warning(message, annotation(properties));
   }
 
   error(message: string, properties: AnnotationProperties = {}): void {
-    this.command('error', properties, message);
+    core.error(message, annotation(properties));
   }
 
-  /** Lines printed verbatim: workflow commands rendered elsewhere (src/render/github.ts). */
-  raw(text: string): void {
-    if (text !== '') this.write(text.endsWith('\n') ? text : `${text}\n`);
+  /** Each finding of the report as an annotation on its file and line. */
+  annotate(report: Report): void {
+    for (const file of report.files) {
+      for (const finding of file.findings) ANNOTATE[finding.severity](finding.message, annotation({ file: file.path, line: finding.line, title: `specgate ${finding.rule}` }));
+    }
   }
 
-  /** A step output; also remembered, so the last value of each name is known. */
+  /** A step output (without $GITHUB_OUTPUT, outside a runner, it is only logged for debugging). */
   setOutput(name: string, value: string): void {
-    this.outputs.set(name, value);
-    if (!this.files.outputFile) {
+    if (!process.env.GITHUB_OUTPUT) {
       this.debug(`GITHUB_OUTPUT is not set: output ${name} is not written`);
       return;
     }
-    // A fresh delimiter every time, so no value can end its own block early.
-    let delimiter = `ghadelimiter_${randomUUID()}`;
-    while (value.includes(delimiter) || name.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-    appendFileSync(this.files.outputFile, `${name}<<${delimiter}\n${value}\n${delimiter}\n`, 'utf8');
+    core.setOutput(name, value);
   }
 
-  /** Appends markdown to the job summary; false when the runner gave no summary file. */
-  appendSummary(markdown: string): boolean {
-    if (!this.files.summaryFile) {
-      this.debug('GITHUB_STEP_SUMMARY is not set: no job summary is written');
-      return false;
-    }
-    appendFileSync(this.files.summaryFile, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
-    return true;
+  /** Adds markdown to the job summary, written by `flush()`. */
+  appendSummary(markdown: string): void {
+    core.summary.addRaw(markdown, !markdown.endsWith('\n'));
+    this.summaryParts += 1;
   }
 
-  private command(level: Level, properties: AnnotationProperties, message: string): void {
-    const parts: string[] = [];
-    if (properties.title !== undefined) parts.push(`title=${escapeProperty(properties.title)}`);
-    if (properties.file !== undefined) parts.push(`file=${escapeProperty(properties.file)}`);
-    if (properties.line !== undefined) parts.push(`line=${properties.line}`);
-    this.write(`::${level}${parts.length > 0 ? ` ${parts.join(',')}` : ''}::${escapeData(message)}\n`);
+  /**
+   * Writes the job summary; says so in the debug log when the runner gave no summary file. Built
+   * with core.summary, appended here: core.summary.write() keeps the first $GITHUB_STEP_SUMMARY it
+   * saw for the life of the process, and the tests run many steps in one process.
+   */
+  flush(): void {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    const markdown = core.summary.stringify();
+    core.summary.emptyBuffer();
+    if (this.summaryParts === 0) return;
+    this.summaryParts = 0;
+    if (!file) this.debug('GITHUB_STEP_SUMMARY is not set: no job summary is written');
+    else appendFileSync(file, markdown, 'utf8');
   }
 }

@@ -1,6 +1,8 @@
 import type { Logger } from 'probot';
 import { CONFIG_FILE } from './github/config-file.js';
-import { renderConfigError, renderInternalError } from '../render/check-run.js';
+import { renderConfigError, renderInternalError, renderTooManyFiles } from '../render/check-run.js';
+import { withEverySpec } from '../github/spec-trees.js';
+import { specSelector } from '../config/select.js';
 import { decide, withNotices } from '../verdict/verdict.js';
 import { defaultConfig } from '../config/load.js';
 import { checkChangedSpecs, readBasics } from './gather.js';
@@ -11,6 +13,7 @@ import type { CheckPool } from '../pipeline/check-pool.js';
 import { countFindings, type Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
 import { publish, publishProblem } from './publish.js';
+import { filesOfCommit } from '../github/compare.js';
 
 export type Outcome = 'success' | 'failure' | 'neutral' | 'skipped' | 'config-error' | 'error' | 'ignored';
 
@@ -44,16 +47,22 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
     const { config } = loaded;
     if (labelEvent && labelEvent.label !== config.skip_label) return 'ignored';
     if (listed.status === 'rejected') throw listed.reason;
-    const pullFiles = listed.value;
-    const state = { draft: pull.draft, filesTruncated: pullFiles.truncated, needingSpec: [] as string[] };
-
+    const { files: pullFiles, isHead } = await filesOfCommit(client, pull, listed.value);
+    if (!isHead) log.info({ pull: pull.number, headSha: pull.headSha }, 'specgate: the pull request has moved past this commit: its own files are checked, and the conversation is left to the newest head');
     if (pull.labels.includes(config.skip_label)) {
       const by = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
-      await publish(client, pull, withNotices(decide({ template: '', files: [] }, { ...state, skip: { by } }, config), loaded.notices), [], config, log, memory);
+      const state = { draft: pull.draft, filesTruncated: false, needingSpec: [], skip: { by } };
+      await publish(client, pull, withNotices(decide({ template: '', files: [] }, state, config), loaded.notices), [], config, log, memory);
       return 'skipped';
     }
+    const every = await withEverySpec(client, pullFiles, { base: pull.baseSha, head: pull.headSha }, { specGlobs: config.paths, isSpec: specSelector(config) });
+    if (every.kind === 'impossible') {
+      await publishProblem(client, pull, checkName, renderTooManyFiles(every.reason, config.skip_label), memory);
+      return 'failure';
+    }
+    const state = { draft: pull.draft, filesTruncated: every.listed.truncated, specsFromTrees: every.byTrees, needingSpec: [] as string[] };
 
-    const checked = await checkChangedSpecs(client, loaded, pullFiles, { source, memory, pool, pull });
+    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, pull });
     if (checked.kind === 'config-error') {
       await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';
@@ -61,7 +70,7 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
     const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
     if (metrics) for (const spec of checked.specs) countFindings(metrics, spec.report.findings);
     const verdict = withNotices(decide(report, { ...state, needingSpec: checked.needingSpec }, config), loaded.notices);
-    const published = await publish(client, pull, verdict, checked.specs, config, log, memory);
+    const published = await publish(client, pull, verdict, checked.specs, config, log, memory, { conversation: isHead });
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
     return verdict.conclusion;
   } catch (error) {
@@ -72,9 +81,10 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
   }
 }
 
-async function postConfigError(
+/** A configuration the check cannot run with: a failing check run on the commit, pointing at the file. */
+export async function postConfigError(
   client: RepoClient,
-  pull: PullRequestRef,
+  pull: Pick<PullRequestRef, 'headSha' | 'repositoryUrl'>,
   checkName: string,
   problems: Array<{ line: number; message: string }>,
   source: { owner: string; repo: string; path: string },
@@ -88,7 +98,7 @@ async function postConfigError(
 }
 
 /** A reason a person can act on, never a stack trace or a token. */
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   const status = (error as { status?: number }).status;
   if (status === 403 || status === 429) return 'GitHub refused a request (rate limit or missing permission).';
   if (status === 404) return 'GitHub answered "not found" for something the check needed; the app may lack access.';

@@ -16,6 +16,8 @@ export interface Coordination {
   serialize<T>(key: string, work: () => Promise<T>): Promise<T>;
   /** Whether this process alone sees every event: only then may it trust what it remembers of GitHub. */
   readonly alone: boolean;
+  /** Lets go of the store (the Redis connection), at shutdown. */
+  close(): Promise<void>;
 }
 
 export function localCoordination(): Coordination {
@@ -32,6 +34,7 @@ export function localCoordination(): Coordination {
       taken.delete(delivery);
     },
     serialize: (key, work) => queue.run(key, work),
+    close: async () => undefined,
   };
 }
 
@@ -63,6 +66,9 @@ export function redisCoordination(redis: Redis, options: RedisCoordinationOption
     },
     // In-process order first, so one replica does not poll against itself.
     serialize: (key, work) => local.run(key, () => withLock(redis, `specgate:lock:${key}`, lockTtl, poll, work)),
+    async close() {
+      await redis.quit().catch(() => undefined);
+    },
   };
 }
 

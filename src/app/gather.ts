@@ -11,7 +11,7 @@ import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
 import { fingerprint, type AppMemory } from './memory.js';
 import { checkOnPool, type CheckPool } from '../pipeline/check-pool.js';
-import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
+import { builtinTemplate } from '../config/builtin-template.js';
 import type { PullRequestRef } from './pull-request.js';
 
 /**

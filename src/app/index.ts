@@ -1,10 +1,12 @@
 import type { ApplicationFunctionOptions, Context, Probot } from 'probot';
 import { checkPullRequest, type CheckRequest } from './check-pull-request.js';
+import { checkMergeGroup } from './check-merge-group.js';
 import { handleCommentCommand, type Serialize } from './commands/index.js';
 import { coordinationFromEnvironment, type Coordination } from './coordination.js';
 import type { RepoClient } from './github/repo.js';
 import { createMemory } from './memory.js';
 import { CheckPool } from '../pipeline/check-pool.js';
+import { InFlight, type Drained } from './in-flight.js';
 import { countRequests, createMetrics, metricsHandler, type Metrics } from './observability.js';
 import { withRequestTimeout } from './github/timeouts.js';
 import { pullRequestRef, type PullRequestRef } from './pull-request.js';
@@ -31,7 +33,17 @@ const PULL_REQUEST_EVENTS: Array<
  * The specgate GitHub App: wires events to the check; everything else lives in its own module.
  * With REDIS_URL, replicas behind one webhook URL share delivery claims and pull request locks.
  */
-export default function specgateApp(app: Probot, options?: Partial<ApplicationFunctionOptions>): void {
+/** What the server that loads the app may ask of it; filled in by the app when it is loaded. */
+export interface SpecgateHooks {
+  /** Waits for the deliveries in flight at most `timeoutMs`, gives back the claims of those still running, and closes Redis. */
+  drain?: (timeoutMs: number) => Promise<Drained>;
+}
+
+/**
+ * The specgate GitHub App: wires events to the check; everything else lives in its own module.
+ * With REDIS_URL, replicas behind one webhook URL share delivery claims and pull request locks.
+ */
+export default function specgateApp(app: Probot, options?: Partial<ApplicationFunctionOptions> & { hooks?: SpecgateHooks }): void {
   const metrics = createMetrics();
   // Under Probot's server (`npm start`), GET /metrics serves Prometheus; GET /ping is Probot's own.
   // Loaded without a server (tests, createNodeMiddleware), Probot refuses handlers: no endpoint then.
@@ -40,13 +52,22 @@ export default function specgateApp(app: Probot, options?: Partial<ApplicationFu
   } catch {
     app.log.debug('specgate: no HTTP server, so no /metrics endpoint');
   }
-  installSpecgate(app, coordinationFromEnvironment(), metrics);
+  const coordination = coordinationFromEnvironment();
+  const inFlight = installSpecgate(app, coordination, metrics);
+  if (options?.hooks) {
+    options.hooks.drain = async (timeoutMs) => {
+      const drained = await inFlight.drain(timeoutMs);
+      await coordination.close();
+      return drained;
+    };
+  }
 }
 
-export function installSpecgate(app: Probot, coordination: Coordination, metrics: Metrics = createMetrics()): void {
+export function installSpecgate(app: Probot, coordination: Coordination, metrics: Metrics = createMetrics()): InFlight {
   // What one process remembers of GitHub (the last check run, the comment) holds only if it sees every event.
   const memory = createMemory({ rememberGitHub: coordination.alone });
   const pool = new CheckPool();
+  const inFlight = new InFlight(coordination);
 
   const run = async (context: Context, request: Omit<CheckRequest, 'log'>): Promise<void> => {
     const key = `${request.client.owner}/${request.client.repo}#${request.pull.number}`;
@@ -58,16 +79,10 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
     const requests = countRequests(request.client.octokit, metrics);
     const callsBefore = requests.calls;
     // Claimed inside the lock, so a redelivery that arrives while the first is running waits and then skips.
-    const outcome = await coordination.serialize(key, async () => {
-      if (!(await coordination.claim(delivery))) return 'duplicate';
-      const result = await checkPullRequest({ ...request, log: context.log, memory, metrics, pool }).catch(async (error: unknown) => {
-        await coordination.release(delivery);
-        throw error;
-      });
-      // A run that GitHub's errors stopped may succeed when redelivered; anything else is done.
-      if (result === 'error') await coordination.release(delivery);
-      return result;
-    });
+    // A run that GitHub's errors stopped may succeed when redelivered: its claim is given back.
+    const outcome = await coordination.serialize(key, () =>
+      inFlight.claimed(delivery, () => checkPullRequest({ ...request, log: context.log, memory, metrics, pool }), (result) => result === 'error'),
+    );
     const ms = Date.now() - started;
     metrics.deliveries.inc({ event: context.name, outcome });
     if (outcome !== 'duplicate' && outcome !== 'ignored') metrics.verdictSeconds.observe({ event: context.name }, ms / 1000);
@@ -83,25 +98,31 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
     if (payload.action === 'labeled' || payload.action === 'unlabeled') {
       request.labelEvent = { label: payload.label?.name ?? '', login: payload.sender.login, added: payload.action === 'labeled' };
     }
-    await run(context, request);
+    await inFlight.track(run(context, request));
   });
 
   app.on('issue_comment.created', async (context) => {
-    if (!(await coordination.claim(`${context.id} comment`))) return;
     withRequestTimeout(context.octokit);
     const serialize: Serialize = (client, pullNumber, work) => coordination.serialize(`${client.owner}/${client.repo}#${pullNumber}`, work);
-    await handleCommentCommand(context, serialize, memory).catch(async (error: unknown) => {
-      await coordination.release(`${context.id} comment`);
-      throw error;
-    });
+    await inFlight.track(inFlight.claimed(`${context.id} comment`, () => handleCommentCommand(context, serialize, memory)));
+  });
+
+  // A merge queue waits for the required check on the merge group's head commit.
+  app.on('merge_group.checks_requested', async (context) => {
+    const { merge_group: group, repository } = context.payload;
+    const client = clientFor(context);
+    withRequestTimeout(client.octokit);
+    const request = { client, group: { headSha: group.head_sha, baseSha: group.base_sha, repositoryUrl: repository?.html_url ?? `https://github.com/${client.owner}/${client.repo}` }, log: context.log, memory, pool };
+    const outcome = await inFlight.track(inFlight.claimed(`${context.id} merge-group`, () => checkMergeGroup(request), (result) => result === 'error'));
+    metrics.deliveries.inc({ event: context.name, outcome });
   });
 
   app.on('check_run.rerequested', async (context) => {
-    await rerun(context, context.payload.check_run.head_sha, context.payload.check_run.pull_requests.map((pull) => pull.number));
+    await inFlight.track(rerun(context, context.payload.check_run.head_sha, context.payload.check_run.pull_requests.map((pull) => pull.number)));
   });
 
   app.on('check_suite.rerequested', async (context) => {
-    await rerun(context, context.payload.check_suite.head_sha, context.payload.check_suite.pull_requests.map((pull) => pull.number));
+    await inFlight.track(rerun(context, context.payload.check_suite.head_sha, context.payload.check_suite.pull_requests.map((pull) => pull.number)));
   });
 
   /** A re-run names a commit; the pull requests it belongs to are read fresh. */
@@ -118,6 +139,7 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
       await run(context, { client, pull });
     }
   }
+  return inFlight;
 }
 
 function clientFor(context: Context): RepoClient {
@@ -125,7 +147,16 @@ function clientFor(context: Context): RepoClient {
   return { octokit: context.octokit, owner, repo };
 }
 
+/**
+ * The open pull requests whose head is this commit. GitHub's commit-to-pull-request lookup knows
+ * only commits of this repository, and a check payload lists no pull request from a fork, so a
+ * fork's commit is found among the open pull requests' heads (100 a page, every page).
+ */
 async function pullsForCommit(client: RepoClient, sha: string): Promise<number[]> {
-  const { data } = await client.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner: client.owner, repo: client.repo, commit_sha: sha });
-  return data.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+  const { owner, repo, octokit } = client;
+  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha });
+  const associated = data.filter((pull) => pull.state === 'open').map((pull) => pull.number);
+  if (associated.length > 0) return associated;
+  const open = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
+  return open.filter((pull) => pull.head.sha === sha).map((pull) => pull.number);
 }

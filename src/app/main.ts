@@ -34,9 +34,15 @@ const server = await startServer(settings, { log }).catch((error: Error) => {
   process.exit(1);
 });
 
+// Graceful shutdown: deliveries in flight finish (or give their claims back) before the exit.
+// A second signal stops at once.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    log.info(`specgate: ${signal}: stopping`);
-    void server.stop().then(() => process.exit(0));
+    log.info(`specgate: ${signal}: no new deliveries; finishing those in flight`);
+    process.once(signal, () => process.exit(1));
+    void server.stop().then(() => {
+      log.info('specgate: stopped');
+      process.exit(0);
+    });
   });
 }

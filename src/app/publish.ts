@@ -1,7 +1,7 @@
 import type { Logger } from 'probot';
 import type { SpecgateConfig } from '../config/load.js';
 import { renderCheckRun, type CheckRunOutput } from '../render/check-run.js';
-import { reviewComments } from '../render/review-comments.js';
+import { reviewComments, type ReviewCommentDraft } from '../render/review-comments.js';
 import { renderStickyComment } from '../render/sticky-comment.js';
 import { splitLines } from '../core/parse.js';
 import type { Verdict } from '../verdict/verdict.js';
@@ -32,31 +32,30 @@ export async function publish(
   config: SpecgateConfig,
   log: Logger,
   memory?: AppMemory,
+  /** False for a commit that is no longer the head: its check run only, no comment and no line comments. */
+  { conversation = true }: { conversation?: boolean } = {},
 ): Promise<Published> {
   const links = { repositoryUrl: pull.repositoryUrl, headSha: pull.headSha };
-  const output = renderCheckRun(verdict, links, config.skip_label);
-  const checkRunId = await postCheckRun(client, { name: config.check_name, headSha: pull.headSha, conclusion: verdict.conclusion, output }, memory?.checkRuns);
-  const published: Published = { checkRunId, comment: 'none', reviewComments: 0 };
   const key = `${client.owner}/${client.repo}#${pull.number}`;
   // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
-  const drafts =
-    config.review_comments && verdict.conclusion !== 'neutral'
-      ? specs.flatMap(({ file, report, text }) =>
-          reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
-        )
-      : [];
+  const drafts = lineComments(specs, config, conversation && verdict.conclusion !== 'neutral');
+  // A finding whose line comment carries a suggestion is not annotated on the same line again.
+  const onLines = new Set(drafts.filter((draft) => draft.suggestion).map((draft) => `${draft.path}\0${draft.key}`));
+  const output = renderCheckRun(verdict, links, config.skip_label, { annotate: config.annotations, onLines });
+  const checkRunId = await postCheckRun(client, { name: config.check_name, headSha: pull.headSha, conclusion: verdict.conclusion, output }, memory?.checkRuns);
+  const published: Published = { checkRunId, comment: 'none', reviewComments: 0 };
   // The line comments already handled, as the sticky comment records them: known without listing reviews.
   let recorded: Set<string> | undefined;
 
-  if (config.comment !== 'never') {
+  if (conversation && config.comment !== 'never') {
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
-    const rendered = renderStickyComment(verdict, links, stamp, config.check_name, config.skip_label);
+    const rendered = renderStickyComment(verdict, links, stamp, config.check_name, config.skip_label, config.annotations);
     const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && !verdict.state.skip);
     published.comment = await bestEffort(log, 'sticky comment', 'none', async () => {
       const remember = commentMemory(memory, key);
       const found = await lookUpStickyComment(client, pull.number, remember);
       // Only a comment that exists after this run can keep the record.
-      const keepsRecord = config.review_comments && (found.comment !== undefined || createIfMissing);
+      const keepsRecord = config.review_comments !== 'never' && (found.comment !== undefined || createIfMissing);
       // No record, but the event says the pull request has no line comments at all: none to repeat.
       const before = readReviewed(found.comment?.body) ?? (pull.reviewComments === 0 ? new Set<string>() : undefined);
       const handled = [...(before ?? []), ...drafts.map(reviewId)];
@@ -73,6 +72,19 @@ export async function publish(
     );
   }
   return published;
+}
+
+/**
+ * The line comments a run may post: with `suggestions` (the default) only those carrying a
+ * one-click suggestion, which the sticky comment's summary does not show; `all` every finding on a
+ * line of the diff.
+ */
+function lineComments(specs: ReadonlyArray<CheckedFile & { file: ChangedFile }>, config: SpecgateConfig, allowed: boolean): ReviewCommentDraft[] {
+  if (!allowed || config.review_comments === 'never') return [];
+  const drafts = specs.flatMap(({ file, report, text }) =>
+    reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
+  );
+  return config.review_comments === 'all' ? drafts : drafts.filter((draft) => draft.suggestion);
 }
 
 function reviewMemory(memory: AppMemory | undefined, key: string): Set<string> | undefined {
@@ -94,7 +106,7 @@ function commentMemory(memory: AppMemory | undefined, key: string): CommentMemor
 }
 
 /** Posts the check run for a problem that stopped the check, so it never stays pending. */
-export async function publishProblem(client: RepoClient, pull: PullRequestRef, name: string, output: CheckRunOutput, memory?: AppMemory): Promise<number> {
+export async function publishProblem(client: RepoClient, pull: Pick<PullRequestRef, 'headSha'>, name: string, output: CheckRunOutput, memory?: AppMemory): Promise<number> {
   return postCheckRun(client, { name, headSha: pull.headSha, conclusion: 'failure', output }, memory?.checkRuns);
 }
 

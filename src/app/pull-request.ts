@@ -16,7 +16,7 @@ interface PullRequestPayload {
   updated_at: string;
   changed_files?: number;
   review_comments?: number;
-  base: { repo: { html_url: string } };
+  base: { sha: string; repo: { html_url: string } };
   body?: string | null;
 }
 
@@ -24,6 +24,7 @@ export function pullRequestRef(pull: PullRequestPayload): PullRequestRef {
   return {
     number: pull.number,
     headSha: pull.head.sha,
+    baseSha: pull.base.sha,
     draft: pull.draft === true,
     labels: (pull.labels ?? []).map((label) => label.name ?? ''),
     updatedAt: pull.updated_at,

@@ -5,9 +5,10 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Probot, type ProbotOctokit } from 'probot';
 import type { Logger } from 'pino';
-import specgateApp from './index.js';
+import specgateApp, { type SpecgateHooks } from './index.js';
 import { SpecgateOctokit } from './github/octokit.js';
 import type { Settings } from './settings.js';
 import { admitDelivery, rejectDelivery } from './webhook-gate.js';
@@ -17,8 +18,10 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<b
 export interface RequestHandlerOptions {
   log: Logger;
   Octokit?: typeof ProbotOctokit;
-  /** Whether `/ping` may answer healthy (false while starting or draining). */
+  /** Whether the server accepts deliveries and `/ping` answers healthy (false while starting or draining). */
   ready?: () => boolean;
+  /** Filled in by the app: how a shutdown waits for the deliveries in flight. */
+  hooks?: SpecgateHooks;
 }
 
 /** One `(request, response)` function for `npm start` and the serverless handler alike. */
@@ -39,7 +42,7 @@ export async function createRequestHandler(settings: Settings, options: RequestH
     ...(settings.redisUrl ? { redisConfig: settings.redisUrl } : {}),
   });
   const extra: Handler[] = [];
-  await probot.load(specgateApp, { cwd: process.cwd(), addHandler: (handler: Handler) => extra.push(handler) });
+  await probot.load(specgateApp, { cwd: process.cwd(), addHandler: (handler: Handler) => extra.push(handler), hooks: options.hooks ?? {} } as never);
   const webhooks = await probot.getNodeMiddleware({ path: settings.webhookPath });
   const ready = options.ready ?? (() => true);
 
@@ -47,6 +50,9 @@ export async function createRequestHandler(settings: Settings, options: RequestH
     try {
       const path = (request.url ?? '').split('?')[0];
       if (path === settings.webhookPath && request.method === 'POST') {
+        // Shutting down: GitHub records the delivery as failed, and the next sweep for missed
+        // deliveries (this replica's successor, or another one) asks GitHub to send it again.
+        if (!ready()) return rejectDelivery(request, response, { status: 503, reason: 'the server is shutting down' }, log);
         const rejection = await admitDelivery(request, settings.webhookSecret);
         if (rejection) return rejectDelivery(request, response, rejection, log);
         await webhooks(request, response);
@@ -72,10 +78,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts listening once the app is loaded; `/ping` answers healthy from then until `stop()`. */
+/**
+ * Starts listening once the app is loaded; `/ping` answers healthy from then until `stop()`.
+ * `stop()` is the graceful shutdown: no new deliveries (503, `/ping` too), the ones in flight
+ * finish within `settings.shutdownTimeoutMs` or give their claims back, then the server closes.
+ */
 export async function startServer(settings: Settings, options: RequestHandlerOptions): Promise<RunningServer> {
   let accepting = false;
-  const handle = await createRequestHandler(settings, { ...options, ready: () => accepting });
+  const hooks: SpecgateHooks = options.hooks ?? {};
+  const handle = await createRequestHandler(settings, { ...options, hooks, ready: () => accepting });
   const server: HttpServer = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,14 +96,24 @@ export async function startServer(settings: Settings, options: RequestHandlerOpt
   const host = family === 'IPv6' ? `[${address}]` : address;
   accepting = true;
   options.log.info(`specgate: listening on http://${host}:${port}`);
+  let stopping: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    // Still listening while draining: a load balancer's `/ping` and GitHub's deliveries get a 503.
+    accepting = false;
+    const drained = await hooks.drain?.(settings.shutdownTimeoutMs);
+    if (drained && !drained.finished) {
+      options.log.warn(`specgate: stopped after ${settings.shutdownTimeoutMs} ms with deliveries unfinished; ${drained.handedBack} delivery claims given back for redelivery`);
+    }
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // A response being written finishes; then nothing left open holds the exit.
+    await Promise.race([closed, sleep(1000, undefined, { ref: false })]);
+    server.closeAllConnections();
+    await closed;
+  };
   return {
     url: `http://${host}:${port}`,
     port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        accepting = false;
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    stop: () => (stopping ??= stop()),
   };
 }

@@ -25,6 +25,8 @@ export interface Settings {
   redisUrl?: string;
   logLevel: LogLevel;
   logFormat: 'json' | 'pretty';
+  /** How long a shutdown waits for deliveries in flight before giving back their claims (SPECGATE_SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
 }
 
 /** A setting that stops the server from starting; the message is the one line a maintainer sees. */
@@ -47,6 +49,7 @@ export function readSettings(env: Env, cwd = process.cwd()): Settings {
     baseUrl: readBaseUrl(env),
     logLevel: readLogLevel(env.LOG_LEVEL),
     logFormat: env.LOG_FORMAT ? (env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json') : env.NODE_ENV === 'production' ? 'json' : 'pretty',
+    shutdownTimeoutMs: readMilliseconds('SPECGATE_SHUTDOWN_TIMEOUT_MS', env.SPECGATE_SHUTDOWN_TIMEOUT_MS, 20_000),
   };
   if (env.REDIS_URL) settings.redisUrl = env.REDIS_URL;
   return settings;
@@ -102,6 +105,12 @@ function readPort(value: string | undefined): number {
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || port < 1 || port > 65_535) throw new SettingsError(`PORT must be a number from 1 to 65535, not "${value.slice(0, 40)}".`);
   return port;
+}
+
+function readMilliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value.trim())) throw new SettingsError(`${name} must be a number of milliseconds, not "${value.slice(0, 40)}".`);
+  return Number(value);
 }
 
 function readBaseUrl(env: Env): string {

@@ -30,6 +30,7 @@ export const OPTIONS = {
   'dry-run': { type: 'boolean', commands: CHECKING },
   'no-error-on-unmatched-pattern': { type: 'boolean', commands: CHECKING },
   for: { type: 'string', commands: ['template'] },
+  raw: { type: 'boolean', commands: ['template'] },
   help: { type: 'boolean', short: 'h', commands: COMMANDS },
   version: { type: 'boolean', short: 'v', commands: COMMANDS },
 } as const satisfies Record<string, OptionSpec>;

@@ -13,7 +13,7 @@ import { progressBar } from './progress.js';
 import { stagedSpecs, type SpecInput } from './staged.js';
 import { threadCount } from './threads.js';
 import { specgateVersion } from './version.js';
-import { ConfigError, fromCommandLine, readText, UsageError, type Workspace } from './workspace.js';
+import { ConfigError, fromCommandLine, readText, UsageError, workspaceAt, type Workspace } from './workspace.js';
 
 export interface CheckOptions {
   workspace: Workspace;
@@ -40,7 +40,7 @@ export interface CheckRun {
  * (`SPECGATE_CHECK_TIMEOUT_MS`, `SPECGATE_CHECK_MEMORY_MB`), so one pathological file gets a
  * `too-complex` finding instead of hanging a pre-commit hook.
  */
-export async function runCheck(options: CheckOptions): Promise<CheckRun> {
+export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
   const { workspace } = options;
   const { config } = workspace.loaded;
   const override = options.template === undefined ? undefined : fromCommandLine(workspace, options.template);
@@ -101,6 +101,16 @@ function outlinesOf(policies: Policies, needed: ReadonlyArray<string | undefined
     outlines[path ?? BUILTIN_TEMPLATE] = policy.template.all.map((section) => ({ name: section.name, depth: depth(section), required: policy.isRequired(section) }));
   }
   return outlines;
+}
+
+/**
+ * The report for a root and its arguments, for callers that are not a command line (`npm run
+ * eval`, the rule pages' tests): the root is both where the arguments start and what the
+ * configuration's paths are relative to.
+ */
+export async function runCheck(options: { root: string; paths: string[]; template?: string; config?: string }): Promise<Report> {
+  const workspace = workspaceAt(options.root, options.config);
+  return (await checkSpecs({ workspace, paths: options.paths, ...(options.template === undefined ? {} : { template: options.template }) })).report;
 }
 
 function readSpecs(options: CheckOptions): SpecInput[] {

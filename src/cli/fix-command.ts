@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { insertMissingSections } from '../core/fill.js';
 import type { Finding } from '../core/types.js';
-import { runCheck, type CheckOptions } from './check-command.js';
+import { checkSpecs, type CheckOptions } from './check-command.js';
 
 export interface Fix {
   path: string;
@@ -19,7 +19,7 @@ export interface Fix {
  * near miss is not filled: its fix is renaming the heading, which the check's finding says.
  */
 export async function planFixes(options: CheckOptions): Promise<Fix[]> {
-  const { report, specs } = await runCheck(options);
+  const { report, specs } = await checkSpecs(options);
   const fixes: Fix[] = [];
   report.files.forEach((file, index) => {
     const missing = file.findings.filter(isFillable);

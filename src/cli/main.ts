@@ -1,14 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { builtinTemplate } from '../config/builtin-template.js';
+import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
+import { compilePolicy } from '../config/compiled-policy.js';
+import { policyOptions } from '../config/load.js';
 import type { Report } from '../render/report.js';
 import { renderGithub } from '../render/github.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
+import { renderTemplateOutline } from '../render/template-outline.js';
 import { renderText } from '../render/text.js';
 import { parseCommandLine, type OptionValues } from './args.js';
-import { runCheck, type CheckOptions } from './check-command.js';
+import { checkSpecs, type CheckOptions } from './check-command.js';
 import { applyFixes, fixesAsDiff, planFixes } from './fix-command.js';
 import { runInit } from './init-command.js';
 import { runNew } from './new-command.js';
@@ -80,7 +83,7 @@ async function check(workspace: Workspace, paths: string[], values: OptionValues
     if (values['dry-run']) return print(fixesAsDiff(fixes), fixes.length > 0 ? 1 : 0);
     process.stderr.write(applyFixes(workspace.root, fixes));
   }
-  const { report } = await runCheck(options);
+  const { report } = await checkSpecs(options);
   const shown = values.quiet ? errorsOnly(report) : report;
   const output = render(shown, format, { toTerminal: values['output-file'] === undefined, staged: options.staged === true });
   if (values['output-file'] === undefined) process.stdout.write(output);
@@ -90,13 +93,22 @@ async function check(workspace: Workspace, paths: string[], values: OptionValues
   return code;
 }
 
+/** The template in effect (or the one `--for PATH` gets): its outline, or with --raw its text. */
 function printTemplate(workspace: Workspace, values: OptionValues): number {
-  if (values.for !== undefined) return print(templateForPath(workspace, values.for).text, 0);
-  const path = values.template ?? workspace.loaded.config.template;
-  if (path === undefined) return print(builtinTemplate(), 0);
-  // --template is relative to where specgate runs; the configuration's, to the root.
-  const absolute = values.template === undefined ? resolve(workspace.root, path) : resolve(workspace.cwd, path);
-  return print(readText(absolute, `The template "${path}"`), 0);
+  const { config } = workspace.loaded;
+  let name: string;
+  let text: string;
+  if (values.for !== undefined) {
+    ({ name, text } = templateForPath(workspace, values.for));
+  } else {
+    const path = values.template ?? config.template;
+    // --template is relative to where specgate runs; the configuration's, to the root.
+    const absolute = path === undefined ? undefined : values.template === undefined ? resolve(workspace.root, path) : resolve(workspace.cwd, path);
+    name = path ?? BUILTIN_TEMPLATE;
+    text = absolute === undefined ? builtinTemplate() : readText(absolute, `The template "${path}"`);
+  }
+  if (values.raw) return print(text, 0);
+  return print(renderTemplateOutline(compilePolicy(text, policyOptions(config)).policy, name), 0);
 }
 
 function print(text: string, code: number): number {

@@ -4,7 +4,8 @@ export const USAGE = `Usage:
   specgate check [PATH|GLOB ...] [options]   check specs (no paths: the configured paths)
   specgate fix [PATH|GLOB ...] [--dry-run]   add the missing sections, with their guidance
   specgate new PATH [-t NAME]                write a new spec from its template
-  specgate template [--for PATH] [-c FILE]   print the template in effect (or the one PATH gets)
+  specgate template [--for PATH] [--raw]     the template in effect (or the one PATH gets): each section,
+                                             whether it is required, and why; --raw prints its text
   specgate init                              write a starter configuration and template
 
 Options of check:

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { findProject, repositoryRoot } from '../config/discover.js';
+import { CONFIG_NAMES, findProject, repositoryRoot } from '../config/discover.js';
 import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
 
 /** A problem the user must fix before anything can be checked: exit code 2. */
@@ -38,11 +38,24 @@ export interface Workspace {
  */
 export function openWorkspace(cwd: string, configOption?: string): Workspace {
   const project = configOption === undefined ? findProject(cwd) : { root: repositoryRoot(cwd), configFile: resolve(cwd, configOption) };
-  if (project.configFile === undefined) return { cwd, root: project.root, loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 } };
-  const file = relative(cwd, project.configFile) || project.configFile;
-  const loaded = parseConfig(readText(project.configFile, `The configuration file "${configOption ?? file}"`));
+  return loadWorkspace(cwd, project.root, project.configFile, configOption);
+}
+
+/**
+ * The workspace of a fixed root, for callers that are not a command line (the evaluation, the rule
+ * pages' tests): `configOption` relative to the root, else a configuration file right in the root.
+ */
+export function workspaceAt(root: string, configOption?: string): Workspace {
+  const name = configOption ?? CONFIG_NAMES.find((candidate) => existsSync(resolve(root, candidate)));
+  return loadWorkspace(root, root, name === undefined ? undefined : resolve(root, name), configOption);
+}
+
+function loadWorkspace(cwd: string, root: string, configFile: string | undefined, configOption: string | undefined): Workspace {
+  if (configFile === undefined) return { cwd, root, loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 } };
+  const file = relative(cwd, configFile) || configFile;
+  const loaded = parseConfig(readText(configFile, `The configuration file "${configOption ?? file}"`));
   if (loaded.problems.length > 0) throw new ConfigError(file, loaded.problems);
-  return { cwd, root: project.root, configFile: file, loaded };
+  return { cwd, root, configFile: file, loaded };
 }
 
 /** A path of the command line (relative to the current directory) as a report names it: relative to the root, with `/`. */

@@ -18,7 +18,8 @@ export interface SpecgateConfig {
   max_file_size: number;
   check_name: string;
   comment: 'on-failure' | 'always' | 'never';
-  review_comments: boolean;
+  review_comments: 'suggestions' | 'all' | 'never';
+  annotations: boolean;
   draft: 'neutral' | 'enforce';
   skip_label: string;
   require_spec?: { when_changed: string[] };
@@ -101,7 +102,9 @@ export function policyOptions(config: SpecgateConfig): PolicyOptions {
   return { sections: config.sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
 }
 
-function resolveConfig(input: Partial<SpecgateConfig>): SpecgateConfig {
+type ConfigInput = Partial<Omit<SpecgateConfig, 'review_comments'>> & { review_comments?: SpecgateConfig['review_comments'] | boolean };
+
+function resolveConfig(input: ConfigInput): SpecgateConfig {
   const defaults = CONFIG_SCHEMA.properties;
   const config: SpecgateConfig = {
     paths: input.paths ?? [...defaults.paths.default],
@@ -113,7 +116,9 @@ function resolveConfig(input: Partial<SpecgateConfig>): SpecgateConfig {
     max_file_size: input.max_file_size ?? defaults.max_file_size.default,
     check_name: input.check_name ?? defaults.check_name.default,
     comment: input.comment ?? defaults.comment.default,
-    review_comments: input.review_comments ?? defaults.review_comments.default,
+    // `true` and `false` are the setting's older spelling.
+    review_comments: input.review_comments === true ? 'all' : input.review_comments === false ? 'never' : (input.review_comments ?? defaults.review_comments.default),
+    annotations: input.annotations ?? defaults.annotations.default,
     draft: input.draft ?? defaults.draft.default,
     skip_label: input.skip_label ?? defaults.skip_label.default,
     spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,

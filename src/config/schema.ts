@@ -95,8 +95,15 @@ export const CONFIG_SCHEMA = {
       default: 'on-failure',
     },
     review_comments: {
+      enum: ['suggestions', 'all', 'never', true, false],
+      description:
+        'Line comments on the diff. `suggestions` (default) posts one only where it carries a one-click suggestion (the missing section\'s heading and guidance, or a near-miss heading renamed) that the sticky comment does not show, so each finding appears once in the conversation; `all` comments on every finding on a line of the diff (`true` means the same); `never` posts none (`false` too).',
+      default: 'suggestions',
+    },
+    annotations: {
       type: 'boolean',
-      description: 'Comment on the exact lines of the diff where a finding is, with a suggestion where a missing section can be inserted.',
+      description:
+        'Annotations on the check run (and, in the Action, on the step): each finding on its line in the **Files changed** tab, except a finding a line comment already carries there. `false` leaves the check run\'s summary table only.',
       default: true,
     },
     draft: {

@@ -1,10 +1,11 @@
-import { matchSections } from './match.js';
+import { matchSections, specKey, type Matching } from './match.js';
 import { parseSpec } from './parse.js';
 import type { Policy } from './policy.js';
 import { RULES } from './rules/index.js';
 import type { RuleContext } from './rules/rule.js';
-import { sectionState } from './section-state.js';
-import type { Finding, Severity, SpecDocument } from './types.js';
+import { sectionState, type Fill, type SectionState } from './section-state.js';
+import type { TemplateSection } from './template.js';
+import type { Finding, Severity, SpecDocument, SpecSection } from './types.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
@@ -15,7 +16,7 @@ export function checkSpec(spec: string | SpecDocument, policy: Policy): Finding[
   const context: RuleContext = { document, policy, matching, present: new Map(), states: new Map() };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]!);
-    context.states.set(section, sectionState(specs[0]!, section, matching, policy));
+    context.states.set(section, stateOfParts(specs, section, matching, policy));
   }
 
   const findings: Finding[] = [];
@@ -27,6 +28,20 @@ export function checkSpec(spec: string | SpecDocument, policy: Policy): Finding[
   return findings.sort(
     (a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule),
   );
+}
+
+const FILL_RANK: Record<Fill, number> = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
+
+/**
+ * What a section holds when several headings name it: differently named parts (`Positive
+ * Consequences`, `Negative Consequences`) fill it together; a repeat of the same name is a
+ * duplicate, its own finding, and adds nothing.
+ */
+function stateOfParts(specs: readonly SpecSection[], section: TemplateSection, matching: Matching, policy: Policy): SectionState {
+  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
+  return parts
+    .map((spec) => sectionState(spec, section, matching, policy))
+    .reduce((a, b) => ({ fill: FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b.fill : a.fill, words: a.words + b.words }));
 }
 
 /** A spec passes when no finding is an error. */

@@ -1,28 +1,53 @@
-import { distance } from 'fastest-levenshtein';
+import { containerOf, documentTitle, sectionsAt, type Matching } from './matching.js';
+import { joinedNames } from './joined-names.js';
 import { headingKey } from './normalize.js';
+import { settleRepeats } from './repeats.js';
 import type { Template, TemplateSection } from './template.js';
 import type { SpecDocument, SpecSection } from './types.js';
 
-export interface Matching {
-  /** Spec sections that name each template section, in document order. */
-  bySection: Map<TemplateSection, SpecSection[]>;
-  byHeading: Map<SpecSection, TemplateSection>;
-  /** Spec headings that name no template section. */
-  unmatched: SpecSection[];
-  /** The enclosing spec section of each spec section. */
-  parentOf: Map<SpecSection, SpecSection>;
-}
+export type { Matching } from './matching.js';
 
 /** Extra names per template section, from the configuration. */
 export type Aliases = ReadonlyMap<TemplateSection, readonly string[]>;
 
+type KeyIndex = Map<string, TemplateSection[]>;
+
 /**
  * Pairs spec headings with template sections by name, at any heading level. When two
  * template sections share a name (`Risks` under two parents), the one whose parent the
- * spec heading sits under wins.
+ * spec heading sits under wins. Only exact (normalised) names and configured aliases match:
+ * a heading that joins several names (`Security & Observability`) matches each of them.
  */
 export function matchSections(document: SpecDocument, template: Template, aliases: Aliases = new Map()): Matching {
-  const byKey = new Map<string, TemplateSection[]>();
+  const index = keyIndex(template, aliases);
+  const matching: Matching = {
+    bySection: new Map(),
+    byHeading: new Map(),
+    combined: new Map(),
+    byParts: new Set(),
+    authored: new Map(),
+    repeats: new Map(),
+    unmatched: [],
+    parentOf: parents(document),
+  };
+  for (const spec of document.all) {
+    const named = namesOf(spec, index, matching);
+    if (named.length === 0) continue;
+    matching.byHeading.set(spec, named[0]!);
+    if (named.length > 1) matching.combined.set(spec, named);
+    for (const section of named) matching.bySection.set(section, [...(matching.bySection.get(section) ?? []), spec]);
+  }
+  const title = documentTitle(document);
+  settleRepeats(matching, title);
+  claimPlaceholderSlots(matching, document, template, title);
+  matching.unmatched = document.all.filter(
+    (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec),
+  );
+  return matching;
+}
+
+function keyIndex(template: Template, aliases: Aliases): KeyIndex {
+  const byKey: KeyIndex = new Map();
   const index = (key: string, section: TemplateSection): void => {
     if (key === '') return;
     const list = byKey.get(key) ?? [];
@@ -30,57 +55,57 @@ export function matchSections(document: SpecDocument, template: Template, aliase
     byKey.set(key, list);
   };
   for (const section of template.all) {
+    if (section.placeholder) continue;
     index(section.key, section);
+    // "Motivation: Why is this CIP necessary?" is the Motivation section, with a question to answer.
+    const [name, subtitle] = section.name.split(/:\s+/u);
+    if (subtitle) index(headingKey(name!), section);
     for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
   }
+  return byKey;
+}
 
-  const matching: Matching = { bySection: new Map(), byHeading: new Map(), unmatched: [], parentOf: parents(document) };
-  for (const spec of document.all) {
-    const candidates = byKey.get(specKey(spec));
-    const chosen = candidates && pick(candidates, spec, matching);
-    if (!chosen) {
-      matching.unmatched.push(spec);
-      continue;
-    }
-    matching.byHeading.set(spec, chosen);
-    const list = matching.bySection.get(chosen) ?? [];
-    list.push(spec);
-    matching.bySection.set(chosen, list);
-  }
-  demoteNestedNamesakes(matching, document);
-  return matching;
+/** The sections a heading names: by its whole name, else by the names it joins (`Security & Observability`). */
+function namesOf(spec: SpecSection, index: KeyIndex, matching: Matching): TemplateSection[] {
+  const whole = index.get(specKey(spec));
+  if (whole) return [pick(whole, spec, matching)];
+  const joined = joinedNames(spec.heading.text, (key) => index.has(key));
+  if (!joined) return [];
+  matching.byParts.add(spec);
+  return [...new Set(joined.map((key) => pick(index.get(key)!, spec, matching)))];
 }
 
 /**
- * A heading that shares a section's name but sits inside another section (`#### Drawbacks` of
- * one alternative, under `## Alternatives`) is a sub-heading of that section, not the section
- * again: when the section also has a heading where the template puts it, the namesake is
- * demoted to an ordinary heading instead of being reported as a duplicate.
+ * A placeholder heading (`### {title of option 1}`) takes the author's headings that stand where
+ * it stands: directly under a heading of its parent (or at the top), between the sections the
+ * template puts before and after it.
  */
-function demoteNestedNamesakes(matching: Matching, document: SpecDocument): void {
-  for (const [section, specs] of matching.bySection) {
-    if (specs.length < 2) continue;
-    const inPlace = specs.filter((spec) => enclosingSection(spec, matching) === section.parent);
-    if (inPlace.length === 0 || inPlace.length === specs.length) continue;
-    for (const spec of specs) if (!inPlace.includes(spec)) matching.byHeading.delete(spec);
-    matching.bySection.set(section, inPlace);
+function claimPlaceholderSlots(matching: Matching, document: SpecDocument, template: Template, title: SpecSection | undefined): void {
+  const slots = template.all.filter((section) => section.placeholder);
+  if (slots.length === 0) return;
+  for (const spec of document.all) {
+    if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
+    const container = containerOf(spec, matching, title);
+    const slot = slots.find((candidate) => {
+      const inParent = candidate.parent ? sectionsAt(container, matching).includes(candidate.parent) : container === undefined;
+      return inParent && betweenNeighbours(spec, candidate, template, matching);
+    });
+    if (slot) matching.authored.set(spec, slot);
   }
-  matching.unmatched = document.all.filter((spec) => !matching.byHeading.has(spec));
 }
 
-/** The template section of the nearest matched heading around a spec heading. */
-function enclosingSection(spec: SpecSection, matching: Matching): TemplateSection | undefined {
-  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
-    const matched = matching.byHeading.get(ancestor);
-    if (matched) return matched;
-  }
-  return undefined;
+function betweenNeighbours(spec: SpecSection, slot: TemplateSection, template: Template, matching: Matching): boolean {
+  const siblings = (slot.parent ? slot.parent.children : template.sections).filter((sibling) => !sibling.placeholder);
+  const present = (section: TemplateSection): SpecSection | undefined => matching.bySection.get(section)?.[0];
+  const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== undefined);
+  const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== undefined);
+  return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
 }
 
 // Matching and near-miss hints ask for the same heading's key again and again; it is computed once.
 const specKeys = new WeakMap<SpecSection, string>();
 
-function specKey(spec: SpecSection): string {
+export function specKey(spec: SpecSection): string {
   let key = specKeys.get(spec);
   if (key === undefined) specKeys.set(spec, (key = headingKey(spec.heading.text)));
   return key;
@@ -111,40 +136,4 @@ function parents(document: SpecDocument): Map<SpecSection, SpecSection> {
   };
   document.sections.forEach(visit);
   return map;
-}
-
-const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on']);
-const NEAR_MISS_THRESHOLD = 0.75;
-
-/**
- * The unmatched heading that most looks like a missing section: a typo or a plural
- * (`Acceptance Criterion`), or a heading that adds or drops words (`Alternatives` for
- * `Rationale and alternatives`). A hint only; the section still counts as missing.
- */
-export function nearMiss(section: TemplateSection, candidates: readonly SpecSection[]): SpecSection | undefined {
-  let best: SpecSection | undefined;
-  let bestScore = NEAR_MISS_THRESHOLD;
-  for (const candidate of candidates) {
-    const score = similarity(section.key, specKey(candidate));
-    if (score > bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function similarity(wanted: string, found: string): number {
-  if (wanted === '' || found === '') return 0;
-  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
-  const wantedWords = contentWords(wanted);
-  const foundWords = contentWords(found);
-  const shared = wantedWords.filter((word) => foundWords.includes(word)).length;
-  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
-  // A shared word is a weaker signal than a near-identical spelling.
-  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
-}
-
-function contentWords(key: string): string[] {
-  return key.split(' ').filter((word) => !STOP_WORDS.has(word));
 }

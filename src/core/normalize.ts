@@ -4,20 +4,32 @@
  */
 
 const DECORATION = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{S}\u200b-\u200d\u20e3\ufe0e\ufe0f]/gu;
-const OPTIONAL_MARK = /\(\s*optional\s*\)\s*$/u;
+/**
+ * A requirement mark at the end (or start) of a template heading: `(optional)`, the older KEP
+ * `[optional]`, spec-kit's `*(mandatory)*` and `*(include if …)*` (emphasis is gone from
+ * heading text), `(if applicable)`, `(required)`.
+ */
+const MARK_WORDS = String.raw`optional\b[^)\]]*|mandatory|required|if applicable|include (?:only )?(?:if|when)\b[^)\]]*|only (?:if|when)\b[^)\]]*`;
+const TRAILING_MARK = new RegExp(String.raw`\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*$`, 'iu');
+const LEADING_MARK = new RegExp(String.raw`^\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*`, 'iu');
 // 1.  2)  1.2  1.2.3.  A.  b)  IV.  and a bare number before the words ("3 Rollout").
 const NUMBERING = /^(?:(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]+)[.)]|\d+(?:\.\d+)+|\d+)\s+/u;
 const TRAILING_PUNCTUATION = /[\s:?.!#]+$/u;
 const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
-/** Marks a heading as optional in a template: `## Alternatives (Optional)`. */
-export function isOptionalHeading(text: string): boolean {
-  return OPTIONAL_MARK.test(text.normalize('NFKC').toLowerCase().trim());
+/** The requirement mark a heading carries (`(Optional)`, `(mandatory)`, `(include if …)`), as written. */
+export function requirementMark(text: string): { mark: string; optional: boolean } | undefined {
+  const normalised = text.normalize('NFKC');
+  const found = TRAILING_MARK.exec(normalised) ?? LEADING_MARK.exec(normalised);
+  if (!found) return undefined;
+  const words = found[1]!.toLowerCase();
+  return { mark: found[0].trim(), optional: !(words === 'mandatory' || words === 'required') };
 }
 
-/** A heading without its `(optional)` mark, as the template spells it. */
-export function withoutOptionalMark(text: string): string {
-  return text.replace(/\s*\(\s*optional\s*\)\s*$/iu, '').trim();
+/** A heading without its requirement mark, as the template spells it. */
+export function withoutRequirementMark(text: string): string {
+  const normalised = text.normalize('NFKC');
+  return normalised.replace(TRAILING_MARK, '').replace(LEADING_MARK, '').trim();
 }
 
 /**
@@ -25,8 +37,7 @@ export function withoutOptionalMark(text: string): string {
  * `## 2) **Context & Goal:** 🎯` and `## context and goal` both give `context and goal`.
  */
 export function headingKey(text: string): string {
-  let key = text.normalize('NFKC').toLowerCase().replace(DECORATION, ' ').trim();
-  key = key.replace(OPTIONAL_MARK, '').trim();
+  let key = withoutRequirementMark(text.normalize('NFKC').toLowerCase().replace(DECORATION, ' '));
   key = key.replace(NUMBERING, '');
   key = key.replace(TRAILING_PUNCTUATION, '');
   key = key.replace(/&/g, ' and ');

@@ -39,6 +39,8 @@ export interface Policy {
   placeholders: PlaceholderMatcher;
   severities: Readonly<Record<RuleId, SeveritySetting>>;
   isRequired(section: TemplateSection): boolean;
+  /** Whether the section is required, and why: the configuration's `required:` wins over the template. */
+  requirement(section: TemplateSection): { required: boolean; why: string };
   minWords(section: TemplateSection): number;
 }
 
@@ -55,7 +57,7 @@ export function createPolicy(template: Template, options: PolicyOptions = {}): {
   }
   const settings = new Map<TemplateSection, SectionOptions>();
   for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = template.all.find((candidate) => candidate.key === headingKey(name));
+    const section = template.all.find((candidate) => candidate.key !== '' && candidate.key === headingKey(name));
     if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
     else problems.push({ path: ['sections', name], message: unknownSectionMessage(name, template) });
   }
@@ -68,10 +70,19 @@ export function createPolicy(template: Template, options: PolicyOptions = {}): {
     aliases,
     placeholders: placeholderMatcher(tokens, tokens.includes(ANGLE_TOKEN) ? angleTokensIn(template.all.map((section) => section.guidance).join('\n')) : []),
     severities: { ...DEFAULT_SEVERITIES, ...options.rules },
-    isRequired: (section) => settings.get(section)?.required ?? !section.optional,
+    isRequired: (section) => requirementOf(section, settings).required,
+    requirement: (section) => requirementOf(section, settings),
     minWords: (section) => settings.get(section)?.min_words ?? 0,
   };
   return { policy, problems };
+}
+
+function requirementOf(section: TemplateSection, settings: ReadonlyMap<TemplateSection, SectionOptions>): { required: boolean; why: string } {
+  // A placeholder heading names no section, so no setting can require its literal text.
+  if (section.placeholder) return { required: false, why: section.why };
+  const configured = settings.get(section)?.required;
+  if (configured !== undefined) return { required: configured, why: `required: ${configured} in the configuration` };
+  return { required: !section.optional, why: section.why };
 }
 
 function unknownSectionMessage(name: string, template: Template): string {

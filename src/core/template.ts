@@ -1,16 +1,27 @@
-import { headingKey, isOptionalHeading, proseKey, withoutOptionalMark } from './normalize.js';
+import { headingKey, proseKey, withoutRequirementMark } from './normalize.js';
 import { parseSpec } from './parse.js';
-import type { SpecDocument, SpecSection } from './types.js';
+import { isPlaceholderHeading } from './placeholder-heading.js';
+import { markerAbove, requirementOf } from './requirement.js';
+import type { Block, SpecDocument, SpecSection } from './types.js';
 
 export interface TemplateSection {
-  /** The template's spelling, without an `(optional)` mark: the name findings use. */
+  /** The template's spelling, without a requirement mark (`(optional)`): the name findings use. */
   name: string;
   /** The heading exactly as the template writes it, for inserting into a spec. */
   heading: string;
+  /** The name normalised for matching; empty for a placeholder heading, which names nothing. */
   key: string;
   level: number;
   line: number;
+  /** The template marks it optional: in its heading, in a comment beside it, or in its guidance. */
   optional: boolean;
+  /** Why it is optional or required, for `specgate template`: "marked optional by the comment above it, line 12". */
+  why: string;
+  /**
+   * The heading is itself a placeholder (`{title of option 1}`, `<Option name>`): it stands for
+   * any number of the author's own headings there, and is never required or inserted.
+   */
+  placeholder: boolean;
   /** The markdown under the heading (bullets, paragraphs, comments), trimmed of blank lines. */
   guidance: string;
   /** Normalised text of each guidance paragraph or bullet, to spot guidance left unchanged. */
@@ -54,15 +65,22 @@ function toTemplateSection(
   parent?: TemplateSection,
 ): TemplateSection {
   const heading = source.heading.text;
+  const guidance = guidanceBlocks(source, document);
+  const placeholder = isPlaceholderHeading(heading, headingSource(source, document));
+  const requirement = placeholder
+    ? { optional: true, why: "its heading is a placeholder: it stands for the author's own headings, any number of them" }
+    : requirementOf(source, document, guidance);
   const section: TemplateSection = {
-    name: withoutOptionalMark(heading) || heading,
+    name: placeholder ? headingSource(source, document) : withoutRequirementMark(heading) || heading,
     heading,
-    key: headingKey(heading),
+    key: placeholder ? '' : headingKey(heading),
     level: source.heading.level,
     line: source.heading.line,
-    optional: isOptionalHeading(heading),
-    guidance: guidanceOf(source, document),
-    guidanceUnits: new Set(source.blocks.flatMap((block) => block.units.map(proseKey)).filter(Boolean)),
+    optional: requirement.optional,
+    why: requirement.why,
+    placeholder,
+    guidance: guidanceText(guidance, source, document),
+    guidanceUnits: new Set(guidance.flatMap((block) => block.units.map(proseKey)).filter(Boolean)),
     children: [],
     order: template.all.length,
   };
@@ -74,11 +92,26 @@ function toTemplateSection(
   return section;
 }
 
-function guidanceOf(source: SpecSection, document: SpecDocument): string {
+/** The heading's own source line, without its `#` marks (a setext heading's text line). */
+function headingSource(source: SpecSection, document: SpecDocument): string {
+  const line = document.lines[source.heading.line - 1] ?? '';
+  return line.replace(/^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, '').trim();
+}
+
+/**
+ * The blocks under a heading, up to its first sub-section: its guidance. A comment at the end
+ * that marks the next heading optional (MADR) belongs to that heading, not to this guidance.
+ */
+function guidanceBlocks(source: SpecSection, document: SpecDocument): Block[] {
+  const next = document.all[source.index + 1];
+  const marker = next && markerAbove(next, document);
+  return marker ? source.blocks.filter((block) => block.line < marker.line) : source.blocks;
+}
+
+function guidanceText(guidance: readonly Block[], source: SpecSection, document: SpecDocument): string {
   const first = source.heading.endLine + 1;
-  const last = source.children[0] ? source.children[0].heading.line - 1 : source.endLine;
+  const last = guidance.length > 0 ? guidance[guidance.length - 1]!.endLine : first - 1;
   const lines = document.lines.slice(first - 1, last);
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   return lines.join('\n');
 }

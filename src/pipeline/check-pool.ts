@@ -103,7 +103,6 @@ export class CheckPool {
   }
 
   private start(worker: Worker, { job, resolve }: Pending): void {
-    let timer: NodeJS.Timeout | undefined;
     const finish = (answer: { findings: Finding[]; text?: string }, healthy: boolean) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
@@ -122,7 +121,7 @@ export class CheckPool {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       finish({ findings: [tooComplex(outOfMemory ? `Checking this file took more than ${this.limits.memoryMb} MB of memory` : 'The checker failed on this file')] }, false);
     };
-    timer = setTimeout(() => finish({ findings: [tooComplex(`Checking this file took more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
+    const timer = setTimeout(() => finish({ findings: [tooComplex(`Checking this file took more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.postMessage(job);

@@ -1,4 +1,5 @@
-import type { Severity } from '../core/types.js';
+import type { Finding, Severity } from '../core/types.js';
+import { findingKey } from './review-comments.js';
 import type { Verdict } from '../verdict/verdict.js';
 import { fileStatus, plural, type FileReport } from './report.js';
 
@@ -30,10 +31,18 @@ export interface Links {
 
 const LEVEL: Record<Severity, Annotation['annotation_level']> = { error: 'failure', warning: 'warning', notice: 'notice' };
 
-export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string): CheckRunOutput {
+/** Which findings become annotations: none, or all but those a line comment carries (by path and `findingKey`). */
+export interface AnnotationChoice {
+  annotate: boolean;
+  /** `${path}\0${findingKey}` of the findings a line comment shows on the diff. */
+  onLines?: ReadonlySet<string>;
+}
+
+export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string, choice: AnnotationChoice = { annotate: true }): CheckRunOutput {
   // A linked spec that does not exist has no file for GitHub to annotate: the table says it.
+  const annotated = (path: string, finding: Finding) => choice.annotate && finding.rule !== 'linked-spec-missing' && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
   const annotations = verdict.report.files.flatMap((file) =>
-    file.findings.filter((finding) => finding.rule !== 'linked-spec-missing').map((finding) => ({
+    file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
       path: file.path,
       start_line: finding.line,
       end_line: finding.line,
@@ -67,6 +76,9 @@ function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
   if (verdict.conclusion === 'neutral') parts.push('', 'This is a draft: the check reports problems without failing until it is ready for review.');
   if (state.filesTruncated) {
     parts.push('', '> [!WARNING]', '> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.');
+  }
+  if (state.specsFromTrees) {
+    parts.push('', '> [!NOTE]', '> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.');
   }
   return parts.join('\n');
 }
@@ -132,6 +144,24 @@ export function renderConfigError(problems: ConfigProblemView[], file: { path: s
           message: problem.message,
         }))
       : [],
+  };
+}
+
+/**
+ * Too many changed files to know every changed spec: the check fails rather than let an
+ * incomplete spec through unseen, and says how to get past it.
+ */
+export function renderTooManyFiles(reason: string, skipLabel: string): CheckRunOutput {
+  return {
+    title: 'Too many changed files to find every spec',
+    summary: clip(
+      [
+        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
+        '',
+        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`,
+      ].join('\n'),
+    ),
+    annotations: [],
   };
 }
 

@@ -9,6 +9,8 @@ export interface ReviewCommentDraft {
   /** Which finding this is, so a later run does not post it again. */
   key: string;
   isError: boolean;
+  /** Whether it carries a one-click suggestion (the sticky comment never shows one). */
+  suggestion: boolean;
 }
 
 interface SpecInDiff {
@@ -28,15 +30,20 @@ export function reviewComments(spec: SpecInDiff): ReviewCommentDraft[] {
   const drafts: ReviewCommentDraft[] = [];
   for (const finding of spec.findings) {
     if (finding.severity === 'notice') continue;
-    const key = `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, '-') || 'file'}`;
+    const key = findingKey(finding);
     const suggestion = suggestionFor(finding, spec, inDiff);
     if (suggestion) {
-      drafts.push({ path: spec.path, line: suggestion.line, key, isError: finding.severity === 'error', body: `${lead(finding)}\n\n\`\`\`suggestion\n${suggestion.text}\n\`\`\`` });
+      drafts.push({ path: spec.path, line: suggestion.line, key, isError: finding.severity === 'error', suggestion: true, body: `${lead(finding)}\n\n\`\`\`suggestion\n${suggestion.text}\n\`\`\`` });
     } else if (inDiff.has(finding.line)) {
-      drafts.push({ path: spec.path, line: finding.line, key, isError: finding.severity === 'error', body: lead(finding) });
+      drafts.push({ path: spec.path, line: finding.line, key, isError: finding.severity === 'error', suggestion: false, body: lead(finding) });
     }
   }
   return drafts;
+}
+
+/** Which finding of a file this is (rule and section), stable across pushes that move its line. */
+export function findingKey(finding: Pick<Finding, 'rule' | 'section'>): string {
+  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, '-') || 'file'}`;
 }
 
 const ATX_HEADING = /^(\s{0,3}#{1,6}\s+)/;

@@ -2,6 +2,7 @@ import { RULE_DESCRIPTIONS } from '../core/rules/index.js';
 import { DEFAULT_SEVERITIES } from '../core/policy.js';
 import type { Severity } from '../core/types.js';
 import type { Report } from './report.js';
+import { ruleDocsUrl } from './rule-docs.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 
@@ -14,6 +15,7 @@ export function renderSarif(report: Report, toolVersion: string): string {
       id,
       name: id.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
       shortDescription: { text: RULE_DESCRIPTIONS[id] },
+      helpUri: ruleDocsUrl(id),
       defaultConfiguration: severity === 'off' ? { enabled: false } : { level: LEVEL[severity] },
     };
   });

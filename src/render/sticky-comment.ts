@@ -28,7 +28,7 @@ const RULE_LABEL: Record<string, string> = {
   'not-text': 'Not checked',
 };
 
-export function renderStickyComment(verdict: Verdict, links: Links, stamp: CommentStamp, checkName: string, skipLabel: string): string {
+export function renderStickyComment(verdict: Verdict, links: Links, stamp: CommentStamp, checkName: string, skipLabel: string, annotated = true): string {
   const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
   // Skipped is not passed: a comment that said "failing" must not turn into "complete".
   if (verdict.state.skip) {
@@ -47,7 +47,7 @@ export function renderStickyComment(verdict: Verdict, links: Links, stamp: Comme
   if (failing.length > 0) {
     lines.push('| Spec | What is left to write |', '| --- | --- |');
     for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
-    lines.push('', 'Each problem is also an annotation on its line in the **Files changed** tab.');
+    if (annotated) lines.push('', 'Each problem is also an annotation on its line in the **Files changed** tab.');
   }
   return `${lines.join('\n')}\n`;
 }

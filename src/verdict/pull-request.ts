@@ -2,6 +2,8 @@
 export interface PullRequestFacts {
   number: number;
   headSha: string;
+  /** The base branch's commit when the event was sent: with the head, what a comparison of the two starts from. */
+  baseSha: string;
   draft: boolean;
   labels: string[];
   /** The pull request's `updated_at`: stamps the sticky comment, so an older run never overwrites a newer one. */

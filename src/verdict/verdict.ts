@@ -10,6 +10,8 @@ export interface PullRequestState {
   skip?: { by?: string };
   /** The file list stopped at GitHub's limit, so some files were never seen. */
   filesTruncated: boolean;
+  /** The file list was cut short, and every other changed spec was found by comparing the trees. */
+  specsFromTrees?: boolean;
   /** Files that need a spec under `require_spec` when no spec changed. */
   needingSpec: string[];
 }

@@ -4,7 +4,8 @@
  * and where the configuration and the specs were read from.
  */
 import { createRequire } from 'node:module';
-import type { GitHubStandIn, RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import type { GitHubStandIn, RepoHandle } from '../../tools/dev/github-stand-in/index.js';
+import { mergeGroupEvent } from '../../tools/dev/webhooks.js';
 import { annotations, checkout, COMPLETE, INCOMPLETE, pullRequestEventFile, runAction, seedRepo, SPEC, startGitHub, tempDir, writeEvent } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -129,6 +130,47 @@ describe('the GitHub Action on a pull request', () => {
     expect(third.code).toBe(0);
     expect(third.stdout).toContain('Sticky comment: unchanged');
     expect(github.log.filter('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(1);
+  });
+
+  test("a run for a push the pull request has moved past judges that push's own files, and leaves the comment to the newest head", async () => {
+    repo.openPullRequest({ number: 2, headRef: 'changes', files: { [SPEC]: COMPLETE } });
+    const first = await run(checkout(repo, 'changes'), pullRequestEventFile(repo, 2));
+    expect(first.code).toBe(0);
+    // Push A leaves the spec incomplete; push B, before A's job starts, completes it again.
+    const pushA = repo.push(2, { [SPEC]: INCOMPLETE });
+    const eventA = pullRequestEventFile(repo, 2, 'synchronize');
+    repo.push(2, { [SPEC]: `${COMPLETE}\nOne more line.\n` });
+
+    const late = await run(checkout(repo, pushA.headSha), eventA);
+
+    // A's job is A's check: A's spec is incomplete, whatever the pull request's head holds now.
+    expect(late.code).toBe(1);
+    expect(late.outputs).toMatchObject({ conclusion: 'failure' });
+    expect(late.stdout).toContain(`The pull request has moved past ${pushA.headSha.slice(0, 7)}`);
+    expect(late.stdout).toContain('Sticky comment: left to the run for the newest head.');
+    expect(repo.issueComments(2)).toEqual([]);
+  });
+
+  test('past the 3,000 files GitHub lists, the trees are compared: an incomplete spec beyond the list fails the step', async () => {
+    const files: Record<string, string> = { 'zz/specs/late.md': INCOMPLETE };
+    for (let index = 0; index < 3005; index++) files[`src/file-${String(index).padStart(4, '0')}.ts`] = `export const n = ${index};\n`;
+    const pull = repo.openPullRequest({ number: 2, headRef: 'huge', files });
+    const result = await run(checkout(repo, pull.headSha), pullRequestEventFile(repo, 2), { paths: 'zz/specs/**/*.md' });
+
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ conclusion: 'failure', 'failed-files': JSON.stringify(['zz/specs/late.md']) });
+    expect(result.stdout).toContain('every other changed spec was found by comparing the base and head trees');
+  });
+
+  test('annotations: false prints no annotation; the job summary and the comment still list every problem', async () => {
+    repo.commit({ '.github/specgate.yml': 'check_name: Spec gate\nannotations: false\n' });
+    const pull = repo.openPullRequest({ number: 2, headRef: 'changes', files: { [SPEC]: INCOMPLETE } });
+    const result = await run(checkout(repo, pull.headSha), pullRequestEventFile(repo, 2));
+
+    expect(result.code).toBe(1);
+    expect(annotations(result.stdout)).toEqual([]);
+    expect(result.summary).toContain('missing-section: Orchestration, Acceptance Criteria, Open Questions');
+    expect(repo.issueComments(2)[0]!.body).not.toContain('annotation');
   });
 
   test('a pull request without spec files passes with "No spec files changed" and posts no comment', async () => {
@@ -347,6 +389,20 @@ describe('the GitHub Action on other events', () => {
     expect(result.summary).toContain('<sub>Specs: every file under the configured `paths` in the workspace, 2 specs.</sub>');
     // No pull request, no comment.
     expect(github.requests.map((record) => `${record.method} ${decodeURIComponent(record.path)}${record.query}`)).toEqual(['GET /repos/Codertocat/Hello-World/contents/.github/specgate.yml']);
+  });
+
+  test('a merge_group checks only the specs between the merge group\'s base and head, not every spec in the workspace', async () => {
+    const repo = github.addRepo({ owner: 'Codertocat', name: 'Queue', files: { 'README.md': '# Queue\n', 'docs/specs/old.md': '# Old\n\nNever completed.\n' } });
+    repo.openPullRequest({ number: 7, headRef: 'complete', files: { [SPEC]: COMPLETE } });
+    const group = repo.mergeGroup(7);
+    const event = mergeGroupEvent(repo, group);
+    const run = (workspace: string) => runAction({ workspace, eventName: 'merge_group', eventFile: writeEvent(event), sha: group.headSha, apiUrl: github.apiUrl, token: github.token(), repository: 'Codertocat/Queue' });
+
+    const result = await run(checkout(repo, group.headSha));
+
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ conclusion: 'success', specs: '1', 'failed-files': '[]' });
+    expect(result.stdout).toContain(`The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes 1 file: 1 spec to check.`);
   });
 
   test('no spec anywhere: the step passes and says nothing matched', async () => {

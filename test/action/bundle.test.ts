@@ -53,8 +53,8 @@ describe('action.yml', () => {
     outputs: Record<string, { description: string }>;
   };
 
-  test('runs the committed bundle on node20', () => {
-    expect(action.runs).toEqual({ using: 'node20', main: 'dist/action/index.js' });
+  test('runs the committed bundle on node24, the runtime GitHub supports', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' });
     expect(join(ROOT, action.runs.main)).toBe(ACTION_ENTRY);
   });
 
@@ -66,7 +66,7 @@ describe('action.yml', () => {
     for (const input of Object.values(action.inputs)) expect(input.required).toBe(false);
     // Every input the source reads is declared (the runner passes only declared inputs).
     const source = ['src/action/inputs.ts'].map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
-    const read = [...source.matchAll(/input\('([a-z-]+)'\)/g)].map((match) => match[1]).sort();
+    const read = [...source.matchAll(/[iI]nput\('([a-z-]+)'\)/g)].map((match) => match[1]).sort();
     expect(read).toEqual(Object.keys(action.inputs).sort());
   });
 

@@ -7,8 +7,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { GitHubStandIn, type RepoHandle, type StandInOptions } from '../../src/dev/github-stand-in/index.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { runAction as runActionHere } from '../../src/action/run.js';
+import { GitHubStandIn, type RepoHandle, type StandInOptions } from '../../tools/dev/github-stand-in/index.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 export const ACTION_ENTRY = join(ROOT, 'dist/action/index.js');
@@ -78,18 +79,20 @@ export interface ActionSetup {
   sha?: string;
   /** By input name as action.yml spells it: `check-name`, `fail-on`, … */
   inputs?: Record<string, string>;
+  /** `owner/name` (default Codertocat/Hello-World). */
+  repository?: string;
   /** Another entry point (a copy of the bundle elsewhere). */
   entry?: string;
 }
 
-/** The environment the runner gives a `node20` action step (nothing inherited from this process but PATH). */
+/** The environment the runner gives a `node24` action step (nothing inherited from this process but PATH). */
 export function actionEnv(setup: ActionSetup, files: { output: string; summary: string }): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: tmpdir(),
     CI: 'true',
     GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_REPOSITORY: setup.repository ?? `${OWNER}/${REPO}`,
     GITHUB_EVENT_NAME: setup.eventName ?? 'pull_request',
     GITHUB_WORKSPACE: setup.workspace,
     GITHUB_SHA: setup.sha ?? '0000000000000000000000000000000000000000',
@@ -123,6 +126,40 @@ export async function runAction(setup: ActionSetup): Promise<ActionRun> {
     child.on('close', resolve);
   });
   return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
+}
+
+/**
+ * Runs `work` as a step in this process: process.env holds the runner's variables (`env`, and no
+ * other GITHUB_* or INPUT_*), as @actions/core reads them, and what it prints is collected.
+ */
+export async function asStep<T>(env: Record<string, string>, work: () => Promise<T> | T): Promise<{ result: T; stdout: string }> {
+  const saved = { ...process.env };
+  for (const key of Object.keys(process.env)) if (/^(GITHUB_|INPUT_|RUNNER_)/.test(key)) delete process.env[key];
+  Object.assign(process.env, env);
+  const write = process.stdout.write;
+  let stdout = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const result = await work();
+    return { result, stdout };
+  } finally {
+    process.stdout.write = write;
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+/** Runs the Action's code in this process (not the bundle), as the runner would run the step. */
+export async function runInThisProcess(setup: ActionSetup, retryDelayMs = 1): Promise<Omit<ActionRun, 'stderr'>> {
+  const dir = tempDir('runner');
+  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const { result: code, stdout } = await asStep(actionEnv(setup, files), () => runActionHere({ retryDelayMs }));
+  return { code, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER\n` blocks, as the runner reads $GITHUB_OUTPUT. */

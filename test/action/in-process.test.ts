@@ -7,23 +7,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitBlobSha } from '../../src/action/spec-files.js';
 import { InputError, readInputs } from '../../src/action/inputs.js';
-import { runAction } from '../../src/action/run.js';
 import { Workflow } from '../../src/action/workflow.js';
-import { blobSha } from '../../src/dev/github-stand-in/index.js';
+import { blobSha } from '../../tools/dev/github-stand-in/index.js';
 import { API, FakeGitHub, HEAD_SHA, noNetwork, pullRequestPayload, REPO_PATH, restoreNetwork, stickyHeader } from '../helpers/github.js';
-import { actionEnv, annotations, checkout, COMPLETE, INCOMPLETE, parseOutputs, pullRequestEventFile, seedRepo, SPEC, startGitHub, tempDir, writeEvent } from './helpers.js';
+import { annotations, asStep, checkout, COMPLETE, INCOMPLETE, parseOutputs, pullRequestEventFile, runInThisProcess, seedRepo, SPEC, startGitHub, tempDir, writeEvent } from './helpers.js';
 
 /** Runs the Action in this process; what it prints is collected instead of written to stdout. */
-async function runHere(setup: Parameters<typeof actionEnv>[0], retryDelayMs = 1) {
-  const dir = tempDir('runner');
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  let stdout = '';
-  const code = await runAction(actionEnv(setup, files), { write: (text) => (stdout += text), retryDelayMs });
-  return { code, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
-}
-
 function workspaceWith(files: Record<string, string>): string {
   const workspace = tempDir('workspace');
   for (const [path, text] of Object.entries(files)) {
@@ -34,22 +23,25 @@ function workspaceWith(files: Record<string, string>): string {
 }
 
 describe('the runner file formats', () => {
-  test('outputs are heredoc blocks the runner reads back, multi-line values included', () => {
+  test('outputs are heredoc blocks the runner reads back, multi-line values included', async () => {
     const file = join(tempDir('output'), 'output');
     writeFileSync(file, '');
-    const workflow = new Workflow({ outputFile: file }, () => {});
-    workflow.setOutput('title', 'one line');
-    workflow.setOutput('list', 'a\nb\n');
+    await asStep({ GITHUB_OUTPUT: file }, () => {
+      const workflow = new Workflow();
+      workflow.setOutput('title', 'one line');
+      workflow.setOutput('list', 'a\nb\n');
+    });
     expect(parseOutputs(readFileSync(file, 'utf8'))).toEqual({ title: 'one line', list: 'a\nb\n' });
   });
 
-  test('a log line cannot smuggle in a workflow command, and annotation text is escaped', () => {
-    let out = '';
-    const workflow = new Workflow({}, (text) => (out += text));
-    workflow.info('  docs/specs/x\n::set-output name=conclusion::success\n.spec.md');
-    workflow.info('  ::warning::hi.spec.md');
-    workflow.error('50% done\nnext line', { file: 'docs/a,b:c.md', line: 3, title: 'specgate' });
-    const lines = out.split('\n');
+  test('a log line cannot smuggle in a workflow command, and annotation text is escaped', async () => {
+    const { stdout } = await asStep({}, () => {
+      const workflow = new Workflow();
+      workflow.info('  docs/specs/x\n::set-output name=conclusion::success\n.spec.md');
+      workflow.info('  ::warning::hi.spec.md');
+      workflow.error('50% done\nnext line', { file: 'docs/a,b:c.md', line: 3, title: 'specgate' });
+    });
+    const lines = stdout.split('\n');
     expect(lines[0]).toBe('  docs/specs/x ::set-output name=conclusion::success .spec.md');
     expect(lines.slice(1, 4)).toEqual([expect.stringMatching(/^::stop-commands::specgate-[0-9a-f-]{36}$/), '  ::warning::hi.spec.md', `::${lines[1]!.split('::')[2]}::`]);
     expect(lines.slice(4)).toEqual(['::error title=specgate,file=docs/a%2Cb%3Ac.md,line=3::50%25 done%0Anext line', '']);
@@ -62,13 +54,13 @@ describe('the runner file formats', () => {
 });
 
 describe('the inputs', () => {
-  test('are read as the runner names them; empty ones leave the configuration alone', () => {
-    const inputs = readInputs({ 'INPUT_PATHS': ' docs/rfcs/*.md \n\n# not this\n{a,b}/**/*.md\n', 'INPUT_CHECK-NAME': 'RFCs', INPUT_COMMENT: '', 'INPUT_GITHUB-TOKEN': 't' });
+  test('are read as the runner names them; empty ones leave the configuration alone', async () => {
+    const { result: inputs } = await asStep({ 'INPUT_PATHS': ' docs/rfcs/*.md \n\n# not this\n{a,b}/**/*.md\n', 'INPUT_CHECK-NAME': 'RFCs', INPUT_COMMENT: '', 'INPUT_GITHUB-TOKEN': 't' }, readInputs);
     expect(inputs).toEqual({ configPath: '.github/specgate.yml', overrides: { paths: ['docs/rfcs/*.md', '{a,b}/**/*.md'], check_name: 'RFCs' }, failOn: 'error', token: 't' });
   });
 
-  test('wrong values are all named at once', () => {
-    expect(() => readInputs({ INPUT_COMMENT: 'loud', 'INPUT_FAIL-ON': 'notice', 'INPUT_CHECK-NAME': 'x'.repeat(101) })).toThrow(
+  test('wrong values are all named at once', async () => {
+    await expect(asStep({ INPUT_COMMENT: 'loud', 'INPUT_FAIL-ON': 'notice', 'INPUT_CHECK-NAME': 'x'.repeat(101) }, readInputs)).rejects.toThrow(
       new InputError(
         [
           'The input "check-name" must be at most 100 characters.',
@@ -98,7 +90,7 @@ describe('the Action against GitHub as nock answers it', () => {
       ])
       .comments([])
       .createComment();
-    const result = await runHere(setup(workspaceWith({ 'rfcs/0001-limits.md': rfc, [SPEC]: INCOMPLETE }), event()));
+    const result = await runInThisProcess(setup(workspaceWith({ 'rfcs/0001-limits.md': rfc, [SPEC]: INCOMPLETE }), event()));
 
     github.assertDone();
     expect(result.code).toBe(0);
@@ -117,7 +109,7 @@ describe('the Action against GitHub as nock answers it', () => {
       .filesFailing(502, 1)
       .files([{ filename: SPEC, sha: gitBlobSha(Buffer.from(INCOMPLETE)) }])
       .comments([{ id: 301, body: 'A question about retention.' }, later]);
-    const result = await runHere(setup(workspaceWith({ [SPEC]: INCOMPLETE }), event()));
+    const result = await runInThisProcess(setup(workspaceWith({ [SPEC]: INCOMPLETE }), event()));
 
     github.assertDone();
     expect(result.code).toBe(1);
@@ -134,7 +126,7 @@ describe('the Action against GitHub as nock answers it', () => {
       .blob('e1', INCOMPLETE)
       .comments([])
       .createComment();
-    const result = await runHere(setup(tempDir('empty'), event({ draft: false })));
+    const result = await runInThisProcess(setup(tempDir('empty'), event({ draft: false })));
     github.assertDone();
     expect(result.code).toBe(1);
     expect(annotations(result.stdout).filter((annotation) => annotation.file === SPEC)).toHaveLength(7);
@@ -149,7 +141,7 @@ describe('the Action against the stand-in, in this process', () => {
       const files: Record<string, string> = { [SPEC]: INCOMPLETE, 'docs/specs/z-last.md': COMPLETE };
       for (let index = 0; index < 230; index++) files[`src/file-${String(index).padStart(3, '0')}.ts`] = `export const n = ${index};\n`;
       repo.openPullRequest({ number: 5, headRef: 'big', files });
-      const result = await runHere({ workspace: checkout(repo, 'big'), eventFile: pullRequestEventFile(repo, 5), apiUrl: github.apiUrl, token: github.token() });
+      const result = await runInThisProcess({ workspace: checkout(repo, 'big'), eventFile: pullRequestEventFile(repo, 5), apiUrl: github.apiUrl, token: github.token() });
       expect(result.stdout).toContain('The pull request changes 232 files: 2 specs to check.\n');
       expect(github.log.filter('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toHaveLength(3);
       expect(result.outputs).toMatchObject({ conclusion: 'failure', specs: '2', 'failed-files': JSON.stringify([SPEC]) });

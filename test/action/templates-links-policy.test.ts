@@ -2,22 +2,11 @@
  * Issue 6/6 in the Action: a template chosen by front matter, specs the pull request's description
  * links, and an organisation's locked sections, as the app does them.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitBlobSha } from '../../src/action/spec-files.js';
-import { runAction } from '../../src/action/run.js';
 import { API, FakeGitHub, HEAD_SHA, noNetwork, pullRequestPayload, restoreNetwork } from '../helpers/github.js';
-import { actionEnv, annotations, COMPLETE, parseOutputs, tempDir, writeEvent } from './helpers.js';
-
-async function runHere(setup: Parameters<typeof actionEnv>[0]) {
-  const dir = tempDir('runner');
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  let stdout = '';
-  const code = await runAction(actionEnv(setup, files), { write: (text) => (stdout += text), retryDelayMs: 1 });
-  return { code, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
-}
+import { annotations, COMPLETE, runInThisProcess, tempDir, writeEvent } from './helpers.js';
 
 function workspaceWith(files: Record<string, string>): string {
   const workspace = tempDir('workspace');
@@ -44,7 +33,7 @@ describe('the Action: named templates, linked specs and locked sections', () => 
       .contentsAt('docs/specs/gone.md', HEAD_SHA, null)
       .file('docs/rfc/TEMPLATE.md', RFC_TEMPLATE);
     const body = 'Search.\n\nSpec: docs/specs/api-rate-limits.md\nSpec: docs/specs/gone.md\n';
-    const result = await runHere(setup(workspaceWith({ 'docs/specs/search.md': RFC }), body));
+    const result = await runInThisProcess(setup(workspaceWith({ 'docs/specs/search.md': RFC }), body));
 
     github.assertDone();
     expect(result.code).toBe(1);
@@ -65,7 +54,7 @@ describe('the Action: named templates, linked specs and locked sections', () => 
       .file('.github/specgate.yml', 'template: docs/specs/TEMPLATE.md\ncomment: never\nsections:\n  Security:\n    locked: true\n    required: true\n', '.github')
       .files([{ filename: 'docs/specs/billing.md', sha: gitBlobSha(Buffer.from(spec)) }])
       .file('docs/specs/TEMPLATE.md', template);
-    const result = await runHere(setup(workspaceWith({ 'docs/specs/billing.md': spec }), ''));
+    const result = await runInThisProcess(setup(workspaceWith({ 'docs/specs/billing.md': spec }), ''));
 
     github.assertDone();
     expect(result.code).toBe(1);

@@ -5,9 +5,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { GitHubStandIn, type RepoHandle } from '../../src/dev/github-stand-in/index.js';
-import { generateAppCredentials, startSpecgate, type RunningApp } from '../../src/dev/specgate-server.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn, type RepoHandle } from '../../tools/dev/github-stand-in/index.js';
+import { generateAppCredentials, startSpecgate, type RunningApp } from '../../tools/dev/specgate-server.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
+import { watchRoundTrips } from '../helpers/round-trips.js';
 
 const SPEC = 'docs/specs/audit-log-export.md';
 const INCOMPLETE = readFileSync(new URL('../../examples/specs/audit-log-export.md', import.meta.url), 'utf8');
@@ -66,11 +67,13 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
   let github: GitHubStandIn;
   let app: RunningApp;
   let repo: RepoHandle;
+  const roundTrips = watchRoundTrips();
 
   // A fresh GitHub and a fresh app for each test: the app keeps memory of what it posted, as it would for one real repository.
   beforeEach(async () => {
     github = await GitHubStandIn.start({ auth: { appId: credentials.appId, key: credentials.privateKey } });
-    app = await startSpecgate({ github, credentials, logLevel });
+    roundTrips.clear();
+    app = await startSpecgate({ github, credentials, logLevel, plugins: [roundTrips.plugin] });
     repo = github.addRepo({ owner: 'Codertocat', name: 'Hello-World', id: 186853002, ownerId: 21031067, defaultBranch: 'master', files: { 'README.md': '# Hello-World\n' } });
   });
   afterEach(async () => {
@@ -96,7 +99,10 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
     for (const annotation of run!.annotations) {
       expect(annotation).toMatchObject({ path: SPEC, start_line: expect.any(Number), annotation_level: expect.stringMatching(/^(failure|warning|notice)$/) });
     }
-    expect(run!.annotations.map((annotation) => annotation.message)).toContainEqual(expect.stringContaining('"Orchestration" is missing'));
+    // Each finding once on the diff: "Orchestration" is a one-click suggestion in a line comment, not also an annotation.
+    expect(run!.annotations.map((annotation) => annotation.message)).toContainEqual(expect.stringContaining('"API Contract" is empty'));
+    expect(run!.annotations.map((annotation) => annotation.message)).not.toContainEqual(expect.stringContaining('"Orchestration" is missing'));
+    expect(repo.reviewComments(2).map((comment) => comment.body)).toContainEqual(expect.stringContaining('```suggestion\n## Orchestration'));
 
     const comments = repo.issueComments(2);
     expect(comments).toHaveLength(1);
@@ -138,25 +144,22 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
   });
 
   test('a pull request without specs passes with one check run and no comment; the first round trip asks for the configuration and the files together', async () => {
-    github.latencyMs = 40;
-    try {
-      repo.openPullRequest({ number: 3, headRef: 'readme', files: { 'README.md': '# Hello-World\n\nMore.\n' } });
-      expect((await app.deliver('pull_request', pullRequestEvent(repo, 3, 'opened'))).status).toBe(200);
-    } finally {
-      github.latencyMs = 0;
-    }
+    repo.openPullRequest({ number: 3, headRef: 'readme', files: { 'README.md': '# Hello-World\n\nMore.\n' } });
+    expect((await app.deliver('pull_request', pullRequestEvent(repo, 3, 'opened'))).status).toBe(200);
     expect(repo.checkRuns()).toEqual([expect.objectContaining({ conclusion: 'success', output: expect.objectContaining({ title: 'No spec files changed' }) })]);
     expect(repo.issueComments(3)).toEqual([]);
-    const files = github.log.filter('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')[0]!;
-    const config = github.log.filter('GET /repos/{owner}/{repo}/contents/{path+}')[0]!;
-    expect(config.start).toBeLessThan(files.end);
-    expect(files.start).toBeLessThan(config.end);
-    expect(github.roundTrips()).toBeLessThan(github.requests.length);
+    const asked = (pattern: RegExp) => roundTrips.asked.find((request) => pattern.test(`${request.method} ${request.path}`))!;
+    const files = asked(/^GET \/repos\/[^/]+\/[^/]+\/pulls\/3\/files$/);
+    const config = asked(/^GET \/repos\/[^/]+\/[^/]+\/contents\//);
+    expect(roundTrips.together(config, files)).toBe(true);
+    expect(roundTrips.count()).toBeLessThan(roundTrips.asked.length);
   });
 
   test('more findings than GitHub takes in one request: one check run holds every annotation (a create, then updates)', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 8; index++) files[`docs/specs/spec-${index}.md`] = `# Spec ${index}\n\nNothing written yet.\n`;
+    // No line comments: every finding is an annotation.
+    repo.commit({ '.github/specgate.yml': 'review_comments: never\n' });
     repo.openPullRequest({ number: 4, headRef: 'many', files });
     expect((await app.deliver('pull_request', pullRequestEvent(repo, 4, 'opened'))).status).toBe(200);
     const runs = repo.checkRuns();
@@ -173,7 +176,7 @@ describe('a pull request through the real server and the GitHub stand-in', () =>
     const [run] = repo.checkRuns();
 
     // `npm test` builds first; the demo runs from the build, as `npm run demo` does.
-    const entry = new URL('../../build/dev/demo.js', import.meta.url);
+    const entry = new URL('../../build-tools/dev/demo.js', import.meta.url);
     expect(existsSync(entry)).toBe(true);
     const { stdout } = await promisify(execFile)(process.execPath, [entry.pathname], { timeout: 30_000, env: { ...process.env, LOG_LEVEL: 'warn' } });
     expect(stdout).toContain(`Check run "${run!.name}"`);

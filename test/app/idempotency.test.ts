@@ -3,9 +3,9 @@
  * five pushes in random order, end with one sticky comment describing the newest push and one line
  * comment per finding and line. The real server, over HTTP, against the stand-in.
  */
-import { GitHubStandIn } from '../../src/dev/github-stand-in/index.js';
-import { startSpecgate } from '../../src/dev/specgate-server.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn } from '../../tools/dev/github-stand-in/index.js';
+import { startSpecgate } from '../../tools/dev/specgate-server.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const SPEC = 'docs/specs/audit-log-export.md';

@@ -21,7 +21,7 @@ function observedApp(): { app: Probot; lines: () => Array<Record<string, unknown
   });
   const app = new Probot({ appId: 123, privateKey: PRIVATE_KEY, secret: WEBHOOK_SECRET, Octokit: QuickOctokit, log: pino({ level: 'trace' }, stream) });
   const metrics = createMetrics();
-  void app.load((probot) => installSpecgate(probot, localCoordination(), metrics));
+  void app.load((probot) => void installSpecgate(probot, localCoordination(), metrics));
   const text = () => chunks.join('');
   return { app, metrics, text, lines: () => text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
@@ -94,8 +94,8 @@ describe('logs and metrics', () => {
 
 describe('the production server', () => {
   test('serves GET /metrics beside GET /ping, for Prometheus and the load balancer', async () => {
-    const { GitHubStandIn } = await import('../../src/dev/github-stand-in/index.js');
-    const { startSpecgate } = await import('../../src/dev/specgate-server.js');
+    const { GitHubStandIn } = await import('../../tools/dev/github-stand-in/index.js');
+    const { startSpecgate } = await import('../../tools/dev/specgate-server.js');
     restoreNetwork();
     const github = await GitHubStandIn.start();
     const server = await startSpecgate({ github, logLevel: 'silent' });

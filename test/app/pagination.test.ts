@@ -2,6 +2,7 @@ import { fixture } from '../helpers/fixtures.js';
 import { addedPatch, appForEachTest, deliver, FakeGitHub, HEAD_SHA, pullRequestPayload, REPO_PATH } from '../helpers/github.js';
 
 const COMPLETE = fixture('app/complete.md');
+const INCOMPLETE = fixture('app/incomplete.md');
 
 /** `count` source files, as a large refactoring changes them. */
 function sourceFiles(count: number, from = 0): Array<{ filename: string }> {
@@ -37,22 +38,29 @@ describe('a pull request with more files than one page of the file list', () => 
     });
   });
 
-  test('past the 3,000 files GitHub lists, the check says spec files after those were not checked', async () => {
-    const github = new FakeGitHub().token().config(null).files(sourceFiles(3000)).createCheckRun().comments([]);
+  test('past the 3,000 files GitHub lists, the base and head trees are compared: an incomplete spec beyond the list fails the check', async () => {
+    const event = pullRequestPayload('synchronize', { changedFiles: 3120 });
+    const base = event.pull_request.base.sha;
+    const mergeBase = 'e'.repeat(40);
+    const github = new FakeGitHub()
+      .token()
+      .config(null)
+      .files(sourceFiles(3000))
+      .compare(base, HEAD_SHA, sourceFiles(300), mergeBase)
+      .tree(mergeBase, [{ path: 'docs/specs/old.md', sha: 'o1' }, { path: 'src/module-3100.ts', sha: 'm0' }], { recursive: true })
+      .tree(HEAD_SHA, [{ path: 'docs/specs/old.md', sha: 'o1' }, { path: 'docs/specs/zz-late.md', sha: 'z1' }, { path: 'src/module-3100.ts', sha: 'm1' }], { recursive: true })
+      .blob('z1', INCOMPLETE)
+      .createCheckRun()
+      .comments([])
+      .createComment();
 
-    await deliver(app(), 'pull_request', pullRequestPayload('synchronize', { changedFiles: 3120 }));
+    await deliver(app(), 'pull_request', event);
 
     github.assertDone();
     const [checkRun] = github.bodies(`${REPO_PATH}/check-runs`);
-    expect(checkRun.conclusion).toBe('success');
-    expect(checkRun.output).toEqual({
-      title: 'No spec files changed',
-      summary: [
-        'No spec file was added or changed, so there was nothing to check.',
-        '',
-        '> [!WARNING]',
-        '> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.',
-      ].join('\n'),
-    });
+    expect(checkRun).toMatchObject({ conclusion: 'failure', output: { title: '1 of 1 spec incomplete: 6 errors, 1 warning' } });
+    expect(checkRun.output.summary).toContain('docs/specs/zz-late.md');
+    expect(checkRun.output.summary).toContain('specgate found every other changed spec by comparing the base and head trees');
+    expect(checkRun.output.summary).not.toContain('were not checked');
   });
 });

@@ -14,7 +14,7 @@ beforeEach(async () => {
 afterEach(restoreNetwork);
 
 describe('a pull request that adds an incomplete spec', () => {
-  test('gets a failing check run with annotations, one sticky comment and one review', async () => {
+  test('gets a failing check run, one sticky comment and one review of suggestions: each finding shown once on the diff', async () => {
     const github = new FakeGitHub()
       .token()
       .config(null)
@@ -40,7 +40,8 @@ describe('a pull request that adds an incomplete spec', () => {
       output: { title: '1 of 1 spec incomplete: 6 errors, 1 warning' },
     });
     expect(checkRun.output.summary).toContain('| [docs/specs/audit-log-export.md](https://github.com/Codertocat/Hello-World/blob/' + HEAD + '/docs/specs/audit-log-export.md) | built-in | ❌ incomplete |');
-    expect(checkRun.output.annotations).toHaveLength(7);
+    // The four findings no line comment carries are annotations; the three with a suggestion are line comments.
+    expect(checkRun.output.annotations.map((annotation: { start_line: number }) => annotation.start_line)).toEqual([10, 13, 18, 23]);
     expect(checkRun.output.annotations[0]).toEqual({
       path: 'docs/specs/audit-log-export.md',
       start_line: 10,
@@ -58,13 +59,57 @@ describe('a pull request that adds an incomplete spec', () => {
 
     const [review] = github.bodies(`${REPO_PATH}/pulls/2/reviews`);
     expect(review).toMatchObject({ commit_id: HEAD, event: 'COMMENT' });
-    expect(review.comments.map((comment: { line: number }) => comment.line)).toEqual([10, 13, 18, 23, 25, 32, 36]);
+    expect(review.comments.map((comment: { line: number }) => comment.line)).toEqual([25, 32, 36]);
+    for (const comment of review.comments) expect(comment.body).toContain('```suggestion\n');
     const orchestration = review.comments.find((comment: { body: string }) => comment.body.includes('"Orchestration" is missing'));
     expect(orchestration).toMatchObject({ path: 'docs/specs/audit-log-export.md', line: 25, side: 'RIGHT' });
     expect(orchestration.body).toContain('```suggestion\n## Orchestration\n\n<!--\n- Workflows, jobs, or sequences required to deliver the feature.');
     expect(orchestration.body).toContain('-->\n\n## Security\n```');
     const nearMiss = review.comments.find((comment: { line: number }) => comment.line === 32);
     expect(nearMiss.body).toContain('```suggestion\n## Acceptance Criteria\n```');
+  });
+});
+
+describe('each way of showing a finding can be turned on or off', () => {
+  test('review_comments: all and annotations: true: every finding on the diff is a line comment, and the plain ones are annotations too', async () => {
+    const github = new FakeGitHub()
+      .token()
+      .config('review_comments: all\n')
+      .files([{ filename: 'docs/specs/audit-log-export.md', sha: 'a1', patch: addedPatch(INCOMPLETE) }])
+      .blob('a1', INCOMPLETE)
+      .createCheckRun()
+      .comments([])
+      .createComment()
+      .createReview();
+
+    await app.receive({ id: 'all', name: 'pull_request', payload: pullRequestPayload('opened') } as never);
+
+    github.assertDone();
+    const [review] = github.bodies(`${REPO_PATH}/pulls/2/reviews`);
+    expect(review.comments.map((comment: { line: number }) => comment.line)).toEqual([10, 13, 18, 23, 25, 32, 36]);
+    expect(github.bodies(`${REPO_PATH}/check-runs`)[0].output.annotations.map((annotation: { start_line: number }) => annotation.start_line)).toEqual([10, 13, 18, 23]);
+  });
+
+  test('review_comments: never and annotations: false: the sticky comment and the check summary alone', async () => {
+    const github = new FakeGitHub()
+      .token()
+      .config('review_comments: never\nannotations: false\n')
+      .files([{ filename: 'docs/specs/audit-log-export.md', sha: 'a1', patch: addedPatch(INCOMPLETE) }])
+      .blob('a1', INCOMPLETE)
+      .createCheckRun()
+      .comments([])
+      .createComment();
+
+    await app.receive({ id: 'none', name: 'pull_request', payload: pullRequestPayload('opened') } as never);
+
+    github.assertDone();
+    const [checkRun] = github.bodies(`${REPO_PATH}/check-runs`);
+    expect(checkRun).toMatchObject({ conclusion: 'failure' });
+    expect(checkRun.output.annotations).toBeUndefined();
+    expect(checkRun.output.summary).toContain('missing-section: Orchestration, Acceptance Criteria, Open Questions');
+    const [comment] = github.bodies(`${REPO_PATH}/issues/2/comments`);
+    expect(comment.body).toContain('**Missing:** Orchestration, Acceptance Criteria, Open Questions');
+    expect(comment.body).not.toContain('annotation');
   });
 });
 

@@ -1,3 +1,7 @@
+import { GitHubStandIn } from '../../tools/dev/github-stand-in/index.js';
+import { generateAppCredentials, startSpecgate } from '../../tools/dev/specgate-server.js';
+import { exampleWebhook, pullRequestEvent } from '../../tools/dev/webhooks.js';
+import { fixture } from '../helpers/fixtures.js';
 import { appForEachTest, deliver, examplePayload, FakeGitHub, HEAD_SHA, pullRequestPayload, REPO_PATH } from '../helpers/github.js';
 
 const SUITE_INSTALLATION = 957387; // the installation in GitHub's check_suite example
@@ -60,13 +64,13 @@ describe('check_run.rerequested ("Re-run" on the check)', () => {
     ]);
   });
 
-  test('from a fork (the payload lists no pull request): the open pull requests are found by commit', async () => {
+  test("from a fork: the payload lists no pull request and GitHub's commit lookup finds none; the open pull request whose head it is, on any page, is checked", async () => {
+    // 150 open pull requests: the fork's is on the second page.
+    const others = Array.from({ length: 149 }, (_, index) => ({ number: 200 + index, headSha: `${index}`.padStart(40, 'e') }));
     const github = new FakeGitHub()
       .token()
-      .pullsForCommit(HEAD_SHA, [
-        { number: 1, state: 'closed' },
-        { number: 2, state: 'open' },
-      ])
+      .pullsForCommit(HEAD_SHA, [])
+      .openPulls([...others.slice(0, 120), { number: 2, headSha: HEAD_SHA }, ...others.slice(120)])
       .pull(2, { headSha: HEAD_SHA });
     fullCheck(github);
 
@@ -99,12 +103,53 @@ describe('check_suite.rerequested ("Re-run all checks")', () => {
     expect(github.bodies(`${REPO_PATH}/check-runs`)).toHaveLength(1);
   });
 
-  test('from a fork: found by commit; with no open pull request nothing is written', async () => {
-    const github = new FakeGitHub().token(SUITE_INSTALLATION).pullsForCommit(HEAD_SHA, [{ number: 1, state: 'closed' }]);
+  test('found by commit among this repository\'s pull requests: only the open ones are checked', async () => {
+    const github = new FakeGitHub()
+      .token(SUITE_INSTALLATION)
+      .pullsForCommit(HEAD_SHA, [
+        { number: 1, state: 'closed' },
+        { number: 2, state: 'open' },
+      ])
+      .pull(2, { headSha: HEAD_SHA });
+    fullCheck(github);
+
+    await deliver(app(), 'check_suite', checkSuiteRerequested([]));
+
+    github.assertDone();
+    expect(github.bodies(`${REPO_PATH}/check-runs`)).toEqual([expect.objectContaining({ head_sha: HEAD_SHA })]);
+  });
+
+  test('from a fork with no open pull request whose head it is: nothing is written', async () => {
+    const github = new FakeGitHub().token(SUITE_INSTALLATION).pullsForCommit(HEAD_SHA, []).openPulls([{ number: 5, headSha: 'f'.repeat(40) }]);
 
     await deliver(app(), 'check_suite', checkSuiteRerequested([]));
 
     github.assertDone();
     expect(github.writes).toEqual([]);
+  });
+});
+
+describe('"Re-run" on a fork\'s pull request, through the real server and the GitHub stand-in', () => {
+  test('the check run is written again on the fork\'s head commit', async () => {
+    const credentials = generateAppCredentials();
+    const github = await GitHubStandIn.start({ auth: { appId: credentials.appId, key: credentials.privateKey } });
+    const server = await startSpecgate({ github, credentials, logLevel: 'silent' });
+    try {
+      const repo = github.addRepo({ owner: 'Codertocat', name: 'Hello-World', id: 186853002, ownerId: 21031067, defaultBranch: 'master', files: { 'README.md': '# Hello\n' } });
+      for (let number = 3; number < 6; number++) repo.openPullRequest({ number, files: { [`notes/${number}.md`]: 'x\n' } });
+      const pull = repo.openPullRequest({ number: 2, user: 'contributor', fromFork: true, files: { 'docs/specs/audit-log-export.md': fixture('app/incomplete.md') } });
+      const payload = exampleWebhook('check_run', 'rerequested');
+      payload.repository = pullRequestEvent(repo, 2, 'opened').repository;
+      Object.assign(payload.check_run, { head_sha: pull.headSha, name: 'Spec completeness', pull_requests: [] });
+
+      expect((await server.deliver('check_run', payload)).status).toBe(200);
+
+      expect(repo.checkRuns({ headSha: pull.headSha })).toEqual([expect.objectContaining({ conclusion: 'failure' })]);
+      expect(github.log.filter('GET /repos/{owner}/{repo}/pulls')).not.toEqual([]);
+      expect(github.unknownRequests).toEqual([]);
+    } finally {
+      await server.stop();
+      await github.close();
+    }
   });
 });

@@ -13,7 +13,8 @@ const FINDING_LINES = [10, 13, 18, 23, 25, 32, 36];
  */
 function pushWithReviewComments(existing: Array<{ path: string; line: number; body: string }>, github = new FakeGitHub().token(), stickyBody = [...stickyHeader(), '### ❌ Spec completeness: an earlier run'].join('\n')): FakeGitHub {
   github
-    .config(null)
+    // A line comment on every finding on the diff, not only the suggestions (the default).
+    .config('review_comments: all\n')
     .files([{ filename: SPEC, sha: 'a1', patch: addedPatch(INCOMPLETE) }])
     .blob('a1', INCOMPLETE)
     .createCheckRun()

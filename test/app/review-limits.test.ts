@@ -12,7 +12,7 @@ describe('review comments stay few', () => {
   test('120 findings on lines of the diff give one review of 20 comments; the check run keeps them all', async () => {
     const github = new FakeGitHub()
       .token()
-      .config('comment: never\n')
+      .config('comment: never\nreview_comments: all\n')
       .files([{ filename: SPEC, sha: 'd120', patch: addedPatch(DRAFT) }])
       .blob('d120', DRAFT)
       .createCheckRun(41)

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GitHubStandIn } from '../../src/dev/github-stand-in/index.js';
-import { generateAppCredentials } from '../../src/dev/specgate-server.js';
-import { pullRequestEvent } from '../../src/dev/webhooks.js';
+import { GitHubStandIn } from '../../tools/dev/github-stand-in/index.js';
+import { generateAppCredentials } from '../../tools/dev/specgate-server.js';
+import { pullRequestEvent } from '../../tools/dev/webhooks.js';
 
 describe('the serverless handler (createNodeMiddleware, configured by the environment)', () => {
   test('checks a signed webhook and refuses an unsigned one, like npm start', async () => {

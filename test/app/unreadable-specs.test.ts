@@ -19,8 +19,7 @@ describe('a spec over max_file_size', () => {
       .blob('big1', COMPLETE)
       .createCheckRun()
       .comments([])
-      .createComment()
-      .createReview();
+      .createComment();
 
     await deliver(app(), 'pull_request', pullRequestPayload('opened'));
 
@@ -34,11 +33,8 @@ describe('a spec over max_file_size', () => {
     expect(checkRun.output.summary).toContain(' | built-in | ❌ incomplete | file-too-large: (file) |');
     const [comment] = github.bodies(`${REPO_PATH}/issues/2/comments`);
     expect(comment.body).toContain(`| [${path}](https://github.com/Codertocat/Hello-World/blob/${HEAD_SHA}/${path}) | **Not checked:** (file) |`);
-    // Line 1 is in the diff, so the reason is also said there; there is no text to suggest.
-    const [review] = github.bodies(`${REPO_PATH}/pulls/2/reviews`);
-    expect(review.comments).toEqual([
-      { path, line: 1, side: 'RIGHT', body: `❌ **(file)**: ${message} <sub>(file-too-large)</sub>\n\n<!-- specgate:review file-too-large:file -->` },
-    ]);
+    // There is no text to suggest, so no line comment repeats what the comment and the annotation say.
+    expect(github.bodies(`${REPO_PATH}/pulls/2/reviews`)).toEqual([]);
   });
 });
 

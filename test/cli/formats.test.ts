@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { repo, specgate } from '../helpers/cli.js';
+import { ROOT } from '../helpers/fixtures.js';
 
 interface JsonReport {
   version: number;
@@ -41,6 +44,11 @@ describe('specgate check --format', () => {
     expect(run.tool.driver.name).toBe('specgate');
     const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
     expect(ruleIds).toEqual(expect.arrayContaining(['missing-section', 'placeholder-section', 'not-text', 'file-too-large']));
+    // Every rule links to its page in this repository.
+    for (const rule of run.tool.driver.rules as Array<{ id: string; helpUri: string }>) {
+      expect(rule.helpUri).toMatch(new RegExp(`^https://.+/blob/main/docs/rules/${rule.id}\\.md$`));
+      expect(existsSync(join(ROOT, 'docs/rules', `${rule.id}.md`))).toBe(true);
+    }
     expect(run.results).toHaveLength(3);
     const [first] = run.results;
     expect(first).toMatchObject({

@@ -16,7 +16,7 @@ describe('messages say one thing', () => {
     const { stdout } = specgate(['check', 'examples/specs/audit-log-export.md'], ROOT);
     const line = stdout.split('\n').find((text) => text.includes('"Acceptance Criteria"'))!;
     expect(line.trim()).toBe(
-      '32  error    Section "Acceptance Criteria" is missing. "Acceptance Criterion" (line 32) looks like it: rename it to "Acceptance Criteria", or add "Acceptance Criterion" to the section\'s aliases.  missing-section',
+      '32  error    Section "Acceptance Criteria" is missing. "Acceptance Criterion" (line 32) looks like it: rename it to "Acceptance Criteria", or add an alias under sections: in the configuration: Acceptance Criteria: { aliases: [Acceptance Criterion] }  missing-section',
     );
   });
 

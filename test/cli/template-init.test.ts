@@ -6,18 +6,41 @@ import { ROOT } from '../helpers/fixtures.js';
 const BUILTIN = readFileSync(join(ROOT, 'templates/default.md'), 'utf8');
 
 describe('specgate template', () => {
-  test('prints the built-in template when none is configured, exactly as shipped', () => {
-    const { code, stdout } = specgate(['template'], ROOT);
+  test('--raw prints the built-in template when none is configured, exactly as shipped', () => {
+    const { code, stdout } = specgate(['template', '--raw'], ROOT);
     expect(code).toBe(0);
     expect(stdout).toBe(BUILTIN);
   });
 
-  test('the built-in template is the seed template, verbatim', () => {
-    expect(BUILTIN).toBe(readFileSync(join(ROOT, '..', 'shared', 'seed-spec-template.md'), 'utf8'));
+  test('shows each section of the template in effect, whether it is required, and why', () => {
+    const { code, stdout } = specgate(['template', '--template', 'test/fixtures/templates/optional-marks.md'], ROOT);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('test/fixtures/templates/optional-marks.md: 12 sections, 4 required (title: "Feature Template")');
+    expect(lines).toContain(' 3  ## Summary  required: nothing in the template marks it optional');
+    expect(lines).toContain(' 8  ## Decision Drivers  optional: marked optional by the comment above it, line 7');
+    expect(lines).toContain('42  ### Key Entities  optional: marked optional by "(include if feature involves data)" in its heading');
+    expect(lines).toContain('38  ## User Scenarios & Testing  required: marked required by "(mandatory)" in its heading');
   });
 
-  test('prints the configured template', () => {
-    const { code, stdout } = specgate(['template'], repo('basic'));
+  test("the configuration's required: wins, and says so; a required part of an optional one says when it applies", () => {
+    const { code, stdout } = specgate(['template'], repo('template-outline'));
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        'TEMPLATE.md: 4 sections, 2 required (title: "RFC")',
+        '',
+        ' 3  ## Summary  required: nothing in the template marks it optional',
+        ' 7  ## Motivation  optional: required: false in the configuration',
+        '11  ## Alternatives  optional: marked optional by "(optional)" in its heading',
+        '15  ### Rejected  required, when "Alternatives" is there: nothing in the template marks it optional',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('--raw prints the configured template', () => {
+    const { code, stdout } = specgate(['template', '--raw'], repo('basic'));
     expect(code).toBe(0);
     expect(stdout).toBe(readFileSync(join(repo('basic'), 'docs/specs/TEMPLATE.md'), 'utf8'));
   });

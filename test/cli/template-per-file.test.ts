@@ -46,20 +46,27 @@ describe('per-file templates in the report', () => {
 });
 
 describe('specgate template --for PATH', () => {
+  test('shows the outline of the template PATH gets: its sections, required or not, and why', () => {
+    const { stdout } = specgate(['template', '--for', 'docs/adr/0001-use-postgres.md'], repoWithThreeTemplates());
+    expect(stdout.split('\n')[0]).toBe('docs/adr/TEMPLATE.md: 1 section, 1 required (title: "ADR")');
+    expect(stdout).toMatch(/3 {2}## Decision {2}required/);
+  });
+
+
   test.each([
     ['a spec whose front matter names a template', 'docs/specs/search.md', RFC_TEMPLATE],
     ['a spec under a templates glob', 'docs/adr/0001-use-postgres.md', '# ADR\n\n## Decision\n\nWhat we decided.\n'],
     ['a path that does not exist yet, under that glob', 'docs/adr/0002-new.md', '# ADR\n\n## Decision\n\nWhat we decided.\n'],
     ['any other spec', 'docs/specs/plain.md', BUILTIN],
-  ])('%s: prints the template it gets', (_, path, expected) => {
-    const { code, stdout, stderr } = specgate(['template', '--for', path], repoWithThreeTemplates());
+  ])('%s: --raw prints the template it gets', (_, path, expected) => {
+    const { code, stdout, stderr } = specgate(['template', '--raw', '--for', path], repoWithThreeTemplates());
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toBe(expected);
   });
 
   test('from a sub-folder, the path is relative to where specgate runs', () => {
     const directory = repoWithThreeTemplates();
-    expect(specgate(['template', '--for', 'search.md'], join(directory, 'docs/specs')).stdout).toBe(RFC_TEMPLATE);
+    expect(specgate(['template', '--raw', '--for', 'search.md'], join(directory, 'docs/specs')).stdout).toBe(RFC_TEMPLATE);
   });
 
   test('a front matter that names an unknown template is exit 2, with the line and the nearest name', () => {

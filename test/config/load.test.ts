@@ -18,7 +18,9 @@ describe('a valid configuration', () => {
       max_file_size: 2048,
       check_name: 'Specs',
       comment: 'always',
-      review_comments: false,
+      // `false` is the older spelling of `never`.
+      review_comments: 'never',
+      annotations: false,
       draft: 'enforce',
       skip_label: 'no-spec',
       require_spec: { when_changed: ['src/**'] },
@@ -28,6 +30,21 @@ describe('a valid configuration', () => {
     });
   });
 
+  test.each([
+    ['true', 'all'],
+    ['all', 'all'],
+    ['suggestions', 'suggestions'],
+    ['never', 'never'],
+  ])('review_comments: %s means %s', (written, meant) => {
+    const { config, problems } = parseConfig(`review_comments: ${written}\n`);
+    expect(problems).toEqual([]);
+    expect(config.review_comments).toBe(meant);
+  });
+
+  test('review_comments: sometimes is a problem on its line', () => {
+    expect(parseConfig('comment: always\nreview_comments: sometimes\n').problems).toEqual([expect.objectContaining({ key: 'review_comments', line: 2 })]);
+  });
+
   test.each(['empty.yml', 'comments-only.yml'])('%s gives the documented defaults', (name) => {
     const { config, problems } = load(name);
     expect(problems).toEqual([]);
@@ -35,7 +52,7 @@ describe('a valid configuration', () => {
     expect(config.paths).toEqual(['docs/specs/**/*.md', 'specs/**/*.md', '**/*.spec.md']);
     expect(config.max_file_size).toBe(1024 * 1024);
     expect(config.template).toBeUndefined();
-    expect(config).toMatchObject({ check_name: 'Spec completeness', comment: 'on-failure', review_comments: true, draft: 'neutral', skip_label: 'spec-check: skip' });
+    expect(config).toMatchObject({ check_name: 'Spec completeness', comment: 'on-failure', review_comments: 'suggestions', annotations: true, draft: 'neutral', skip_label: 'spec-check: skip' });
     expect(config.require_spec).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { checkSpec, createPolicy, parseSpec, parseTemplate, type SpecDocument, type Template } from '../../src/core/index.js';
-import { matchSections, nearMiss, type Aliases, type Matching } from '../../src/core/match.js';
+import { matchSections, type Aliases, type Matching } from '../../src/core/match.js';
+import { nearMiss } from '../../src/core/near-miss.js';
 import { fixture } from '../helpers/fixtures.js';
 import { check, corpusFile, ofRule, sectionNamed, template, where } from '../helpers/core.js';
 
@@ -96,7 +97,7 @@ describe('a near miss', () => {
       insertBeforeLine: 43,
       didYouMean: { heading: 'Acceptance Criterion', line: 39 },
     });
-    expect(missing[0]!.message).toBe('Section "Acceptance Criteria" is missing. "Acceptance Criterion" (line 39) looks like it: rename it to "Acceptance Criteria", or add "Acceptance Criterion" to the section\'s aliases.');
+    expect(missing[0]!.message).toBe('Section "Acceptance Criteria" is missing. "Acceptance Criterion" (line 39) looks like it: rename it to "Acceptance Criteria", or add an alias under sections: in the configuration: Acceptance Criteria: { aliases: [Acceptance Criterion] }');
     expect(missing[0]!.message).not.toMatch(/Add it/);
   });
 

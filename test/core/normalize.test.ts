@@ -1,4 +1,4 @@
-import { countWords, headingKey, isOptionalHeading, proseKey, withoutOptionalMark } from '../../src/core/normalize.js';
+import { countWords, headingKey, proseKey, requirementMark, withoutRequirementMark } from '../../src/core/normalize.js';
 
 describe('headingKey: the key two spellings of one section share', () => {
   test.each([
@@ -90,22 +90,46 @@ describe('headingKey: the key two spellings of one section share', () => {
   });
 });
 
-describe('optional marks', () => {
-  test.each(['Alternatives (optional)', 'Alternatives (Optional)', 'Alternatives (OPTIONAL)', 'Alternatives ( optional )', 'Alternatives (ｏｐｔｉｏｎａｌ)'])(
-    '%j is optional',
-    (heading) => {
-      expect(isOptionalHeading(heading)).toBe(true);
-    },
-  );
-
-  test.each(['Alternatives', 'Optional Features', '(optional) Alternatives', 'Alternatives optional'])('%j is not', (heading) => {
-    expect(isOptionalHeading(heading)).toBe(false);
+describe('requirement marks in a heading', () => {
+  test.each([
+    'Alternatives (optional)',
+    'Alternatives (Optional)',
+    'Alternatives (OPTIONAL)',
+    'Alternatives ( optional )',
+    'Alternatives (ｏｐｔｉｏｎａｌ)',
+    // The older KEP template.
+    'Drawbacks [optional]',
+    // spec-kit: `### Key Entities *(include if feature involves data)*` reads as this once emphasis is gone.
+    'Key Entities (include if feature involves data)',
+    'Migration (if applicable)',
+    'Test Cases (optional for non-Core EIPs)',
+    '(Optional) Alternatives',
+  ])('%j is optional', (heading) => {
+    expect(requirementMark(heading)?.optional).toBe(true);
   });
 
-  test('withoutOptionalMark keeps the template\'s spelling of the rest', () => {
-    expect(withoutOptionalMark('Infrastructure Needed (Optional)')).toBe('Infrastructure Needed');
-    expect(withoutOptionalMark('Story 1 (OPTIONAL) ')).toBe('Story 1');
-    expect(withoutOptionalMark('Rollout')).toBe('Rollout');
+  test.each(['User Scenarios & Testing (mandatory)', 'Security (Required)'])('%j is required, by a mark', (heading) => {
+    expect(requirementMark(heading)).toMatchObject({ optional: false });
+  });
+
+  test.each(['Alternatives', 'Optional Features', 'Alternatives optional', 'Storage (Data Model)'])('%j has no mark', (heading) => {
+    expect(requirementMark(heading)).toBeUndefined();
+  });
+
+  test('the mark is kept as written, to say why', () => {
+    expect(requirementMark('Key Entities (include if feature involves data)')?.mark).toBe('(include if feature involves data)');
+  });
+
+  test("withoutRequirementMark keeps the template's spelling of the rest", () => {
+    expect(withoutRequirementMark('Infrastructure Needed (Optional)')).toBe('Infrastructure Needed');
+    expect(withoutRequirementMark('Story 1 (OPTIONAL) ')).toBe('Story 1');
+    expect(withoutRequirementMark('User Scenarios & Testing (mandatory)')).toBe('User Scenarios & Testing');
+    expect(withoutRequirementMark('Rollout')).toBe('Rollout');
+  });
+
+  test('a marked heading has the key of the bare name', () => {
+    expect(headingKey('Drawbacks [optional]')).toBe('drawbacks');
+    expect(headingKey('Key Entities (include if feature involves data)')).toBe('key entities');
   });
 });
 

@@ -155,20 +155,12 @@ export class FakeGitHub {
     return this;
   }
 
-  /** The pull request's file list, 100 a page (pages after the first asked for by number), with GitHub's Link header. */
-  files(files: Array<{ filename: string; status?: string; sha?: string; patch?: string }>, pull = 2): this {
-    const full = files.map((file, index) => ({
-      sha: file.sha ?? `b${String(index).padStart(39, '0')}`,
-      filename: file.filename,
-      status: file.status ?? 'added',
-      additions: 1,
-      deletions: 0,
-      changes: 1,
-      blob_url: '',
-      raw_url: '',
-      contents_url: '',
-      ...(file.patch !== undefined ? { patch: file.patch } : {}),
-    }));
+  /**
+   * The pull request's file list, 100 a page (pages after the first asked for by number), with GitHub's Link header.
+   * With `listedAt`, each entry's addresses name that commit, as GitHub's name the pull request's head when listed.
+   */
+  files(files: FileEntry[], pull = 2, listedAt?: string): this {
+    const full = diffEntries(files, listedAt);
     const pages = Math.max(1, Math.ceil(full.length / 100));
     for (let page = 1; page <= pages; page++) {
       const query = page === 1 ? { per_page: '100' } : { per_page: '100', page: String(page) };
@@ -176,6 +168,16 @@ export class FakeGitHub {
         page < pages ? { link: `<${API}/repositories/1296269/pulls/${pull}/files?per_page=100&page=${page + 1}>; rel="next"` } : {};
       this.scope.get(`${REPO_PATH}/pulls/${pull}/files`).query(query).reply(200, full.slice((page - 1) * 100, page * 100), headers);
     }
+    return this;
+  }
+
+  /** The compare API for `base...head`: the files between them (GitHub lists 300 at most) and their merge base. */
+  compare(base: string, head: string, files: FileEntry[], mergeBase = base): this {
+    const example = { sha: mergeBase, commit: { tree: { sha: 't'.repeat(40) } } };
+    this.scope
+      .get(`${REPO_PATH}/compare/${base}...${head}`)
+      .query(true)
+      .reply(200, { status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], merge_base_commit: example, base_commit: { sha: base }, files: diffEntries(files, head) });
     return this;
   }
 
@@ -249,6 +251,28 @@ export class FakeGitHub {
     return this;
   }
 
+  /** A git tree by commit or tree SHA (`recursive` asks for every descendant), as the trees API answers. */
+  tree(sha: string, entries: Array<{ path: string; sha: string; type?: 'blob' | 'tree' }>, options: { recursive?: boolean; truncated?: boolean } = {}): this {
+    const tree = entries.map((entry) => ({ path: entry.path, mode: entry.type === 'tree' ? '040000' : '100644', type: entry.type ?? 'blob', sha: entry.sha, url: '' }));
+    const interceptor = this.scope.get(`${REPO_PATH}/git/trees/${sha}`);
+    (options.recursive ? interceptor.query({ recursive: 'true' }) : interceptor).reply(200, { sha, url: '', truncated: options.truncated ?? false, tree });
+    return this;
+  }
+
+  /** The open pull requests (`pulls.list`), 100 a page, with GitHub's Link header: how a fork's pull request is found by its head. */
+  openPulls(pulls: Array<{ number: number; headSha: string }>): this {
+    const example = pullRequestPayload('opened').pull_request;
+    const full = pulls.map((pull) => ({ ...example, number: pull.number, head: { ...example.head, sha: pull.headSha } }));
+    const pages = Math.max(1, Math.ceil(full.length / 100));
+    for (let page = 1; page <= pages; page++) {
+      const query = page === 1 ? { state: 'open', per_page: '100' } : { state: 'open', per_page: '100', page: String(page) };
+      const headers: Record<string, string> = page < pages ? { link: `<${API}/repositories/1296269/pulls?state=open&per_page=100&page=${page + 1}>; rel="next"` } : {};
+      // Pages after the first are asked for where the Link header points, as GitHub names them.
+      this.scope.get(page === 1 ? `${REPO_PATH}/pulls` : '/repositories/1296269/pulls').query(query).reply(200, full.slice((page - 1) * 100, page * 100), headers);
+    }
+    return this;
+  }
+
   /** A pull request's issue events, 100 a page: who labeled it, when. */
   issueEvents(events: Array<{ event: string; label?: string; actor: string }>, pull = 2): this {
     const full = events.map((event, index) => ({
@@ -271,6 +295,27 @@ export class FakeGitHub {
     nock.emitter.off('no match', this.noMatch);
     expect({ pending: this.scope.pendingMocks(), unexpected: this.unexpected }).toEqual({ pending: [], unexpected: [] });
   }
+}
+
+type FileEntry = { filename: string; status?: string; sha?: string; patch?: string };
+
+/** GitHub's diff entries (a pull request's files, a comparison's); with `at`, their addresses name that commit. */
+function diffEntries(files: FileEntry[], at?: string): Array<Record<string, unknown>> {
+  return files.map((file, index) => {
+    const encoded = file.filename.split('/').map(encodeURIComponent).join('/');
+    return {
+      sha: file.sha ?? `b${String(index).padStart(39, '0')}`,
+      filename: file.filename,
+      status: file.status ?? 'added',
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      blob_url: at ? `https://github.com/${OWNER}/${REPO}/blob/${at}/${encoded}` : '',
+      raw_url: at ? `https://github.com/${OWNER}/${REPO}/raw/${at}/${encoded}` : '',
+      contents_url: at ? `${API}${REPO_PATH}/contents/${encoded}?ref=${at}` : '',
+      ...(file.patch !== undefined ? { patch: file.patch } : {}),
+    };
+  });
 }
 
 /** The diff GitHub shows for a file added whole: every line commentable. */

@@ -13,27 +13,41 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(what: string, ready: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+/**
+ * Polls `ready` until it holds. No deadline of its own (a slow, loaded machine is still correct):
+ * jest's hook timeout bounds it, and `exited` fails it at once when the process it waits for died.
+ */
+async function waitFor(what: string, ready: () => Promise<boolean>, exited: () => number | null = () => null): Promise<void> {
+  for (;;) {
     if (await ready().catch(() => false)) return;
+    const code = exited();
+    if (code !== null) throw new Error(`${what} exited with code ${code} before it was ready`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`${what} did not start within ${timeoutMs} ms`);
+}
+
+/** What to install when redis-server is missing, in one line; undefined when it is there. */
+export function redisServerMissing(): string | undefined {
+  if (!spawnSync('redis-server', ['--version']).error && !spawnSync('redis-cli', ['--version']).error) return undefined;
+  return 'redis-server is not installed; the multi-replica tests need it: sudo apt-get install redis-server (Debian/Ubuntu) or brew install redis (macOS)';
+}
+
+/** An error jest prints as its message alone, with no stack under it. */
+export function oneLineError(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
 }
 
 /**
- * A real redis-server on a free loopback port, for the multi-replica tests. `.ci/run` installs the
- * Debian package; elsewhere `apt-get install redis-server` (the test says so when it is missing).
+ * A real redis-server on a free loopback port, for the multi-replica tests (the README's quick
+ * start names it; `.ci/run` installs Debian's package). Check `redisServerMissing()` first.
  */
 export async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error('redis-server is not installed: the multi-replica tests need it (apt-get install redis-server; .ci/run installs it).');
-  }
   const port = await freePort();
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
-  await waitFor('redis-server', async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() === 'PONG');
+  await waitFor('redis-server', async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() === 'PONG', () => server.exitCode);
   return { url, stop: () => server.kill('SIGTERM') };
 }
 
@@ -50,7 +64,7 @@ export async function startReplica(env: Record<string, string>): Promise<{ url: 
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor('a replica', async () => (await fetch(`${url}/ping`)).ok);
+  await waitFor('a replica', async () => (await fetch(`${url}/ping`)).ok, () => child.exitCode);
   return {
     url,
     process: child,
@@ -61,4 +75,23 @@ export async function startReplica(env: Record<string, string>): Promise<{ url: 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** How many webhook deliveries a replica has finished handling, whatever the outcome (its /metrics). */
+export async function deliveriesHandled(url: string): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith('specgate_deliveries_total{'))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/**
+ * Waits until the replicas together have finished `count` deliveries. Probot answers 202 when a
+ * delivery takes longer than its 9 s timeout and goes on with it, so an answer alone does not
+ * say the work is done: the replicas' own count of finished deliveries does.
+ */
+export async function untilHandled(urls: readonly string[], count: number): Promise<void> {
+  const total = async (): Promise<number> => (await Promise.all(urls.map(deliveriesHandled))).reduce((sum, n) => sum + n, 0);
+  await waitFor(`${count} deliveries`, async () => (await total()) >= count);
 }

@@ -1,5 +1,5 @@
 /** Check runs (annotations appended, 50 a request), issue comments, reactions, events and permissions. */
-import { MAX_ANNOTATIONS_PER_REQUEST, type GitHubStandIn, type RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import { MAX_ANNOTATIONS_PER_REQUEST, type GitHubStandIn, type RepoHandle } from '../../tools/dev/github-stand-in/index.js';
 import { api, seedHelloWorld, startStandIn } from './helpers.js';
 
 const P = '/repos/Codertocat/Hello-World';

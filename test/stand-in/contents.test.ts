@@ -1,5 +1,5 @@
 /** The contents API: raw or JSON, `?ref=`, both URL prefixes, and writes with GitHub's SHA checks. */
-import { blobSha, type GitHubStandIn, type RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import { blobSha, type GitHubStandIn, type RepoHandle } from '../../tools/dev/github-stand-in/index.js';
 import { api, b64, octokitFor, seedHelloWorld, startStandIn } from './helpers.js';
 
 const P = '/repos/Codertocat/Hello-World';

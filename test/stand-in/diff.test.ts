@@ -1,6 +1,6 @@
 /** The patches the stand-in lists are real unified diffs: applied to the base, they give the head. */
 import fc from 'fast-check';
-import { unifiedDiff } from '../../src/dev/github-stand-in/index.js';
+import { unifiedDiff } from '../../tools/dev/github-stand-in/index.js';
 
 /** Applies a unified diff's hunks (GitHub's `patch`: no file header) to a text. */
 function apply(before: string, patch: string | undefined): string {

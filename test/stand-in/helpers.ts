@@ -1,6 +1,6 @@
 /** Shared setup for the stand-in's contract tests: plain HTTP (fetch) and a real Octokit, no nock. */
 import { ProbotOctokit } from 'probot';
-import { GitHubStandIn, type RepoHandle, type StandInOptions } from '../../src/dev/github-stand-in/index.js';
+import { GitHubStandIn, type RepoHandle, type StandInOptions } from '../../tools/dev/github-stand-in/index.js';
 
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';

@@ -1,5 +1,5 @@
 /** Pull requests: file lists with GitHub's pagination and 3,000-file cap, diffs, reviews on diff lines. */
-import { PULL_FILES_LIMIT, type GitHubStandIn, type RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import { PULL_FILES_LIMIT, type GitHubStandIn, type RepoHandle } from '../../tools/dev/github-stand-in/index.js';
 import { api, octokitFor, REPO_ID, seedHelloWorld, startStandIn } from './helpers.js';
 
 const P = '/repos/Codertocat/Hello-World';

@@ -2,7 +2,7 @@
  * Every answer of every route the stand-in serves, validated against the response schema GitHub's
  * OpenAPI description gives that operation and status: the shapes are GitHub's, not guesses.
  */
-import type { GitHubStandIn, RepoHandle } from '../../src/dev/github-stand-in/index.js';
+import type { GitHubStandIn, RepoHandle } from '../../tools/dev/github-stand-in/index.js';
 import { api, b64, seedHelloWorld, startStandIn } from './helpers.js';
 import { assertValidResponse } from './openapi-responses.js';
 

@@ -1,6 +1,6 @@
-/** The request log, round trips, latency, fault injection, unknown routes, and authentication. */
+/** The request log, latency, fault injection, unknown routes, and authentication. */
 import { createSign, generateKeyPairSync } from 'node:crypto';
-import { compilePattern, type GitHubStandIn } from '../../src/dev/github-stand-in/index.js';
+import { compilePattern, type GitHubStandIn } from '../../tools/dev/github-stand-in/index.js';
 import { api, octokitFor, seedHelloWorld, startStandIn } from './helpers.js';
 
 const P = '/repos/Codertocat/Hello-World';
@@ -35,15 +35,6 @@ describe('the request log', () => {
     expect(response.json).toMatchObject({ message: 'Not Found' });
     expect((await api(github, 'DELETE', `${P}/pulls/2`)).status).toBe(404);
     expect(github.unknownRequests.map((record) => `${record.method} ${record.path}`)).toEqual([`GET ${P}/branches/master/protection`, `DELETE ${P}/pulls/2`]);
-  });
-
-  test('round trips count requests sent one after another, not requests sent together', async () => {
-    github.latencyMs = 200;
-    await Promise.all([api(github, 'GET', `${P}/pulls/2`), api(github, 'GET', `${P}/pulls/2/files`), api(github, 'GET', `${P}/contents/README.md`)]);
-    await api(github, 'GET', `${P}/issues/2/comments`);
-    expect(github.requests).toHaveLength(4);
-    expect(github.roundTrips()).toBe(2);
-    expect(github.roundTrips('GET /repos/{owner}/{repo}/pulls/{pull_number}')).toBe(1);
   });
 
   test('latencyMs delays every answer by at least that long', async () => {

@@ -1,12 +1,8 @@
-import type { ChangedFile } from '../../verdict/changes.js';
 import { FILE_LIST_LIMIT } from '../../verdict/changes.js';
+import { changedFile, listedCommit, type ListedFiles } from '../../github/compare.js';
 import type { RepoClient } from './repo.js';
 
-export interface PullFiles {
-  files: ChangedFile[];
-  /** GitHub stops listing at 3,000 files; the pull request has more. */
-  truncated: boolean;
-}
+export type PullFiles = ListedFiles;
 
 const PER_PAGE = 100;
 
@@ -35,13 +31,7 @@ export async function listPullFiles(client: RepoClient, pullNumber: number, chan
     pages.push(more);
     listed = listed.concat(more);
   }
-  return {
-    files: listed.map((file) => {
-      // GitHub gives no blob for a submodule change.
-      const changed: ChangedFile = { path: file.filename, status: file.status, blobSha: file.sha ?? '' };
-      if (file.patch !== undefined) changed.patch = file.patch;
-      return changed;
-    }),
-    truncated: changedFiles > listed.length,
-  };
+  const listedAt = listedCommit(listed);
+  // Cut short only where GitHub's limit cut it: a shorter list is the whole list of the head it names.
+  return { files: listed.map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...(listedAt === undefined ? {} : { listedAt }) };
 }

@@ -1,15 +1,17 @@
-import { isDescendant, nearMiss } from '../match.js';
+import { isDescendant } from '../match.js';
+import { nearMisses } from '../near-miss.js';
 import { sectionSkeleton } from '../skeleton.js';
 import type { TemplateSection } from '../template.js';
+import type { SpecSection } from '../types.js';
 import { isExpected, type Rule, type RuleContext, type RuleFinding } from './rule.js';
 
 export const missingSection: Rule = {
   id: 'missing-section',
   description: 'A required section of the template has no heading in the spec.',
   check(context) {
-    const findings: RuleFinding[] = [];
-    for (const section of context.policy.template.all) {
-      if (context.present.has(section) || !isExpected(section, context)) continue;
+    const missing = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const lookalikes = nearMisses(missing, hintCandidates(context));
+    return missing.map((section) => {
       const insertBeforeLine = insertionLine(section, context);
       const finding: RuleFinding = {
         section: section.name,
@@ -18,19 +20,38 @@ export const missingSection: Rule = {
         insertText: sectionSkeleton(section, insertionLevel(section, context), context.policy.isRequired),
         message: message(section, insertBeforeLine, context),
       };
-      const lookalike = nearMiss(section, context.matching.unmatched);
+      const lookalike = lookalikes.get(section);
       if (lookalike) {
-        // Point at the heading to rename: that is where the fix is, and the only one the message gives.
         const { text, line } = lookalike.heading;
+        // Point at the heading to rename: that is where the fix is, and the only one the message gives.
         finding.line = line;
         finding.didYouMean = { heading: text, line };
-        finding.message = `Section "${section.name}" is missing. "${text}" (line ${line}) looks like it: rename it to "${section.name}", or add "${text}" to the section's aliases.`;
+        finding.message = `Section "${section.name}" is missing. "${text}" (line ${line}) looks like it: rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text)}`;
       }
-      findings.push(finding);
-    }
-    return findings;
+      return finding;
+    });
   },
 };
+
+/**
+ * Headings that may be a missing section under another name: those that name nothing, the
+ * author's own headings in a placeholder's place, and those that named a section only in part.
+ */
+function hintCandidates(context: RuleContext): SpecSection[] {
+  const { matching } = context;
+  const unmatched = new Set(matching.unmatched);
+  return context.document.all.filter((spec) => unmatched.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
+}
+
+/** The YAML line that makes a heading an alias of a section: `Reference Implementation: { aliases: [Implementation] }`. */
+export function aliasLine(section: string, heading: string): string {
+  return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading)}] }`;
+}
+
+// A plain YAML scalar in flow context: no indicator characters, no leading or trailing space.
+function yamlScalar(text: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u.test(text) && !text.endsWith(' ') ? text : JSON.stringify(text);
+}
 
 /**
  * Where the section belongs: before the next sibling the spec has, else after the previous

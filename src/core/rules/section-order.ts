@@ -4,8 +4,8 @@ import type { Rule, RuleFinding } from './rule.js';
 export const sectionOrder: Rule = {
   id: 'section-order',
   description: 'Sections appear in a different order than the template gives them.',
-  check({ present }) {
-    const inSpecOrder = [...present].sort(([, a], [, b]) => a.index - b.index);
+  check({ present, matching }) {
+    const inSpecOrder = [...present].sort(([x, a], [y, b]) => a.index - b.index || x.order - y.order);
     const sections = inSpecOrder.map(([section]) => section);
     const inOrder = longestInOrderRun(sections);
     const findings: RuleFinding[] = [];
@@ -13,7 +13,9 @@ export const sectionOrder: Rule = {
     // some in order: moving it there is the fix, and no other move is needed for it.
     const kept = sections.filter((section) => inOrder.has(section));
     inSpecOrder.forEach(([section, spec]) => {
-      if (inOrder.has(section)) return;
+      // `Outcomes / Acceptance Criteria` stands where one of the sections it names belongs.
+      const joined = matching.combined.get(spec) ?? [section];
+      if (joined.some((named) => inOrder.has(named))) return;
       const siblings = kept.filter((other) => other.parent === section.parent);
       const candidates = siblings.length > 0 ? siblings : kept;
       const previous = candidates.findLast((other) => other.order < section.order);

@@ -1,3 +1,4 @@
+import { documentTitle } from '../matching.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const unknownSection: Rule = {
@@ -5,8 +6,7 @@ export const unknownSection: Rule = {
   description: "A heading at the template's section level names no section of the template.",
   check({ matching, policy, document }) {
     const sectionLevel = Math.min(...policy.template.sections.map((section) => section.level));
-    const levelOnes = document.all.filter((spec) => spec.heading.level === 1);
-    const title = levelOnes.length === 1 && document.all[0] === levelOnes[0] ? levelOnes[0] : undefined;
+    const title = documentTitle(document);
     const findings: RuleFinding[] = [];
     for (const spec of matching.unmatched) {
       if (spec === title || spec.heading.level > sectionLevel) continue;

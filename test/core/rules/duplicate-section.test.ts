@@ -42,3 +42,20 @@ describe('a heading named like a section, inside another section', () => {
     expect(findings.some((finding) => finding.rule === 'section-order')).toBe(false);
   });
 });
+
+// Template: test/fixtures/templates/rfc.md (# Summary, # Motivation, # Detailed design, # Drawbacks).
+describe('repeated structure inside the author\'s own sections', () => {
+  test('several feature blocks, each with its own Motivation and Detailed design, are not duplicates', () => {
+    expect(check('structure/feature-blocks.md', 'rfc')).toEqual([]);
+  });
+
+  test('without a top-level Motivation, the first feature\'s counts and the others are not duplicates', () => {
+    expect(check('structure/feature-blocks-only.md', 'rfc')).toEqual([]);
+  });
+
+  test('a real repeat is reported on the repeat, never on the top-level section, even after a nested namesake', () => {
+    const findings = check('structure/nested-first.md', 'rfc');
+    expect(where(findings)).toEqual([{ rule: 'duplicate-section', section: 'Motivation', line: 19 }]);
+    expect(findings[0]!.message).toBe('Section "Motivation" appears again (first at line 11). Merge the two.');
+  });
+});

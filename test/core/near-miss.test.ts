@@ -1,0 +1,69 @@
+import { canonicalWord, similarity } from '../../src/core/near-miss.js';
+import { aliasLine } from '../../src/core/rules/missing-section.js';
+import { SYNONYM_GROUPS } from '../../src/core/synonyms.js';
+import { check, ofRule } from '../helpers/core.js';
+
+// Template: test/fixtures/templates/teams.md; the spec names each section as another team would.
+describe('near-miss hints know how section names vary across teams', () => {
+  const missing = ofRule(check('structure/synonyms.md', 'teams'), 'missing-section');
+
+  test('each renamed section is still missing (a hint never satisfies it), with the heading it looks like', () => {
+    expect(missing.map((finding) => [finding.section, finding.didYouMean?.heading, finding.severity])).toEqual([
+      ['Detailed design', 'Proposed Solution', 'error'], // a synonym
+      ['Backwards Compatibility', 'Backward Compatibility', 'error'], // singular
+      ['Security Considerations', 'Security', 'error'], // a dropped qualifier
+      ['Unresolved questions', 'Open Questions', 'error'], // a synonym
+      ['Reference Implementation', 'Implementation', 'error'], // an older name
+      ['Acknowledgements', 'Acknowledgments', 'error'], // American spelling
+      ['Expected Behavior', 'Expected Behaviour', 'error'], // British spelling
+      ['Considered Options', 'Options Considered', 'error'], // word order
+    ]);
+  });
+
+  test('the hint gives the exact alias line for the configuration', () => {
+    const implementation = missing.find((finding) => finding.section === 'Reference Implementation')!;
+    expect(implementation.message).toBe(
+      'Section "Reference Implementation" is missing. "Implementation" (line 21) looks like it: ' +
+        'rename it to "Reference Implementation", or add an alias under sections: in the configuration: Reference Implementation: { aliases: [Implementation] }',
+    );
+  });
+
+  test('with the aliases it proposes configured, the spec passes', () => {
+    const sections = Object.fromEntries(missing.map((finding) => [finding.section, { aliases: [finding.didYouMean!.heading] }]));
+    expect(check('structure/synonyms.md', 'teams', { sections })).toEqual([]);
+  });
+
+  test('a name that YAML would misread is quoted', () => {
+    expect(aliasLine('Acceptance Criteria', 'Acceptance Criterion')).toBe('Acceptance Criteria: { aliases: [Acceptance Criterion] }');
+    expect(aliasLine('Motivation: Why is this CIP necessary?', 'Why, [really]')).toBe(
+      '"Motivation: Why is this CIP necessary?": { aliases: ["Why, [really]"] }',
+    );
+  });
+});
+
+describe('the loose comparison behind hints', () => {
+  test.each([
+    ['behaviour', 'behavior'],
+    ['acknowledgements', 'acknowledgment'],
+    ['initialisation', 'initialization'],
+    ['criteria', 'criterion'],
+    ['appendices', 'appendix'],
+    ['policies', 'policy'],
+    ['options', 'option'],
+    ['modelling', 'modeling'],
+  ])('%s and %s are one word', (a, b) => {
+    expect(canonicalWord(a)).toBe(canonicalWord(b));
+  });
+
+  test.each([['analysis'], ['status'], ['access'], ['bus']])('%s keeps its final s', (word) => {
+    expect(canonicalWord(word)).toBe(word);
+  });
+
+  test('an unrelated heading is no near miss', () => {
+    expect(similarity('security considerations', 'rollout')).toBeLessThan(0.75);
+  });
+
+  test('every synonym group says where it was seen', () => {
+    for (const group of SYNONYM_GROUPS) expect(group.seen.length).toBeGreaterThan(10);
+  });
+});
