@@ -41,8 +41,6 @@ interface Pending {
  */
 export class CheckPool {
   private readonly idle: Worker[] = [];
-  /** Settles when a thread has loaded the checker: a file's clock starts then, not at the thread's start. */
-  private readonly ready = new WeakMap<Worker, Promise<void>>();
   private readonly queue: Pending[] = [];
   private running = 0;
   private nextId = 0;
@@ -75,34 +73,10 @@ export class CheckPool {
     // A thread given up for its time limit can still run out of memory before it stops; an 'error'
     // with no listener would take the whole server down with it.
     worker.on('error', () => undefined);
-    this.ready.set(
-      worker,
-      new Promise<void>((resolve, reject) => {
-        const onReady = (message: unknown) => {
-          if ((message as { ready?: boolean }).ready !== true) return;
-          worker.off('message', onReady);
-          resolve();
-        };
-        worker.on('message', onReady);
-        worker.once('error', reject);
-        worker.once('exit', reject);
-      }),
-    );
     return worker;
   }
 
-  private run(worker: Worker, pending: Pending): void {
-    (this.ready.get(worker) ?? Promise.resolve()).then(
-      () => this.start(worker, pending),
-      () => {
-        this.running -= 1;
-        pending.resolve({ findings: [tooComplex('The checker failed to start on this file')] });
-        this.pump();
-      },
-    );
-  }
-
-  private start(worker: Worker, { job, resolve }: Pending): void {
+  private run(worker: Worker, { job, resolve }: Pending): void {
     const finish = (answer: { findings: Finding[]; text?: string }, healthy: boolean) => {
       clearTimeout(timer);
       worker.off('message', onMessage);

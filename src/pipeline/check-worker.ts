@@ -30,6 +30,3 @@ parentPort?.on('message', (job: CheckJob) => {
     : { id: job.id, findings: checkSpec(decoded.text, compilePolicy(job.templateText, job.options).policy), text: decoded.text };
   parentPort!.postMessage(answer);
 });
-
-// The checker is loaded: the pool starts the clock of this thread's first file now.
-parentPort?.postMessage({ ready: true });
