@@ -5,7 +5,7 @@
 // esbuild bundles the app code the tools start (src/app, src/core, ...) into the output and
 // leaves every npm package external. Every output file sits two folders below the repository, as
 // build/app/*.js does, so the app's `new URL('../../templates/default.md', import.meta.url)` and
-// `../../build/app/check-worker.js` resolve the same from either. Shared code goes to chunks
+// `../../build/pipeline/check-worker.js` resolve the same from either. Shared code goes to chunks
 // beside the entries, so importing two entries (bench/app.mjs does) loads one copy of each module.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

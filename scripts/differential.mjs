@@ -49,7 +49,7 @@ const KNOWN = JSON.parse(readFileSync(join(ROOT, 'scripts', 'differential-known.
 const fullGfm = (text) => toSpecDocument(fromMarkdown(text, { extensions: [frontmatter(FRONT_MATTER), gfm()], mdastExtensions: [frontmatterFromMarkdown(FRONT_MATTER), gfmFromMarkdown()] }), text);
 const show = (value) => JSON.stringify(value)?.slice(0, 300);
 
-if (process.argv[1] !== fileURLToPath(import.meta.url)) { } else {
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
 const asked = process.argv.slice(2);
 const started = performance.now();
 let documents = 0;

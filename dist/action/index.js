@@ -2992,7 +2992,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -3019,7 +3019,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3883,7 +3883,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3919,50 +3919,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative3, options, skipNormalization) {
+    function resolveComponent(base2, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse3(serialize(base2, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        relative4 = parse3(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base2.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base2.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -3970,7 +3970,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4274,7 +4274,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize4,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -10909,10 +10909,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10926,7 +10926,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -10950,7 +10950,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10966,7 +10966,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11057,7 +11057,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11071,13 +11071,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep4 + cb;
-              sep4 = "";
+                comment2 += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -11120,18 +11120,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11185,8 +11185,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11198,7 +11198,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11209,8 +11209,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11227,7 +11227,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11407,7 +11407,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11424,24 +11424,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11624,25 +11624,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep4 + (match2?.[1] ?? "");
+      return res + sep5 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12452,14 +12452,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -13626,18 +13626,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -13790,15 +13790,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13992,13 +13992,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -16159,11 +16159,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve5) {
-      resolve5(value);
+    return value instanceof P2 ? value : new P2(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -16179,7 +16179,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -16587,20 +16587,20 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run = async (function_, resolve5, arguments_) => {
+  const run = async (function_, resolve6, arguments_) => {
     const result = (async () => function_(...arguments_))();
-    resolve5(result);
+    resolve6(result);
     try {
       await result;
     } catch {
     }
     next();
   };
-  const enqueue = (function_, resolve5, arguments_) => {
+  const enqueue = (function_, resolve6, arguments_) => {
     new Promise((internalResolve) => {
       queue.enqueue(internalResolve);
     }).then(
-      run.bind(void 0, function_, resolve5, arguments_)
+      run.bind(void 0, function_, resolve6, arguments_)
     );
     (async () => {
       await Promise.resolve();
@@ -16609,8 +16609,8 @@ function pLimit(concurrency) {
       }
     })();
   };
-  const generator = (function_, ...arguments_) => new Promise((resolve5) => {
-    enqueue(function_, resolve5, arguments_);
+  const generator = (function_, ...arguments_) => new Promise((resolve6) => {
+    enqueue(function_, resolve6, arguments_);
   });
   Object.defineProperties(generator, {
     activeCount: {
@@ -16864,7 +16864,7 @@ var CONFIG_SCHEMA = {
     placeholders: {
       type: "array",
       items: { type: "string", minLength: 1 },
-      description: 'Placeholder tokens, matched case-sensitively as whole words. A token in capitals (`TODO`) is a marker: it counts where it marks text (`TODO: …`, `Owner: TBD`, a sentence of its own), not as a word in a sentence ("the TODO list"), in quotes or in a block quote. `<placeholder>` stands for bracket placeholders: the template\'s own (`<role>`, `{justification}`, in the style the template writes them), ones that read as words (`<your name>`), and a line of nothing but tokens (`<owner> <team>`, `Owner: <name>`); never HTML, generics, command-line syntax or code. A token that opens `[` without closing it runs to the next `]`.',
+      description: 'Placeholder tokens, matched case-sensitively as whole words. A token in capitals (`TODO`) is a marker: it counts where it marks text (`TODO: …`, `Owner: TBD`, a sentence of its own), not as a word in a sentence ("the TODO list"), in quotes or in a block quote. `<placeholder>` stands for bracket placeholders: the template\'s own (`<role>`, `{justification}`, in the style the template writes them), ones that read as words (`<your name>`), and a line of nothing but tokens (`<owner> <team>`, `Owner: <name>`); never HTML, generics, command-line syntax or code. A token that opens `[` without closing it runs to the next `]`. A list here replaces the defaults, it does not add to them: to add a token and keep the defaults, list them too (`[TBD, TODO, FIXME, XXX, "???", "<placeholder>", "[NEEDS CLARIFICATION", WIP]`).',
       default: ["TBD", "TODO", "FIXME", "XXX", "???", "<placeholder>", "[NEEDS CLARIFICATION"]
     },
     max_file_size: {
@@ -24829,7 +24829,7 @@ function neededTemplates(choices) {
 // src/cli/files.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { statSync as statSync2 } from "node:fs";
-import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -25601,11 +25601,12 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative3] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative3) : [];
+  const [crawler, relative4] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative4) : [];
 }
 
 // src/cli/workspace.ts
+import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var UsageError = class extends Error {
   constructor(message2, showUsage = false) {
     super(message2);
@@ -25613,35 +25614,47 @@ var UsageError = class extends Error {
   }
   showUsage;
 };
+function fromCommandLine(workspace, path) {
+  return relative2(workspace.root, resolve3(workspace.cwd, path)).split(sep2).join("/");
+}
 
 // src/cli/files.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
-function findSpecFiles(root, args, config3) {
-  const isSpec = specSelector(config3);
+function findSpecFiles(where, args, config3, options = { errorOnUnmatched: true }) {
+  const workspace = typeof where === "string" ? { cwd: where, root: where } : where;
+  const { cwd, root } = workspace;
   if (args.length === 0) {
-    return sorted(globSync(config3.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(isSpec));
+    return sorted(globSync(config3.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(specSelector(config3)));
   }
-  const isIgnored = (0, import_picomatch3.default)(config3.ignore, { dot: true });
+  const isIgnored = (0, import_picomatch3.default)([...config3.ignore, ...templatePaths(config3)], { dot: true });
+  const fromRoot = (path) => fromCommandLine(workspace, path);
   const found = /* @__PURE__ */ new Set();
   for (const arg of args) {
-    const absolute = resolve3(root, arg);
-    const stats = statSync2(absolute, { throwIfNoEntry: false });
+    const stats = statSync2(resolve4(cwd, arg), { throwIfNoEntry: false });
     if (stats?.isFile()) {
-      found.add(toPosix(relative2(root, absolute)));
+      found.add(fromRoot(arg));
       continue;
     }
-    const pattern = stats?.isDirectory() ? `${toPosix(relative2(root, absolute)) || "."}/**/*.{md,markdown}` : arg;
-    const matches2 = globSync(pattern, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter((path) => !isIgnored(path));
-    if (!stats && !import_picomatch3.default.scan(arg).isGlob) throw new UsageError(`No file matches "${arg}".`);
-    for (const match2 of matches2) found.add(match2);
+    const pattern = stats?.isDirectory() ? `${toPosix(relative3(cwd, resolve4(cwd, arg))) || "."}/**/*.{md,markdown}` : arg;
+    const matches2 = stats || import_picomatch3.default.scan(arg).isGlob ? globSync(pattern, { cwd, ignore: ALWAYS_IGNORED, dot: true }).map(fromRoot) : [];
+    const kept = matches2.filter((path) => !isIgnored(path));
+    if (kept.length === 0 && options.errorOnUnmatched) throw new UsageError(unmatched(arg, matches2.length > 0 ? "ignored" : stats ? "empty" : "missing"));
+    for (const path of kept) found.add(path);
   }
   return sorted([...found]);
 }
-function sorted(paths) {
-  return paths.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+function unmatched(arg, why) {
+  const skip = " (--no-error-on-unmatched-pattern skips such an argument.)";
+  if (why === "ignored") return `Every file "${arg}" matches is ignored (the configuration's "ignore", or a template).${skip}`;
+  if (why === "empty") return `The folder "${arg}" holds no markdown file.${skip}`;
+  return import_picomatch3.default.scan(arg).isGlob ? `No file matches the pattern "${arg}".${skip}` : `"${arg}" does not exist.${skip}`;
+}
+function sorted(items) {
+  const key = (item) => typeof item === "string" ? item : item.path;
+  return items.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 function toPosix(path) {
-  return path.split(sep2).join("/");
+  return path.split(sep3).join("/");
 }
 
 // src/render/review-comments.ts
@@ -26575,7 +26588,7 @@ var missingSection = {
         const { text: text2, line } = lookalike.heading;
         finding.line = line;
         finding.didYouMean = { heading: text2, line };
-        finding.message += ` Did you mean "${text2}" (line ${line})? Rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text2)}`;
+        finding.message = `Section "${section.name}" is missing. "${text2}" (line ${line}) looks like it: rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text2)}`;
       }
       return finding;
     });
@@ -26589,8 +26602,8 @@ function withoutBoldLeads(sections, context) {
 }
 function hintCandidates(context) {
   const { matching } = context;
-  const unmatched = new Set(matching.unmatched);
-  return context.document.all.filter((spec) => unmatched.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
+  const unmatched2 = new Set(matching.unmatched);
+  return context.document.all.filter((spec) => unmatched2.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
 }
 function aliasLine(section, heading2) {
   return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading2)}] }`;
@@ -26749,12 +26762,15 @@ var sectionOrder = {
     const sections = inSpecOrder.map(([section]) => section);
     const inOrder = longestInOrderRun(sections);
     const findings = [];
-    inSpecOrder.forEach(([section, spec], position) => {
+    const kept = sections.filter((section) => inOrder.has(section));
+    inSpecOrder.forEach(([section, spec]) => {
       const joined = matching.combined.get(spec) ?? [section];
       if (joined.some((named) => inOrder.has(named))) return;
-      const before = sections.slice(0, position).find((other) => other.order > section.order);
-      const after = sections.slice(position + 1).find((other) => other.order < section.order);
-      const where = before ? `before "${before.name}"` : `after "${after.name}"`;
+      const siblings = kept.filter((other) => other.parent === section.parent);
+      const candidates2 = siblings.length > 0 ? siblings : kept;
+      const previous = candidates2.findLast((other) => other.order < section.order);
+      const next = candidates2.find((other) => other.order > section.order);
+      const where = previous && next ? `after "${previous.name}" and before "${next.name}"` : previous ? `after "${previous.name}"` : `before "${next.name}"`;
       findings.push({
         section: section.name,
         line: spec.heading.line,
@@ -28468,8 +28484,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -31519,7 +31535,7 @@ function fromWorkspace(request2, reason) {
 
 // src/action/environment.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve5 } from "node:path";
 var SetupError = class extends Error {
 };
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
@@ -31538,7 +31554,7 @@ function readContext(env) {
     repo,
     apiUrl: trimSlash(env.GITHUB_API_URL || "https://api.github.com"),
     repositoryUrl: string(repositoryPayload?.html_url) ?? `${serverUrl}/${owner}/${repo}`,
-    workspace: isAbsolute2(workspace) ? workspace : resolve4(workspace),
+    workspace: isAbsolute2(workspace) ? workspace : resolve5(workspace),
     sha: env.GITHUB_SHA ?? ""
   };
   const defaultBranch = string(repositoryPayload?.default_branch);

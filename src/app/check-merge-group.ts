@@ -5,7 +5,7 @@ import { renderCheckRun, renderInternalError, renderTooManyFiles } from '../rend
 import { withEverySpec } from '../github/spec-trees.js';
 import { specSelector } from '../config/select.js';
 import { decide, withNotices } from '../verdict/verdict.js';
-import type { CheckPool } from './check-pool.js';
+import type { CheckPool } from '../pipeline/check-pool.js';
 import { describe, postConfigError, type Outcome } from './check-pull-request.js';
 import { readConfig } from './github/config-file.js';
 import { postCheckRun } from './github/check-runs.js';

@@ -9,7 +9,7 @@ import { checkChangedSpecs, readBasics } from './gather.js';
 import { whoAddedLabel } from './github/labels.js';
 import type { RepoClient } from './github/repo.js';
 import type { AppMemory } from './memory.js';
-import type { CheckPool } from './check-pool.js';
+import type { CheckPool } from '../pipeline/check-pool.js';
 import { countFindings, type Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
 import { publish, publishProblem } from './publish.js';

@@ -10,8 +10,8 @@ import { configLines, readConfig, type RepoConfig } from './github/config-file.j
 import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
 import { fingerprint, type AppMemory } from './memory.js';
-import type { CheckPool } from './check-pool.js';
-import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
+import { checkOnPool, type CheckPool } from '../pipeline/check-pool.js';
+import { builtinTemplate } from '../config/builtin-template.js';
 import type { PullRequestRef } from './pull-request.js';
 
 /**
@@ -100,7 +100,7 @@ export async function checkChangedSpecs(
       const checked =
         memory?.checks.get(key) ??
         (pool
-          ? await checkOnPool(pool, file.path, bytes, templatePath, templateText, loaded)
+          ? await checkOnPool(pool, { path: file.path, bytes }, { path: templatePath, text: templateText }, config)
           : checkFile(file.path, bytes, templatePath, policies, config.max_file_size));
       // A file the pool gave up on may pass under a lighter load: only real verdicts are remembered.
       if (!checked.report.findings.some((finding) => finding.rule === 'too-complex')) memory?.checks.set(key, checked);
@@ -108,11 +108,4 @@ export async function checkChangedSpecs(
     }),
   );
   return { kind: 'checked', specs: [...specs, ...missing], needingSpec: filesNeedingSpec(pullFiles.files, changed, config) };
-}
-
-async function checkOnPool(pool: CheckPool, path: string, bytes: Uint8Array, templatePath: string | undefined, templateText: string, loaded: LoadedConfig): Promise<CheckedFile> {
-  const { config } = loaded;
-  const answer = await pool.check({ bytes, templateText, options: policyOptions(config), maxBytes: config.max_file_size });
-  const report = { path, template: templatePath ?? BUILTIN_TEMPLATE, findings: answer.findings };
-  return answer.text === undefined ? { report } : { report, text: answer.text };
 }

@@ -6,7 +6,7 @@ import { handleCommentCommand, type Serialize } from './commands/index.js';
 import { coordinationFromEnvironment, type Coordination } from './coordination.js';
 import type { RepoClient } from './github/repo.js';
 import { createMemory } from './memory.js';
-import { CheckPool } from './check-pool.js';
+import { CheckPool } from '../pipeline/check-pool.js';
 import { InFlight, type Drained } from './in-flight.js';
 import { countRequests, createMetrics, metricsHandler, type Metrics } from './observability.js';
 import { withRequestTimeout } from './github/timeouts.js';

@@ -1,48 +1,59 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
-import { compilePolicies } from '../config/policies.js';
+import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
+import { compilePolicies, type Policies } from '../config/policies.js';
+import type { TemplateSection } from '../core/template.js';
 import { chooseTemplate, neededTemplates, type TemplateChoice } from '../config/select.js';
-import type { FileReport, Report } from '../render/report.js';
-import { checkFile, unknownTemplateFile } from '../verdict/evaluate.js';
+import { CheckPool, checkOnPool, limitsFromEnvironment } from '../pipeline/check-pool.js';
+import type { FileReport, Report, SectionOutline } from '../render/report.js';
+import { unknownTemplateFile } from '../verdict/evaluate.js';
 import { CheckCache, contentHash } from './cache.js';
-import { checkOnThreads, threadCount } from './check-threads.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
+import { stagedSpecs, type SpecInput } from './staged.js';
+import { threadCount } from './threads.js';
 import { specgateVersion } from './version.js';
-import { ConfigError, openWorkspace, readText, UsageError } from './workspace.js';
+import { ConfigError, fromCommandLine, readText, UsageError, workspaceAt, type Workspace } from './workspace.js';
 
 export interface CheckOptions {
-  root: string;
+  workspace: Workspace;
+  /** Paths, folders or globs of the command line, relative to the current directory. */
   paths: string[];
+  /** `--template FILE`, relative to the current directory: wins over the configuration and front matter. */
   template?: string;
-  config?: string;
-  /** `--cache`: the cache file, relative to the root. */
+  /** `--staged`: the index's version of the staged spec files, instead of `paths`. */
+  staged?: boolean;
+  errorOnUnmatched?: boolean;
+  /** `--cache`: the cache file's absolute path. */
   cache?: string;
 }
 
-/**
- * Checks the spec files a command line names and returns the report every format renders. A large
- * run is spread over worker threads (see `threadCount`); the report is the same either way.
- */
-export async function runCheck(options: CheckOptions): Promise<Report> {
-  const workspace = openWorkspace(options.root, options.config);
-  const { config } = workspace.loaded;
-  // The template is never one of the specs, however it was found.
-  const templateFile = options.template === undefined ? undefined : resolve(options.root, options.template);
-  const files = findSpecFiles(options.root, options.paths, config).filter((path) => resolve(options.root, path) !== templateFile);
+export interface CheckRun {
+  report: Report;
+  /** The bytes each file was checked as, in report order (`fix` edits these). */
+  specs: SpecInput[];
+}
 
-  // --template wins over the configuration (and front matter) for every file.
-  const bytes = files.map((path) => readFileSync(resolve(options.root, path)));
-  const choices: TemplateChoice[] = files.map((path, index) =>
-    options.template !== undefined ? { kind: 'template', template: options.template, by: 'path' } : chooseTemplate(path, bytes[index], config),
+/**
+ * Checks the spec files a command line names and returns the report every format renders. Every
+ * file is checked on the shared pool of worker threads, within its time and memory limits
+ * (`SPECGATE_CHECK_TIMEOUT_MS`, `SPECGATE_CHECK_MEMORY_MB`), so one pathological file gets a
+ * `too-complex` finding instead of hanging a pre-commit hook.
+ */
+export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
+  const { workspace } = options;
+  const { config } = workspace.loaded;
+  const override = options.template === undefined ? undefined : fromCommandLine(workspace, options.template);
+  const specs = readSpecs(options).filter((spec) => spec.path !== override);
+
+  const choices: TemplateChoice[] = specs.map((spec) =>
+    override !== undefined ? { kind: 'template', template: override, by: 'path' } : chooseTemplate(spec.path, spec.bytes, config),
   );
-  const needed = files.length > 0 ? neededTemplates(choices) : [options.template ?? config.template];
+  const needed = specs.length > 0 ? neededTemplates(choices) : [override ?? config.template];
   const texts = new Map<string, string | undefined>();
   for (const path of new Set(needed)) {
     if (path === undefined) continue;
-    if (path === options.template) texts.set(path, readText(resolve(options.root, path), `The template "${path}"`));
-    else texts.set(path, readOptional(resolve(options.root, path)));
+    texts.set(path, path === override ? readText(resolve(workspace.cwd, options.template!), `The template "${options.template}"`) : readOptional(resolve(workspace.root, path)));
   }
   const policies = compilePolicies(workspace.loaded, needed, texts);
   if (policies.problems.length > 0) {
@@ -50,40 +61,66 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     throw new ConfigError(workspace.configFile, policies.problems);
   }
 
-  const cache = options.cache === undefined ? undefined : CheckCache.open(resolve(options.root, options.cache), { version: specgateVersion(), config, template: options.template ?? null, texts: [...texts] });
-  const hashes = cache ? bytes.map(contentHash) : [];
-  const reports: Array<FileReport | undefined> = files.map((path, index) => cache?.get(path, hashes[index]!));
-  const todo = files.flatMap((_, index) => (reports[index] === undefined ? [index] : []));
+  const cache = options.cache === undefined ? undefined : CheckCache.open(options.cache, { version: specgateVersion(), config, template: override ?? null, texts: [...texts] });
+  const hashes = cache ? specs.map((spec) => contentHash(spec.bytes)) : [];
+  const reports: Array<FileReport | undefined> = specs.map((spec, index) => cache?.get(spec.path, hashes[index]!));
+  const todo = specs.flatMap((_, index) => (reports[index] === undefined ? [index] : []));
 
   const progress = progressBar(todo.length);
-  // A spec whose front matter names an unknown template needs no check: its report is the same finding.
-  const toCheck: Array<{ index: number; template: string | undefined }> = [];
-  for (const index of todo) {
-    const choice = choices[index]!;
-    if (choice.kind === 'unknown') {
-      reports[index] = unknownTemplateFile(files[index]!, choice).report;
-      progress.tick();
-    } else {
-      toCheck.push({ index, template: choice.template });
-    }
-  }
-  const threads = threadCount(todo.length);
-  if (threads > 1) {
-    const batch = toCheck.map(({ index, template }) => ({ path: files[index]!, bytes: bytes[index]!, template }));
-    const fromThreads = await checkOnThreads(batch, { config, needed, texts: [...texts] }, threads, () => progress.tick());
-    toCheck.forEach(({ index }, position) => (reports[index] = fromThreads[position]!));
-  } else {
-    for (const { index, template } of toCheck) {
-      reports[index] = checkFile(files[index]!, bytes[index]!, template, policies, config.max_file_size).report;
-      progress.tick();
-    }
+  const pool = new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(todo.length) });
+  try {
+    await Promise.all(
+      todo.map(async (index) => {
+        const choice = choices[index]!;
+        // A spec whose front matter names an unknown template needs no check: its report is that finding.
+        reports[index] =
+          choice.kind === 'unknown'
+            ? unknownTemplateFile(specs[index]!.path, choice).report
+            : (await checkOnPool(pool, specs[index]!, { path: choice.template, text: choice.template === undefined ? builtinTemplate() : texts.get(choice.template)! }, config)).report;
+        progress.tick();
+      }),
+    );
+  } finally {
+    await pool.close();
   }
   progress.done();
   if (cache) {
     for (const index of todo) cache.set(reports[index]!, hashes[index]!);
     cache.save();
   }
-  return { template: options.template ?? config.template ?? BUILTIN_TEMPLATE, files: reports as FileReport[] };
+  const report: Report = { template: override ?? config.template ?? BUILTIN_TEMPLATE, files: reports as FileReport[], outlines: outlinesOf(policies, needed) };
+  return { report, specs };
+}
+
+/** Each template's sections in order, for the HTML report's columns. */
+function outlinesOf(policies: Policies, needed: ReadonlyArray<string | undefined>): Record<string, SectionOutline[]> {
+  const outlines: Record<string, SectionOutline[]> = {};
+  for (const path of new Set(needed)) {
+    const policy = policies.get(path)!;
+    const depth = (section: TemplateSection): number => (section.parent ? depth(section.parent) + 1 : 0);
+    outlines[path ?? BUILTIN_TEMPLATE] = policy.template.all.map((section) => ({ name: section.name, depth: depth(section), required: policy.isRequired(section) }));
+  }
+  return outlines;
+}
+
+/**
+ * The report for a root and its arguments, for callers that are not a command line (`npm run
+ * eval`, the rule pages' tests): the root is both where the arguments start and what the
+ * configuration's paths are relative to.
+ */
+export async function runCheck(options: { root: string; paths: string[]; template?: string; config?: string }): Promise<Report> {
+  const workspace = workspaceAt(options.root, options.config);
+  return (await checkSpecs({ workspace, paths: options.paths, ...(options.template === undefined ? {} : { template: options.template }) })).report;
+}
+
+function readSpecs(options: CheckOptions): SpecInput[] {
+  const { workspace } = options;
+  if (options.staged) {
+    if (options.paths.length > 0) throw new UsageError('--staged checks the staged spec files; name no paths with it.', true);
+    return stagedSpecs(workspace, workspace.loaded.config);
+  }
+  const paths = findSpecFiles(workspace, options.paths, workspace.loaded.config, { errorOnUnmatched: options.errorOnUnmatched ?? true });
+  return paths.map((path) => ({ path, bytes: readFileSync(resolve(workspace.root, path)) }));
 }
 
 function readOptional(path: string): string | undefined {

@@ -2,44 +2,66 @@ import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
-import { specSelector } from '../config/select.js';
+import { specSelector, templatePaths } from '../config/select.js';
 import type { SpecgateConfig } from '../config/load.js';
-import { UsageError } from './workspace.js';
+import { fromCommandLine, UsageError, type Workspace } from './workspace.js';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
+export interface FindOptions {
+  /** `--no-error-on-unmatched-pattern` turns this off: an argument that matches no spec is then skipped. */
+  errorOnUnmatched: boolean;
+}
+
 /**
  * The spec files to check, as paths relative to the root with `/` separators. With no
- * arguments: the configured `paths`. A file argument is checked as given; a directory means
- * the markdown files under it; anything else is a glob. `ignore` applies to what was searched for.
+ * arguments: the configured `paths`, searched from the root wherever specgate runs. A file
+ * argument is checked as given; a directory means the markdown files under it; anything else is
+ * a glob, relative to the current directory. `ignore` applies to what was searched for. An
+ * argument that yields no spec is a usage error (exit 2), as in eslint: a typo must not pass.
  */
-export function findSpecFiles(root: string, args: readonly string[], config: SpecgateConfig): string[] {
-  const isSpec = specSelector(config);
+export function findSpecFiles(
+  where: string | Pick<Workspace, 'cwd' | 'root'>,
+  args: readonly string[],
+  config: SpecgateConfig,
+  options: FindOptions = { errorOnUnmatched: true },
+): string[] {
+  // A bare root (the Action's workspace) is also the directory the arguments are relative to.
+  const workspace = typeof where === 'string' ? { cwd: where, root: where } : where;
+  const { cwd, root } = workspace;
   if (args.length === 0) {
-    return sorted(globSync(config.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(isSpec));
+    return sorted(globSync(config.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(specSelector(config)));
   }
-  const isIgnored = picomatch(config.ignore, { dot: true });
+  const isIgnored = picomatch([...config.ignore, ...templatePaths(config)], { dot: true });
+  const fromRoot = (path: string): string => fromCommandLine(workspace, path);
   const found = new Set<string>();
   for (const arg of args) {
-    const absolute = resolve(root, arg);
-    const stats = statSync(absolute, { throwIfNoEntry: false });
+    const stats = statSync(resolve(cwd, arg), { throwIfNoEntry: false });
     if (stats?.isFile()) {
-      found.add(toPosix(relative(root, absolute)));
+      found.add(fromRoot(arg));
       continue;
     }
-    const pattern = stats?.isDirectory() ? `${toPosix(relative(root, absolute)) || '.'}/**/*.{md,markdown}` : arg;
-    const matches = globSync(pattern, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter((path) => !isIgnored(path));
-    // A glob may rightly match nothing; a plain path that does not exist is a typo.
-    if (!stats && !picomatch.scan(arg).isGlob) throw new UsageError(`No file matches "${arg}".`);
-    for (const match of matches) found.add(match);
+    const pattern = stats?.isDirectory() ? `${toPosix(relative(cwd, resolve(cwd, arg))) || '.'}/**/*.{md,markdown}` : arg;
+    const matches = stats || picomatch.scan(arg).isGlob ? globSync(pattern, { cwd, ignore: ALWAYS_IGNORED, dot: true }).map(fromRoot) : [];
+    const kept = matches.filter((path) => !isIgnored(path));
+    if (kept.length === 0 && options.errorOnUnmatched) throw new UsageError(unmatched(arg, matches.length > 0 ? 'ignored' : stats ? 'empty' : 'missing'));
+    for (const path of kept) found.add(path);
   }
   return sorted([...found]);
 }
 
-function sorted(paths: string[]): string[] {
-  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+function unmatched(arg: string, why: 'missing' | 'ignored' | 'empty'): string {
+  const skip = ' (--no-error-on-unmatched-pattern skips such an argument.)';
+  if (why === 'ignored') return `Every file "${arg}" matches is ignored (the configuration's "ignore", or a template).${skip}`;
+  if (why === 'empty') return `The folder "${arg}" holds no markdown file.${skip}`;
+  return picomatch.scan(arg).isGlob ? `No file matches the pattern "${arg}".${skip}` : `"${arg}" does not exist.${skip}`;
 }
 
-function toPosix(path: string): string {
+export function sorted<T extends string | { path: string }>(items: T[]): T[] {
+  const key = (item: T): string => (typeof item === 'string' ? item : item.path);
+  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+export function toPosix(path: string): string {
   return path.split(sep).join('/');
 }

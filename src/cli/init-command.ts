@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { builtinTemplate } from '../config/builtin-template.js';
-import { CONFIG_PATH } from './workspace.js';
+import { CONFIG_NAMES, findProject } from '../config/discover.js';
+import { CONFIGURATION_DOCS, SCHEMA_URL } from './docs-url.js';
 
 export const STARTER_TEMPLATE_PATH = 'docs/specs/TEMPLATE.md';
 
-const STARTER_CONFIG = `# specgate: which files are specs, and which template they follow.
-# Every key and its default: docs/configuration.md. Editors can check this file against schema/specgate.schema.json.
+const STARTER_CONFIG = `# yaml-language-server: $schema=${SCHEMA_URL}
+# specgate: which files are specs, and which template they follow.
+# Every key and its default: ${CONFIGURATION_DOCS}
 paths:
   - docs/specs/**/*.md
 template: ${STARTER_TEMPLATE_PATH}
@@ -18,17 +20,31 @@ template: ${STARTER_TEMPLATE_PATH}
 #     required: false
 `;
 
-/** Writes a starter configuration and template; never overwrites a file that exists. */
-export function runInit(root: string): string[] {
+/**
+ * Writes a starter configuration and template at the repository root (wherever in it specgate
+ * runs), never overwriting a file that exists, and says what to do next.
+ */
+export function runInit(cwd: string): string {
+  const project = findProject(cwd);
+  const configFile = project.configFile ?? resolve(project.root, CONFIG_NAMES[0]);
   const files: Array<[string, string]> = [
-    [CONFIG_PATH, STARTER_CONFIG],
-    [STARTER_TEMPLATE_PATH, builtinTemplate()],
+    [configFile, STARTER_CONFIG],
+    [resolve(project.root, STARTER_TEMPLATE_PATH), builtinTemplate()],
   ];
-  return files.map(([path, text]) => {
-    const absolute = resolve(root, path);
-    if (existsSync(absolute)) return `exists, left as it is: ${path}`;
+  const lines = files.map(([absolute, text]) => {
+    const shown = relative(cwd, absolute);
+    if (existsSync(absolute)) return `exists, left as it is: ${shown}`;
     mkdirSync(dirname(absolute), { recursive: true });
     writeFileSync(absolute, text, { flag: 'wx' });
-    return `created ${path}`;
+    return `created ${shown}`;
   });
+  const example = relative(cwd, resolve(project.root, 'docs/specs/my-feature.md'));
+  lines.push(
+    '',
+    'Next:',
+    `  specgate new ${example}   writes a spec from the template`,
+    '  specgate check   checks every spec',
+    `Configuration reference: ${CONFIGURATION_DOCS}`,
+  );
+  return `${lines.join('\n')}\n`;
 }

@@ -1,37 +1,30 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
 import { compilePolicy } from '../config/compiled-policy.js';
 import { policyOptions } from '../config/load.js';
-import { fileStatus, type Report } from '../render/report.js';
+import type { Report } from '../render/report.js';
 import { renderGithub } from '../render/github.js';
+import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
 import { renderSarif } from '../render/sarif.js';
 import { renderTemplateOutline } from '../render/template-outline.js';
 import { renderText } from '../render/text.js';
-import { runCheck } from './check-command.js';
+import { parseCommandLine, type OptionValues } from './args.js';
+import { checkSpecs, type CheckOptions } from './check-command.js';
+import { applyFixes, fixesAsDiff, planFixes } from './fix-command.js';
 import { runInit } from './init-command.js';
+import { runNew } from './new-command.js';
+import { errorsOnly, gateFrom, outcome } from './outcome.js';
+import { templateForPath } from './template-source.js';
+import { USAGE } from './usage.js';
 import { specgateVersion } from './version.js';
-import { openWorkspace, readText, UsageError } from './workspace.js';
+import { openWorkspace, readText, UsageError, type Workspace } from './workspace.js';
 
-const USAGE = `Usage:
-  specgate check [PATH|GLOB ...] [--template FILE] [--config FILE] [--format text|json|sarif|github] [--cache] [--cache-location FILE]
-  specgate template [--template FILE] [--config FILE] [--raw]
-  specgate init
-
-check     Check spec files against the template. With no paths, checks the configured paths.
-          --cache keeps each file's findings by the hash of its bytes (in .specgatecache, or
-          --cache-location), so a re-run checks only what changed.
-template  Print the template in effect: each section, whether it is required, and why.
-          --raw prints the template's text instead.
-init      Write a starter .github/specgate.yml and docs/specs/TEMPLATE.md (never overwrites).
-
-Exit codes: 0 all specs complete, 1 a spec has an error, 2 usage, configuration or template error.`;
-
-const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-function render(report: Report, format: Format): string {
+function render(report: Report, format: Format, options: { toTerminal: boolean; staged: boolean }): string {
   switch (format) {
     case 'json':
       return renderJson(report);
@@ -39,52 +32,83 @@ function render(report: Report, format: Format): string {
       return renderSarif(report, specgateVersion());
     case 'github':
       return renderGithub(report);
+    case 'html':
+      return renderHtml(report, { version: specgateVersion() });
     case 'text':
-      return renderText(report, { color: process.stdout.isTTY === true && !process.env.NO_COLOR });
+      return renderText(report, {
+        color: options.toTerminal && process.stdout.isTTY === true && !process.env.NO_COLOR,
+        ...(options.staged ? { empty: 'No staged spec files: nothing to check.' } : {}),
+      });
   }
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      template: { type: 'string' },
-      config: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      cache: { type: 'boolean', default: false },
-      raw: { type: 'boolean', default: false },
-      'cache-location': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+  const { command, positionals, values } = parseCommandLine(argv);
   if (values.version) return print(`${specgateVersion()}\n`, 0);
-  const [command, ...rest] = positionals;
-  if (values.help || command === 'help') return print(`${USAGE}\n`, 0);
-  const root = process.cwd();
+  if (values.help) return print(`${USAGE}\n`, 0);
+  if (command === undefined) throw new UsageError('Name a command.', true);
+  const cwd = process.cwd();
+  if (command === 'init') return print(runInit(cwd), 0);
+  const workspace = openWorkspace(cwd, values.config);
   switch (command) {
-    case 'check': {
-      const format = values.format as Format;
-      if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}". Formats: ${FORMATS.join(', ')}.`, true);
-      const cache = values.cache || values['cache-location'] !== undefined ? (values['cache-location'] ?? '.specgatecache') : undefined;
-      const report = await runCheck({ root, paths: rest, template: values.template, config: values.config, ...(cache === undefined ? {} : { cache }) });
-      return print(render(report, format), report.files.some((file) => fileStatus(file) === 'fail') ? 1 : 0);
-    }
-    case 'template': {
-      const { config } = openWorkspace(root, values.config).loaded;
-      const path = values.template ?? config.template;
-      const text = path ? readText(resolve(root, path), `The template "${path}"`) : builtinTemplate();
-      if (values.raw) return print(text, 0);
-      return print(renderTemplateOutline(compilePolicy(text, policyOptions(config)).policy, path ?? BUILTIN_TEMPLATE), 0);
-    }
-    case 'init':
-      return print(`${runInit(root).join('\n')}\n`, 0);
-    case undefined:
-      throw new UsageError('Name a command.', true);
-    default:
-      throw new UsageError(`Unknown command "${command}".`, true);
+    case 'check':
+    case 'fix':
+      return check(workspace, positionals, values, command === 'fix');
+    case 'new':
+      return print(runNew(workspace, positionals[0], values.template), 0);
+    case 'template':
+      return printTemplate(workspace, values);
   }
+}
+
+async function check(workspace: Workspace, paths: string[], values: OptionValues, fixCommand: boolean): Promise<number> {
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${values.format}". Formats: ${FORMATS.join(', ')}.`);
+  const gate = gateFrom(values);
+  const fix = fixCommand || values.fix === true;
+  if (values['dry-run'] && !fix) throw new UsageError('--dry-run goes with --fix (or the fix command).');
+  if (fix && values.staged) throw new UsageError('--fix edits the working tree, --staged checks the index: use one at a time.');
+  const cacheOption = values.cache || values['cache-location'] !== undefined ? (values['cache-location'] ?? '.specgatecache') : undefined;
+  const options: CheckOptions = {
+    workspace,
+    paths,
+    template: values.template,
+    staged: values.staged === true,
+    errorOnUnmatched: values['no-error-on-unmatched-pattern'] !== true,
+    // The default cache sits at the root; a --cache-location is relative to where specgate runs.
+    ...(cacheOption === undefined ? {} : { cache: resolve(values['cache-location'] === undefined ? workspace.root : workspace.cwd, cacheOption) }),
+  };
+  if (fix) {
+    const fixes = await planFixes(options);
+    if (values['dry-run']) return print(fixesAsDiff(fixes), fixes.length > 0 ? 1 : 0);
+    process.stderr.write(applyFixes(workspace.root, fixes));
+  }
+  const { report } = await checkSpecs(options);
+  const shown = values.quiet ? errorsOnly(report) : report;
+  const output = render(shown, format, { toTerminal: values['output-file'] === undefined, staged: options.staged === true });
+  if (values['output-file'] === undefined) process.stdout.write(output);
+  else writeFileSync(resolve(workspace.cwd, values['output-file']), output);
+  const { code, why } = outcome(report, gate);
+  if (why !== undefined) process.stderr.write(`specgate: ${why}\n`);
+  return code;
+}
+
+/** The template in effect (or the one `--for PATH` gets): its outline, or with --raw its text. */
+function printTemplate(workspace: Workspace, values: OptionValues): number {
+  const { config } = workspace.loaded;
+  let name: string;
+  let text: string;
+  if (values.for !== undefined) {
+    ({ name, text } = templateForPath(workspace, values.for));
+  } else {
+    const path = values.template ?? config.template;
+    // --template is relative to where specgate runs; the configuration's, to the root.
+    const absolute = path === undefined ? undefined : values.template === undefined ? resolve(workspace.root, path) : resolve(workspace.cwd, path);
+    name = path ?? BUILTIN_TEMPLATE;
+    text = absolute === undefined ? builtinTemplate() : readText(absolute, `The template "${path}"`);
+  }
+  if (values.raw) return print(text, 0);
+  return print(renderTemplateOutline(compilePolicy(text, policyOptions(config)).policy, name), 0);
 }
 
 function print(text: string, code: number): number {
@@ -97,11 +121,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    // parseArgs reports unknown options with a code; both are the user's to fix.
-    const badArgs = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
-    if (!(error instanceof UsageError) && !badArgs) throw error;
-    process.stderr.write(`specgate: ${(error as Error).message}\n`);
-    if (badArgs || (error as UsageError).showUsage) process.stderr.write(`\n${USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`specgate: ${error.message}\n`);
+    if (error.showUsage) process.stderr.write(`\n${USAGE}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { CONFIG_NAMES, findProject, repositoryRoot } from '../config/discover.js';
 import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
-
-export const CONFIG_PATH = '.github/specgate.yml';
 
 /** A problem the user must fix before anything can be checked: exit code 2. */
 export class UsageError extends Error {
@@ -23,20 +22,45 @@ export class ConfigError extends UsageError {
 }
 
 export interface Workspace {
+  /** Where specgate was run: command-line paths are relative to it. */
+  cwd: string;
+  /** What the configuration's paths are relative to, and what reported paths are relative to. */
   root: string;
-  /** The configuration file, relative to the root, when there is one. */
+  /** The configuration file as messages name it (relative to the current directory), when there is one. */
   configFile?: string;
   loaded: LoadedConfig;
 }
 
-/** Reads `--config FILE`, else `.github/specgate.yml` when the directory has one, else the defaults. */
-export function openWorkspace(root: string, configOption?: string): Workspace {
-  const path = configOption ?? (existsSync(resolve(root, CONFIG_PATH)) ? CONFIG_PATH : undefined);
-  if (path === undefined) return { root, loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 } };
-  const file = relative(root, resolve(root, path)) || path;
-  const loaded = parseConfig(readText(resolve(root, path), `The configuration file "${path}"`));
+/**
+ * `--config FILE` (relative to the current directory; its paths relative to the repository root),
+ * else the first configuration file found from the current directory up to the repository root
+ * (`CONFIG_NAMES`; its paths relative to the folder that holds it), else the defaults.
+ */
+export function openWorkspace(cwd: string, configOption?: string): Workspace {
+  const project = configOption === undefined ? findProject(cwd) : { root: repositoryRoot(cwd), configFile: resolve(cwd, configOption) };
+  return loadWorkspace(cwd, project.root, project.configFile, configOption);
+}
+
+/**
+ * The workspace of a fixed root, for callers that are not a command line (the evaluation, the rule
+ * pages' tests): `configOption` relative to the root, else a configuration file right in the root.
+ */
+export function workspaceAt(root: string, configOption?: string): Workspace {
+  const name = configOption ?? CONFIG_NAMES.find((candidate) => existsSync(resolve(root, candidate)));
+  return loadWorkspace(root, root, name === undefined ? undefined : resolve(root, name), configOption);
+}
+
+function loadWorkspace(cwd: string, root: string, configFile: string | undefined, configOption: string | undefined): Workspace {
+  if (configFile === undefined) return { cwd, root, loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 } };
+  const file = relative(cwd, configFile) || configFile;
+  const loaded = parseConfig(readText(configFile, `The configuration file "${configOption ?? file}"`));
   if (loaded.problems.length > 0) throw new ConfigError(file, loaded.problems);
-  return { root, configFile: file, loaded };
+  return { cwd, root, configFile: file, loaded };
+}
+
+/** A path of the command line (relative to the current directory) as a report names it: relative to the root, with `/`. */
+export function fromCommandLine(workspace: Pick<Workspace, 'cwd' | 'root'>, path: string): string {
+  return relative(workspace.root, resolve(workspace.cwd, path)).split(sep).join('/');
 }
 
 export function readText(path: string, what: string): string {

@@ -1,3 +1,4 @@
+import { CONFIG_NAMES } from './discover.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
 /** The JSON Schema file editors use, exactly as the validator sees it. */
@@ -30,6 +31,9 @@ export function configurationMarkdown(): string {
     'specgate reads `.github/specgate.yml` from the repository (the default branch, for the app). Every key is',
     'optional. Unknown keys and wrong types are errors that name the key and its line. Editors can check the',
     'file against `schema/specgate.schema.json`.',
+    '',
+    `The CLI finds its configuration from the current directory up to the repository root, under the first of these names: ${CONFIG_NAMES.map((name) => `\`${name}\``).join(', ')}.`,
+    'Paths in it are relative to the directory that holds it (the parent of `.github`); `--config FILE` wins, with paths relative to the repository root.',
     '',
     '| key | type | default | meaning |',
     '| --- | --- | --- | --- |',

@@ -75,7 +75,7 @@ export const CONFIG_SCHEMA = {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       description:
-        'Placeholder tokens, matched case-sensitively as whole words. A token in capitals (`TODO`) is a marker: it counts where it marks text (`TODO: …`, `Owner: TBD`, a sentence of its own), not as a word in a sentence ("the TODO list"), in quotes or in a block quote. `<placeholder>` stands for bracket placeholders: the template\'s own (`<role>`, `{justification}`, in the style the template writes them), ones that read as words (`<your name>`), and a line of nothing but tokens (`<owner> <team>`, `Owner: <name>`); never HTML, generics, command-line syntax or code. A token that opens `[` without closing it runs to the next `]`.',
+        'Placeholder tokens, matched case-sensitively as whole words. A token in capitals (`TODO`) is a marker: it counts where it marks text (`TODO: …`, `Owner: TBD`, a sentence of its own), not as a word in a sentence ("the TODO list"), in quotes or in a block quote. `<placeholder>` stands for bracket placeholders: the template\'s own (`<role>`, `{justification}`, in the style the template writes them), ones that read as words (`<your name>`), and a line of nothing but tokens (`<owner> <team>`, `Owner: <name>`); never HTML, generics, command-line syntax or code. A token that opens `[` without closing it runs to the next `]`. A list here replaces the defaults, it does not add to them: to add a token and keep the defaults, list them too (`[TBD, TODO, FIXME, XXX, "???", "<placeholder>", "[NEEDS CLARIFICATION", WIP]`).',
       default: ['TBD', 'TODO', 'FIXME', 'XXX', '???', '<placeholder>', '[NEEDS CLARIFICATION'],
     },
     max_file_size: {

@@ -160,6 +160,7 @@ export function resemblance(text: string, guidance: SectionGuidance, options: { 
 
 /** Word-level edit distance, given up (returning more than `limit`) once it cannot be within it. */
 // Plain ASCII needs no Unicode normalisation to compare: the common case, kept cheap.
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, on purpose
 const ASCII = /^[\x00-\x7f]*$/u;
 const NON_WORD_ASCII = /[^a-z0-9]+/g;
 

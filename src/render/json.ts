@@ -8,6 +8,8 @@ export function renderJson(report: Report): string {
     template: report.template,
     files: report.files.map((file) => ({
       path: file.path,
+      // The template this file was checked against (path or `built-in`): a key added within version 1, so readers of the first shape are unaffected.
+      template: file.template,
       status: fileStatus(file),
       findings: file.findings.map(({ rule, severity, section, line, message }) => ({ rule, severity, section, line, message })),
     })),

@@ -7,10 +7,20 @@ export interface FileReport {
   findings: Finding[];
 }
 
+/** A template's sections in template order, as the HTML report's columns. */
+export interface SectionOutline {
+  name: string;
+  /** 0 for a top-level section, 1 for its sub-sections, and so on. */
+  depth: number;
+  required: boolean;
+}
+
 /** One run over many files: what every renderer (CLI, check run, Action) starts from. */
 export interface Report {
   template: string;
   files: FileReport[];
+  /** Each template's sections, by the name files[].template gives it, when the caller knows them. */
+  outlines?: Record<string, SectionOutline[]>;
 }
 
 export interface Summary {

@@ -1,4 +1,5 @@
 import type { Policy } from '../core/policy.js';
+import { plural } from './report.js';
 
 /**
  * The template as specgate reads it, for `specgate template`: each section on its line, whether
@@ -7,7 +8,7 @@ import type { Policy } from '../core/policy.js';
 export function renderTemplateOutline(policy: Policy, source: string): string {
   const { template } = policy;
   const required = template.all.filter((section) => policy.isRequired(section)).length;
-  const lines = [`${source}: ${template.all.length} sections, ${required} required${template.title === undefined ? '' : ` (title: "${template.title}")`}`, ''];
+  const lines = [`${source}: ${plural(template.all.length, 'section')}, ${required} required${template.title === undefined ? '' : ` (title: "${template.title}")`}`, ''];
   const width = String(Math.max(0, ...template.all.map((section) => section.line))).length;
   for (const section of template.all) {
     const { required: isRequired, why } = policy.requirement(section);

@@ -1,20 +1,23 @@
 import { styleText } from 'node:util';
 import type { Severity } from '../core/types.js';
-import { fileStatus, plural, summarize, type Report } from './report.js';
+import { fileStatus, plural, summarize, type FileReport, type Report } from './report.js';
 
 type Style = Parameters<typeof styleText>[0];
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };
 
 /** eslint-like: findings grouped by file, a line each, then one summary line. */
-export function renderText(report: Report, options: { color: boolean }): string {
+export function renderText(report: Report, options: { color: boolean; /** What to say when there is no file. */ empty?: string }): string {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text);
   const out: string[] = [];
+  // With more than one template in the run, each file says which one it was checked against.
+  const templates = new Set(report.files.map((file) => file.template));
+  const templateOf = (file: FileReport): string => (templates.size > 1 ? paint('dim', `  (template: ${file.template})`) : '');
   for (const file of report.files) {
     if (fileStatus(file) === 'pass' && file.findings.length === 0) {
-      out.push(`${paint('green', '✔')} ${file.path}`);
+      out.push(`${paint('green', '✔')} ${file.path}${templateOf(file)}`);
       continue;
     }
-    out.push(paint('underline', file.path));
+    out.push(`${paint('underline', file.path)}${templateOf(file)}`);
     const lineWidth = Math.max(...file.findings.map((finding) => String(finding.line).length));
     for (const finding of file.findings) {
       const line = String(finding.line).padStart(lineWidth + 2);
@@ -23,17 +26,17 @@ export function renderText(report: Report, options: { color: boolean }): string 
     }
     out.push('');
   }
-  out.push(summaryLine(report, paint));
+  out.push(report.files.length === 0 ? (options.empty ?? 'No spec files found.') : summaryLine(report, paint));
   return `${out.join('\n')}\n`;
 }
 
 function summaryLine(report: Report, paint: (style: Style, text: string) => string): string {
   const summary = summarize(report);
-  if (summary.files === 0) return 'No spec files found.';
   const problems = summary.errors + summary.warnings + summary.notices;
   if (problems === 0) return paint('green', `✔ ${plural(summary.files, 'spec')} checked: all complete.`);
-  const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
-  if (summary.notices > 0) parts.push(plural(summary.notices, 'notice'));
-  const mark = summary.errors > 0 ? paint('red', '✖') : paint('yellow', '!');
-  return `${mark} ${plural(problems, 'problem')} (${parts.join(', ')}): ${summary.failed} of ${plural(summary.files, 'spec')} incomplete.`;
+  // Only the counts that are not zero: "1 warning", not "0 errors, 1 warning".
+  const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), plural(summary.notices, 'notice')].filter((part) => !part.startsWith('0 '));
+  const counts = parts.length === 1 ? parts[0]! : `${plural(problems, 'problem')} (${parts.join(', ')})`;
+  if (summary.errors === 0) return `${paint('yellow', '!')} ${counts}: ${plural(summary.files, 'spec')} checked, all complete.`;
+  return `${paint('red', '✖')} ${counts}: ${summary.failed} of ${plural(summary.files, 'spec')} incomplete.`;
 }

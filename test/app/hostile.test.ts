@@ -8,7 +8,7 @@ import { jest } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { CheckPool } from '../../src/app/check-pool.js';
+import { CheckPool } from '../../src/pipeline/check-pool.js';
 import { builtinTemplate } from '../../src/config/builtin-template.js';
 import { defaultConfig, parseConfig, policyOptions } from '../../src/config/load.js';
 import { FIXTURES } from '../helpers/fixtures.js';

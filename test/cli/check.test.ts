@@ -9,7 +9,7 @@ describe('specgate check', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('✔ examples/specs/api-rate-limits.md');
     expect(stdout).toMatch(/examples\/specs\/audit-log-export\.md\n\s+10\s+error\s+Section "Stakeholders" still holds only placeholders/);
-    expect(stdout).toContain('Did you mean "Acceptance Criterion" (line 32)?');
+    expect(stdout).toContain('Section "Acceptance Criteria" is missing. "Acceptance Criterion" (line 32) looks like it: rename it to "Acceptance Criteria"');
     expect(stdout.trim().split('\n').at(-1)).toBe('✖ 7 problems (6 errors, 1 warning): 1 of 2 specs incomplete.');
   });
 
@@ -55,10 +55,12 @@ describe('specgate check', () => {
     expect(report.files[0]!.findings[0]!.message).toMatch(/over the 100 B limit/);
   });
 
-  test('no spec files at all is not an error', () => {
-    const { code, stdout } = specgate(['check', 'src/**/*.md'], ROOT);
-    expect(code).toBe(0);
-    expect(stdout).toBe('No spec files found.\n');
+  test('a glob that matches no spec is exit 2, naming it; with --no-error-on-unmatched-pattern it is skipped', () => {
+    const strict = specgate(['check', 'src/**/*.md'], ROOT);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toBe('specgate: No file matches the pattern "src/**/*.md". (--no-error-on-unmatched-pattern skips such an argument.)\n');
+    const lenient = specgate(['check', 'src/**/*.md', '--no-error-on-unmatched-pattern'], ROOT);
+    expect(lenient).toMatchObject({ code: 0, stdout: 'No spec files found.\n' });
   });
 });
 
@@ -89,11 +91,18 @@ describe('specgate check: errors the user must fix exit 2 with file and line', (
   });
 
   test.each([
-    [['check', '--format', 'xml'], 'Unknown format "xml"'],
+    [['check', '--format', 'xml'], 'specgate: Unknown format "xml". Formats: text, json, sarif, github, html.\n'],
+    [['check', '--bogus'], 'specgate: Unknown option "--bogus". "specgate check --help" lists the options.\n'],
+  ])('usage: %j says what is wrong in one line', (args, message) => {
+    const { code, stderr } = specgate(args, ROOT);
+    expect(code).toBe(2);
+    expect(stderr).toBe(message);
+  });
+
+  test.each([
     [['lint'], 'Unknown command "lint"'],
     [[], 'Name a command'],
-    [['check', '--bogus'], "Unknown option '--bogus'"],
-  ])('usage: %j', (args, message) => {
+  ])('usage: %j shows the usage', (args, message) => {
     const { code, stderr } = specgate(args, ROOT);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
@@ -103,7 +112,7 @@ describe('specgate check: errors the user must fix exit 2 with file and line', (
   test('a path that matches nothing', () => {
     const { code, stderr } = specgate(['check', 'no/such/spec.md'], ROOT);
     expect(code).toBe(2);
-    expect(stderr).toBe('specgate: No file matches "no/such/spec.md".\n');
+    expect(stderr).toBe('specgate: "no/such/spec.md" does not exist. (--no-error-on-unmatched-pattern skips such an argument.)\n');
   });
 });
 

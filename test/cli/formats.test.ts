@@ -6,7 +6,7 @@ import { ROOT } from '../helpers/fixtures.js';
 interface JsonReport {
   version: number;
   template: string;
-  files: Array<{ path: string; status: string; findings: Array<Record<string, unknown>> }>;
+  files: Array<{ path: string; template: string; status: string; findings: Array<Record<string, unknown>> }>;
   summary: Record<string, number>;
 }
 
@@ -21,14 +21,15 @@ describe('specgate check --format', () => {
       files: [
         {
           path: 'docs/specs/billing.md',
+          template: 'docs/specs/TEMPLATE.md',
           status: 'fail',
           findings: [
             { rule: 'placeholder-section', severity: 'error', section: 'Design', line: 6, message: 'Section "Design" still holds only placeholders. Replace it with the real content.' },
             { rule: 'short-section', severity: 'warning', section: 'Security', line: 9, message: 'Section "Security" has 3 words; the configuration asks for at least 8.' },
-            { rule: 'section-order', severity: 'notice', section: 'Motivation', line: 12, message: 'Section "Motivation" is out of order: the template puts it before "Design".' },
+            { rule: 'section-order', severity: 'notice', section: 'Motivation', line: 12, message: 'Section "Motivation" is out of order: the template puts it after "Summary" and before "Design".' },
           ],
         },
-        { path: 'docs/specs/search.md', status: 'pass', findings: [] },
+        { path: 'docs/specs/search.md', template: 'docs/specs/TEMPLATE.md', status: 'pass', findings: [] },
       ],
       summary: { files: 2, failed: 1, errors: 1, warnings: 1 },
     });
@@ -65,7 +66,7 @@ describe('specgate check --format', () => {
     expect(stdout.split('\n')).toEqual([
       '::error file=docs/specs/billing.md,line=6,title=specgate placeholder-section::Section "Design" still holds only placeholders. Replace it with the real content.',
       '::warning file=docs/specs/billing.md,line=9,title=specgate short-section::Section "Security" has 3 words; the configuration asks for at least 8.',
-      '::notice file=docs/specs/billing.md,line=12,title=specgate section-order::Section "Motivation" is out of order: the template puts it before "Design".',
+      '::notice file=docs/specs/billing.md,line=12,title=specgate section-order::Section "Motivation" is out of order: the template puts it after "Summary" and before "Design".',
       '',
     ]);
   });

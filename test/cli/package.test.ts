@@ -18,7 +18,7 @@ async function packagesImportedBy(entries: string[]): Promise<string[]> {
 }
 
 test('its dependencies are exactly the packages the CLI and its worker threads import', async () => {
-  const imported = await packagesImportedBy(['src/cli/main.ts', 'src/cli/check-worker.ts']);
+  const imported = await packagesImportedBy(['src/cli/main.ts', 'src/pipeline/check-worker.ts']);
   expect(Object.keys(manifest('package.json').dependencies).sort()).toEqual(imported);
 });
 
@@ -29,7 +29,7 @@ test("Probot, ioredis, prom-client and pino are the app's (packages/app), not th
 });
 
 test('specgate and specgate-app together hold every package the app, its check worker and the serverless handler import', async () => {
-  const imported = await packagesImportedBy(['src/app/main.ts', 'src/app/check-worker.ts', 'src/serverless/node-handler.ts']);
+  const imported = await packagesImportedBy(['src/app/main.ts', 'src/pipeline/check-worker.ts', 'src/serverless/node-handler.ts']);
   const installed = new Set([...Object.keys(manifest('package.json').dependencies), ...Object.keys(manifest('packages/app/package.json').dependencies)]);
   expect(imported.filter((name) => !installed.has(name))).toEqual([]);
 });

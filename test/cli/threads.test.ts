@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { threadCount, THREADS_FROM_FILES } from '../../src/cli/check-threads.js';
+import { threadCount, THREADS_FROM_FILES } from '../../src/cli/threads.js';
 import { specgate } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 

@@ -97,7 +97,8 @@ describe('a near miss', () => {
       insertBeforeLine: 43,
       didYouMean: { heading: 'Acceptance Criterion', line: 39 },
     });
-    expect(missing[0]!.message).toContain('Did you mean "Acceptance Criterion" (line 39)?');
+    expect(missing[0]!.message).toBe('Section "Acceptance Criteria" is missing. "Acceptance Criterion" (line 39) looks like it: rename it to "Acceptance Criteria", or add an alias under sections: in the configuration: Acceptance Criteria: { aliases: [Acceptance Criterion] }');
+    expect(missing[0]!.message).not.toMatch(/Add it/);
   });
 
   test('nearMiss prefers the closest unmatched heading, and ignores unrelated ones', () => {

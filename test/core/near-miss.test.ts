@@ -23,8 +23,8 @@ describe('near-miss hints know how section names vary across teams', () => {
   test('the hint gives the exact alias line for the configuration', () => {
     const implementation = missing.find((finding) => finding.section === 'Reference Implementation')!;
     expect(implementation.message).toBe(
-      'Section "Reference Implementation" is missing. Add it before line 5. Did you mean "Implementation" (line 21)? ' +
-        'Rename it to "Reference Implementation", or add an alias under sections: in the configuration: Reference Implementation: { aliases: [Implementation] }',
+      'Section "Reference Implementation" is missing. "Implementation" (line 21) looks like it: ' +
+        'rename it to "Reference Implementation", or add an alias under sections: in the configuration: Reference Implementation: { aliases: [Implementation] }',
     );
   });
 

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FIXTURES, ROOT } from './fixtures.js';
 
 export interface CliResult {
@@ -29,3 +29,28 @@ export function copyOfRepo(name: string): string {
 }
 
 export const repo = (name: string): string => join(FIXTURES, 'repos', name);
+
+/**
+ * A throwaway git repository holding these files (path → text), on top of a copy of a fixture
+ * repository when one is named: for what depends on the repository root or the index
+ * (configuration discovery, `--staged`).
+ */
+export function gitRepo(files: Record<string, string>, fixtureRepo?: string): string {
+  const directory = fixtureRepo === undefined ? mkdtempSync(join(tmpdir(), 'specgate-repo-')) : copyOfRepo(fixtureRepo);
+  for (const [path, text] of Object.entries(files)) writeFile(directory, path, text);
+  git(directory, 'init', '--quiet', '--initial-branch=main');
+  return directory;
+}
+
+export function writeFile(directory: string, path: string, text: string): void {
+  mkdirSync(dirname(join(directory, path)), { recursive: true });
+  writeFileSync(join(directory, path), text);
+}
+
+/** Runs git in a directory, with an identity of its own, and returns what it printed. */
+export function git(directory: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Spec Author', '-c', 'user.email=author@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: directory,
+    encoding: 'utf8',
+  });
+}

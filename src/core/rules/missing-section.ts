@@ -26,10 +26,10 @@ export const missingSection: Rule = {
       const lookalike = lookalikes.get(section);
       if (lookalike) {
         const { text, line } = lookalike.heading;
-        // Point at the heading to rename: that is where the fix is.
+        // Point at the heading to rename: that is where the fix is, and the only one the message gives.
         finding.line = line;
         finding.didYouMean = { heading: text, line };
-        finding.message += ` Did you mean "${text}" (line ${line})? Rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text)}`;
+        finding.message = `Section "${section.name}" is missing. "${text}" (line ${line}) looks like it: rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text)}`;
       }
       return finding;
     });

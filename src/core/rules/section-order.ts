@@ -9,13 +9,18 @@ export const sectionOrder: Rule = {
     const sections = inSpecOrder.map(([section]) => section);
     const inOrder = longestInOrderRun(sections);
     const findings: RuleFinding[] = [];
-    inSpecOrder.forEach(([section, spec], position) => {
+    // The neighbours named are the in-order sections it belongs between, its siblings when it has
+    // some in order: moving it there is the fix, and no other move is needed for it.
+    const kept = sections.filter((section) => inOrder.has(section));
+    inSpecOrder.forEach(([section, spec]) => {
       // `Outcomes / Acceptance Criteria` stands where one of the sections it names belongs.
       const joined = matching.combined.get(spec) ?? [section];
       if (joined.some((named) => inOrder.has(named))) return;
-      const before = sections.slice(0, position).find((other) => other.order > section.order);
-      const after = sections.slice(position + 1).find((other) => other.order < section.order);
-      const where = before ? `before "${before.name}"` : `after "${after!.name}"`;
+      const siblings = kept.filter((other) => other.parent === section.parent);
+      const candidates = siblings.length > 0 ? siblings : kept;
+      const previous = candidates.findLast((other) => other.order < section.order);
+      const next = candidates.find((other) => other.order > section.order);
+      const where = previous && next ? `after "${previous.name}" and before "${next.name}"` : previous ? `after "${previous.name}"` : `before "${next!.name}"`;
       findings.push({
         section: section.name,
         line: spec.heading.line,

@@ -8,7 +8,14 @@ describe('section-order', () => {
   test('given Security written before Motivation, only Security is out of order: the fewest moves', () => {
     const findings = findingsFor();
     expect(where(findings)).toEqual([{ rule: 'section-order', section: 'Security', line: 7 }]);
-    expect(findings[0]!.message).toBe('Section "Security" is out of order: the template puts it after "Motivation".');
+    expect(findings[0]!.message).toBe('Section "Security" is out of order: the template puts it after "Design" and before "Rollout".');
+  });
+
+  test('given the last section written first, it names where it belongs (after Security), not the first section it precedes', () => {
+    const findings = check('rules/section-order/last-written-first.md', 'design-doc');
+    expect(findings.filter((finding) => finding.rule === 'section-order').map((finding) => finding.message)).toEqual([
+      'Section "Rollout" is out of order: the template puts it after "Security".',
+    ]);
   });
 
   test('is a notice by default, so the spec still passes', () => {

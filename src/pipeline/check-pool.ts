@@ -2,9 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PolicyOptions } from '../core/policy.js';
 import type { Finding } from '../core/types.js';
+import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
+import { policyOptions, type SpecgateConfig } from '../config/load.js';
+import type { CheckedFile } from '../verdict/evaluate.js';
 import type { CheckAnswer, CheckJob } from './check-worker.js';
 
-/** How much a single spec may cost the server: operator settings, not a repository's. */
+/** How much a single spec may cost: the server's operator settings, not a repository's (or the CLI's environment). */
 export interface CheckLimits {
   timeoutMs: number;
   memoryMb: number;
@@ -23,8 +26,8 @@ export function limitsFromEnvironment(environment: NodeJS.ProcessEnv = process.e
   };
 }
 
-// src/app and build/app both sit two levels below the package root; the worker runs compiled.
-const WORKER = new URL('../../build/app/check-worker.js', import.meta.url);
+// src/pipeline and build/pipeline both sit two levels below the package root; the worker runs compiled.
+const WORKER = new URL('../../build/pipeline/check-worker.js', import.meta.url);
 
 interface Pending {
   job: CheckJob;
@@ -33,7 +36,8 @@ interface Pending {
 
 /**
  * Checks specs on worker threads within a time and memory limit. A spec that exceeds either gets a
- * `too-complex` finding, its thread is stopped and replaced, and the check run still completes.
+ * `too-complex` finding, its thread is stopped and replaced, and the run still completes. The app
+ * and the CLI share it: one pathological file can hold up neither a server nor a pre-commit hook.
  */
 export class CheckPool {
   private readonly idle: Worker[] = [];
@@ -89,21 +93,33 @@ export class CheckPool {
     };
     const onError = (error: Error) => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish({ findings: [tooComplex(outOfMemory ? `more than ${this.limits.memoryMb} MB of memory` : 'an error in the checker')] }, false);
+      finish({ findings: [tooComplex(outOfMemory ? `Checking this file took more than ${this.limits.memoryMb} MB of memory` : 'The checker failed on this file')] }, false);
     };
-    const timer = setTimeout(() => finish({ findings: [tooComplex(`more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
+    const timer = setTimeout(() => finish({ findings: [tooComplex(`Checking this file took more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.postMessage(job);
   }
 }
 
-function tooComplex(cost: string): Finding {
+function tooComplex(what: string): Finding {
   return {
     rule: 'too-complex',
     severity: 'error',
     section: '(file)',
     line: 1,
-    message: `Checking this file took ${cost}, so it was not checked. Simplify its structure (very deep or very long nested lists, for example) or split it.`,
+    message: `${what}, so it was not checked. Simplify its structure (very deep or very long nested lists, for example) or split it.`,
   };
+}
+
+/** One spec checked on the pool, as a report: what `checkFile` gives on the calling thread. */
+export async function checkOnPool(
+  pool: CheckPool,
+  spec: { path: string; bytes: Uint8Array },
+  template: { path: string | undefined; text: string },
+  config: SpecgateConfig,
+): Promise<CheckedFile> {
+  const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config), maxBytes: config.max_file_size });
+  const report = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
+  return answer.text === undefined ? { report } : { report, text: answer.text };
 }

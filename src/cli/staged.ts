@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { relative, resolve, sep } from 'node:path';
+import { specSelector } from '../config/select.js';
+import type { SpecgateConfig } from '../config/load.js';
+import { sorted } from './files.js';
+import { UsageError, type Workspace } from './workspace.js';
+
+export interface SpecInput {
+  /** Relative to the root, with `/`. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * `check --staged`: the spec files the next commit adds or changes, as they are in the index
+ * (`git show :path`), not in the working tree. So a pre-commit hook judges exactly what will be
+ * committed, and a draft elsewhere in the tree, or an unstaged edit, does not block the commit.
+ */
+export function stagedSpecs(workspace: Pick<Workspace, 'cwd' | 'root'>, config: SpecgateConfig): SpecInput[] {
+  const top = git(workspace.cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  // Added, copied, modified or renamed: a deleted spec has nothing to check.
+  const names = git(top, ['diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z']).toString('utf8').split('\0').filter(Boolean);
+  const isSpec = specSelector(config);
+  const specs: SpecInput[] = [];
+  for (const name of names) {
+    const path = relative(workspace.root, resolve(top, name)).split(sep).join('/');
+    if (path.startsWith('../') || !isSpec(path)) continue;
+    specs.push({ path, bytes: git(top, ['show', `:${name}`]) });
+  }
+  return sorted(specs);
+}
+
+function git(cwd: string, args: string[]): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : stderr.split('\n')[0] || String(error);
+    throw new UsageError(`--staged needs a git repository: ${reason}.`);
+  }
+}
