@@ -4,7 +4,7 @@ import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import type { Policies } from '../config/policies.js';
 import { distance } from 'fastest-levenshtein';
 import type { TemplateChoice } from '../config/select.js';
-import type { FileReport } from '../render/report.js';
+import type { FileReport } from './report.js';
 import type { LinkedSpec } from './links.js';
 
 export interface CheckedFile {
