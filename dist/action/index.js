@@ -26371,8 +26371,8 @@ function missingLinkedSpec(link2, headSha, reason = "missing") {
   return { report: { path: link2.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
 }
 function closestName(word2, candidates2) {
-  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
+  const best = closest(word2.toLowerCase(), candidates2.map((candidate) => candidate.toLowerCase()));
+  return best === void 0 ? void 0 : candidates2.find((candidate) => candidate.toLowerCase() === best);
 }
 
 // src/verdict/links.ts
