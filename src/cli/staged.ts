@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import { specSelector } from '../config/select.js';
 import type { SpecgateConfig } from '../config/load.js';
-import { sorted } from './files.js';
+import { sorted } from '../pipeline/workspace-specs.js';
 import { UsageError, type Workspace } from './workspace.js';
 
 export interface SpecInput {
