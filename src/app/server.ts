@@ -3,6 +3,7 @@
  * Built here rather than with Probot's `run()` so that nothing starts on bad settings (no setup
  * mode, no public default secret), `/ping` tells the truth, and rejected deliveries log one line.
  */
+import { createNodeMiddleware } from '@octokit/webhooks';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,7 +44,9 @@ export async function createRequestHandler(settings: Settings, options: RequestH
   });
   const extra: Handler[] = [];
   await probot.load(specgateApp, { cwd: process.cwd(), addHandler: (handler: Handler) => extra.push(handler), hooks: options.hooks ?? {} } as never);
-  const webhooks = await probot.getNodeMiddleware({ path: settings.webhookPath });
+  // Probot's own middleware answers 202 after a fixed 9 s; ours takes the timeout from the settings.
+  await probot.getNodeMiddleware({ path: settings.webhookPath });
+  const webhooks = createNodeMiddleware(probot.webhooks, { path: settings.webhookPath, log, timeout: settings.webhookTimeoutMs });
   const ready = options.ready ?? (() => true);
 
   return async (request, response) => {
