@@ -27,11 +27,13 @@ export function nearMiss(section: TemplateSection, candidates: readonly SpecSect
  */
 export function nearMisses(sections: readonly TemplateSection[], candidates: readonly SpecSection[]): Map<TemplateSection, SpecSection> {
   const pairs: Array<{ section: TemplateSection; candidate: SpecSection; score: number }> = [];
+  const found = candidates.map((candidate) => cachedName(candidate, () => specKey(candidate)));
   for (const section of sections) {
-    for (const candidate of candidates) {
-      const score = similarity(section.key, specKey(candidate));
+    const wanted = cachedName(section, () => section.key);
+    candidates.forEach((candidate, position) => {
+      const score = compare(wanted, found[position]!);
       if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
-    }
+    });
   }
   pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
   const chosen = new Map<TemplateSection, SpecSection>();
@@ -44,17 +46,42 @@ export function nearMisses(sections: readonly TemplateSection[], candidates: rea
   return chosen;
 }
 
+/** A heading key with its loose form, worked out once per key and compared with many. */
+interface Name {
+  key: string;
+  words: string[];
+  loose: string;
+  group: number | undefined;
+}
+
+// Templates outlive checks, and one check compares each heading with every missing section.
+const names = new WeakMap<TemplateSection | SpecSection, Name>();
+
+function cachedName(of: TemplateSection | SpecSection, key: () => string): Name {
+  let name = names.get(of);
+  if (!name) names.set(of, (name = nameOf(key())));
+  return name;
+}
+
+function nameOf(key: string): Name {
+  const words = looseWords(key);
+  const loose = words.join(' ');
+  return { key, words, loose, group: GROUP_OF.get(loose) };
+}
+
 export function similarity(wanted: string, found: string): number {
-  if (wanted === '' || found === '') return 0;
-  const wantedWords = looseWords(wanted);
-  const foundWords = looseWords(found);
-  if (wantedWords.join(' ') === foundWords.join(' ')) return SAME_WORDS;
-  if (sameGroup(wantedWords, foundWords)) return SYNONYM;
-  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
-  const shared = wantedWords.filter((word) => foundWords.includes(word)).length;
+  return compare(nameOf(wanted), nameOf(found));
+}
+
+function compare(wanted: Name, found: Name): number {
+  if (wanted.key === '' || found.key === '') return 0;
+  if (wanted.loose === found.loose) return SAME_WORDS;
+  if (wanted.group !== undefined && wanted.group === found.group) return SYNONYM;
+  const spelling = 1 - distance(wanted.key, found.key) / Math.max(wanted.key.length, found.key.length);
+  const shared = wanted.words.filter((word) => found.words.includes(word)).length;
   // A dropped or added qualifier ("Security" for "Security Considerations"): a weaker signal than a near-identical spelling.
-  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
-  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
+  const contained = shared > 0 && (shared === wanted.words.length || shared === found.words.length);
+  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wanted.words.length, found.words.length)) : 0);
 }
 
 /** A key's content words in one spelling and number, sorted: `Options Considered` and `considered option` agree. */
@@ -94,8 +121,3 @@ const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.forEach((group, index) => {
   for (const name of group.names) GROUP_OF.set(looseWords(name).join(' '), index);
 });
-
-function sameGroup(wanted: readonly string[], found: readonly string[]): boolean {
-  const group = GROUP_OF.get(wanted.join(' '));
-  return group !== undefined && group === GROUP_OF.get(found.join(' '));
-}
