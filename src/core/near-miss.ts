@@ -5,6 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { specKey } from './match.js';
+import { NearMissIndex } from './near-miss-index.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 import type { TemplateSection } from './template.js';
 import type { SpecSection } from './types.js';
@@ -27,14 +28,17 @@ export function nearMiss(section: TemplateSection, candidates: readonly SpecSect
  */
 export function nearMisses(sections: readonly TemplateSection[], candidates: readonly SpecSection[]): Map<TemplateSection, SpecSection> {
   const pairs: Array<{ section: TemplateSection; candidate: SpecSection; score: number }> = [];
+  if (sections.length === 0) return new Map();
   const found = candidates.map((candidate) => cachedName(candidate, () => specKey(candidate)));
-  for (const section of sections) {
-    const wanted = cachedName(section, () => section.key);
-    candidates.forEach((candidate, position) => {
-      const score = compare(wanted, found[position]!);
-      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
-    });
-  }
+  const wanted = sections.map((section) => cachedName(section, () => section.key));
+  // Only the headings that can pass the threshold are compared: the same pairs as comparing all.
+  const index = new NearMissIndex(found, wanted);
+  sections.forEach((section, at) => {
+    for (const position of index.likely(wanted[at]!)) {
+      const score = compare(wanted[at]!, found[position]!);
+      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate: candidates[position]!, score });
+    }
+  });
   pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
   const chosen = new Map<TemplateSection, SpecSection>();
   const taken = new Set<SpecSection>();
@@ -90,6 +94,8 @@ function looseWords(key: string): string[] {
   return words.map(canonicalWord).sort();
 }
 
+const CHANGEABLE_ENDING = /(?:our|is(?:e|ed|es|ing|ations?)|yse|tre|ogue|dgements?|ll(?:ing|ed|er)|s)$/u;
+
 const IRREGULAR: Readonly<Record<string, string>> = {
   criteria: 'criterion',
   appendices: 'appendix',
@@ -103,6 +109,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 export function canonicalWord(word: string): string {
   const irregular = IRREGULAR[word];
   if (irregular) return irregular;
+  // Every rule below needs one of these endings: most words (and every number) have none.
+  if (!CHANGEABLE_ENDING.test(word)) return word;
   let canonical = word
     .replace(/(?<=\p{L}{3})our$/u, 'or') // behaviour
     .replace(/(?<=\p{L}{3})is(e|ed|es|ing|ation|ations)$/u, 'iz$1') // organise, initialisation
