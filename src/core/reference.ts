@@ -1,4 +1,3 @@
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
@@ -22,6 +21,24 @@ import type { Block, Mask, SpecDocument } from './types.js';
  * quadratic on some inputs): the differential tests and `npm run differential` hold `parseSpec`
  * to it, field for field.
  */
+/**
+ * The part of a syntax tree the section tree is read from: mdast's nodes have this shape, and so
+ * do those of the bench's event tree (src/core/event-tree.ts), which is built without mdast.
+ */
+export interface SyntaxNode {
+  type: string;
+  children?: readonly SyntaxNode[];
+  value?: string;
+  alt?: string | null;
+  depth?: number;
+  position?: { start: SyntaxPoint; end?: SyntaxPoint };
+}
+interface SyntaxPoint {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
 const FRONT_MATTER: Array<'yaml' | 'toml'> = ['yaml', 'toml'];
 const EVERY_CONSTRUCT = {
   extensions: [frontmatter(FRONT_MATTER), gfmTaskListItem(), gfmTable(), gfmFootnote(), gfmStrikethrough()],
@@ -33,25 +50,24 @@ export function referenceSpec(markdown: string): SpecDocument {
 }
 
 /** The section tree of a document already parsed to mdast (with the frontmatter extension). */
-export function toSpecDocument(tree: Root, markdown: string): SpecDocument {
+export function toSpecDocument(tree: SyntaxNode, markdown: string): SpecDocument {
   const lines = splitLines(markdown);
   const source = sourceOf(markdown, lines);
   const outline = new OutlineBuilder(lines);
-  for (const node of tree.children) {
-    // mdast types know `yaml` only; the frontmatter extension also emits `toml`.
-    if (node.type === 'yaml' || (node.type as string) === 'toml') outline.frontMatter((node as { value: string }).value, endLineOf(node));
-    else if (node.type === 'heading') outline.heading({ text: headingText(node), level: node.depth, line: headingLine(node), endLine: endLineOf(node) });
+  for (const node of tree.children ?? []) {
+    if (node.type === 'yaml' || node.type === 'toml') outline.frontMatter(node.value ?? '', endLineOf(node));
+    else if (node.type === 'heading') outline.heading({ text: headingText(node), level: node.depth ?? 1, line: headingLine(node), endLine: endLineOf(node) });
     else outline.block(toBlock(node, source));
   }
   return outline.document;
 }
 
 /** What `toString(node, { includeHtml: false })` gives, whitespace collapsed. */
-function headingText(node: Nodes): string {
+function headingText(node: SyntaxNode): string {
   return textOf(node, false).replace(/\s+/g, ' ').trim();
 }
 
-function lineOf(node: Nodes): number {
+function lineOf(node: SyntaxNode): number {
   return node.position?.start.line ?? 1;
 }
 
@@ -59,21 +75,21 @@ function lineOf(node: Nodes): number {
  * Where a reader sees the heading. A setext heading right after a link definition starts,
  * for micromark, on the definition's line; its text starts on its own.
  */
-function headingLine(node: Heading): number {
-  return node.children[0]?.position?.start.line ?? lineOf(node);
+function headingLine(node: SyntaxNode): number {
+  return node.children?.[0]?.position?.start.line ?? lineOf(node);
 }
 
 /**
  * A block left open at the end of the file (an unclosed fence or comment) ends at column 1
  * of the line after the last one; it holds nothing of that line, so it ends the line before.
  */
-function endLineOf(node: Nodes): number {
+function endLineOf(node: SyntaxNode): number {
   const end = node.position?.end;
   if (!end) return lineOf(node);
   return end.column === 1 && end.line > lineOf(node) ? end.line - 1 : end.line;
 }
 
-function toBlock(node: RootContent, source: Source): Block {
+function toBlock(node: SyntaxNode, source: Source): Block {
   const units: string[] = [];
   collectUnits(node, units);
   const isContent = isVisible(node) && units.some((unit) => unit.trim() !== '');
@@ -86,51 +102,51 @@ function toBlock(node: RootContent, source: Source): Block {
  * Code and comments found through the syntax tree, not by scanning lines: a fence inside a
  * list item, or a code span whose backticks sit on two lines, is still code.
  */
-function collectMasks(root: Nodes, source: Source, out: Mask[]): void {
+function collectMasks(root: SyntaxNode, source: Source, out: Mask[]): void {
   // Depth first, in document order, with a stack of our own: 10,000 nested lists must not overflow the call stack.
-  const stack: Nodes[] = [root];
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     const start = node.position?.start.offset;
-    // tree.ts (the micromark-events builder) leaves `end` off nodes whose end it never needs.
-    const end = (node.position?.end as { offset?: number } | undefined)?.offset;
+    // The event tree (src/core/event-tree.ts) leaves `end` off nodes whose end it never needs.
+    const end = node.position?.end?.offset;
     if ((node.type === 'code' || node.type === 'inlineCode') && start !== undefined && end !== undefined) {
       addMask(start, end, node.type === 'code' ? 'code' : 'inline-code', source, out);
     } else if (node.type === 'html' && start !== undefined && end !== undefined) {
       addCommentMasks(start, end, source, out);
-    } else if ('children' in node) {
-      pushChildren(node.children as Nodes[], stack);
+    } else if (node.children) {
+      pushChildren(node.children, stack);
     }
   }
 }
 
 /** Children onto a stack in reverse, so they come off it in document order. */
-function pushChildren(children: readonly Nodes[], stack: Nodes[]): void {
+function pushChildren(children: readonly SyntaxNode[], stack: SyntaxNode[]): void {
   for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
 }
 
-function isVisible(node: RootContent): boolean {
+function isVisible(node: SyntaxNode): boolean {
   return node.type !== 'definition' && node.type !== 'thematicBreak';
 }
 
 /** Plain text a reader would see, one piece per paragraph, list item, table row or code block. */
-function collectUnits(root: Nodes, out: string[]): void {
-  const stack: Nodes[] = [root];
+function collectUnits(root: SyntaxNode, out: string[]): void {
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     switch (node.type) {
       case 'html': {
-        const visible = node.value.replace(COMMENT, '').trim();
+        const visible = (node.value ?? '').replace(COMMENT, '').trim();
         if (visible !== '') out.push(visible);
         break;
       }
       case 'code':
-        if (node.value.trim() !== '') out.push(node.value);
+        if ((node.value ?? '').trim() !== '') out.push(node.value ?? '');
         break;
       case 'paragraph':
       case 'heading':
       case 'tableRow': {
-        const text = node.type === 'tableRow' ? node.children.map((cell) => textOf(cell, true)).join(' ') : textOf(node, true);
+        const text = node.type === 'tableRow' ? (node.children ?? []).map((cell) => textOf(cell, true)).join(' ') : textOf(node, true);
         // A diagram with no alt text is still something the author put there.
         out.push(text.trim() === '' && hasImage(node) ? 'image' : text);
         break;
@@ -139,8 +155,8 @@ function collectUnits(root: Nodes, out: string[]): void {
       case 'thematicBreak':
         break;
       default:
-        if ('children' in node) pushChildren(node.children as Nodes[], stack);
-        else if ('value' in node && typeof node.value === 'string') out.push(node.value);
+        if (node.children) pushChildren(node.children, stack);
+        else if (typeof node.value === 'string') out.push(node.value);
     }
   }
 }
@@ -150,25 +166,25 @@ function collectUnits(root: Nodes, out: string[]): void {
  * `angleTags`, inline `<role>`-style tags are kept as text: a paragraph of nothing but
  * `<owner> <team>` holds placeholders, it is not empty.
  */
-function textOf(root: Nodes, angleTags: boolean): string {
+function textOf(root: SyntaxNode, angleTags: boolean): string {
   let text = '';
-  const stack: Nodes[] = [root];
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'html') text += angleTags && ANGLE_TAG.test(node.value) ? node.value : '';
-    else if ('value' in node) text += node.value;
-    else if ('alt' in node && node.alt) text += node.alt;
-    else if ('children' in node) pushChildren(node.children as Nodes[], stack);
+    if (node.type === 'html') text += angleTags && ANGLE_TAG.test(node.value ?? '') ? (node.value ?? '') : '';
+    else if (node.value !== undefined) text += node.value;
+    else if (node.alt) text += node.alt;
+    else if (node.children) pushChildren(node.children, stack);
   }
   return text;
 }
 
-function hasImage(root: Nodes): boolean {
-  const stack: Nodes[] = [root];
+function hasImage(root: SyntaxNode): boolean {
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'image' || node.type === 'imageReference') return true;
-    if ('children' in node) pushChildren(node.children as Nodes[], stack);
+    if (node.children) pushChildren(node.children, stack);
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkSpec, createPolicy, parseSpec, parseTemplate } from '../../src/core/index.js';
+import { micromarkSpec } from '../../src/core/micromark-events.js';
 import { referenceSpec } from '../../src/core/reference.js';
 import { fixture, FIXTURES } from '../helpers/fixtures.js';
 
@@ -38,5 +39,12 @@ describe('parseSpec against the reference (mdast) on real specs from every corpu
     const reference = referenceSpec(text);
     expect(fast).toEqual(reference);
     expect(checkSpec(fast, policy)).toEqual(checkSpec(reference, policy));
+  });
+});
+
+describe('the core before markdown-it (micromark events, the bench\'s peer) against the reference', () => {
+  test.each(documents)('$name: the same section tree', ({ name }) => {
+    const text = fixture(`differential/${name}`);
+    expect(micromarkSpec(text)).toEqual(referenceSpec(text));
   });
 });
