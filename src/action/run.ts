@@ -8,8 +8,9 @@ import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig, type
 import { specSelector } from '../config/select.js';
 import { readSpecs, specsToRead } from '../github/changed-specs.js';
 import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
-import { readTextFile } from '../github/contents.js';
+import { readTextFile, statusOf } from '../github/contents.js';
 import { withEverySpec } from '../github/spec-trees.js';
+import { writeStickyComment, type CommentWritten } from '../github/sticky-comment.js';
 import { checkSpecs, type CheckSource } from '../pipeline/check-specs.js';
 import { configuredSpecs } from '../pipeline/workspace-specs.js';
 import { renderConfigError, renderTooManyFiles, type Links } from '../render/check-run.js';
@@ -21,9 +22,8 @@ import { readRepoConfig, type RepoConfig } from './config.js';
 import { readContext, SetupError, type ActionContext, type MergeGroupContext, type PullRequestContext } from './environment.js';
 import { createClient, describeError, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
-import { listPullFiles } from './pull-files.js';
+import { listPullFiles } from '../github/pull-files.js';
 import { readSpec, readWorkspaceFile, type SpecSource } from './spec-files.js';
-import { writeStickyComment } from './sticky-comment.js';
 import { icon, jobSummary, problemSummary } from './summary.js';
 import { readTemplates } from './templates.js';
 import { Workflow } from './workflow.js';
@@ -292,28 +292,31 @@ class Gate {
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
     const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === 'failure' || (mode === 'always' && !verdict.state.skip);
+    let result: CommentWritten;
     try {
-      const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);
-      switch (result.action) {
-        case 'forbidden':
-          this.workflow.notice(
-            `The token may not comment on this pull request (HTTP 403${pull.fromFork ? ': a pull request from a fork gets a read-only token' : '; give the job "pull-requests: write"'}). The job summary and the annotations have the results.`,
-            { title: 'specgate comment' },
-          );
-          return '';
-        case 'none':
-          this.workflow.info('Sticky comment: none (nothing to say yet).');
-          return '';
-        case 'stale':
-          this.workflow.info(`Sticky comment: left alone, it describes a later push${at(result.url)}.`);
-          return result.url;
-        default:
-          this.workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
-          return result.url;
-      }
+      result = await writeStickyComment(client, pull.number, body, stamp, { createIfMissing });
     } catch (error) {
-      this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error)}. The job summary and the annotations have the results.`, { title: 'specgate comment' });
+      // The token may not comment (403): a pull request from a fork gets a read-only token.
+      if (statusOf(error) === 403) {
+        this.workflow.notice(
+          `The token may not comment on this pull request (HTTP 403${pull.fromFork ? ': a pull request from a fork gets a read-only token' : '; give the job "pull-requests: write"'}). The job summary and the annotations have the results.`,
+          { title: 'specgate comment' },
+        );
+      } else {
+        this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error)}. The job summary and the annotations have the results.`, { title: 'specgate comment' });
+      }
       return '';
+    }
+    switch (result.action) {
+      case 'none':
+        this.workflow.info('Sticky comment: none (nothing to say yet).');
+        return '';
+      case 'stale':
+        this.workflow.info(`Sticky comment: left alone, it describes a later push${at(result.url)}.`);
+        return result.url;
+      default:
+        this.workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
+        return result.url;
     }
   }
 
