@@ -17956,6 +17956,12 @@ var distance = (a, b) => {
   return myers_x(a, b);
 };
 
+// src/core/closest.ts
+function closest(word2, candidates2) {
+  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
+}
+
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -18222,10 +18228,6 @@ function knownKeysAt(path) {
 function article(type) {
   const names = { array: "a list", object: "a mapping", string: "a string", integer: "a whole number", boolean: "true or false", number: "a number" };
   return names[type] ?? type;
-}
-function closest(word2, candidates2) {
-  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
 }
 function dedupe(problems2) {
   const seen = /* @__PURE__ */ new Set();
@@ -26610,6 +26612,242 @@ function specFolders(globs) {
   return (folder) => bases.some((base2) => base2 === "" || folder === base2 || folder.startsWith(`${base2}/`) || base2.startsWith(`${folder}/`));
 }
 
+// src/verdict/report.ts
+function fileStatus(file) {
+  return file.findings.some((finding) => finding.severity === "error") ? "fail" : "pass";
+}
+function summarize(report2) {
+  const count = (severity2) => report2.files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity2).length, 0);
+  return {
+    files: report2.files.length,
+    failed: report2.files.filter((file) => fileStatus(file) === "fail").length,
+    errors: count("error"),
+    warnings: count("warning"),
+    notices: count("notice")
+  };
+}
+function plural(count, word2) {
+  return `${count} ${word2}${count === 1 ? "" : "s"}`;
+}
+
+// src/render/review-comments.ts
+function findingKey(finding) {
+  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
+}
+
+// src/render/check-run.ts
+var MAX_SUMMARY = 65535;
+var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
+function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) {
+  const annotated = (path, finding) => choice.annotate && finding.rule !== "linked-spec-missing" && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
+  const annotations = verdict.report.files.flatMap(
+    (file) => file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
+      path: file.path,
+      start_line: finding.line,
+      end_line: finding.line,
+      annotation_level: LEVEL[finding.severity],
+      title: `${finding.rule}: ${finding.section}`.slice(0, 255),
+      message: finding.message
+    }))
+  );
+  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join("\n")), annotations };
+}
+function summaryOf(verdict, links, skipLabel) {
+  const { state, report: report2 } = verdict;
+  if (state.skip) return skippedNote(skipLabel, state.skip.by);
+  const parts = [];
+  if (state.needingSpec.length > 0) {
+    parts.push(
+      `This pull request changes files that need a spec (\`require_spec\`), but changes no spec file:`,
+      "",
+      ...state.needingSpec.slice(0, 20).map((path) => `- \`${path}\``),
+      ...state.needingSpec.length > 20 ? [`- … and ${state.needingSpec.length - 20} more`] : [],
+      ""
+    );
+  }
+  if (report2.files.length === 0) {
+    parts.push("No spec file was added or changed, so there was nothing to check.");
+  } else {
+    parts.push("| Spec | Template | Result | Problems |", "| --- | --- | --- | --- |");
+    for (const file of report2.files) parts.push(fileRow(file, links));
+  }
+  if (verdict.conclusion === "neutral") parts.push("", "This is a draft: the check reports problems without failing until it is ready for review.");
+  if (state.filesTruncated) {
+    parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
+  }
+  if (state.specsFromTrees) {
+    parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
+  }
+  return parts.join("\n");
+}
+function noticesOf(verdict) {
+  if (!verdict.notices || verdict.notices.length === 0) return [];
+  return ["", "> [!NOTE]", "> The configuration inherits locked sections; these settings of it were ignored:", ...verdict.notices.map((notice2) => `> - ${notice2}`)];
+}
+function skippedNote(skipLabel, by, mention = true) {
+  const who = by === void 0 ? "" : ` by ${mention ? "@" : ""}${by}`;
+  return `The label \`${skipLabel}\` was added${who}, so specs were not checked. Remove the label to check them again.`;
+}
+function fileRow(file, links) {
+  const url = `${links.repositoryUrl}/blob/${links.headSha}/${file.path.split("/").map(encodeURIComponent).join("/")}`;
+  const result = fileStatus(file) === "pass" ? "✅ complete" : "❌ incomplete";
+  const byRule = /* @__PURE__ */ new Map();
+  for (const finding of file.findings) {
+    const sections = byRule.get(finding.rule) ?? [];
+    if (!sections.includes(finding.section)) sections.push(finding.section);
+    byRule.set(finding.rule, sections);
+  }
+  const problems2 = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(", ")}`).join("<br>");
+  return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems2} |`;
+}
+function escapeCell(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function clip(summary2) {
+  if (summary2.length <= MAX_SUMMARY) return summary2;
+  const note = `
+
+… cut at GitHub's limit of ${plural(MAX_SUMMARY, "character")}; every finding is still an annotation.`;
+  return summary2.slice(0, MAX_SUMMARY - note.length) + note;
+}
+function renderConfigError(problems2, file) {
+  const list2 = problems2.map((problem) => `- line ${problem.line}: ${problem.message}`);
+  return {
+    title: `Configuration error in ${file.path}`,
+    summary: clip(
+      [`specgate cannot check specs until [${file.path}](${file.url}) is fixed on the default branch:`, "", ...list2].join("\n")
+    ),
+    annotations: file.inThisRepository ? problems2.map((problem) => ({
+      path: file.path,
+      start_line: problem.line,
+      end_line: problem.line,
+      annotation_level: "failure",
+      title: "specgate configuration",
+      message: problem.message
+    })) : []
+  };
+}
+function renderTooManyFiles(reason, skipLabel) {
+  return {
+    title: "Too many changed files to find every spec",
+    summary: clip(
+      [
+        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
+        "",
+        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`
+      ].join("\n")
+    ),
+    annotations: []
+  };
+}
+
+// src/render/sticky-comment.ts
+var STICKY_MARKER = "<!-- specgate:sticky -->";
+var STAMP = /<!-- specgate:stamp head=([0-9a-f]+) updated=(\S+) -->/;
+function readStamp(body) {
+  const match2 = STAMP.exec(body);
+  return match2 ? { headSha: match2[1], updatedAt: match2[2] } : void 0;
+}
+var RULE_LABEL = {
+  "missing-section": "Missing",
+  "empty-section": "Empty",
+  "placeholder-section": "Still the template",
+  "file-too-large": "Not checked",
+  "too-complex": "Not checked",
+  "not-text": "Not checked"
+};
+function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annotated = true) {
+  const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
+  if (verdict.state.skip) {
+    return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, "", skippedNote(skipLabel, verdict.state.skip.by, false), ""].join("\n");
+  }
+  if (verdict.conclusion !== "failure" && verdict.conclusion !== "neutral") {
+    return [...head, `### ✅ ${checkName}: ${verdict.title}`, "", "Every spec in this pull request has all the sections its template asks for.", ""].join("\n");
+  }
+  const lines = [...head, `### ❌ ${checkName}: ${verdict.title}`, ""];
+  const { needingSpec } = verdict.state;
+  if (needingSpec.length > 0) {
+    const named = `${needingSpec.slice(0, 5).map((path) => `\`${path}\``).join(", ")}${needingSpec.length > 5 ? ", …" : ""}`;
+    lines.push(`This pull request changes ${named}, which ${needingSpec.length === 1 ? "needs" : "need"} a spec, but adds or changes none.`, "");
+  }
+  const failing = verdict.report.files.filter((file) => fileStatus(file) === "fail");
+  if (failing.length > 0) {
+    lines.push("| Spec | What is left to write |", "| --- | --- |");
+    for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
+    if (annotated) lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
+  }
+  return `${lines.join("\n")}
+`;
+}
+function problems(file) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const finding of file.findings) {
+    if (finding.severity !== "error") continue;
+    const label = RULE_LABEL[finding.rule] ?? finding.rule;
+    const sections = groups2.get(label) ?? [];
+    if (!sections.includes(finding.section)) sections.push(finding.section);
+    groups2.set(label, sections);
+  }
+  return [...groups2].map(([label, sections]) => `**${label}:** ${sections.join(", ").replace(/\|/g, "\\|")}`).join("<br>");
+}
+function encodePath(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/github/sticky-comment.ts
+function calls(client) {
+  const { issues } = client.octokit.rest;
+  const { owner, repo } = client;
+  return {
+    pages: (issueNumber) => client.octokit.paginate.iterator(issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }),
+    create: (issueNumber, body) => issues.createComment({ owner, repo, issue_number: issueNumber, body }),
+    update: (commentId, body) => issues.updateComment({ owner, repo, comment_id: commentId, body })
+  };
+}
+async function findStickyComment(client, issueNumber) {
+  for await (const { data } of calls(client).pages(issueNumber)) {
+    const found = data.find((comment2) => comment2.body?.includes(STICKY_MARKER));
+    if (found) return { id: found.id, body: found.body ?? "", url: found.html_url ?? "" };
+  }
+  return void 0;
+}
+async function lookUpStickyComment(client, issueNumber, memory) {
+  const remembered = memory?.recall();
+  if (remembered !== void 0) return { comment: remembered ?? void 0, remembered: true };
+  return { comment: await findStickyComment(client, issueNumber), remembered: false };
+}
+function isStale(found, stamp) {
+  const theirs = found.comment && readStamp(found.comment.body);
+  return theirs !== void 0 && theirs.updatedAt > stamp.updatedAt;
+}
+async function writeStickyComment(client, issueNumber, body, stamp, options) {
+  if (body === void 0) return { action: "none", url: "" };
+  const { memory } = options;
+  const found = options.found ?? await lookUpStickyComment(client, issueNumber, memory);
+  const existing = found.comment;
+  if (!existing) {
+    memory?.remember(null);
+    if (!options.createIfMissing) return { action: "none", url: "" };
+    const { data } = await calls(client).create(issueNumber, body);
+    const url2 = data.html_url ?? "";
+    memory?.remember({ id: data.id, body, url: url2 });
+    return { action: "created", url: url2 };
+  }
+  memory?.remember(existing);
+  if (isStale(found, stamp)) return { action: "stale", url: existing.url ?? "" };
+  if (existing.body === body) return { action: "unchanged", url: existing.url ?? "" };
+  let url;
+  try {
+    url = (await calls(client).update(existing.id, body)).data.html_url ?? existing.url ?? "";
+  } catch (error3) {
+    if (!found.remembered || statusOf(error3) !== 404) throw error3;
+    memory?.forget();
+    return writeStickyComment(client, issueNumber, body, stamp, { ...options, found: void 0 });
+  }
+  memory?.remember({ id: existing.id, body, url });
+  return { action: "updated", url };
+}
+
 // node_modules/lru-cache/dist/esm/node/index.min.js
 import { tracingChannel as G, channel as P } from "node:diagnostics_channel";
 var S = P("lru-cache:metrics");
@@ -27239,9 +27477,9 @@ function requirementOf(section, settings) {
   return { required: !section.optional, why: section.why };
 }
 function unknownSectionMessage(name, template) {
-  const key = headingKey(name);
-  const closest2 = template.all.map((section) => ({ section, score: distance(key, section.key) })).sort((a, b) => a.score - b.score)[0];
-  const hint = closest2 && closest2.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest2.section.name}"?` : "";
+  const nearest = closest(headingKey(name), template.all.map((section2) => section2.key));
+  const section = nearest === void 0 ? void 0 : template.all.find((candidate) => candidate.key === nearest);
+  const hint = section ? ` Did you mean "${section.name}"?` : "";
   return `"${name}" is not a section of the template.${hint}`;
 }
 
@@ -28298,188 +28536,6 @@ function configuredSpecs(root, config3) {
 function sorted(items) {
   const key = (item) => typeof item === "string" ? item : item.path;
   return items.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-
-// src/render/review-comments.ts
-function findingKey(finding) {
-  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
-}
-
-// src/verdict/report.ts
-function fileStatus(file) {
-  return file.findings.some((finding) => finding.severity === "error") ? "fail" : "pass";
-}
-function summarize(report2) {
-  const count = (severity2) => report2.files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity2).length, 0);
-  return {
-    files: report2.files.length,
-    failed: report2.files.filter((file) => fileStatus(file) === "fail").length,
-    errors: count("error"),
-    warnings: count("warning"),
-    notices: count("notice")
-  };
-}
-function plural(count, word2) {
-  return `${count} ${word2}${count === 1 ? "" : "s"}`;
-}
-
-// src/render/check-run.ts
-var MAX_SUMMARY = 65535;
-var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) {
-  const annotated = (path, finding) => choice.annotate && finding.rule !== "linked-spec-missing" && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
-  const annotations = verdict.report.files.flatMap(
-    (file) => file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
-      path: file.path,
-      start_line: finding.line,
-      end_line: finding.line,
-      annotation_level: LEVEL[finding.severity],
-      title: `${finding.rule}: ${finding.section}`.slice(0, 255),
-      message: finding.message
-    }))
-  );
-  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join("\n")), annotations };
-}
-function summaryOf(verdict, links, skipLabel) {
-  const { state, report: report2 } = verdict;
-  if (state.skip) return skippedNote(skipLabel, state.skip.by);
-  const parts = [];
-  if (state.needingSpec.length > 0) {
-    parts.push(
-      `This pull request changes files that need a spec (\`require_spec\`), but changes no spec file:`,
-      "",
-      ...state.needingSpec.slice(0, 20).map((path) => `- \`${path}\``),
-      ...state.needingSpec.length > 20 ? [`- … and ${state.needingSpec.length - 20} more`] : [],
-      ""
-    );
-  }
-  if (report2.files.length === 0) {
-    parts.push("No spec file was added or changed, so there was nothing to check.");
-  } else {
-    parts.push("| Spec | Template | Result | Problems |", "| --- | --- | --- | --- |");
-    for (const file of report2.files) parts.push(fileRow(file, links));
-  }
-  if (verdict.conclusion === "neutral") parts.push("", "This is a draft: the check reports problems without failing until it is ready for review.");
-  if (state.filesTruncated) {
-    parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
-  }
-  if (state.specsFromTrees) {
-    parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
-  }
-  return parts.join("\n");
-}
-function noticesOf(verdict) {
-  if (!verdict.notices || verdict.notices.length === 0) return [];
-  return ["", "> [!NOTE]", "> The configuration inherits locked sections; these settings of it were ignored:", ...verdict.notices.map((notice2) => `> - ${notice2}`)];
-}
-function skippedNote(skipLabel, by, mention = true) {
-  const who = by === void 0 ? "" : ` by ${mention ? "@" : ""}${by}`;
-  return `The label \`${skipLabel}\` was added${who}, so specs were not checked. Remove the label to check them again.`;
-}
-function fileRow(file, links) {
-  const url = `${links.repositoryUrl}/blob/${links.headSha}/${file.path.split("/").map(encodeURIComponent).join("/")}`;
-  const result = fileStatus(file) === "pass" ? "✅ complete" : "❌ incomplete";
-  const byRule = /* @__PURE__ */ new Map();
-  for (const finding of file.findings) {
-    const sections = byRule.get(finding.rule) ?? [];
-    if (!sections.includes(finding.section)) sections.push(finding.section);
-    byRule.set(finding.rule, sections);
-  }
-  const problems2 = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(", ")}`).join("<br>");
-  return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems2} |`;
-}
-function escapeCell(text2) {
-  return text2.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function clip(summary2) {
-  if (summary2.length <= MAX_SUMMARY) return summary2;
-  const note = `
-
-… cut at GitHub's limit of ${plural(MAX_SUMMARY, "character")}; every finding is still an annotation.`;
-  return summary2.slice(0, MAX_SUMMARY - note.length) + note;
-}
-function renderConfigError(problems2, file) {
-  const list2 = problems2.map((problem) => `- line ${problem.line}: ${problem.message}`);
-  return {
-    title: `Configuration error in ${file.path}`,
-    summary: clip(
-      [`specgate cannot check specs until [${file.path}](${file.url}) is fixed on the default branch:`, "", ...list2].join("\n")
-    ),
-    annotations: file.inThisRepository ? problems2.map((problem) => ({
-      path: file.path,
-      start_line: problem.line,
-      end_line: problem.line,
-      annotation_level: "failure",
-      title: "specgate configuration",
-      message: problem.message
-    })) : []
-  };
-}
-function renderTooManyFiles(reason, skipLabel) {
-  return {
-    title: "Too many changed files to find every spec",
-    summary: clip(
-      [
-        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
-        "",
-        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`
-      ].join("\n")
-    ),
-    annotations: []
-  };
-}
-
-// src/render/sticky-comment.ts
-var STICKY_MARKER = "<!-- specgate:sticky -->";
-var STAMP = /<!-- specgate:stamp head=([0-9a-f]+) updated=(\S+) -->/;
-function readStamp(body) {
-  const match2 = STAMP.exec(body);
-  return match2 ? { headSha: match2[1], updatedAt: match2[2] } : void 0;
-}
-var RULE_LABEL = {
-  "missing-section": "Missing",
-  "empty-section": "Empty",
-  "placeholder-section": "Still the template",
-  "file-too-large": "Not checked",
-  "too-complex": "Not checked",
-  "not-text": "Not checked"
-};
-function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annotated = true) {
-  const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
-  if (verdict.state.skip) {
-    return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, "", skippedNote(skipLabel, verdict.state.skip.by, false), ""].join("\n");
-  }
-  if (verdict.conclusion !== "failure" && verdict.conclusion !== "neutral") {
-    return [...head, `### ✅ ${checkName}: ${verdict.title}`, "", "Every spec in this pull request has all the sections its template asks for.", ""].join("\n");
-  }
-  const lines = [...head, `### ❌ ${checkName}: ${verdict.title}`, ""];
-  const { needingSpec } = verdict.state;
-  if (needingSpec.length > 0) {
-    const named = `${needingSpec.slice(0, 5).map((path) => `\`${path}\``).join(", ")}${needingSpec.length > 5 ? ", …" : ""}`;
-    lines.push(`This pull request changes ${named}, which ${needingSpec.length === 1 ? "needs" : "need"} a spec, but adds or changes none.`, "");
-  }
-  const failing = verdict.report.files.filter((file) => fileStatus(file) === "fail");
-  if (failing.length > 0) {
-    lines.push("| Spec | What is left to write |", "| --- | --- |");
-    for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
-    if (annotated) lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
-  }
-  return `${lines.join("\n")}
-`;
-}
-function problems(file) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const finding of file.findings) {
-    if (finding.severity !== "error") continue;
-    const label = RULE_LABEL[finding.rule] ?? finding.rule;
-    const sections = groups2.get(label) ?? [];
-    if (!sections.includes(finding.section)) sections.push(finding.section);
-    groups2.set(label, sections);
-  }
-  return [...groups2].map(([label, sections]) => `**${label}:** ${sections.join(", ").replace(/\|/g, "\\|")}`).join("<br>");
-}
-function encodePath(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
 }
 
 // src/verdict/verdict.ts
@@ -33347,12 +33403,30 @@ function describeOverrides(overrides) {
   return Object.keys(overrides).map((key) => names[key]);
 }
 
-// src/action/pull-files.ts
+// src/github/pull-files.ts
+var PER_PAGE = 100;
 async function listPullFiles(client, pullNumber, changedFiles) {
-  const { octokit, owner, repo } = client;
-  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
+  const listFiles = client.octokit.rest.pulls.listFiles;
+  const page = async (number) => {
+    const { data } = await listFiles({
+      owner: client.owner,
+      repo: client.repo,
+      pull_number: pullNumber,
+      per_page: PER_PAGE,
+      ...number > 1 ? { page: number } : {}
+    });
+    return data;
+  };
+  const expected = Math.max(1, Math.ceil(Math.min(changedFiles, FILE_LIST_LIMIT) / PER_PAGE));
+  const pages = await Promise.all(Array.from({ length: expected }, (_, index) => page(index + 1)));
+  let listed = pages.flat();
+  for (let next = 2; changedFiles === 0 && pages.at(-1).length === PER_PAGE && listed.length < FILE_LIST_LIMIT; next++) {
+    const more = await page(next);
+    pages.push(more);
+    listed = listed.concat(more);
+  }
   const listedAt = listedCommit(listed);
-  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
+  return { files: listed.map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
 }
 
 // src/action/spec-files.ts
@@ -33375,37 +33449,6 @@ async function readSpec(file, workspace, client) {
   const local = readWorkspaceFile(workspace, file.path);
   if (local !== void 0 && gitBlobSha(local) === file.blobSha) return { bytes: local, from: "workspace" };
   return { bytes: await fetchBlob(client, file.blobSha), from: "api" };
-}
-
-// src/action/sticky-comment.ts
-async function findStickyComment(client, issueNumber) {
-  const { octokit, owner, repo } = client;
-  const iterator2 = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-  for await (const { data } of iterator2) {
-    const found = data.find((comment2) => comment2.body?.includes(STICKY_MARKER));
-    if (found) return { id: found.id, body: found.body ?? "", url: found.html_url ?? "" };
-  }
-  return void 0;
-}
-async function writeStickyComment(client, issueNumber, body, stamp, createIfMissing) {
-  const { octokit, owner, repo } = client;
-  try {
-    const existing = await findStickyComment(client, issueNumber);
-    if (!existing) {
-      if (!createIfMissing) return { action: "none" };
-      const { data: data2 } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-      return { action: "created", url: data2.html_url ?? "" };
-    }
-    const theirs = readStamp(existing.body);
-    if (theirs && theirs.updatedAt > stamp.updatedAt) return { action: "stale", url: existing.url };
-    if (existing.body === body) return { action: "unchanged", url: existing.url };
-    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-    return { action: "updated", url: data.html_url ?? "" };
-  } catch (error3) {
-    const status = statusOf(error3);
-    if (status === 403) return { action: "forbidden", status };
-    throw error3;
-  }
 }
 
 // src/action/summary.ts
@@ -33731,28 +33774,30 @@ var Gate = class {
     const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
     const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
     const createIfMissing = verdict.conclusion === "failure" || mode === "always" && !verdict.state.skip;
+    let result;
     try {
-      const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);
-      switch (result.action) {
-        case "forbidden":
-          this.workflow.notice(
-            `The token may not comment on this pull request (HTTP 403${pull.fromFork ? ": a pull request from a fork gets a read-only token" : '; give the job "pull-requests: write"'}). The job summary and the annotations have the results.`,
-            { title: "specgate comment" }
-          );
-          return "";
-        case "none":
-          this.workflow.info("Sticky comment: none (nothing to say yet).");
-          return "";
-        case "stale":
-          this.workflow.info(`Sticky comment: left alone, it describes a later push${at(result.url)}.`);
-          return result.url;
-        default:
-          this.workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
-          return result.url;
-      }
+      result = await writeStickyComment(client, pull.number, body, stamp, { createIfMissing });
     } catch (error3) {
-      this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error3)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
+      if (statusOf(error3) === 403) {
+        this.workflow.notice(
+          `The token may not comment on this pull request (HTTP 403${pull.fromFork ? ": a pull request from a fork gets a read-only token" : '; give the job "pull-requests: write"'}). The job summary and the annotations have the results.`,
+          { title: "specgate comment" }
+        );
+      } else {
+        this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error3)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
+      }
       return "";
+    }
+    switch (result.action) {
+      case "none":
+        this.workflow.info("Sticky comment: none (nothing to say yet).");
+        return "";
+      case "stale":
+        this.workflow.info(`Sticky comment: left alone, it describes a later push${at(result.url)}.`);
+        return result.url;
+      default:
+        this.workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
+        return result.url;
     }
   }
   configError(repoConfig, problems2) {
