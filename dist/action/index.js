@@ -7894,12 +7894,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent) {
-      if (/^\n+$/.test(comment2))
-        return comment2.substring(1);
-      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+    function indentComment(comment3, indent) {
+      if (/^\n+$/.test(comment3))
+        return comment3.substring(1);
+      return indent ? comment3.replace(/^(?! *$)/gm, indent) : comment3;
     }
-    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str, indent, comment3) => str.endsWith("\n") ? indentComment(comment3, indent) : comment3.includes("\n") ? "\n" + indentComment(comment3, indent) : (str.endsWith(" ") ? "" : " ") + comment3;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -8183,7 +8183,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment3, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -8235,8 +8235,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment2) {
-        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+      if (comment3) {
+        header += " " + commentString(comment3.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -8780,20 +8780,20 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment3, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment3 = null;
+        let comment4 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
-            comment3 = item.comment;
+            comment4 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -8803,10 +8803,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
-        if (comment3)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
-        if (chompKeep && comment3)
+        let str2 = stringify.stringify(item, itemCtx, () => comment4 = null, () => chompKeep = true);
+        if (comment4)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment4));
+        if (chompKeep && comment4)
           chompKeep = false;
         lines.push(blockItemPrefix + str2);
       }
@@ -8821,8 +8821,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+      if (comment3) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment3), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -8842,13 +8842,13 @@ ${indent}${line}` : "\n";
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -8861,16 +8861,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment2 = iv.comment;
+              comment3 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment2 = ik.comment;
+            comment3 = ik.comment;
           }
         }
-        if (comment2)
+        if (comment3)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        let str = stringify.stringify(item, itemCtx, () => comment3 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -8882,8 +8882,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment2)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        if (comment3)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment3));
         lines.push(str);
         linesAtValue = lines.length;
       }
@@ -8907,11 +8907,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
-      if (comment2 && chompKeep)
-        comment2 = comment2.replace(/^\n+/, "");
-      if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment3, chompKeep) {
+      if (comment3 && chompKeep)
+        comment3 = comment3.replace(/^\n+/, "");
+      if (comment3) {
+        const ic = stringifyComment.indentComment(commentString(comment3), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -9531,7 +9531,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment3, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -9556,7 +9556,7 @@ var require_binary = __commonJS({
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment3, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -10688,7 +10688,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment2 = "";
+      let comment3 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -10722,18 +10722,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment2)
-              comment2 = cb;
+            if (!comment3)
+              comment3 = cb;
             else
-              comment2 += commentSep + cb;
+              comment3 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment2)
-                comment2 += token.source;
+              if (comment3)
+                comment3 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -10801,7 +10801,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment: comment2,
+        comment: comment3,
         hasNewline,
         anchor,
         tag,
@@ -11054,7 +11054,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment2 = "";
+      let comment3 = "";
       if (end) {
         let hasSpace = false;
         let sep3 = "";
@@ -11068,15 +11068,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment2)
-                comment2 = cb;
+              if (!comment3)
+                comment3 = cb;
               else
-                comment2 += sep3 + cb;
+                comment3 += sep3 + cb;
               sep3 = "";
               break;
             }
             case "newline":
-              if (comment2)
+              if (comment3)
                 sep3 += source;
               hasSpace = true;
               break;
@@ -11086,7 +11086,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment: comment2, offset };
+      return { comment: comment3, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -11485,7 +11485,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error3 !== -1)
         onError(error3, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment2 = "";
+      let comment3 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -11502,7 +11502,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
-            comment2 = token.source.substring(1);
+            comment3 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -11518,7 +11518,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment: comment2, length };
+      return { mode, indent, chomp, comment: comment3, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -11764,7 +11764,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment3, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -11792,8 +11792,8 @@ var require_compose_scalar = __commonJS({
         scalar.tag = tagName;
       if (tag.format)
         scalar.format = tag.format;
-      if (comment2)
-        scalar.comment = comment2;
+      if (comment3)
+        scalar.comment = comment3;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -11879,7 +11879,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      const { spaceBefore, comment: comment3, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -11923,17 +11923,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
+      if (comment3) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment2;
+          node.comment = comment3;
         else
-          node.commentBefore = comment2;
+          node.commentBefore = comment3;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment3, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -11948,8 +11948,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
-        node.comment = comment2;
+      if (comment3) {
+        node.comment = comment3;
         node.range[2] = end;
       }
       return node;
@@ -12035,14 +12035,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment2 = "";
+      let comment3 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment3 += (comment3 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -12057,7 +12057,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment: comment2, afterEmptyLine };
+      return { comment: comment3, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -12077,25 +12077,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment2) {
+        const { comment: comment3, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment3) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment2}` : comment2;
+${comment3}` : comment3;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
+            doc.commentBefore = comment3;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            it.commentBefore = cb ? `${comment3}
+${cb}` : comment3;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            dc.commentBefore = cb ? `${comment3}
+${cb}` : comment3;
           }
         }
         if (afterDoc) {
@@ -17956,6 +17956,12 @@ var distance = (a, b) => {
   return myers_x(a, b);
 };
 
+// src/core/closest.ts
+function closest(word2, candidates2) {
+  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
+}
+
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -18225,10 +18231,6 @@ function article(type) {
   const names2 = { array: "a list", object: "a mapping", string: "a string", integer: "a whole number", boolean: "true or false", number: "a number" };
   return names2[type] ?? type;
 }
-function closest(word2, candidates2) {
-  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
-}
 function dedupe(problems2) {
   const seen = /* @__PURE__ */ new Set();
   return problems2.filter((problem) => !seen.has(problem.key + problem.message) && seen.add(problem.key + problem.message));
@@ -18256,232 +18258,653 @@ function firstLine(text2) {
   return text2.split("\n")[0].trim();
 }
 
-// src/config/select.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/config/front-matter.ts
-var SCAN_BYTES = 64 * 1024;
-var latin = new TextDecoder("utf-8");
-function declaredTemplate(spec) {
-  const text2 = typeof spec === "string" ? spec.slice(0, SCAN_BYTES) : latin.decode(spec.subarray(0, SCAN_BYTES));
-  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
-  const fence2 = lines[0]?.trimEnd();
-  if (fence2 !== "---" && fence2 !== "+++") return void 0;
-  const key = fence2 === "---" ? /^template\s*:\s*(.*)$/ : /^template\s*=\s*(.*)$/;
-  const end = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === fence2 || fence2 === "---" && line.trimEnd() === "..."));
-  if (end < 0) return void 0;
-  for (let index = 1; index < end; index++) {
-    const match2 = key.exec(lines[index]);
-    if (!match2) continue;
-    const name = unquote(match2[1].replace(/\s+#.*$/, "").trim());
-    return name === "" ? void 0 : { name, line: index + 1 };
+// src/github/contents.ts
+function getContent(client, parameters) {
+  return client.octokit.rest.repos.getContent(parameters);
+}
+function statusOf(error3) {
+  const status = error3?.status;
+  return typeof status === "number" ? status : void 0;
+}
+async function readTextFile(client, at2) {
+  try {
+    const { data } = await getContent(client, { ...at2, mediaType: { format: "raw" } });
+    if (typeof data === "string") return data;
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+    return void 0;
+  } catch (error3) {
+    if (statusOf(error3) === 404) return void 0;
+    throw error3;
   }
-  return void 0;
 }
-function unquote(value) {
-  const quoted = /^(["'])(.*)\1$/.exec(value);
-  return quoted ? quoted[2].trim() : value;
+async function readTemplates(client, paths) {
+  const wanted = [...new Set(paths)].filter((path) => path !== void 0);
+  const texts = await Promise.all(
+    wanted.map(async (path) => {
+      const here = await readTextFile(client, { owner: client.owner, repo: client.repo, path });
+      if (here !== void 0 || client.repo === ".github") return here;
+      return readTextFile(client, { owner: client.owner, repo: ".github", path });
+    })
+  );
+  return new Map(wanted.map((path, index) => [path, texts[index]]));
 }
-
-// src/config/select.ts
-var GLOB_OPTIONS = { dot: true };
-function specSelector(config3) {
-  const included = (0, import_picomatch.default)(config3.paths, GLOB_OPTIONS);
-  const ignored = (0, import_picomatch.default)([...config3.ignore, ...templatePaths(config3)], GLOB_OPTIONS);
-  return (path) => included(path) && !ignored(path);
+async function fetchBlob(client, sha) {
+  const getBlob = client.octokit.rest.git.getBlob;
+  const { data } = await getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
+  return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
 }
-function templatePaths(config3) {
-  return [...config3.template ? [config3.template] : [], ...Object.values(config3.templates), ...Object.values(config3.named_templates)];
-}
-function templateFor(path, config3) {
-  let best;
-  for (const [glob, template] of Object.entries(config3.templates)) {
-    if (!import_picomatch.default.isMatch(path, glob, GLOB_OPTIONS)) continue;
-    const specificity = glob.replace(/[*?[\]{}!]/g, "").length;
-    if (!best || specificity > best.specificity) best = { template, specificity };
+async function readFileAtRef(client, path, ref, cached2) {
+  let data;
+  try {
+    ({ data } = await getContent(client, { owner: client.owner, repo: client.repo, path, ref }));
+  } catch (error3) {
+    if (statusOf(error3) === 404) return { kind: "missing" };
+    throw error3;
   }
-  return best?.template ?? config3.template;
-}
-function chooseTemplate(path, spec, config3) {
-  const declared = spec === void 0 ? void 0 : declaredTemplate(spec);
-  if (!declared) return { kind: "template", template: templateFor(path, config3), by: "path" };
-  const template = Object.hasOwn(config3.named_templates, declared.name) ? config3.named_templates[declared.name] : void 0;
-  if (template !== void 0) return { kind: "template", template, by: "front-matter" };
-  return { kind: "unknown", name: declared.name, line: declared.line, known: Object.keys(config3.named_templates) };
-}
-function neededTemplates(choices) {
-  return choices.flatMap((choice) => choice.kind === "template" ? [choice.template] : []);
+  const file = data;
+  if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
+  const known = cached2?.(file.sha);
+  if (known) return { kind: "file", sha: file.sha, bytes: known };
+  if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
+    return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
+  }
+  return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
 }
 
-// node_modules/yocto-queue/index.js
-var Node = class {
-  value;
-  next;
-  constructor(value) {
-    this.value = value;
+// src/config/builtin-template.ts
+import { readFileSync } from "node:fs";
+var BUILTIN_TEMPLATE = "built-in";
+var cached;
+function builtinTemplate() {
+  if (true) return "# Spec Template\n\n## Context & Goal\n- What problem or opportunity does this work address?\n- Why does it matter now, and what happens if we do nothing?\n- Which existing specs or ADRs provide background?\n\n## Outcomes\n- What measurable changes should we observe?\n- Which personas benefit, and how do they win?\n- What scope is deliberately out of bounds?\n\n## Stakeholders\n- Who owns delivery, review, and sign-off?\n- Which teams or services must be informed or trained?\n- Are any external vendors or community members impacted?\n\n## User Stories\n- As a `<role>`, I can `<action>` so that `<value>`.\n- Edge cases or failure scenarios to consider.\n- Non-goals that keep the story focused.\n\n## API Contract\n- Describe endpoints, methods, payloads, and status codes.\n- Reference or attach OpenAPI/GraphQL documents.\n- Note versioning strategy and compatibility guarantees.\n\n## Data Model\n- Entities, attributes, and relationships introduced or modified.\n- Storage locations (graph, KV, relational, blob, etc.).\n- Migration/backfill requirements and data retention.\n\n## Orchestration\n- Workflows, jobs, or sequences required to deliver the feature.\n- Idempotency, retries, and failure recovery expectations.\n- Dependencies on schedules, triggers, or external signals.\n\n## Security\n- Authentication/authorization requirements and least privilege.\n- Data sensitivity, encryption needs, and audit trails.\n- Threats, mitigations, and compliance considerations.\n\n## Observability\n- Metrics, logs, and traces needed to prove success.\n- Alerts or dashboards to add or update.\n- Sampling, retention, or cost considerations.\n\n## Acceptance Criteria\n- Functional checks that demonstrate the outcomes.\n- Tests across unit, integration, contract, and replay layers.\n- Documentation or runbooks that must be updated.\n\n## Rollout\n- Environments, gating, and incremental release steps.\n- Migration, backfill, or data seeding plans.\n- Rollback strategy and contingency triggers.\n\n## Open Questions\n- Decisions that remain unresolved.\n- Follow-up work or future iterations.\n- Risks or assumptions that need validation.\n";
+  cached ??= readFileSync(new URL("../../templates/default.md", import.meta.url), "utf8");
+  return cached;
+}
+
+// node_modules/lru-cache/dist/esm/node/index.min.js
+import { tracingChannel as G, channel as P } from "node:diagnostics_channel";
+var S = P("lru-cache:metrics");
+var W = G("lru-cache");
+var L = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date;
+var R = () => S.hasSubscribers || W.hasSubscribers;
+var U = /* @__PURE__ */ new Set();
+var M = typeof process == "object" && process ? process : {};
+var k = (d3, e, t, i) => {
+  typeof M.emitWarning == "function" ? M.emitWarning(d3, e, t, i) : console.error(`[${t}] ${e}: ${d3}`);
+};
+var H = (d3) => !U.has(d3);
+var T = (d3) => !!d3 && d3 === Math.floor(d3) && d3 > 0 && isFinite(d3);
+var j = (d3) => T(d3) ? d3 <= Math.pow(2, 8) ? Uint8Array : d3 <= Math.pow(2, 16) ? Uint16Array : d3 <= Math.pow(2, 32) ? Uint32Array : d3 <= Number.MAX_SAFE_INTEGER ? O : null : null;
+var O = class extends Array {
+  constructor(e) {
+    super(e), this.fill(0);
   }
 };
-var Queue = class {
-  #head;
-  #tail;
-  #size;
-  constructor() {
-    this.clear();
+var x = class d {
+  heap;
+  length;
+  static #o = false;
+  static create(e) {
+    let t = j(e);
+    if (!t) return [];
+    d.#o = true;
+    let i = new d(e, t);
+    return d.#o = false, i;
   }
-  enqueue(value) {
-    const node = new Node(value);
-    if (this.#head) {
-      this.#tail.next = node;
-      this.#tail = node;
-    } else {
-      this.#head = node;
-      this.#tail = node;
-    }
-    this.#size++;
+  constructor(e, t) {
+    if (!d.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
+    this.heap = new t(e), this.length = 0;
   }
-  dequeue() {
-    const current = this.#head;
-    if (!current) {
-      return;
-    }
-    this.#head = this.#head.next;
-    this.#size--;
-    if (!this.#head) {
-      this.#tail = void 0;
-    }
-    return current.value;
+  push(e) {
+    this.heap[this.length++] = e;
   }
-  peek() {
-    if (!this.#head) {
-      return;
-    }
-    return this.#head.value;
+  pop() {
+    return this.heap[--this.length];
   }
-  clear() {
-    this.#head = void 0;
-    this.#tail = void 0;
-    this.#size = 0;
+};
+var I = class d2 {
+  #o;
+  #c;
+  #S;
+  #O;
+  #w;
+  #M;
+  #I;
+  #m;
+  get perf() {
+    return this.#m;
+  }
+  ttl;
+  ttlResolution;
+  ttlAutopurge;
+  updateAgeOnGet;
+  updateAgeOnHas;
+  allowStale;
+  noDisposeOnSet;
+  noUpdateTTL;
+  maxEntrySize;
+  sizeCalculation;
+  noDeleteOnFetchRejection;
+  noDeleteOnStaleGet;
+  allowStaleOnFetchAbort;
+  allowStaleOnFetchRejection;
+  ignoreFetchAbort;
+  backgroundFetchSize;
+  #n;
+  #b;
+  #s;
+  #i;
+  #t;
+  #l;
+  #u;
+  #a;
+  #h;
+  #y;
+  #r;
+  #_;
+  #F;
+  #d;
+  #g;
+  #T;
+  #U;
+  #f;
+  #D;
+  static unsafeExposeInternals(e) {
+    return { starts: e.#F, ttls: e.#d, autopurgeTimers: e.#g, sizes: e.#_, keyMap: e.#s, keyList: e.#i, valList: e.#t, next: e.#l, prev: e.#u, get head() {
+      return e.#a;
+    }, get tail() {
+      return e.#h;
+    }, free: e.#y, isBackgroundFetch: (t) => e.#e(t), backgroundFetch: (t, i, s, n) => e.#P(t, i, s, n), moveToTail: (t) => e.#L(t), indexes: (t) => e.#A(t), rindexes: (t) => e.#z(t), isStale: (t) => e.#p(t) };
+  }
+  get max() {
+    return this.#o;
+  }
+  get maxSize() {
+    return this.#c;
+  }
+  get calculatedSize() {
+    return this.#b;
   }
   get size() {
-    return this.#size;
+    return this.#n;
   }
-  *[Symbol.iterator]() {
-    let current = this.#head;
-    while (current) {
-      yield current.value;
-      current = current.next;
+  get fetchMethod() {
+    return this.#M;
+  }
+  get memoMethod() {
+    return this.#I;
+  }
+  get dispose() {
+    return this.#S;
+  }
+  get onInsert() {
+    return this.#O;
+  }
+  get disposeAfter() {
+    return this.#w;
+  }
+  constructor(e) {
+    let { max: t = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: m, noDisposeOnSet: _, noUpdateTTL: u, maxSize: g = 0, maxEntrySize: f = 0, sizeCalculation: y, fetchMethod: a, memoMethod: w, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: p, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: C = 1, perf: E } = e;
+    if (this.backgroundFetchSize = C, E !== void 0 && typeof E?.now != "function") throw new TypeError("perf option must have a now() method if specified");
+    if (this.#m = E ?? L, t !== 0 && !T(t)) throw new TypeError("max option must be a nonnegative integer");
+    let v = t ? j(t) : Array;
+    if (!v) throw new Error("invalid max value: " + t);
+    if (this.#o = t, this.#c = g, this.maxEntrySize = f || this.#c, this.sizeCalculation = y, this.sizeCalculation) {
+      if (!this.#c && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
+      if (typeof this.sizeCalculation != "function") throw new TypeError("sizeCalculation set to non-function");
+    }
+    if (w !== void 0 && typeof w != "function") throw new TypeError("memoMethod must be a function if defined");
+    if (this.#I = w, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
+    if (this.#M = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: t }).fill(void 0), this.#t = Array.from({ length: t }).fill(void 0), this.#l = new v(t), this.#u = new v(t), this.#a = 0, this.#h = 0, this.#y = x.create(t), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#S = r), typeof c == "function" && (this.#O = c), typeof m == "function" ? (this.#w = m, this.#r = []) : (this.#w = void 0, this.#r = void 0), this.#T = !!this.#S, this.#D = !!this.#O, this.#f = !!this.#w, this.noDisposeOnSet = !!_, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!p, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
+      if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
+      if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
+      this.#X();
+    }
+    if (this.allowStale = !!h, this.noDeleteOnStaleGet = !!b, this.updateAgeOnGet = !!o, this.updateAgeOnHas = !!l, this.ttlResolution = T(s) || s === 0 ? s : 1, this.ttlAutopurge = !!n, this.ttl = i || 0, this.ttl) {
+      if (!T(this.ttl)) throw new TypeError("ttl must be a positive integer if specified");
+      this.#k();
+    }
+    if (this.#o === 0 && this.ttl === 0 && this.#c === 0) throw new TypeError("At least one of max, maxSize, or ttl is required");
+    if (!this.ttlAutopurge && !this.#o && !this.#c) {
+      let D = "LRU_CACHE_UNBOUNDED";
+      H(D) && (U.add(D), k("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, d2));
     }
   }
-  *drain() {
-    while (this.#head) {
-      yield this.dequeue();
+  getRemainingTTL(e) {
+    return this.#s.has(e) ? 1 / 0 : 0;
+  }
+  #k() {
+    let e = new O(this.#o), t = new O(this.#o);
+    this.#d = e, this.#F = t;
+    let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
+    this.#g = i, this.#H = (h, r, c = this.#m.now()) => {
+      t[h] = r !== 0 ? c : 0, e[h] = r, s(h, r);
+    }, this.#R = (h) => {
+      t[h] = e[h] !== 0 ? this.#m.now() : 0, s(h, e[h]);
+    };
+    let s = this.ttlAutopurge ? (h, r) => {
+      if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
+        let c = setTimeout(() => {
+          this.#p(h) ? (this.#E(this.#i[h], "expire"), i[h] = void 0) : s(h, l(h));
+        }, r + 1);
+        c.unref && c.unref(), i[h] = c;
+      }
+    } : () => {
+    };
+    this.#v = (h, r) => {
+      if (e[r]) {
+        let c = e[r], m = t[r];
+        if (!c || !m) return;
+        h.ttl = c, h.start = m, h.now = n || o();
+        let _ = h.now - m;
+        h.remainingTTL = c - _;
+      }
+    };
+    let n = 0, o = () => {
+      let h = this.#m.now();
+      if (this.ttlResolution > 0) {
+        n = h;
+        let r = setTimeout(() => n = 0, this.ttlResolution);
+        r.unref && r.unref();
+      }
+      return h;
+    };
+    this.getRemainingTTL = (h) => {
+      let r = this.#s.get(h);
+      return r === void 0 ? 0 : l(r);
+    };
+    let l = (h) => {
+      let r = e[h], c = t[h];
+      if (!r || !c) return 1 / 0;
+      let m = (n || o()) - c;
+      return r - m;
+    };
+    this.#p = (h) => {
+      let r = t[h], c = e[h];
+      return !!c && !!r && (n || o()) - r > c;
+    };
+  }
+  #R = () => {
+  };
+  #v = () => {
+  };
+  #H = () => {
+  };
+  #p = () => false;
+  #X() {
+    let e = new O(this.#o);
+    this.#b = 0, this.#_ = e, this.#x = (t) => {
+      this.#b -= e[t], e[t] = 0;
+    }, this.#N = (t, i, s, n) => {
+      if (!T(s)) {
+        if (this.#e(i)) return this.backgroundFetchSize;
+        if (n) {
+          if (typeof n != "function") throw new TypeError("sizeCalculation must be a function");
+          if (s = n(i, t), !T(s)) throw new TypeError("sizeCalculation return invalid (expect positive integer)");
+        } else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.");
+      }
+      return s;
+    }, this.#j = (t, i, s) => {
+      if (e[t] = i, this.#c) {
+        let n = this.#c - e[t];
+        for (; this.#b > n; ) this.#G(true);
+      }
+      this.#b += e[t], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
+    };
+  }
+  #x = (e) => {
+  };
+  #j = (e, t, i) => {
+  };
+  #N = (e, t, i, s) => {
+    if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
+    return 0;
+  };
+  *#A({ allowStale: e = this.allowStale } = {}) {
+    if (this.#n) for (let t = this.#h; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#a); ) t = this.#u[t];
+  }
+  *#z({ allowStale: e = this.allowStale } = {}) {
+    if (this.#n) for (let t = this.#a; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#h); ) t = this.#l[t];
+  }
+  #V(e) {
+    return e !== void 0 && this.#s.get(this.#i[e]) === e;
+  }
+  *entries() {
+    for (let e of this.#A()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
+  }
+  *rentries() {
+    for (let e of this.#z()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
+  }
+  *keys() {
+    for (let e of this.#A()) {
+      let t = this.#i[e];
+      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
+    }
+  }
+  *rkeys() {
+    for (let e of this.#z()) {
+      let t = this.#i[e];
+      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
+    }
+  }
+  *values() {
+    for (let e of this.#A()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
+  }
+  *rvalues() {
+    for (let e of this.#z()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  [Symbol.toStringTag] = "LRUCache";
+  find(e, t = {}) {
+    for (let i of this.#A()) {
+      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
+      if (n !== void 0 && e(n, this.#i[i], this)) return this.#C(this.#i[i], t);
+    }
+  }
+  forEach(e, t = this) {
+    for (let i of this.#A()) {
+      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
+      n !== void 0 && e.call(t, n, this.#i[i], this);
+    }
+  }
+  rforEach(e, t = this) {
+    for (let i of this.#z()) {
+      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
+      n !== void 0 && e.call(t, n, this.#i[i], this);
+    }
+  }
+  purgeStale() {
+    let e = false;
+    for (let t of this.#z({ allowStale: true })) this.#p(t) && (this.#E(this.#i[t], "expire"), e = true);
+    return e;
+  }
+  info(e) {
+    let t = this.#s.get(e);
+    if (t === void 0) return;
+    let i = this.#t[t], s = this.#e(i) ? i.__staleWhileFetching : i;
+    if (s === void 0) return;
+    let n = { value: s };
+    if (this.#d && this.#F) {
+      let o = this.#d[t], l = this.#F[t];
+      if (o && l) {
+        let h = o - (this.#m.now() - l);
+        n.ttl = h, n.start = Date.now();
+      }
+    }
+    return this.#_ && (n.size = this.#_[t]), n;
+  }
+  dump() {
+    let e = [];
+    for (let t of this.#A({ allowStale: true })) {
+      let i = this.#i[t], s = this.#t[t], n = this.#e(s) ? s.__staleWhileFetching : s;
+      if (n === void 0 || i === void 0) continue;
+      let o = { value: n };
+      if (this.#d && this.#F) {
+        o.ttl = this.#d[t];
+        let l = this.#m.now() - this.#F[t];
+        o.start = Math.floor(Date.now() - l);
+      }
+      this.#_ && (o.size = this.#_[t]), e.unshift([i, o]);
+    }
+    return e;
+  }
+  load(e) {
+    this.clear();
+    for (let [t, i] of e) {
+      if (i.start) {
+        let s = Date.now() - i.start;
+        i.start = this.#m.now() - s;
+      }
+      this.#W(t, i.value, i);
+    }
+  }
+  set(e, t, i = {}) {
+    let { status: s = S.hasSubscribers ? {} : void 0 } = i;
+    i.status = s, s && (s.op = "set", s.key = e, t !== void 0 && (s.value = t), s.cache = this);
+    let n = this.#W(e, t, i);
+    return s && S.hasSubscribers && S.publish(s), n;
+  }
+  #W(e, t, i, s) {
+    let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(t);
+    if (t === void 0) return r && (r.set = "deleted"), this.delete(e), this;
+    let { noUpdateTTL: m = this.noUpdateTTL } = i;
+    r && !c && (r.value = t);
+    let _ = this.#N(e, t, i.size || 0, h, r);
+    if (this.maxEntrySize && _ > this.maxEntrySize) return this.#E(e, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
+    let u = this.#n === 0 ? void 0 : this.#s.get(e);
+    if (u === void 0) u = this.#n === 0 ? this.#h : this.#y.length !== 0 ? this.#y.pop() : this.#n === this.#o ? this.#G(false) : this.#n, this.#i[u] = e, this.#t[u] = t, this.#s.set(e, u), this.#l[this.#h] = u, this.#u[u] = this.#h, this.#h = u, this.#n++, this.#j(u, _, r), r && (r.set = "add"), m = false, this.#D && !c && this.#O?.(t, e, "add");
+    else {
+      this.#L(u);
+      let g = this.#t[u];
+      if (t !== g) {
+        if (!l) if (this.#e(g)) {
+          g !== s && g.__abortController.abort(new Error("replaced"));
+          let { __staleWhileFetching: f } = g;
+          f !== void 0 && f !== t && (this.#T && this.#S?.(f, e, "set"), this.#f && this.#r?.push([f, e, "set"]));
+        } else this.#T && this.#S?.(g, e, "set"), this.#f && this.#r?.push([g, e, "set"]);
+        if (this.#x(u), this.#j(u, _, r), this.#t[u] = t, !c) {
+          let f = g && this.#e(g) ? g.__staleWhileFetching : g, y = f === void 0 ? "add" : t !== f ? "replace" : "update";
+          r && (r.set = y, f !== void 0 && (r.oldValue = f)), this.#D && this.onInsert?.(t, e, y);
+        }
+      } else c || (r && (r.set = "update"), this.#D && this.onInsert?.(t, e, "update"));
+    }
+    if (n !== 0 && !this.#d && this.#k(), this.#d && (m || this.#H(u, n, o), r && this.#v(r, u)), !l && this.#f && this.#r) {
+      let g = this.#r, f;
+      for (; f = g?.shift(); ) this.#w?.(...f);
+    }
+    return this;
+  }
+  pop() {
+    try {
+      for (; this.#n; ) {
+        let e = this.#t[this.#a];
+        if (this.#G(true), this.#e(e)) {
+          if (e.__staleWhileFetching) return e.__staleWhileFetching;
+        } else if (e !== void 0) return e;
+      }
+    } finally {
+      if (this.#f && this.#r) {
+        let e = this.#r, t;
+        for (; t = e?.shift(); ) this.#w?.(...t);
+      }
+    }
+  }
+  #G(e) {
+    let t = this.#a, i = this.#i[t], s = this.#t[t], n = this.#e(s);
+    n && s.__abortController.abort(new Error("evicted"));
+    let o = n ? s.__staleWhileFetching : s;
+    return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#S?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#x(t), this.#g?.[t] && (clearTimeout(this.#g[t]), this.#g[t] = void 0), e && (this.#i[t] = void 0, this.#t[t] = void 0, this.#y.push(t)), this.#n === 1 ? (this.#a = this.#h = 0, this.#y.length = 0) : this.#a = this.#l[t], this.#s.delete(i), this.#n--, t;
+  }
+  has(e, t = {}) {
+    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
+    t.status = i, i && (i.op = "has", i.key = e, i.cache = this);
+    let s = this.#Y(e, t);
+    return S.hasSubscribers && S.publish(i), s;
+  }
+  #Y(e, t = {}) {
+    let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = t, n = this.#s.get(e);
+    if (n !== void 0) {
+      let o = this.#t[n];
+      if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
+      if (this.#p(n)) s && (s.has = "stale", this.#v(s, n));
+      else return i && this.#R(n), s && (s.has = "hit", this.#v(s, n)), true;
+    } else s && (s.has = "miss");
+    return false;
+  }
+  peek(e, t = {}) {
+    let { status: i = R() ? {} : void 0 } = t;
+    i && (i.op = "peek", i.key = e, i.cache = this), t.status = i;
+    let s = this.#J(e, t);
+    return S.hasSubscribers && S.publish(i), s;
+  }
+  #J(e, t) {
+    let { status: i, allowStale: s = this.allowStale } = t, n = this.#s.get(e);
+    if (n === void 0 || !s && this.#p(n)) {
+      i && (i.peek = n === void 0 ? "miss" : "stale");
+      return;
+    }
+    let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
+    return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
+  }
+  #P(e, t, i, s) {
+    let n = t === void 0 ? void 0 : this.#t[t];
+    if (this.#e(n)) return n;
+    let o = new AbortController(), { signal: l } = i;
+    l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
+    let h = { signal: o.signal, options: i, context: s }, r = (f, y = false) => {
+      let { aborted: a } = o.signal, w = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
+      if (i.status && (a && !y ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, w && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !w && !y) return m(o.signal.reason, F);
+      let b = u, p = this.#t[t];
+      return (p === u || p === void 0 && w && y) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[t] = b.__staleWhileFetching : this.#E(e, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#W(e, f, h.options, b))), f;
+    }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), m(f, false)), m = (f, y) => {
+      let { aborted: a } = o.signal, w = a && i.allowStaleOnFetchAbort, F = w || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, p = u;
+      if (this.#t[t] === u && (!b || !y && p.__staleWhileFetching === void 0 ? this.#E(e, "fetch") : w || (this.#t[t] = p.__staleWhileFetching)), F) return i.status && p.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), p.__staleWhileFetching;
+      if (p.__returned === p) throw f;
+    }, _ = (f, y) => {
+      let a = this.#M?.(e, n, h);
+      o.signal.addEventListener("abort", () => {
+        (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (w) => r(w, true)));
+      }), a && a instanceof Promise ? a.then((w) => f(w === void 0 ? void 0 : w), y) : a !== void 0 && f(a);
+    };
+    i.status && (i.status.fetchDispatched = true);
+    let u = new Promise(_).then(r, c), g = Object.assign(u, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
+    return t === void 0 ? (this.#W(e, g, { ...h.options, status: void 0 }), t = this.#s.get(e)) : this.#t[t] = g, g;
+  }
+  #e(e) {
+    if (!this.#U) return false;
+    let t = e;
+    return !!t && t instanceof Promise && t.hasOwnProperty("__staleWhileFetching") && t.__abortController instanceof AbortController;
+  }
+  fetch(e, t = {}) {
+    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
+    t.status = s, s && t.context && (s.context = t.context);
+    let n = this.#B(e, t);
+    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
+    })), n;
+  }
+  async #B(e, t = {}) {
+    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: m = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: _ = this.allowStaleOnFetchRejection, ignoreFetchAbort: u = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: f, forceRefresh: y = false, status: a, signal: w } = t;
+    if (a && (a.op = "fetch", a.key = e, y && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#C(e, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
+    let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: m, allowStaleOnFetchRejection: _, allowStaleOnFetchAbort: g, ignoreFetchAbort: u, status: a, signal: w }, b = this.#s.get(e);
+    if (b === void 0) {
+      a && (a.fetch = "miss");
+      let p = this.#P(e, b, F, f);
+      return p.__returned = p;
+    } else {
+      let p = this.#t[b];
+      if (this.#e(p)) {
+        let v = i && p.__staleWhileFetching !== void 0;
+        return a && (a.fetch = "inflight", v && (a.returnedStale = true)), v ? p.__staleWhileFetching : p.__returned = p;
+      }
+      let A = this.#p(b);
+      if (!y && !A) return a && (a.fetch = "hit"), this.#L(b), s && this.#R(b), a && this.#v(a, b), p;
+      let z = this.#P(e, b, F, f), E = z.__staleWhileFetching !== void 0 && i;
+      return a && (a.fetch = A ? "stale" : "refresh", E && A && (a.returnedStale = true)), E ? z.__staleWhileFetching : z.__returned = z;
+    }
+  }
+  forceFetch(e, t = {}) {
+    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
+    t.status = s, s && t.context && (s.context = t.context);
+    let n = this.#K(e, t);
+    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
+    })), n;
+  }
+  async #K(e, t = {}) {
+    let i = await this.#B(e, t);
+    if (i === void 0) throw new Error("fetch() returned undefined");
+    return i;
+  }
+  memo(e, t = {}) {
+    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
+    t.status = i, i && (i.op = "memo", i.key = e, t.context && (i.context = t.context), i.cache = this);
+    let s = this.#Q(e, t);
+    return i && (i.value = s), S.hasSubscribers && S.publish(i), s;
+  }
+  #Q(e, t = {}) {
+    let i = this.#I;
+    if (!i) throw new Error("no memoMethod provided to constructor");
+    let { context: s, status: n, forceRefresh: o, ...l } = t;
+    n && o && (n.forceRefresh = true);
+    let h = this.#C(e, l), r = o || h === void 0;
+    if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
+    let c = i(e, h, { options: l, context: s });
+    return n && (n.value = c), this.#W(e, c, l), c;
+  }
+  get(e, t = {}) {
+    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
+    t.status = i, i && (i.op = "get", i.key = e, i.cache = this);
+    let s = this.#C(e, t);
+    return i && (s !== void 0 && (i.value = s), S.hasSubscribers && S.publish(i)), s;
+  }
+  #C(e, t = {}) {
+    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = t, l = this.#s.get(e);
+    if (l === void 0) {
+      o && (o.get = "miss");
+      return;
+    }
+    let h = this.#t[l], r = this.#e(h);
+    return o && this.#v(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#E(e, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#L(l), s && this.#R(l), r ? h.__staleWhileFetching : h);
+  }
+  #$(e, t) {
+    this.#u[t] = e, this.#l[e] = t;
+  }
+  #L(e) {
+    e !== this.#h && (e === this.#a ? this.#a = this.#l[e] : this.#$(this.#u[e], this.#l[e]), this.#$(this.#h, e), this.#h = e);
+  }
+  delete(e) {
+    return this.#E(e, "delete");
+  }
+  #E(e, t) {
+    S.hasSubscribers && S.publish({ op: "delete", delete: t, key: e, cache: this });
+    let i = false;
+    if (this.#n !== 0) {
+      let s = this.#s.get(e);
+      if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#q(t);
+      else {
+        this.#x(s);
+        let n = this.#t[s];
+        if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#S?.(n, e, t), this.#f && this.#r?.push([n, e, t])), this.#s.delete(e), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
+        else if (s === this.#a) this.#a = this.#l[s];
+        else {
+          let o = this.#u[s];
+          this.#l[o] = this.#l[s];
+          let l = this.#l[s];
+          this.#u[l] = this.#u[s];
+        }
+        this.#n--, this.#y.push(s);
+      }
+    }
+    if (this.#f && this.#r?.length) {
+      let s = this.#r, n;
+      for (; n = s?.shift(); ) this.#w?.(...n);
+    }
+    return i;
+  }
+  clear() {
+    return this.#q("delete");
+  }
+  #q(e) {
+    for (let t of this.#z({ allowStale: true })) {
+      let i = this.#t[t];
+      if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
+      else {
+        let s = this.#i[t];
+        this.#T && this.#S?.(i, s, e), this.#f && this.#r?.push([i, s, e]);
+      }
+    }
+    if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
+      this.#d.fill(0), this.#F.fill(0);
+      for (let t of this.#g ?? []) t !== void 0 && clearTimeout(t);
+      this.#g?.fill(void 0);
+    }
+    if (this.#_ && this.#_.fill(0), this.#a = 0, this.#h = 0, this.#y.length = 0, this.#b = 0, this.#n = 0, this.#f && this.#r) {
+      let t = this.#r, i;
+      for (; i = t?.shift(); ) this.#w?.(...i);
     }
   }
 };
-
-// node_modules/p-limit/index.js
-function pLimit(concurrency) {
-  validateConcurrency(concurrency);
-  const queue = new Queue();
-  let activeCount = 0;
-  const resumeNext = () => {
-    if (activeCount < concurrency && queue.size > 0) {
-      queue.dequeue()();
-      activeCount++;
-    }
-  };
-  const next = () => {
-    activeCount--;
-    resumeNext();
-  };
-  const run = async (function_, resolve4, arguments_) => {
-    const result = (async () => function_(...arguments_))();
-    resolve4(result);
-    try {
-      await result;
-    } catch {
-    }
-    next();
-  };
-  const enqueue = (function_, resolve4, arguments_) => {
-    new Promise((internalResolve) => {
-      queue.enqueue(internalResolve);
-    }).then(
-      run.bind(void 0, function_, resolve4, arguments_)
-    );
-    (async () => {
-      await Promise.resolve();
-      if (activeCount < concurrency) {
-        resumeNext();
-      }
-    })();
-  };
-  const generator = (function_, ...arguments_) => new Promise((resolve4) => {
-    enqueue(function_, resolve4, arguments_);
-  });
-  Object.defineProperties(generator, {
-    activeCount: {
-      get: () => activeCount
-    },
-    pendingCount: {
-      get: () => queue.size
-    },
-    clearQueue: {
-      value() {
-        queue.clear();
-      }
-    },
-    concurrency: {
-      get: () => concurrency,
-      set(newConcurrency) {
-        validateConcurrency(newConcurrency);
-        concurrency = newConcurrency;
-        queueMicrotask(() => {
-          while (activeCount < concurrency && queue.size > 0) {
-            resumeNext();
-          }
-        });
-      }
-    }
-  });
-  return generator;
-}
-function validateConcurrency(concurrency) {
-  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
-  }
-}
-
-// src/verdict/changes.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var FILE_LIST_LIMIT = 3e3;
-function changedSpecs(files, config3) {
-  const isSpec = specSelector(config3);
-  return files.filter((file) => file.status !== "removed" && file.blobSha !== "" && isSpec(file.path));
-}
-function filesNeedingSpec(files, specs, config3) {
-  if (!config3.require_spec || specs.length > 0) return [];
-  const matches2 = (0, import_picomatch2.default)(config3.require_spec.when_changed, { dot: true });
-  return files.filter((file) => matches2(file.path)).map((file) => file.path);
-}
-
-// src/core/matching.ts
-function documentTitle(document) {
-  const first = document.all[0];
-  if (!first || first.heading.level !== 1) return void 0;
-  return document.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
-}
-function containerOf(spec, matching, title) {
-  const parent = matching.parentOf.get(spec);
-  return parent === title ? void 0 : parent;
-}
-function sectionsAt(spec, matching) {
-  if (!spec) return [];
-  const authored = matching.authored.get(spec);
-  if (authored) return [authored];
-  const named = matching.byHeading.get(spec);
-  return matching.combined.get(spec) ?? (named ? [named] : []);
-}
 
 // src/core/normalize.ts
 var DECORATION = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{S}\u200b-\u200d\u20e3\ufe0e\ufe0f]/gu;
@@ -18520,182 +18943,416 @@ function countWords(text2) {
   return text2.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
 }
 
-// src/core/joined-names.ts
-var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
-var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
-var SUBTITLE = /^(.*?):\s+\S/u;
-var MAX_PARTS = 8;
-var ANY_JOIN = /[&+/,;(:]|\band\b/iu;
-function joinedNames(text2, isName, isHalfOfName = () => false) {
-  if (!ANY_JOIN.test(text2)) return void 0;
-  const aside = TRAILING_ASIDE.exec(text2);
-  const main = aside ? aside[1] : text2;
-  const head = SUBTITLE.exec(main)?.[1] ?? main;
-  const named = [...allNamed(head, isName, isHalfOfName) ?? [], ...(aside && allNamed(aside[2], isName, isHalfOfName)) ?? []];
-  return named.length > 0 ? [...new Set(named)] : void 0;
-}
-function allNamed(text2, isName, isHalfOfName) {
-  const parts = text2.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
-  if (parts.length === 0 || parts.length > MAX_PARTS) return void 0;
-  const keys = [];
-  for (let start = 0; start < parts.length; ) {
-    let end = parts.length;
-    while (end > start && !isName(headingKey(parts.slice(start, end).join(" and ")))) end--;
-    if (end === start) {
-      if (!isHalfOfName(headingKey(parts[start]))) return void 0;
-      start++;
-      continue;
+// node_modules/html-tag-names/index.js
+var htmlTagNames = [
+  "a",
+  "abbr",
+  "acronym",
+  "address",
+  "applet",
+  "area",
+  "article",
+  "aside",
+  "audio",
+  "b",
+  "base",
+  "basefont",
+  "bdi",
+  "bdo",
+  "bgsound",
+  "big",
+  "blink",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "canvas",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "col",
+  "colgroup",
+  "command",
+  "content",
+  "data",
+  "datalist",
+  "dd",
+  "del",
+  "details",
+  "dfn",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "element",
+  "em",
+  "embed",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "font",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "i",
+  "iframe",
+  "image",
+  "img",
+  "input",
+  "ins",
+  "isindex",
+  "kbd",
+  "keygen",
+  "label",
+  "legend",
+  "li",
+  "link",
+  "listing",
+  "main",
+  "map",
+  "mark",
+  "marquee",
+  "math",
+  "menu",
+  "menuitem",
+  "meta",
+  "meter",
+  "multicol",
+  "nav",
+  "nextid",
+  "nobr",
+  "noembed",
+  "noframes",
+  "noscript",
+  "object",
+  "ol",
+  "optgroup",
+  "option",
+  "output",
+  "p",
+  "param",
+  "picture",
+  "plaintext",
+  "pre",
+  "progress",
+  "q",
+  "rb",
+  "rbc",
+  "rp",
+  "rt",
+  "rtc",
+  "ruby",
+  "s",
+  "samp",
+  "script",
+  "search",
+  "section",
+  "select",
+  "shadow",
+  "slot",
+  "small",
+  "source",
+  "spacer",
+  "span",
+  "strike",
+  "strong",
+  "style",
+  "sub",
+  "summary",
+  "sup",
+  "svg",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "title",
+  "tr",
+  "track",
+  "tt",
+  "u",
+  "ul",
+  "var",
+  "video",
+  "wbr",
+  "xmp"
+];
+
+// src/core/bracket-tokens.ts
+var HTML_ELEMENTS = new Set(htmlTagNames);
+var BRACKETS = {
+  angle: { open: "<", close: ">" },
+  curly: { open: "{", close: "}" }
+};
+var ONE_WORD = new RegExp("^\\p{L}[\\p{L}\\p{N}_-]*$", "u");
+var WORDY = new RegExp("^\\p{L}[\\p{L}\\p{N}'’-]*(?:[ ,;.]+[\\p{L}\\p{N}…][\\p{L}\\p{N}'’.…-]*)*(?:\\s*(?:…|\\.\\.\\.))?$", "u");
+var GLUE_BEFORE = /[\p{L}\p{N}_\-/.{}[\]<>=@#$%&+~\\]/u;
+var GLUE_AFTER = /[\p{L}\p{N}_\-/{}[\]<>=@#$%&+~(]/u;
+var FLAG_BEFORE = /(?:^|\s)--?[\p{L}\p{N}][\p{L}\p{N}_-]*[ =]$/u;
+var FORM_FILLER = /^[\s\-*+>|:,;.()[\]`_~/—–]*(?:\d+[.)][\s]*)?[\s\-*+>|:,;.()[\]`_~/—–]*$/u;
+var LABEL = new RegExp("^[\\s>*+-]*(?:\\d+[.)]\\s*)?(?:\\[[ xX]\\]\\s*)?[*_]*\\p{L}[\\p{L}\\p{N} '’/-]{0,40}[*_]*:\\s*[*_`]*$", "u");
+function candidates(line, style) {
+  const { open: open2, close } = BRACKETS[style];
+  const found = [];
+  let start = -1;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (char === open2 && line[index - 1] !== "\\") start = index;
+    else if (char === close && start >= 0) {
+      found.push({ index: start, text: line.slice(start, index + 1) });
+      start = -1;
     }
-    keys.push(headingKey(parts.slice(start, end).join(" and ")));
-    start = end;
   }
-  return keys;
+  return found;
 }
-function halvesOf(keys) {
-  const halves = /* @__PURE__ */ new Set();
-  for (const key of keys) {
-    const parts = key.split(" and ");
-    if (parts.length > 1) {
-      for (const part of parts) if (part.trim() !== "") halves.add(part.trim());
+function inner(token) {
+  return token.slice(1, -1).trim();
+}
+function headOf(token) {
+  return (inner(token).split(/[.,:;(|…]/u)[0] ?? "").trim().toLowerCase();
+}
+var FUNCTION_WORDS = /(?:^|\s)(?:a|an|and|as|at|be|by|e\.g\.?|for|from|if|in|is|it|of|on|or|the|this|to|with|your|my|our)(?=[\s,]|$)/iu;
+function isHtml(text2) {
+  const first = new RegExp("^\\p{L}[\\p{L}\\p{N}-]*", "u").exec(text2)?.[0];
+  return first !== void 0 && HTML_ELEMENTS.has(first.toLowerCase()) && !FUNCTION_WORDS.test(text2);
+}
+function isTuple(text2) {
+  return text2.includes(",") && !FUNCTION_WORDS.test(text2);
+}
+function readsAsWords(text2) {
+  return /\s/u.test(text2) && WORDY.test(text2) && !isTuple(text2);
+}
+function isQuoted(line, index) {
+  const before = line.slice(0, index);
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  return straight || before.lastIndexOf("“") > before.lastIndexOf("”");
+}
+function isGlued(line, token) {
+  const before = line[token.index - 1];
+  const after = line[token.index + token.text.length];
+  return before !== void 0 && GLUE_BEFORE.test(before) || after !== void 0 && GLUE_AFTER.test(after);
+}
+function isFormLine(line, tokens, token) {
+  let rest = line;
+  for (const other of [...tokens].sort((a, b) => b.index - a.index)) rest = rest.slice(0, other.index) + " " + rest.slice(other.index + other.text.length);
+  if (FORM_FILLER.test(rest)) return true;
+  const after = line.slice(token.index + token.text.length);
+  return LABEL.test(line.slice(0, token.index)) && /^[\s*_`.]*$/u.test(after);
+}
+function bracketTokens(line, options) {
+  const found = [];
+  for (const style of options.styles) {
+    const tokens = candidates(line, style);
+    const heads = options.template.heads.get(style);
+    for (const token of tokens) {
+      const text2 = inner(token.text);
+      if (text2 === "" || !new RegExp("^\\p{L}", "u").test(text2)) continue;
+      if (style === "angle" && isHtml(text2)) continue;
+      if (isGlued(line, token) || FLAG_BEFORE.test(line.slice(0, token.index)) || isQuoted(line, token.index)) continue;
+      const own = heads?.has(headOf(token.text)) ?? false;
+      if (own) found.push(token);
+      else if (options.inBlockQuote) continue;
+      else if (readsAsWords(text2) || ONE_WORD.test(text2) && isFormLine(line, tokens, token)) found.push(token);
     }
   }
-  return halves;
+  return found;
+}
+function templateBrackets(markdown) {
+  const prose = markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gmu, "");
+  const exact = /* @__PURE__ */ new Set();
+  const heads = /* @__PURE__ */ new Map([
+    ["angle", /* @__PURE__ */ new Set()],
+    ["curly", /* @__PURE__ */ new Set()]
+  ]);
+  for (const line of prose.split("\n")) {
+    for (const token of candidates(line, "angle")) {
+      const text2 = inner(token.text);
+      if (!new RegExp("^\\p{L}[\\p{L}\\p{N} _.-]*$", "u").test(text2) || isHtml(text2) || isGlued(line, token)) continue;
+      exact.add(token.text);
+      heads.get("angle").add(headOf(token.text));
+    }
+    for (const token of outerCurly(line)) {
+      if (!new RegExp("^\\p{L}", "u").test(inner(token))) continue;
+      exact.add(token);
+      heads.get("curly").add(headOf(token));
+    }
+  }
+  for (const set2 of heads.values()) set2.delete("");
+  return { exact: [...exact], heads };
+}
+function outerCurly(line) {
+  const groups2 = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < line.length; index++) {
+    if (line[index] === "{" && line[index - 1] !== "\\") {
+      if (depth === 0) start = index;
+      depth++;
+    } else if (line[index] === "}" && depth > 0 && --depth === 0) {
+      groups2.push(line.slice(start, index + 1));
+    }
+  }
+  return groups2;
 }
 
-// src/core/repeats.ts
-function settleRepeats(matching, title) {
-  for (const [section, specs] of matching.bySection) {
-    if (specs.length < 2) continue;
-    const place = (spec) => containerOf(spec, matching, title);
-    const inPlace = specs.filter((spec) => isInPlace(place(spec), section, matching));
-    const own = inPlace[0] ?? specs[0];
-    const kept = [own];
-    for (const spec of specs) {
-      if (spec === own) continue;
-      if (place(spec) === place(own) || inPlace.includes(spec)) kept.push(spec);
-      else demote(spec, section, matching);
+// src/core/placeholders.ts
+var DEFAULT_PLACEHOLDERS = ["TBD", "TODO", "FIXME", "XXX", "???", "<placeholder>", "[NEEDS CLARIFICATION"];
+var ANGLE_TOKEN = "<placeholder>";
+var WORD_CHAR = /[\p{L}\p{N}_]/u;
+var MARKER = /^[A-Z]{2,}$/u;
+var WORD_BEFORE = new RegExp("\\p{L}[\\p{L}\\p{N}'’]*\\s+$", "u");
+var WORD_AFTER = /^\s+[\p{L}(]/u;
+var ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|its|their|any|no|each|every|see)\s+$/iu;
+var NOT_TEXT = [/!\[[^\]]*\]/gu, /\]\([^)]*\)/gu, /^\s*\[[^\]]+\]:\s*\S.*$/gu, /<[a-z][a-z0-9+.-]*:[^<>\s]*>/giu];
+function placeholderMatcher(tokens, templateMarkdown = "") {
+  const brackets = tokens.includes(ANGLE_TOKEN) ? bracketOptions(templateMarkdown) : void 0;
+  const literals = tokens.filter((token) => token !== ANGLE_TOKEN);
+  const markers = compile(literals.filter((token) => MARKER.test(token)).map(literalPattern));
+  const others = compile(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
+  const own = compile((brackets?.template.exact ?? []).map(literalPattern));
+  const scan = (line, inlineCode, context) => {
+    const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
+    const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
+    const found = matches(own, visible);
+    const add2 = (match2) => {
+      if (!found.some((mine) => overlaps(mine, match2))) found.push(match2);
+    };
+    matches(others, masked).forEach(add2);
+    if (!context.inBlockQuote) matches(markers, masked).filter((match2) => marks(masked, match2)).forEach(add2);
+    if (brackets && /[<{]/u.test(masked)) bracketTokens(masked, { ...brackets, inBlockQuote: context.inBlockQuote === true }).forEach(add2);
+    return found.sort((a, b) => a.index - b.index);
+  };
+  return {
+    find(markdownLine, inlineCode, context = {}) {
+      return scan(markdownLine, inlineCode, context).map((match2) => match2.text);
+    },
+    strip(text2) {
+      return text2.split("\n").map((line) => scan(line, [], {}).reduceRight((rest, match2) => rest.slice(0, match2.index) + " " + rest.slice(match2.index + match2.text.length), line)).join("\n");
     }
-    matching.bySection.set(section, kept);
-  }
+  };
 }
-function isInPlace(container, section, matching) {
-  return section.parent ? sectionsAt(container, matching).includes(section.parent) : container === void 0;
+function bracketOptions(templateMarkdown) {
+  const template = templateBrackets(templateMarkdown);
+  const styles = /* @__PURE__ */ new Set(["angle"]);
+  if ((template.heads.get("curly")?.size ?? 0) > 0) styles.add("curly");
+  return { styles, template };
 }
-function demote(spec, section, matching) {
-  const rest = sectionsAt(spec, matching).filter((other) => other !== section);
-  matching.combined.delete(spec);
-  if (rest.length === 0) {
-    matching.byHeading.delete(spec);
-    matching.repeats.set(spec, section);
-    return;
+function marks(line, match2) {
+  const before = line.slice(0, match2.index);
+  const after = line.slice(match2.index + match2.text.length);
+  if (isQuoted(line, match2.index) || /^["”]/u.test(after)) return false;
+  if (ARTICLE_BEFORE.test(before)) return false;
+  return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
+}
+function notTextRanges(line) {
+  const ranges = [];
+  for (const pattern of NOT_TEXT) {
+    for (const match2 of line.matchAll(pattern)) {
+      const index = match2.index ?? 0;
+      ranges.push(match2[0].startsWith("](") ? [index + 2, index + match2[0].length - 1] : [index, index + match2[0].length]);
+    }
   }
-  matching.byHeading.set(spec, rest[0]);
-  if (rest.length > 1) matching.combined.set(spec, rest);
+  return ranges;
+}
+var INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
+var CODE = "";
+function blank(text2, ranges, fill = " ") {
+  let result = text2;
+  for (const [start, end] of ranges) {
+    const from = Math.max(0, start);
+    const to = Math.min(result.length, end);
+    if (to > from) result = result.slice(0, from) + fill.repeat(to - from) + result.slice(to);
+  }
+  return result;
+}
+function compile(alternatives) {
+  return alternatives.length === 0 ? void 0 : new RegExp(alternatives.join("|"), "gu");
+}
+function matches(pattern, text2) {
+  if (!pattern) return [];
+  pattern.lastIndex = 0;
+  const any = pattern.test(text2);
+  pattern.lastIndex = 0;
+  if (!any) return [];
+  return [...text2.matchAll(pattern)].map((match2) => ({ index: match2.index ?? 0, text: match2[0] }));
+}
+function overlaps(a, b) {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+}
+function literalPattern(token) {
+  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const opensBracket = token.startsWith("[") && !token.includes("]");
+  const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : "";
+  const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : "";
+  return before + escaped + after;
 }
 
-// src/core/match.ts
-function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) {
-  const index = keyIndex(template, aliases);
-  const halves = halvesOf(index.keys());
-  const matching = {
-    bySection: /* @__PURE__ */ new Map(),
-    byHeading: /* @__PURE__ */ new Map(),
-    combined: /* @__PURE__ */ new Map(),
-    byParts: /* @__PURE__ */ new Set(),
-    authored: /* @__PURE__ */ new Map(),
-    repeats: /* @__PURE__ */ new Map(),
-    unmatched: [],
-    parentOf: parents(document)
+// src/core/policy.ts
+var DEFAULT_SEVERITIES = {
+  "missing-section": "error",
+  "empty-section": "error",
+  "placeholder-section": "error",
+  "placeholder-text": "warning",
+  "leftover-guidance": "warning",
+  "short-section": "warning",
+  "duplicate-section": "warning",
+  "section-order": "notice",
+  "unknown-section": "off"
+};
+function createPolicy(template, options = {}) {
+  const problems2 = [];
+  if (template.all.length === 0) {
+    problems2.push({ path: ["template"], message: "The template has no headings, so there are no sections to require." });
+  }
+  const settings = /* @__PURE__ */ new Map();
+  for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
+    const section = template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
+    if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
+    else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
+  }
+  const aliases = /* @__PURE__ */ new Map();
+  for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
+  const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
+  const policy = {
+    template,
+    aliases,
+    placeholders: placeholderMatcher(tokens, template.all.map((section) => section.guidance).join("\n")),
+    severities: { ...DEFAULT_SEVERITIES, ...options.rules },
+    isRequired: (section) => requirementOf(section, settings).required,
+    requirement: (section) => requirementOf(section, settings),
+    minWords: (section) => settings.get(section)?.min_words ?? 0
   };
-  for (const spec of document.all) {
-    const named = namesOf(spec, index, halves, matching);
-    if (named.length === 0) continue;
-    matching.byHeading.set(spec, named[0]);
-    if (named.length > 1) matching.combined.set(spec, named);
-    for (const section of named) matching.bySection.set(section, [...matching.bySection.get(section) ?? [], spec]);
-  }
-  const title = documentTitle(document);
-  settleRepeats(matching, title);
-  claimPlaceholderSlots(matching, document, template, title);
-  matching.unmatched = document.all.filter(
-    (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
-  );
-  return matching;
+  return { policy, problems: problems2 };
 }
-function keyIndex(template, aliases) {
-  const byKey = /* @__PURE__ */ new Map();
-  const index = (key, section) => {
-    if (key === "") return;
-    const list2 = byKey.get(key) ?? [];
-    if (!list2.includes(section)) list2.push(section);
-    byKey.set(key, list2);
-  };
-  for (const section of template.all) {
-    if (section.placeholder) continue;
-    index(section.key, section);
-    const [name, subtitle] = section.name.split(/:\s+/u);
-    if (subtitle) index(headingKey(name), section);
-    for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
-  }
-  return byKey;
+function requirementOf(section, settings) {
+  if (section.placeholder) return { required: false, why: section.why };
+  const configured = settings.get(section)?.required;
+  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
+  return { required: !section.optional, why: section.why };
 }
-function namesOf(spec, index, halves, matching) {
-  const whole = index.get(specKey(spec));
-  if (whole) return [pick(whole, spec, matching)];
-  const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
-  if (!joined) return [];
-  matching.byParts.add(spec);
-  return [...new Set(joined.map((key) => pick(index.get(key), spec, matching)))];
-}
-function claimPlaceholderSlots(matching, document, template, title) {
-  const slots = template.all.filter((section) => section.placeholder);
-  if (slots.length === 0) return;
-  for (const spec of document.all) {
-    if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
-    const container = containerOf(spec, matching, title);
-    const slot = slots.find((candidate) => {
-      const inParent = candidate.parent ? sectionsAt(container, matching).includes(candidate.parent) : container === void 0;
-      return inParent && betweenNeighbours(spec, candidate, template, matching);
-    });
-    if (slot) matching.authored.set(spec, slot);
-  }
-}
-function betweenNeighbours(spec, slot, template, matching) {
-  const siblings = (slot.parent ? slot.parent.children : template.sections).filter((sibling) => !sibling.placeholder);
-  const present = (section) => matching.bySection.get(section)?.[0];
-  const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== void 0);
-  const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== void 0);
-  return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
-}
-var specKeys = /* @__PURE__ */ new WeakMap();
-function specKey(spec) {
-  let key = specKeys.get(spec);
-  if (key === void 0) specKeys.set(spec, key = headingKey(spec.heading.text));
-  return key;
-}
-function pick(candidates2, spec, matching) {
-  if (candidates2.length === 1) return candidates2[0];
-  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
-    const matched = matching.byHeading.get(ancestor);
-    const underIt = matched && candidates2.find((candidate) => isDescendant(candidate, matched));
-    if (underIt) return underIt;
-  }
-  return candidates2.find((candidate) => !matching.bySection.has(candidate)) ?? candidates2[0];
-}
-function isDescendant(section, ancestor) {
-  for (let parent = section.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
-  return false;
-}
-function parents(document) {
-  const map2 = /* @__PURE__ */ new Map();
-  const visit = (section) => {
-    for (const child of section.children) {
-      map2.set(child, section);
-      visit(child);
-    }
-  };
-  document.sections.forEach(visit);
-  return map2;
+function unknownSectionMessage(name, template) {
+  const nearest = closest(headingKey(name), template.all.map((section2) => section2.key));
+  const section = nearest === void 0 ? void 0 : template.all.find((candidate) => candidate.key === nearest);
+  const hint = section ? ` Did you mean "${section.name}"?` : "";
+  return `"${name}" is not a section of the template.${hint}`;
 }
 
 // src/core/outline.ts
@@ -18735,9 +19392,9 @@ function splitLines(text2) {
 }
 var COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 function addCommentMasks(from, to, source, out) {
-  for (const comment2 of source.body.slice(from, to).matchAll(COMMENT)) {
-    const start = from + (comment2.index ?? 0);
-    addMask(start, start + comment2[0].length, "comment", source, out);
+  for (const comment3 of source.body.slice(from, to).matchAll(COMMENT)) {
+    const start = from + (comment3.index ?? 0);
+    addMask(start, start + comment3[0].length, "comment", source, out);
   }
 }
 function addMask(from, to, kind, source, out) {
@@ -23924,7 +24581,7 @@ function createNormalizer() {
     self2.normalize(match2);
   };
 }
-function compile(self2) {
+function compile2(self2) {
   const re = self2.re = re_default(self2.__opts__);
   const tlds2 = self2.__tlds__.slice();
   self2.onCompile();
@@ -24022,11 +24679,11 @@ function LinkifyIt(schemas, options) {
   this.__tlds__ = tlds_default;
   this.__tlds_replaced__ = false;
   this.re = {};
-  compile(this);
+  compile2(this);
 }
 LinkifyIt.prototype.add = function add(schema, definition) {
   this.__schemas__[schema] = definition;
-  compile(this);
+  compile2(this);
   return this;
 };
 LinkifyIt.prototype.set = function set(options) {
@@ -24176,13 +24833,13 @@ LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
   if (!keepOld) {
     this.__tlds__ = list2.slice();
     this.__tlds_replaced__ = true;
-    compile(this);
+    compile2(this);
     return this;
   }
   this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
     return el !== arr[idx - 1];
   }).reverse();
-  compile(this);
+  compile2(this);
   return this;
 };
 LinkifyIt.prototype.normalize = function normalize2(match2) {
@@ -25152,6 +25809,460 @@ function nestsTooDeep(lines) {
   return 0;
 }
 
+// src/core/placeholder-heading.ts
+var HTML_ELEMENTS2 = new Set(htmlTagNames);
+var CURLY = new RegExp("\\{\\s*\\p{L}[^{}]*\\}", "u");
+var SQUARE = new RegExp("\\[[^[\\]]*\\p{L}{2}[^[\\]]*\\](?![([:])", "u");
+var ANGLE = new RegExp("(?<![\\p{L}\\p{N}_<])<(\\p{L}[\\p{L}\\p{N} _.,-]*)>", "gu");
+var INLINE_CODE2 = /(`+)(?:[^`]|`(?!\1))*?\1/g;
+var ATX_MARKS = /^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/gm;
+function isPlaceholderHeading(text2, source) {
+  if (text2.trim() === "" && source.includes("<!--")) return true;
+  const markup = withoutRequirementMark(source.replace(ATX_MARKS, "").replace(INLINE_CODE2, " ").replace(/\*+/g, ""));
+  if (CURLY.test(markup) || SQUARE.test(markup)) return true;
+  for (const match2 of markup.matchAll(ANGLE)) {
+    const inside = match2[1].trim();
+    const name = inside.split(" ")[0].toLowerCase();
+    const closed = markup.toLowerCase().includes(`</${name}`, match2.index);
+    if (!closed && (inside.includes(" ") || !HTML_ELEMENTS2.has(name))) return true;
+  }
+  return false;
+}
+
+// src/core/requirement.ts
+var DEFAULT_REQUIREMENT = { optional: false, why: "nothing in the template marks it optional" };
+var LEAD_OPTIONAL = [
+  /^optional\b/,
+  // "Optional.", "*(optional)*", "[Optional] …"
+  /\b(?:is|are) (?:an? |entirely |completely )?optional\b/,
+  // "This section is optional (for non-Core EIPs)."
+  /^this is an? optional\b/,
+  /\boptional (?:section|element|part|heading|chapter)\b/,
+  /^(?:only )?(?:if|where|when) (?:applicable|relevant|needed|necessary)\b/,
+  // KEP: "If applicable, how will …"
+  /\((?:if|where|when) (?:applicable|relevant|needed)\)/,
+  /^(?:only )?include (?:this(?: section)? |it )?(?:only )?(?:if|when)\b/,
+  // spec-kit: "*(include if …)*"
+  /^(?:only )?(?:needed|required|necessary|relevant) (?:only )?(?:if|when)\b/
+];
+var STATED_OPTIONAL = [
+  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:is|are) (?:entirely |completely )?optional\b/,
+  /\b(?:omit|remove|skip|delete|drop|leave out) (?:this|the) (?:section|part|element|heading|chapter)\b[^.]*\b(?:if|when|unless)\b/,
+  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:can|may) be (?:omitted|removed|skipped|left out|dropped|deleted)\b/,
+  /\bfeel free to (?:remove|omit|skip|delete|drop) (?:this|it)\b/
+];
+var NEGATED = /\b(?:not|non|never)[\s-]+optional\b|\bmust not be (?:omitted|removed|skipped)\b/;
+var LEAD_REQUIRED = [/^(?:mandatory|required)\b/, /\b(?:is|are) (?:mandatory|required)\b(?! (?:if|when|only|for))/];
+function statedRequirement(text2, lead) {
+  const sentences = plain(text2).split(/(?<=[.!?:;])\s+/u);
+  const first = sentences[0] ?? "";
+  if (lead && NEGATED.test(first)) return false;
+  if (lead && LEAD_OPTIONAL.some((pattern) => pattern.test(first))) return true;
+  const stated = sentences.some((sentence) => !NEGATED.test(sentence) && STATED_OPTIONAL.some((pattern) => pattern.test(sentence)));
+  if (stated) return true;
+  if (lead && LEAD_REQUIRED.some((pattern) => pattern.test(first))) return false;
+  return void 0;
+}
+function requirementOf2(source, document, guidance) {
+  const mark = requirementMark(source.heading.text);
+  if (mark) return { optional: mark.optional, why: `marked ${word(mark.optional)} by "${mark.mark}" in its heading` };
+  const above = markerAbove(source, document);
+  if (above) return { optional: above.optional, why: `marked ${word(above.optional)} by the comment above it, line ${above.line}` };
+  const [first] = guidance;
+  if (first) {
+    const said = statedRequirement(sourceText(first, document), true);
+    const where = first.type === "html" ? "the comment below it" : "its guidance";
+    if (said !== void 0) return { optional: said, why: `marked ${word(said)} by ${where}, line ${first.line}` };
+  }
+  for (const block2 of guidance.slice(1)) {
+    if (statedRequirement(sourceText(block2, document), false)) {
+      return { optional: true, why: `marked optional by its guidance, line ${block2.line}` };
+    }
+  }
+  return DEFAULT_REQUIREMENT;
+}
+function markerAbove(source, document) {
+  const before = document.all[source.index - 1];
+  const blocks = before ? before.blocks : document.preamble;
+  const last = blocks[blocks.length - 1];
+  if (!last || last.type !== "html" || last.endLine !== source.heading.line - 1) return void 0;
+  const text2 = sourceText(last, document);
+  if (!text2.trimStart().startsWith("<!--")) return void 0;
+  const optional = statedRequirement(text2, true);
+  return optional === void 0 ? void 0 : { ...last, optional };
+}
+function sourceText(block2, document) {
+  return document.lines.slice(block2.line - 1, block2.endLine).join("\n");
+}
+function plain(text2) {
+  return text2.replace(/<!--|-->/g, " ").replace(/[*_`>#]+/g, " ").replace(/^\s*(?:[-+]|\d+[.)])\s+/, "").replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "").trim().toLowerCase();
+}
+function word(optional) {
+  return optional ? "optional" : "required";
+}
+
+// src/core/template.ts
+function parseTemplate(markdown) {
+  const document = parseSpec(markdown);
+  const titleSection = loneTitle(document);
+  const roots = titleSection ? titleSection.children : document.sections;
+  const template = { sections: [], all: [] };
+  if (titleSection) template.title = titleSection.heading.text;
+  for (const root of roots) template.sections.push(toTemplateSection(root, document, template));
+  return template;
+}
+function loneTitle(document) {
+  const first = document.all[0];
+  if (!first || first.heading.level !== 1) return void 0;
+  const levelOnes = document.all.filter((section) => section.heading.level === 1);
+  return levelOnes.length === 1 ? first : void 0;
+}
+function toTemplateSection(source, document, template, parent) {
+  const heading2 = source.heading.text;
+  const guidance = guidanceBlocks(source, document);
+  const placeholder = isPlaceholderHeading(heading2, headingSource(source, document));
+  const requirement = placeholder ? { optional: true, why: "its heading is a placeholder: it stands for the author's own headings, any number of them" } : requirementOf2(source, document, guidance);
+  const section = {
+    name: placeholder ? headingSource(source, document) : withoutRequirementMark(heading2) || heading2,
+    heading: heading2,
+    key: placeholder ? "" : headingKey(heading2),
+    level: source.heading.level,
+    line: source.heading.line,
+    optional: requirement.optional,
+    why: requirement.why,
+    placeholder,
+    guidance: guidanceText(guidance, source, document),
+    guidanceUnits: new Set(guidance.flatMap((block2) => block2.units.map(proseKey)).filter(Boolean)),
+    children: [],
+    order: template.all.length
+  };
+  if (parent) section.parent = parent;
+  template.all.push(section);
+  for (const child of source.children) {
+    section.children.push(toTemplateSection(child, document, template, section));
+  }
+  return section;
+}
+function headingSource(source, document) {
+  const line = document.lines[source.heading.line - 1] ?? "";
+  return line.replace(/^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, "").trim();
+}
+function guidanceBlocks(source, document) {
+  const next = document.all[source.index + 1];
+  const marker = next && markerAbove(next, document);
+  return marker ? source.blocks.filter((block2) => block2.line < marker.line) : source.blocks;
+}
+function guidanceText(guidance, source, document) {
+  const first = source.heading.endLine + 1;
+  const last = guidance.length > 0 ? guidance[guidance.length - 1].endLine : first - 1;
+  const lines = document.lines.slice(first - 1, last);
+  while (lines.length > 0 && lines[0].trim() === "") lines.shift();
+  return lines.join("\n");
+}
+
+// src/config/compiled-policy.ts
+var compiled2 = new I({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
+function compilePolicy(text2, options) {
+  const key = `${JSON.stringify(options)}\0${text2}`;
+  let result = compiled2.get(key);
+  if (result === void 0) {
+    result = createPolicy(parseTemplate(text2), options);
+    compiled2.set(key, result);
+  }
+  return result;
+}
+
+// src/config/policies.ts
+function compilePolicies(loaded, needed, texts) {
+  const { config: config3, lineOf } = loaded;
+  const problems2 = [];
+  const policies = /* @__PURE__ */ new Map();
+  const unknownSections = /* @__PURE__ */ new Map();
+  const seenSections = /* @__PURE__ */ new Set();
+  for (const templatePath of new Set(needed)) {
+    const name = templatePath ?? BUILTIN_TEMPLATE;
+    const text2 = templatePath === void 0 ? builtinTemplate() : texts.get(templatePath);
+    if (text2 === void 0) {
+      const key = configKeyFor(templatePath, loaded);
+      problems2.push({ key: key.join("."), line: lineOf(key), message: `The template "${templatePath}" does not exist.` });
+      continue;
+    }
+    const { policy, problems: policyProblems } = compilePolicy(text2, policyOptions(config3));
+    policies.set(name, policy);
+    for (const problem of policyProblems) {
+      if (problem.path[0] === "sections") {
+        unknownSections.set(problem.path.join("."), { key: problem.path.join("."), line: lineOf(problem.path), message: problem.message });
+      } else {
+        problems2.push({ key: problem.path.join("."), line: lineOf(problem.path), message: `${name}: ${problem.message}` });
+      }
+    }
+    for (const sectionName of Object.keys(config3.sections)) {
+      if (!policyProblems.some((problem) => problem.path[1] === sectionName)) seenSections.add(`sections.${sectionName}`);
+    }
+  }
+  for (const [key, problem] of unknownSections) if (!seenSections.has(key)) problems2.push(problem);
+  return { get: (templatePath) => policies.get(templatePath ?? BUILTIN_TEMPLATE), problems: problems2 };
+}
+function configKeyFor(templatePath, { config: config3 }) {
+  const glob = Object.entries(config3.templates).find(([, path]) => path === templatePath)?.[0];
+  if (glob !== void 0) return ["templates", glob];
+  const name = Object.entries(config3.named_templates).find(([, path]) => path === templatePath)?.[0];
+  return name === void 0 ? ["template"] : ["named_templates", name];
+}
+
+// src/config/select.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/config/front-matter.ts
+var SCAN_BYTES = 64 * 1024;
+var latin = new TextDecoder("utf-8");
+function declaredTemplate(spec) {
+  const text2 = typeof spec === "string" ? spec.slice(0, SCAN_BYTES) : latin.decode(spec.subarray(0, SCAN_BYTES));
+  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
+  const fence2 = lines[0]?.trimEnd();
+  if (fence2 !== "---" && fence2 !== "+++") return void 0;
+  const key = fence2 === "---" ? /^template\s*:\s*(.*)$/ : /^template\s*=\s*(.*)$/;
+  const end = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === fence2 || fence2 === "---" && line.trimEnd() === "..."));
+  if (end < 0) return void 0;
+  for (let index = 1; index < end; index++) {
+    const match2 = key.exec(lines[index]);
+    if (!match2) continue;
+    const name = unquote(match2[1].replace(/\s+#.*$/, "").trim());
+    return name === "" ? void 0 : { name, line: index + 1 };
+  }
+  return void 0;
+}
+function unquote(value) {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? quoted[2].trim() : value;
+}
+
+// src/config/select.ts
+var GLOB_OPTIONS = { dot: true };
+function specSelector(config3) {
+  const included = (0, import_picomatch.default)(config3.paths, GLOB_OPTIONS);
+  const ignored = (0, import_picomatch.default)([...config3.ignore, ...templatePaths(config3)], GLOB_OPTIONS);
+  return (path) => included(path) && !ignored(path);
+}
+function templatePaths(config3) {
+  return [...config3.template ? [config3.template] : [], ...Object.values(config3.templates), ...Object.values(config3.named_templates)];
+}
+function templateFor(path, config3) {
+  let best;
+  for (const [glob, template] of Object.entries(config3.templates)) {
+    if (!import_picomatch.default.isMatch(path, glob, GLOB_OPTIONS)) continue;
+    const specificity = glob.replace(/[*?[\]{}!]/g, "").length;
+    if (!best || specificity > best.specificity) best = { template, specificity };
+  }
+  return best?.template ?? config3.template;
+}
+function chooseTemplate(path, spec, config3) {
+  const declared = spec === void 0 ? void 0 : declaredTemplate(spec);
+  if (!declared) return { kind: "template", template: templateFor(path, config3), by: "path" };
+  const template = Object.hasOwn(config3.named_templates, declared.name) ? config3.named_templates[declared.name] : void 0;
+  if (template !== void 0) return { kind: "template", template, by: "front-matter" };
+  return { kind: "unknown", name: declared.name, line: declared.line, known: Object.keys(config3.named_templates) };
+}
+function neededTemplates(choices) {
+  return choices.flatMap((choice) => choice.kind === "template" ? [choice.template] : []);
+}
+
+// src/core/matching.ts
+function documentTitle(document) {
+  const first = document.all[0];
+  if (!first || first.heading.level !== 1) return void 0;
+  return document.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
+}
+function containerOf(spec, matching, title) {
+  const parent = matching.parentOf.get(spec);
+  return parent === title ? void 0 : parent;
+}
+function sectionsAt(spec, matching) {
+  if (!spec) return [];
+  const authored = matching.authored.get(spec);
+  if (authored) return [authored];
+  const named = matching.byHeading.get(spec);
+  return matching.combined.get(spec) ?? (named ? [named] : []);
+}
+
+// src/core/joined-names.ts
+var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
+var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
+var SUBTITLE = /^(.*?):\s+\S/u;
+var MAX_PARTS = 8;
+var ANY_JOIN = /[&+/,;(:]|\band\b/iu;
+function joinedNames(text2, isName, isHalfOfName = () => false) {
+  if (!ANY_JOIN.test(text2)) return void 0;
+  const aside = TRAILING_ASIDE.exec(text2);
+  const main = aside ? aside[1] : text2;
+  const head = SUBTITLE.exec(main)?.[1] ?? main;
+  const named = [...allNamed(head, isName, isHalfOfName) ?? [], ...(aside && allNamed(aside[2], isName, isHalfOfName)) ?? []];
+  return named.length > 0 ? [...new Set(named)] : void 0;
+}
+function allNamed(text2, isName, isHalfOfName) {
+  const parts = text2.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
+  if (parts.length === 0 || parts.length > MAX_PARTS) return void 0;
+  const keys = [];
+  for (let start = 0; start < parts.length; ) {
+    let end = parts.length;
+    while (end > start && !isName(headingKey(parts.slice(start, end).join(" and ")))) end--;
+    if (end === start) {
+      if (!isHalfOfName(headingKey(parts[start]))) return void 0;
+      start++;
+      continue;
+    }
+    keys.push(headingKey(parts.slice(start, end).join(" and ")));
+    start = end;
+  }
+  return keys;
+}
+function halvesOf(keys) {
+  const halves = /* @__PURE__ */ new Set();
+  for (const key of keys) {
+    const parts = key.split(" and ");
+    if (parts.length > 1) {
+      for (const part of parts) if (part.trim() !== "") halves.add(part.trim());
+    }
+  }
+  return halves;
+}
+
+// src/core/repeats.ts
+function settleRepeats(matching, title) {
+  for (const [section, specs] of matching.bySection) {
+    if (specs.length < 2) continue;
+    const place = (spec) => containerOf(spec, matching, title);
+    const inPlace = specs.filter((spec) => isInPlace(place(spec), section, matching));
+    const own = inPlace[0] ?? specs[0];
+    const kept = [own];
+    for (const spec of specs) {
+      if (spec === own) continue;
+      if (place(spec) === place(own) || inPlace.includes(spec)) kept.push(spec);
+      else demote(spec, section, matching);
+    }
+    matching.bySection.set(section, kept);
+  }
+}
+function isInPlace(container, section, matching) {
+  return section.parent ? sectionsAt(container, matching).includes(section.parent) : container === void 0;
+}
+function demote(spec, section, matching) {
+  const rest = sectionsAt(spec, matching).filter((other) => other !== section);
+  matching.combined.delete(spec);
+  if (rest.length === 0) {
+    matching.byHeading.delete(spec);
+    matching.repeats.set(spec, section);
+    return;
+  }
+  matching.byHeading.set(spec, rest[0]);
+  if (rest.length > 1) matching.combined.set(spec, rest);
+}
+
+// src/core/match.ts
+function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) {
+  const index = keyIndex(template, aliases);
+  const halves = halvesOf(index.keys());
+  const matching = {
+    bySection: /* @__PURE__ */ new Map(),
+    byHeading: /* @__PURE__ */ new Map(),
+    combined: /* @__PURE__ */ new Map(),
+    byParts: /* @__PURE__ */ new Set(),
+    authored: /* @__PURE__ */ new Map(),
+    repeats: /* @__PURE__ */ new Map(),
+    unmatched: [],
+    parentOf: parents(document)
+  };
+  for (const spec of document.all) {
+    const named = namesOf(spec, index, halves, matching);
+    if (named.length === 0) continue;
+    matching.byHeading.set(spec, named[0]);
+    if (named.length > 1) matching.combined.set(spec, named);
+    for (const section of named) matching.bySection.set(section, [...matching.bySection.get(section) ?? [], spec]);
+  }
+  const title = documentTitle(document);
+  settleRepeats(matching, title);
+  claimPlaceholderSlots(matching, document, template, title);
+  matching.unmatched = document.all.filter(
+    (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
+  );
+  return matching;
+}
+function keyIndex(template, aliases) {
+  const byKey = /* @__PURE__ */ new Map();
+  const index = (key, section) => {
+    if (key === "") return;
+    const list2 = byKey.get(key) ?? [];
+    if (!list2.includes(section)) list2.push(section);
+    byKey.set(key, list2);
+  };
+  for (const section of template.all) {
+    if (section.placeholder) continue;
+    index(section.key, section);
+    const [name, subtitle] = section.name.split(/:\s+/u);
+    if (subtitle) index(headingKey(name), section);
+    for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
+  }
+  return byKey;
+}
+function namesOf(spec, index, halves, matching) {
+  const whole = index.get(specKey(spec));
+  if (whole) return [pick(whole, spec, matching)];
+  const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
+  if (!joined) return [];
+  matching.byParts.add(spec);
+  return [...new Set(joined.map((key) => pick(index.get(key), spec, matching)))];
+}
+function claimPlaceholderSlots(matching, document, template, title) {
+  const slots = template.all.filter((section) => section.placeholder);
+  if (slots.length === 0) return;
+  for (const spec of document.all) {
+    if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
+    const container = containerOf(spec, matching, title);
+    const slot = slots.find((candidate) => {
+      const inParent = candidate.parent ? sectionsAt(container, matching).includes(candidate.parent) : container === void 0;
+      return inParent && betweenNeighbours(spec, candidate, template, matching);
+    });
+    if (slot) matching.authored.set(spec, slot);
+  }
+}
+function betweenNeighbours(spec, slot, template, matching) {
+  const siblings = (slot.parent ? slot.parent.children : template.sections).filter((sibling) => !sibling.placeholder);
+  const present = (section) => matching.bySection.get(section)?.[0];
+  const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== void 0);
+  const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== void 0);
+  return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
+}
+var specKeys = /* @__PURE__ */ new WeakMap();
+function specKey(spec) {
+  let key = specKeys.get(spec);
+  if (key === void 0) specKeys.set(spec, key = headingKey(spec.heading.text));
+  return key;
+}
+function pick(candidates2, spec, matching) {
+  if (candidates2.length === 1) return candidates2[0];
+  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
+    const matched = matching.byHeading.get(ancestor);
+    const underIt = matched && candidates2.find((candidate) => isDescendant(candidate, matched));
+    if (underIt) return underIt;
+  }
+  return candidates2.find((candidate) => !matching.bySection.has(candidate)) ?? candidates2[0];
+}
+function isDescendant(section, ancestor) {
+  for (let parent = section.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
+  return false;
+}
+function parents(document) {
+  const map2 = /* @__PURE__ */ new Map();
+  const visit = (section) => {
+    for (const child of section.children) {
+      map2.set(child, section);
+      visit(child);
+    }
+  };
+  document.sections.forEach(visit);
+  return map2;
+}
+
 // src/core/rules/duplicate-section.ts
 var duplicateSection = {
   id: "duplicate-section",
@@ -25769,368 +26880,6 @@ var placeholderSection = {
   }
 };
 
-// node_modules/html-tag-names/index.js
-var htmlTagNames = [
-  "a",
-  "abbr",
-  "acronym",
-  "address",
-  "applet",
-  "area",
-  "article",
-  "aside",
-  "audio",
-  "b",
-  "base",
-  "basefont",
-  "bdi",
-  "bdo",
-  "bgsound",
-  "big",
-  "blink",
-  "blockquote",
-  "body",
-  "br",
-  "button",
-  "canvas",
-  "caption",
-  "center",
-  "cite",
-  "code",
-  "col",
-  "colgroup",
-  "command",
-  "content",
-  "data",
-  "datalist",
-  "dd",
-  "del",
-  "details",
-  "dfn",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "element",
-  "em",
-  "embed",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "font",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hgroup",
-  "hr",
-  "html",
-  "i",
-  "iframe",
-  "image",
-  "img",
-  "input",
-  "ins",
-  "isindex",
-  "kbd",
-  "keygen",
-  "label",
-  "legend",
-  "li",
-  "link",
-  "listing",
-  "main",
-  "map",
-  "mark",
-  "marquee",
-  "math",
-  "menu",
-  "menuitem",
-  "meta",
-  "meter",
-  "multicol",
-  "nav",
-  "nextid",
-  "nobr",
-  "noembed",
-  "noframes",
-  "noscript",
-  "object",
-  "ol",
-  "optgroup",
-  "option",
-  "output",
-  "p",
-  "param",
-  "picture",
-  "plaintext",
-  "pre",
-  "progress",
-  "q",
-  "rb",
-  "rbc",
-  "rp",
-  "rt",
-  "rtc",
-  "ruby",
-  "s",
-  "samp",
-  "script",
-  "search",
-  "section",
-  "select",
-  "shadow",
-  "slot",
-  "small",
-  "source",
-  "spacer",
-  "span",
-  "strike",
-  "strong",
-  "style",
-  "sub",
-  "summary",
-  "sup",
-  "svg",
-  "table",
-  "tbody",
-  "td",
-  "template",
-  "textarea",
-  "tfoot",
-  "th",
-  "thead",
-  "time",
-  "title",
-  "tr",
-  "track",
-  "tt",
-  "u",
-  "ul",
-  "var",
-  "video",
-  "wbr",
-  "xmp"
-];
-
-// src/core/bracket-tokens.ts
-var HTML_ELEMENTS = new Set(htmlTagNames);
-var BRACKETS = {
-  angle: { open: "<", close: ">" },
-  curly: { open: "{", close: "}" }
-};
-var ONE_WORD = new RegExp("^\\p{L}[\\p{L}\\p{N}_-]*$", "u");
-var WORDY = new RegExp("^\\p{L}[\\p{L}\\p{N}'’-]*(?:[ ,;.]+[\\p{L}\\p{N}…][\\p{L}\\p{N}'’.…-]*)*(?:\\s*(?:…|\\.\\.\\.))?$", "u");
-var GLUE_BEFORE = /[\p{L}\p{N}_\-/.{}[\]<>=@#$%&+~\\]/u;
-var GLUE_AFTER = /[\p{L}\p{N}_\-/{}[\]<>=@#$%&+~(]/u;
-var FLAG_BEFORE = /(?:^|\s)--?[\p{L}\p{N}][\p{L}\p{N}_-]*[ =]$/u;
-var FORM_FILLER = /^[\s\-*+>|:,;.()[\]`_~/—–]*(?:\d+[.)][\s]*)?[\s\-*+>|:,;.()[\]`_~/—–]*$/u;
-var LABEL = new RegExp("^[\\s>*+-]*(?:\\d+[.)]\\s*)?(?:\\[[ xX]\\]\\s*)?[*_]*\\p{L}[\\p{L}\\p{N} '’/-]{0,40}[*_]*:\\s*[*_`]*$", "u");
-function candidates(line, style) {
-  const { open: open2, close } = BRACKETS[style];
-  const found = [];
-  let start = -1;
-  for (let index = 0; index < line.length; index++) {
-    const char = line[index];
-    if (char === open2 && line[index - 1] !== "\\") start = index;
-    else if (char === close && start >= 0) {
-      found.push({ index: start, text: line.slice(start, index + 1) });
-      start = -1;
-    }
-  }
-  return found;
-}
-function inner(token) {
-  return token.slice(1, -1).trim();
-}
-function headOf(token) {
-  return (inner(token).split(/[.,:;(|…]/u)[0] ?? "").trim().toLowerCase();
-}
-var FUNCTION_WORDS = /(?:^|\s)(?:a|an|and|as|at|be|by|e\.g\.?|for|from|if|in|is|it|of|on|or|the|this|to|with|your|my|our)(?=[\s,]|$)/iu;
-function isHtml(text2) {
-  const first = new RegExp("^\\p{L}[\\p{L}\\p{N}-]*", "u").exec(text2)?.[0];
-  return first !== void 0 && HTML_ELEMENTS.has(first.toLowerCase()) && !FUNCTION_WORDS.test(text2);
-}
-function isTuple(text2) {
-  return text2.includes(",") && !FUNCTION_WORDS.test(text2);
-}
-function readsAsWords(text2) {
-  return /\s/u.test(text2) && WORDY.test(text2) && !isTuple(text2);
-}
-function isQuoted(line, index) {
-  const before = line.slice(0, index);
-  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
-  return straight || before.lastIndexOf("“") > before.lastIndexOf("”");
-}
-function isGlued(line, token) {
-  const before = line[token.index - 1];
-  const after = line[token.index + token.text.length];
-  return before !== void 0 && GLUE_BEFORE.test(before) || after !== void 0 && GLUE_AFTER.test(after);
-}
-function isFormLine(line, tokens, token) {
-  let rest = line;
-  for (const other of [...tokens].sort((a, b) => b.index - a.index)) rest = rest.slice(0, other.index) + " " + rest.slice(other.index + other.text.length);
-  if (FORM_FILLER.test(rest)) return true;
-  const after = line.slice(token.index + token.text.length);
-  return LABEL.test(line.slice(0, token.index)) && /^[\s*_`.]*$/u.test(after);
-}
-function bracketTokens(line, options) {
-  const found = [];
-  for (const style of options.styles) {
-    const tokens = candidates(line, style);
-    const heads = options.template.heads.get(style);
-    for (const token of tokens) {
-      const text2 = inner(token.text);
-      if (text2 === "" || !new RegExp("^\\p{L}", "u").test(text2)) continue;
-      if (style === "angle" && isHtml(text2)) continue;
-      if (isGlued(line, token) || FLAG_BEFORE.test(line.slice(0, token.index)) || isQuoted(line, token.index)) continue;
-      const own = heads?.has(headOf(token.text)) ?? false;
-      if (own) found.push(token);
-      else if (options.inBlockQuote) continue;
-      else if (readsAsWords(text2) || ONE_WORD.test(text2) && isFormLine(line, tokens, token)) found.push(token);
-    }
-  }
-  return found;
-}
-function templateBrackets(markdown) {
-  const prose = markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gmu, "");
-  const exact = /* @__PURE__ */ new Set();
-  const heads = /* @__PURE__ */ new Map([
-    ["angle", /* @__PURE__ */ new Set()],
-    ["curly", /* @__PURE__ */ new Set()]
-  ]);
-  for (const line of prose.split("\n")) {
-    for (const token of candidates(line, "angle")) {
-      const text2 = inner(token.text);
-      if (!new RegExp("^\\p{L}[\\p{L}\\p{N} _.-]*$", "u").test(text2) || isHtml(text2) || isGlued(line, token)) continue;
-      exact.add(token.text);
-      heads.get("angle").add(headOf(token.text));
-    }
-    for (const token of outerCurly(line)) {
-      if (!new RegExp("^\\p{L}", "u").test(inner(token))) continue;
-      exact.add(token);
-      heads.get("curly").add(headOf(token));
-    }
-  }
-  for (const set2 of heads.values()) set2.delete("");
-  return { exact: [...exact], heads };
-}
-function outerCurly(line) {
-  const groups2 = [];
-  let depth = 0;
-  let start = 0;
-  for (let index = 0; index < line.length; index++) {
-    if (line[index] === "{" && line[index - 1] !== "\\") {
-      if (depth === 0) start = index;
-      depth++;
-    } else if (line[index] === "}" && depth > 0 && --depth === 0) {
-      groups2.push(line.slice(start, index + 1));
-    }
-  }
-  return groups2;
-}
-
-// src/core/placeholders.ts
-var DEFAULT_PLACEHOLDERS = ["TBD", "TODO", "FIXME", "XXX", "???", "<placeholder>", "[NEEDS CLARIFICATION"];
-var ANGLE_TOKEN = "<placeholder>";
-var WORD_CHAR = /[\p{L}\p{N}_]/u;
-var MARKER = /^[A-Z]{2,}$/u;
-var WORD_BEFORE = new RegExp("\\p{L}[\\p{L}\\p{N}'’]*\\s+$", "u");
-var WORD_AFTER = /^\s+[\p{L}(]/u;
-var ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|its|their|any|no|each|every|see)\s+$/iu;
-var NOT_TEXT = [/!\[[^\]]*\]/gu, /\]\([^)]*\)/gu, /^\s*\[[^\]]+\]:\s*\S.*$/gu, /<[a-z][a-z0-9+.-]*:[^<>\s]*>/giu];
-function placeholderMatcher(tokens, templateMarkdown = "") {
-  const brackets = tokens.includes(ANGLE_TOKEN) ? bracketOptions(templateMarkdown) : void 0;
-  const literals = tokens.filter((token) => token !== ANGLE_TOKEN);
-  const markers = compile2(literals.filter((token) => MARKER.test(token)).map(literalPattern));
-  const others = compile2(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
-  const own = compile2((brackets?.template.exact ?? []).map(literalPattern));
-  const scan = (line, inlineCode, context) => {
-    const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
-    const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
-    const found = matches(own, visible);
-    const add2 = (match2) => {
-      if (!found.some((mine) => overlaps(mine, match2))) found.push(match2);
-    };
-    matches(others, masked).forEach(add2);
-    if (!context.inBlockQuote) matches(markers, masked).filter((match2) => marks(masked, match2)).forEach(add2);
-    if (brackets && /[<{]/u.test(masked)) bracketTokens(masked, { ...brackets, inBlockQuote: context.inBlockQuote === true }).forEach(add2);
-    return found.sort((a, b) => a.index - b.index);
-  };
-  return {
-    find(markdownLine, inlineCode, context = {}) {
-      return scan(markdownLine, inlineCode, context).map((match2) => match2.text);
-    },
-    strip(text2) {
-      return text2.split("\n").map((line) => scan(line, [], {}).reduceRight((rest, match2) => rest.slice(0, match2.index) + " " + rest.slice(match2.index + match2.text.length), line)).join("\n");
-    }
-  };
-}
-function bracketOptions(templateMarkdown) {
-  const template = templateBrackets(templateMarkdown);
-  const styles = /* @__PURE__ */ new Set(["angle"]);
-  if ((template.heads.get("curly")?.size ?? 0) > 0) styles.add("curly");
-  return { styles, template };
-}
-function marks(line, match2) {
-  const before = line.slice(0, match2.index);
-  const after = line.slice(match2.index + match2.text.length);
-  if (isQuoted(line, match2.index) || /^["”]/u.test(after)) return false;
-  if (ARTICLE_BEFORE.test(before)) return false;
-  return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
-}
-function notTextRanges(line) {
-  const ranges = [];
-  for (const pattern of NOT_TEXT) {
-    for (const match2 of line.matchAll(pattern)) {
-      const index = match2.index ?? 0;
-      ranges.push(match2[0].startsWith("](") ? [index + 2, index + match2[0].length - 1] : [index, index + match2[0].length]);
-    }
-  }
-  return ranges;
-}
-var INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
-var CODE = "";
-function blank(text2, ranges, fill = " ") {
-  let result = text2;
-  for (const [start, end] of ranges) {
-    const from = Math.max(0, start);
-    const to = Math.min(result.length, end);
-    if (to > from) result = result.slice(0, from) + fill.repeat(to - from) + result.slice(to);
-  }
-  return result;
-}
-function compile2(alternatives) {
-  return alternatives.length === 0 ? void 0 : new RegExp(alternatives.join("|"), "gu");
-}
-function matches(pattern, text2) {
-  if (!pattern) return [];
-  pattern.lastIndex = 0;
-  const any = pattern.test(text2);
-  pattern.lastIndex = 0;
-  if (!any) return [];
-  return [...text2.matchAll(pattern)].map((match2) => ({ index: match2.index ?? 0, text: match2[0] }));
-}
-function overlaps(a, b) {
-  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
-}
-function literalPattern(token) {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  const opensBracket = token.startsWith("[") && !token.includes("]");
-  const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : "";
-  const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : "";
-  return before + escaped + after;
-}
-
 // src/core/spelled-out.ts
 var SPELLED_OUT = new RegExp(
   "^(?:" + [
@@ -26443,16 +27192,6 @@ function formatBytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
-// src/config/builtin-template.ts
-import { readFileSync } from "node:fs";
-var BUILTIN_TEMPLATE = "built-in";
-var cached;
-function builtinTemplate() {
-  if (true) return "# Spec Template\n\n## Context & Goal\n- What problem or opportunity does this work address?\n- Why does it matter now, and what happens if we do nothing?\n- Which existing specs or ADRs provide background?\n\n## Outcomes\n- What measurable changes should we observe?\n- Which personas benefit, and how do they win?\n- What scope is deliberately out of bounds?\n\n## Stakeholders\n- Who owns delivery, review, and sign-off?\n- Which teams or services must be informed or trained?\n- Are any external vendors or community members impacted?\n\n## User Stories\n- As a `<role>`, I can `<action>` so that `<value>`.\n- Edge cases or failure scenarios to consider.\n- Non-goals that keep the story focused.\n\n## API Contract\n- Describe endpoints, methods, payloads, and status codes.\n- Reference or attach OpenAPI/GraphQL documents.\n- Note versioning strategy and compatibility guarantees.\n\n## Data Model\n- Entities, attributes, and relationships introduced or modified.\n- Storage locations (graph, KV, relational, blob, etc.).\n- Migration/backfill requirements and data retention.\n\n## Orchestration\n- Workflows, jobs, or sequences required to deliver the feature.\n- Idempotency, retries, and failure recovery expectations.\n- Dependencies on schedules, triggers, or external signals.\n\n## Security\n- Authentication/authorization requirements and least privilege.\n- Data sensitivity, encryption needs, and audit trails.\n- Threats, mitigations, and compliance considerations.\n\n## Observability\n- Metrics, logs, and traces needed to prove success.\n- Alerts or dashboards to add or update.\n- Sampling, retention, or cost considerations.\n\n## Acceptance Criteria\n- Functional checks that demonstrate the outcomes.\n- Tests across unit, integration, contract, and replay layers.\n- Documentation or runbooks that must be updated.\n\n## Rollout\n- Environments, gating, and incremental release steps.\n- Migration, backfill, or data seeding plans.\n- Rollback strategy and contingency triggers.\n\n## Open Questions\n- Decisions that remain unresolved.\n- Follow-up work or future iterations.\n- Risks or assumptions that need validation.\n";
-  cached ??= readFileSync(new URL("../../templates/default.md", import.meta.url), "utf8");
-  return cached;
-}
-
 // src/verdict/evaluate.ts
 function checkFile(path, bytes, templatePath, policies, maxBytes) {
   const template = templatePath ?? BUILTIN_TEMPLATE;
@@ -26476,1066 +27215,6 @@ function missingLinkedSpec(link2, headSha, reason = "missing") {
 function closestName(word2, candidates2) {
   const best = closest(word2.toLowerCase(), candidates2.map((candidate) => candidate.toLowerCase()));
   return best === void 0 ? void 0 : candidates2.find((candidate) => candidate.toLowerCase() === best);
-}
-
-// src/verdict/links.ts
-var MAX_LINKED_SPECS = 20;
-function linkedSpecs(body, prefix) {
-  const wanted = prefix.trim().toLowerCase();
-  if (!body || wanted === "") return [];
-  const links = [];
-  const seen = /* @__PURE__ */ new Set();
-  let fence2;
-  const lines = body.split(/\r?\n|\r/);
-  for (let index = 0; index < lines.length && links.length < MAX_LINKED_SPECS; index++) {
-    const line = lines[index].trim();
-    const opener = /^(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence2 !== void 0) {
-      if (opener !== void 0 && opener[0] === fence2[0] && opener.length >= fence2.length && line.slice(opener.length).trim() === "") fence2 = void 0;
-      continue;
-    }
-    if (opener !== void 0) {
-      fence2 = opener;
-      continue;
-    }
-    const content = line.replace(/^(?:[-*+]\s+|>\s*)/, "");
-    if (!content.toLowerCase().startsWith(wanted)) continue;
-    const rest = content.slice(wanted.length).trim();
-    const token = /^\[[^\]]*\]\([^)\s]+\)/.exec(rest)?.[0] ?? rest.split(/\s+/)[0] ?? "";
-    if (token === "") continue;
-    const path = cleanPath(token);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    links.push({ path, line: index + 1, text: line.slice(0, 200), valid: isRepositoryPath(path) });
-  }
-  return links;
-}
-function cleanPath(token) {
-  let path = token;
-  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)/.exec(path);
-  if (markdownLink) path = markdownLink[1];
-  path = path.replace(/^[`<]+|[`>.,;:]+$/g, "");
-  return path.replace(/^\.\//, "").replace(/^\/+/, "");
-}
-function isRepositoryPath(path) {
-  if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes("\\")) return false;
-  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
-}
-
-// src/github/contents.ts
-function getContent(client, parameters) {
-  return client.octokit.rest.repos.getContent(parameters);
-}
-function statusOf(error3) {
-  const status = error3?.status;
-  return typeof status === "number" ? status : void 0;
-}
-async function readTextFile(client, at2) {
-  try {
-    const { data } = await getContent(client, { ...at2, mediaType: { format: "raw" } });
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    return void 0;
-  } catch (error3) {
-    if (statusOf(error3) === 404) return void 0;
-    throw error3;
-  }
-}
-async function readTemplates(client, paths) {
-  const wanted = [...new Set(paths)].filter((path) => path !== void 0);
-  const texts = await Promise.all(
-    wanted.map(async (path) => {
-      const here = await readTextFile(client, { owner: client.owner, repo: client.repo, path });
-      if (here !== void 0 || client.repo === ".github") return here;
-      return readTextFile(client, { owner: client.owner, repo: ".github", path });
-    })
-  );
-  return new Map(wanted.map((path, index) => [path, texts[index]]));
-}
-async function fetchBlob(client, sha) {
-  const getBlob = client.octokit.rest.git.getBlob;
-  const { data } = await getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
-  return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
-}
-async function readFileAtRef(client, path, ref, cached2) {
-  let data;
-  try {
-    ({ data } = await getContent(client, { owner: client.owner, repo: client.repo, path, ref }));
-  } catch (error3) {
-    if (statusOf(error3) === 404) return { kind: "missing" };
-    throw error3;
-  }
-  const file = data;
-  if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
-  const known = cached2?.(file.sha);
-  if (known) return { kind: "file", sha: file.sha, bytes: known };
-  if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
-    return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
-  }
-  return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
-}
-
-// src/github/changed-specs.ts
-function specsToRead(files, config3, description) {
-  const changed = changedSpecs(files, config3);
-  const links = description === void 0 ? [] : linkedSpecs(description, config3.spec_link_prefix).filter((link2) => !changed.some((file) => file.path === link2.path));
-  return { changed, links };
-}
-async function readSpecs(client, { changed, links }, options) {
-  const limit = pLimit(options.concurrency);
-  const { headSha = "", known } = options;
-  const [changedBytes, linked] = await Promise.all([
-    Promise.all(changed.map((file) => known?.(file.blobSha) ?? limit(() => options.readChanged(file)))),
-    Promise.all(links.map((link2) => link2.valid && headSha !== "" ? limit(() => readFileAtRef(client, link2.path, headSha, known)) : void 0))
-  ]);
-  const specs = changed.map((file, index) => ({
-    path: file.path,
-    bytes: changedBytes[index],
-    blobSha: file.blobSha,
-    ...file.patch === void 0 ? {} : { patch: file.patch }
-  }));
-  const missing = [];
-  links.forEach((link2, index) => {
-    const found = linked[index];
-    if (found?.kind === "file") specs.push({ path: link2.path, bytes: found.bytes, blobSha: found.sha });
-    else missing.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
-  });
-  return { specs, missing };
-}
-
-// src/github/compare.ts
-var COMPARE_FILE_LIMIT = 300;
-async function compareCommits(client, base2, head) {
-  const compare2 = client.octokit.rest.repos.compareCommitsWithBasehead;
-  const { data } = await compare2({ owner: client.owner, repo: client.repo, basehead: `${base2}...${head}`, per_page: 1 });
-  const listed = data.files ?? [];
-  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
-}
-function changedFile(entry) {
-  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
-  if (entry.patch !== void 0) changed.patch = entry.patch;
-  return changed;
-}
-function listedCommit(entries) {
-  for (const entry of entries) {
-    if (entry.status === "removed" || !entry.contents_url) continue;
-    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
-    if (ref) return ref;
-  }
-  return void 0;
-}
-async function filesOfCommit(client, pull, listed) {
-  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
-  const getPull = client.octokit.rest.pulls.get;
-  const [comparison, current] = await Promise.all([
-    compareCommits(client, pull.baseSha, pull.headSha),
-    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
-  ]);
-  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
-}
-
-// src/github/spec-trees.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-var MAX_TREE_REQUESTS = 200;
-async function withEverySpec(client, listed, commits, selection) {
-  if (!listed.truncated) return { kind: "complete", listed, byTrees: false };
-  const mergeBase = commits.mergeBase ?? (await compareCommits(client, commits.base, commits.head)).mergeBase;
-  const walk = new TreeWalk(client, selection, MAX_TREE_REQUESTS);
-  const found = await walk.changedSpecs(mergeBase, commits.head);
-  if (found === void 0) {
-    return { kind: "impossible", reason: `comparing the trees under the spec paths took more than ${MAX_TREE_REQUESTS} requests to GitHub's git trees API` };
-  }
-  const known = new Set(listed.files.map((file) => file.path));
-  return { kind: "complete", listed: { files: [...listed.files, ...found.filter((file) => !known.has(file.path))], truncated: false }, byTrees: true };
-}
-var TreeWalk = class {
-  constructor(client, selection, budget) {
-    this.client = client;
-    this.selection = selection;
-    this.budget = budget;
-    this.folders = specFolders(selection.specGlobs);
-  }
-  client;
-  selection;
-  budget;
-  requests = 0;
-  folders;
-  /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
-  async changedSpecs(base2, head) {
-    const [before, after] = await Promise.all([this.tree(base2, true), this.tree(head, true)]);
-    if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
-    return this.walk("", base2, head);
-  }
-  async walk(folder, base2, head) {
-    if (this.requests + (base2 === void 0 ? 1 : 2) > this.budget) return void 0;
-    const [before, after] = await Promise.all([base2 === void 0 ? void 0 : this.tree(base2, false), this.tree(head, false)]);
-    const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
-    const found = this.diff(folder, before?.entries ?? [], after.entries);
-    for (const entry of after.entries) {
-      const path = join(folder, entry.path);
-      const previous = old.get(entry.path);
-      if (entry.type !== "tree" || previous?.sha === entry.sha || !this.folders(path)) continue;
-      const deeper = await this.walk(path, previous?.type === "tree" ? previous.sha : void 0, entry.sha);
-      if (deeper === void 0) return void 0;
-      found.push(...deeper);
-    }
-    return found;
-  }
-  /** Blobs of `after` that `before` does not have with the same content, among the specs. */
-  diff(folder, before, after) {
-    const old = new Map(before.filter((entry) => entry.type === "blob").map((entry) => [entry.path, entry.sha]));
-    return after.filter((entry) => entry.type === "blob" && old.get(entry.path) !== entry.sha && this.selection.isSpec(join(folder, entry.path))).map((entry) => ({ path: join(folder, entry.path), status: old.has(entry.path) ? "modified" : "added", blobSha: entry.sha }));
-  }
-  async tree(sha, recursive) {
-    this.requests++;
-    const getTree = this.client.octokit.rest.git.getTree;
-    const { data } = await getTree({ owner: this.client.owner, repo: this.client.repo, tree_sha: sha, ...recursive ? { recursive: "true" } : {} });
-    const entries = data.tree.filter((entry) => typeof entry.path === "string" && typeof entry.type === "string" && typeof entry.sha === "string");
-    return { truncated: data.truncated, entries };
-  }
-};
-function join(folder, name) {
-  return folder === "" ? name : `${folder}/${name}`;
-}
-function specFolders(globs) {
-  const bases = globs.map((glob) => import_picomatch3.default.scan(glob).base);
-  return (folder) => bases.some((base2) => base2 === "" || folder === base2 || folder.startsWith(`${base2}/`) || base2.startsWith(`${folder}/`));
-}
-
-// node_modules/lru-cache/dist/esm/node/index.min.js
-import { tracingChannel as G, channel as P } from "node:diagnostics_channel";
-var S = P("lru-cache:metrics");
-var W = G("lru-cache");
-var L = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date;
-var R = () => S.hasSubscribers || W.hasSubscribers;
-var U = /* @__PURE__ */ new Set();
-var M = typeof process == "object" && process ? process : {};
-var k = (d3, e, t, i) => {
-  typeof M.emitWarning == "function" ? M.emitWarning(d3, e, t, i) : console.error(`[${t}] ${e}: ${d3}`);
-};
-var H = (d3) => !U.has(d3);
-var T = (d3) => !!d3 && d3 === Math.floor(d3) && d3 > 0 && isFinite(d3);
-var j = (d3) => T(d3) ? d3 <= Math.pow(2, 8) ? Uint8Array : d3 <= Math.pow(2, 16) ? Uint16Array : d3 <= Math.pow(2, 32) ? Uint32Array : d3 <= Number.MAX_SAFE_INTEGER ? O : null : null;
-var O = class extends Array {
-  constructor(e) {
-    super(e), this.fill(0);
-  }
-};
-var x = class d {
-  heap;
-  length;
-  static #o = false;
-  static create(e) {
-    let t = j(e);
-    if (!t) return [];
-    d.#o = true;
-    let i = new d(e, t);
-    return d.#o = false, i;
-  }
-  constructor(e, t) {
-    if (!d.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
-    this.heap = new t(e), this.length = 0;
-  }
-  push(e) {
-    this.heap[this.length++] = e;
-  }
-  pop() {
-    return this.heap[--this.length];
-  }
-};
-var I = class d2 {
-  #o;
-  #c;
-  #S;
-  #O;
-  #w;
-  #M;
-  #I;
-  #m;
-  get perf() {
-    return this.#m;
-  }
-  ttl;
-  ttlResolution;
-  ttlAutopurge;
-  updateAgeOnGet;
-  updateAgeOnHas;
-  allowStale;
-  noDisposeOnSet;
-  noUpdateTTL;
-  maxEntrySize;
-  sizeCalculation;
-  noDeleteOnFetchRejection;
-  noDeleteOnStaleGet;
-  allowStaleOnFetchAbort;
-  allowStaleOnFetchRejection;
-  ignoreFetchAbort;
-  backgroundFetchSize;
-  #n;
-  #b;
-  #s;
-  #i;
-  #t;
-  #l;
-  #u;
-  #a;
-  #h;
-  #y;
-  #r;
-  #_;
-  #F;
-  #d;
-  #g;
-  #T;
-  #U;
-  #f;
-  #D;
-  static unsafeExposeInternals(e) {
-    return { starts: e.#F, ttls: e.#d, autopurgeTimers: e.#g, sizes: e.#_, keyMap: e.#s, keyList: e.#i, valList: e.#t, next: e.#l, prev: e.#u, get head() {
-      return e.#a;
-    }, get tail() {
-      return e.#h;
-    }, free: e.#y, isBackgroundFetch: (t) => e.#e(t), backgroundFetch: (t, i, s, n) => e.#P(t, i, s, n), moveToTail: (t) => e.#L(t), indexes: (t) => e.#A(t), rindexes: (t) => e.#z(t), isStale: (t) => e.#p(t) };
-  }
-  get max() {
-    return this.#o;
-  }
-  get maxSize() {
-    return this.#c;
-  }
-  get calculatedSize() {
-    return this.#b;
-  }
-  get size() {
-    return this.#n;
-  }
-  get fetchMethod() {
-    return this.#M;
-  }
-  get memoMethod() {
-    return this.#I;
-  }
-  get dispose() {
-    return this.#S;
-  }
-  get onInsert() {
-    return this.#O;
-  }
-  get disposeAfter() {
-    return this.#w;
-  }
-  constructor(e) {
-    let { max: t = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: m, noDisposeOnSet: _, noUpdateTTL: u, maxSize: g = 0, maxEntrySize: f = 0, sizeCalculation: y, fetchMethod: a, memoMethod: w, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: p, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: C = 1, perf: E } = e;
-    if (this.backgroundFetchSize = C, E !== void 0 && typeof E?.now != "function") throw new TypeError("perf option must have a now() method if specified");
-    if (this.#m = E ?? L, t !== 0 && !T(t)) throw new TypeError("max option must be a nonnegative integer");
-    let v = t ? j(t) : Array;
-    if (!v) throw new Error("invalid max value: " + t);
-    if (this.#o = t, this.#c = g, this.maxEntrySize = f || this.#c, this.sizeCalculation = y, this.sizeCalculation) {
-      if (!this.#c && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
-      if (typeof this.sizeCalculation != "function") throw new TypeError("sizeCalculation set to non-function");
-    }
-    if (w !== void 0 && typeof w != "function") throw new TypeError("memoMethod must be a function if defined");
-    if (this.#I = w, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
-    if (this.#M = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: t }).fill(void 0), this.#t = Array.from({ length: t }).fill(void 0), this.#l = new v(t), this.#u = new v(t), this.#a = 0, this.#h = 0, this.#y = x.create(t), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#S = r), typeof c == "function" && (this.#O = c), typeof m == "function" ? (this.#w = m, this.#r = []) : (this.#w = void 0, this.#r = void 0), this.#T = !!this.#S, this.#D = !!this.#O, this.#f = !!this.#w, this.noDisposeOnSet = !!_, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!p, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
-      if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
-      if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
-      this.#X();
-    }
-    if (this.allowStale = !!h, this.noDeleteOnStaleGet = !!b, this.updateAgeOnGet = !!o, this.updateAgeOnHas = !!l, this.ttlResolution = T(s) || s === 0 ? s : 1, this.ttlAutopurge = !!n, this.ttl = i || 0, this.ttl) {
-      if (!T(this.ttl)) throw new TypeError("ttl must be a positive integer if specified");
-      this.#k();
-    }
-    if (this.#o === 0 && this.ttl === 0 && this.#c === 0) throw new TypeError("At least one of max, maxSize, or ttl is required");
-    if (!this.ttlAutopurge && !this.#o && !this.#c) {
-      let D = "LRU_CACHE_UNBOUNDED";
-      H(D) && (U.add(D), k("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, d2));
-    }
-  }
-  getRemainingTTL(e) {
-    return this.#s.has(e) ? 1 / 0 : 0;
-  }
-  #k() {
-    let e = new O(this.#o), t = new O(this.#o);
-    this.#d = e, this.#F = t;
-    let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
-    this.#g = i, this.#H = (h, r, c = this.#m.now()) => {
-      t[h] = r !== 0 ? c : 0, e[h] = r, s(h, r);
-    }, this.#R = (h) => {
-      t[h] = e[h] !== 0 ? this.#m.now() : 0, s(h, e[h]);
-    };
-    let s = this.ttlAutopurge ? (h, r) => {
-      if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
-        let c = setTimeout(() => {
-          this.#p(h) ? (this.#E(this.#i[h], "expire"), i[h] = void 0) : s(h, l(h));
-        }, r + 1);
-        c.unref && c.unref(), i[h] = c;
-      }
-    } : () => {
-    };
-    this.#v = (h, r) => {
-      if (e[r]) {
-        let c = e[r], m = t[r];
-        if (!c || !m) return;
-        h.ttl = c, h.start = m, h.now = n || o();
-        let _ = h.now - m;
-        h.remainingTTL = c - _;
-      }
-    };
-    let n = 0, o = () => {
-      let h = this.#m.now();
-      if (this.ttlResolution > 0) {
-        n = h;
-        let r = setTimeout(() => n = 0, this.ttlResolution);
-        r.unref && r.unref();
-      }
-      return h;
-    };
-    this.getRemainingTTL = (h) => {
-      let r = this.#s.get(h);
-      return r === void 0 ? 0 : l(r);
-    };
-    let l = (h) => {
-      let r = e[h], c = t[h];
-      if (!r || !c) return 1 / 0;
-      let m = (n || o()) - c;
-      return r - m;
-    };
-    this.#p = (h) => {
-      let r = t[h], c = e[h];
-      return !!c && !!r && (n || o()) - r > c;
-    };
-  }
-  #R = () => {
-  };
-  #v = () => {
-  };
-  #H = () => {
-  };
-  #p = () => false;
-  #X() {
-    let e = new O(this.#o);
-    this.#b = 0, this.#_ = e, this.#x = (t) => {
-      this.#b -= e[t], e[t] = 0;
-    }, this.#N = (t, i, s, n) => {
-      if (!T(s)) {
-        if (this.#e(i)) return this.backgroundFetchSize;
-        if (n) {
-          if (typeof n != "function") throw new TypeError("sizeCalculation must be a function");
-          if (s = n(i, t), !T(s)) throw new TypeError("sizeCalculation return invalid (expect positive integer)");
-        } else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.");
-      }
-      return s;
-    }, this.#j = (t, i, s) => {
-      if (e[t] = i, this.#c) {
-        let n = this.#c - e[t];
-        for (; this.#b > n; ) this.#G(true);
-      }
-      this.#b += e[t], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
-    };
-  }
-  #x = (e) => {
-  };
-  #j = (e, t, i) => {
-  };
-  #N = (e, t, i, s) => {
-    if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
-    return 0;
-  };
-  *#A({ allowStale: e = this.allowStale } = {}) {
-    if (this.#n) for (let t = this.#h; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#a); ) t = this.#u[t];
-  }
-  *#z({ allowStale: e = this.allowStale } = {}) {
-    if (this.#n) for (let t = this.#a; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#h); ) t = this.#l[t];
-  }
-  #V(e) {
-    return e !== void 0 && this.#s.get(this.#i[e]) === e;
-  }
-  *entries() {
-    for (let e of this.#A()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
-  }
-  *rentries() {
-    for (let e of this.#z()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
-  }
-  *keys() {
-    for (let e of this.#A()) {
-      let t = this.#i[e];
-      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
-    }
-  }
-  *rkeys() {
-    for (let e of this.#z()) {
-      let t = this.#i[e];
-      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
-    }
-  }
-  *values() {
-    for (let e of this.#A()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
-  }
-  *rvalues() {
-    for (let e of this.#z()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
-  }
-  [Symbol.iterator]() {
-    return this.entries();
-  }
-  [Symbol.toStringTag] = "LRUCache";
-  find(e, t = {}) {
-    for (let i of this.#A()) {
-      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-      if (n !== void 0 && e(n, this.#i[i], this)) return this.#C(this.#i[i], t);
-    }
-  }
-  forEach(e, t = this) {
-    for (let i of this.#A()) {
-      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-      n !== void 0 && e.call(t, n, this.#i[i], this);
-    }
-  }
-  rforEach(e, t = this) {
-    for (let i of this.#z()) {
-      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-      n !== void 0 && e.call(t, n, this.#i[i], this);
-    }
-  }
-  purgeStale() {
-    let e = false;
-    for (let t of this.#z({ allowStale: true })) this.#p(t) && (this.#E(this.#i[t], "expire"), e = true);
-    return e;
-  }
-  info(e) {
-    let t = this.#s.get(e);
-    if (t === void 0) return;
-    let i = this.#t[t], s = this.#e(i) ? i.__staleWhileFetching : i;
-    if (s === void 0) return;
-    let n = { value: s };
-    if (this.#d && this.#F) {
-      let o = this.#d[t], l = this.#F[t];
-      if (o && l) {
-        let h = o - (this.#m.now() - l);
-        n.ttl = h, n.start = Date.now();
-      }
-    }
-    return this.#_ && (n.size = this.#_[t]), n;
-  }
-  dump() {
-    let e = [];
-    for (let t of this.#A({ allowStale: true })) {
-      let i = this.#i[t], s = this.#t[t], n = this.#e(s) ? s.__staleWhileFetching : s;
-      if (n === void 0 || i === void 0) continue;
-      let o = { value: n };
-      if (this.#d && this.#F) {
-        o.ttl = this.#d[t];
-        let l = this.#m.now() - this.#F[t];
-        o.start = Math.floor(Date.now() - l);
-      }
-      this.#_ && (o.size = this.#_[t]), e.unshift([i, o]);
-    }
-    return e;
-  }
-  load(e) {
-    this.clear();
-    for (let [t, i] of e) {
-      if (i.start) {
-        let s = Date.now() - i.start;
-        i.start = this.#m.now() - s;
-      }
-      this.#W(t, i.value, i);
-    }
-  }
-  set(e, t, i = {}) {
-    let { status: s = S.hasSubscribers ? {} : void 0 } = i;
-    i.status = s, s && (s.op = "set", s.key = e, t !== void 0 && (s.value = t), s.cache = this);
-    let n = this.#W(e, t, i);
-    return s && S.hasSubscribers && S.publish(s), n;
-  }
-  #W(e, t, i, s) {
-    let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(t);
-    if (t === void 0) return r && (r.set = "deleted"), this.delete(e), this;
-    let { noUpdateTTL: m = this.noUpdateTTL } = i;
-    r && !c && (r.value = t);
-    let _ = this.#N(e, t, i.size || 0, h, r);
-    if (this.maxEntrySize && _ > this.maxEntrySize) return this.#E(e, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
-    let u = this.#n === 0 ? void 0 : this.#s.get(e);
-    if (u === void 0) u = this.#n === 0 ? this.#h : this.#y.length !== 0 ? this.#y.pop() : this.#n === this.#o ? this.#G(false) : this.#n, this.#i[u] = e, this.#t[u] = t, this.#s.set(e, u), this.#l[this.#h] = u, this.#u[u] = this.#h, this.#h = u, this.#n++, this.#j(u, _, r), r && (r.set = "add"), m = false, this.#D && !c && this.#O?.(t, e, "add");
-    else {
-      this.#L(u);
-      let g = this.#t[u];
-      if (t !== g) {
-        if (!l) if (this.#e(g)) {
-          g !== s && g.__abortController.abort(new Error("replaced"));
-          let { __staleWhileFetching: f } = g;
-          f !== void 0 && f !== t && (this.#T && this.#S?.(f, e, "set"), this.#f && this.#r?.push([f, e, "set"]));
-        } else this.#T && this.#S?.(g, e, "set"), this.#f && this.#r?.push([g, e, "set"]);
-        if (this.#x(u), this.#j(u, _, r), this.#t[u] = t, !c) {
-          let f = g && this.#e(g) ? g.__staleWhileFetching : g, y = f === void 0 ? "add" : t !== f ? "replace" : "update";
-          r && (r.set = y, f !== void 0 && (r.oldValue = f)), this.#D && this.onInsert?.(t, e, y);
-        }
-      } else c || (r && (r.set = "update"), this.#D && this.onInsert?.(t, e, "update"));
-    }
-    if (n !== 0 && !this.#d && this.#k(), this.#d && (m || this.#H(u, n, o), r && this.#v(r, u)), !l && this.#f && this.#r) {
-      let g = this.#r, f;
-      for (; f = g?.shift(); ) this.#w?.(...f);
-    }
-    return this;
-  }
-  pop() {
-    try {
-      for (; this.#n; ) {
-        let e = this.#t[this.#a];
-        if (this.#G(true), this.#e(e)) {
-          if (e.__staleWhileFetching) return e.__staleWhileFetching;
-        } else if (e !== void 0) return e;
-      }
-    } finally {
-      if (this.#f && this.#r) {
-        let e = this.#r, t;
-        for (; t = e?.shift(); ) this.#w?.(...t);
-      }
-    }
-  }
-  #G(e) {
-    let t = this.#a, i = this.#i[t], s = this.#t[t], n = this.#e(s);
-    n && s.__abortController.abort(new Error("evicted"));
-    let o = n ? s.__staleWhileFetching : s;
-    return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#S?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#x(t), this.#g?.[t] && (clearTimeout(this.#g[t]), this.#g[t] = void 0), e && (this.#i[t] = void 0, this.#t[t] = void 0, this.#y.push(t)), this.#n === 1 ? (this.#a = this.#h = 0, this.#y.length = 0) : this.#a = this.#l[t], this.#s.delete(i), this.#n--, t;
-  }
-  has(e, t = {}) {
-    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
-    t.status = i, i && (i.op = "has", i.key = e, i.cache = this);
-    let s = this.#Y(e, t);
-    return S.hasSubscribers && S.publish(i), s;
-  }
-  #Y(e, t = {}) {
-    let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = t, n = this.#s.get(e);
-    if (n !== void 0) {
-      let o = this.#t[n];
-      if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
-      if (this.#p(n)) s && (s.has = "stale", this.#v(s, n));
-      else return i && this.#R(n), s && (s.has = "hit", this.#v(s, n)), true;
-    } else s && (s.has = "miss");
-    return false;
-  }
-  peek(e, t = {}) {
-    let { status: i = R() ? {} : void 0 } = t;
-    i && (i.op = "peek", i.key = e, i.cache = this), t.status = i;
-    let s = this.#J(e, t);
-    return S.hasSubscribers && S.publish(i), s;
-  }
-  #J(e, t) {
-    let { status: i, allowStale: s = this.allowStale } = t, n = this.#s.get(e);
-    if (n === void 0 || !s && this.#p(n)) {
-      i && (i.peek = n === void 0 ? "miss" : "stale");
-      return;
-    }
-    let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
-    return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
-  }
-  #P(e, t, i, s) {
-    let n = t === void 0 ? void 0 : this.#t[t];
-    if (this.#e(n)) return n;
-    let o = new AbortController(), { signal: l } = i;
-    l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
-    let h = { signal: o.signal, options: i, context: s }, r = (f, y = false) => {
-      let { aborted: a } = o.signal, w = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
-      if (i.status && (a && !y ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, w && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !w && !y) return m(o.signal.reason, F);
-      let b = u, p = this.#t[t];
-      return (p === u || p === void 0 && w && y) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[t] = b.__staleWhileFetching : this.#E(e, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#W(e, f, h.options, b))), f;
-    }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), m(f, false)), m = (f, y) => {
-      let { aborted: a } = o.signal, w = a && i.allowStaleOnFetchAbort, F = w || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, p = u;
-      if (this.#t[t] === u && (!b || !y && p.__staleWhileFetching === void 0 ? this.#E(e, "fetch") : w || (this.#t[t] = p.__staleWhileFetching)), F) return i.status && p.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), p.__staleWhileFetching;
-      if (p.__returned === p) throw f;
-    }, _ = (f, y) => {
-      let a = this.#M?.(e, n, h);
-      o.signal.addEventListener("abort", () => {
-        (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (w) => r(w, true)));
-      }), a && a instanceof Promise ? a.then((w) => f(w === void 0 ? void 0 : w), y) : a !== void 0 && f(a);
-    };
-    i.status && (i.status.fetchDispatched = true);
-    let u = new Promise(_).then(r, c), g = Object.assign(u, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-    return t === void 0 ? (this.#W(e, g, { ...h.options, status: void 0 }), t = this.#s.get(e)) : this.#t[t] = g, g;
-  }
-  #e(e) {
-    if (!this.#U) return false;
-    let t = e;
-    return !!t && t instanceof Promise && t.hasOwnProperty("__staleWhileFetching") && t.__abortController instanceof AbortController;
-  }
-  fetch(e, t = {}) {
-    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
-    t.status = s, s && t.context && (s.context = t.context);
-    let n = this.#B(e, t);
-    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
-    })), n;
-  }
-  async #B(e, t = {}) {
-    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: m = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: _ = this.allowStaleOnFetchRejection, ignoreFetchAbort: u = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: f, forceRefresh: y = false, status: a, signal: w } = t;
-    if (a && (a.op = "fetch", a.key = e, y && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#C(e, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
-    let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: m, allowStaleOnFetchRejection: _, allowStaleOnFetchAbort: g, ignoreFetchAbort: u, status: a, signal: w }, b = this.#s.get(e);
-    if (b === void 0) {
-      a && (a.fetch = "miss");
-      let p = this.#P(e, b, F, f);
-      return p.__returned = p;
-    } else {
-      let p = this.#t[b];
-      if (this.#e(p)) {
-        let v = i && p.__staleWhileFetching !== void 0;
-        return a && (a.fetch = "inflight", v && (a.returnedStale = true)), v ? p.__staleWhileFetching : p.__returned = p;
-      }
-      let A = this.#p(b);
-      if (!y && !A) return a && (a.fetch = "hit"), this.#L(b), s && this.#R(b), a && this.#v(a, b), p;
-      let z = this.#P(e, b, F, f), E = z.__staleWhileFetching !== void 0 && i;
-      return a && (a.fetch = A ? "stale" : "refresh", E && A && (a.returnedStale = true)), E ? z.__staleWhileFetching : z.__returned = z;
-    }
-  }
-  forceFetch(e, t = {}) {
-    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
-    t.status = s, s && t.context && (s.context = t.context);
-    let n = this.#K(e, t);
-    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
-    })), n;
-  }
-  async #K(e, t = {}) {
-    let i = await this.#B(e, t);
-    if (i === void 0) throw new Error("fetch() returned undefined");
-    return i;
-  }
-  memo(e, t = {}) {
-    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
-    t.status = i, i && (i.op = "memo", i.key = e, t.context && (i.context = t.context), i.cache = this);
-    let s = this.#Q(e, t);
-    return i && (i.value = s), S.hasSubscribers && S.publish(i), s;
-  }
-  #Q(e, t = {}) {
-    let i = this.#I;
-    if (!i) throw new Error("no memoMethod provided to constructor");
-    let { context: s, status: n, forceRefresh: o, ...l } = t;
-    n && o && (n.forceRefresh = true);
-    let h = this.#C(e, l), r = o || h === void 0;
-    if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
-    let c = i(e, h, { options: l, context: s });
-    return n && (n.value = c), this.#W(e, c, l), c;
-  }
-  get(e, t = {}) {
-    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
-    t.status = i, i && (i.op = "get", i.key = e, i.cache = this);
-    let s = this.#C(e, t);
-    return i && (s !== void 0 && (i.value = s), S.hasSubscribers && S.publish(i)), s;
-  }
-  #C(e, t = {}) {
-    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = t, l = this.#s.get(e);
-    if (l === void 0) {
-      o && (o.get = "miss");
-      return;
-    }
-    let h = this.#t[l], r = this.#e(h);
-    return o && this.#v(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#E(e, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#L(l), s && this.#R(l), r ? h.__staleWhileFetching : h);
-  }
-  #$(e, t) {
-    this.#u[t] = e, this.#l[e] = t;
-  }
-  #L(e) {
-    e !== this.#h && (e === this.#a ? this.#a = this.#l[e] : this.#$(this.#u[e], this.#l[e]), this.#$(this.#h, e), this.#h = e);
-  }
-  delete(e) {
-    return this.#E(e, "delete");
-  }
-  #E(e, t) {
-    S.hasSubscribers && S.publish({ op: "delete", delete: t, key: e, cache: this });
-    let i = false;
-    if (this.#n !== 0) {
-      let s = this.#s.get(e);
-      if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#q(t);
-      else {
-        this.#x(s);
-        let n = this.#t[s];
-        if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#S?.(n, e, t), this.#f && this.#r?.push([n, e, t])), this.#s.delete(e), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
-        else if (s === this.#a) this.#a = this.#l[s];
-        else {
-          let o = this.#u[s];
-          this.#l[o] = this.#l[s];
-          let l = this.#l[s];
-          this.#u[l] = this.#u[s];
-        }
-        this.#n--, this.#y.push(s);
-      }
-    }
-    if (this.#f && this.#r?.length) {
-      let s = this.#r, n;
-      for (; n = s?.shift(); ) this.#w?.(...n);
-    }
-    return i;
-  }
-  clear() {
-    return this.#q("delete");
-  }
-  #q(e) {
-    for (let t of this.#z({ allowStale: true })) {
-      let i = this.#t[t];
-      if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
-      else {
-        let s = this.#i[t];
-        this.#T && this.#S?.(i, s, e), this.#f && this.#r?.push([i, s, e]);
-      }
-    }
-    if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
-      this.#d.fill(0), this.#F.fill(0);
-      for (let t of this.#g ?? []) t !== void 0 && clearTimeout(t);
-      this.#g?.fill(void 0);
-    }
-    if (this.#_ && this.#_.fill(0), this.#a = 0, this.#h = 0, this.#y.length = 0, this.#b = 0, this.#n = 0, this.#f && this.#r) {
-      let t = this.#r, i;
-      for (; i = t?.shift(); ) this.#w?.(...i);
-    }
-  }
-};
-
-// src/core/policy.ts
-var DEFAULT_SEVERITIES = {
-  "missing-section": "error",
-  "empty-section": "error",
-  "placeholder-section": "error",
-  "placeholder-text": "warning",
-  "leftover-guidance": "warning",
-  "short-section": "warning",
-  "duplicate-section": "warning",
-  "section-order": "notice",
-  "unknown-section": "off"
-};
-function createPolicy(template, options = {}) {
-  const problems2 = [];
-  if (template.all.length === 0) {
-    problems2.push({ path: ["template"], message: "The template has no headings, so there are no sections to require." });
-  }
-  const settings = /* @__PURE__ */ new Map();
-  for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
-    if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
-    else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
-  }
-  const aliases = /* @__PURE__ */ new Map();
-  for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
-  const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
-  const policy = {
-    template,
-    aliases,
-    placeholders: placeholderMatcher(tokens, template.all.map((section) => section.guidance).join("\n")),
-    severities: { ...DEFAULT_SEVERITIES, ...options.rules },
-    isRequired: (section) => requirementOf(section, settings).required,
-    requirement: (section) => requirementOf(section, settings),
-    minWords: (section) => settings.get(section)?.min_words ?? 0
-  };
-  return { policy, problems: problems2 };
-}
-function requirementOf(section, settings) {
-  if (section.placeholder) return { required: false, why: section.why };
-  const configured = settings.get(section)?.required;
-  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
-  return { required: !section.optional, why: section.why };
-}
-function unknownSectionMessage(name, template) {
-  const key = headingKey(name);
-  const closest2 = template.all.map((section) => ({ section, score: distance(key, section.key) })).sort((a, b) => a.score - b.score)[0];
-  const hint = closest2 && closest2.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest2.section.name}"?` : "";
-  return `"${name}" is not a section of the template.${hint}`;
-}
-
-// src/core/placeholder-heading.ts
-var HTML_ELEMENTS2 = new Set(htmlTagNames);
-var CURLY = new RegExp("\\{\\s*\\p{L}[^{}]*\\}", "u");
-var SQUARE = new RegExp("\\[[^[\\]]*\\p{L}{2}[^[\\]]*\\](?![([:])", "u");
-var ANGLE = new RegExp("(?<![\\p{L}\\p{N}_<])<(\\p{L}[\\p{L}\\p{N} _.,-]*)>", "gu");
-var INLINE_CODE2 = /(`+)(?:[^`]|`(?!\1))*?\1/g;
-var ATX_MARKS = /^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/gm;
-function isPlaceholderHeading(text2, source) {
-  if (text2.trim() === "" && source.includes("<!--")) return true;
-  const markup = withoutRequirementMark(source.replace(ATX_MARKS, "").replace(INLINE_CODE2, " ").replace(/\*+/g, ""));
-  if (CURLY.test(markup) || SQUARE.test(markup)) return true;
-  for (const match2 of markup.matchAll(ANGLE)) {
-    const inside = match2[1].trim();
-    const name = inside.split(" ")[0].toLowerCase();
-    const closed = markup.toLowerCase().includes(`</${name}`, match2.index);
-    if (!closed && (inside.includes(" ") || !HTML_ELEMENTS2.has(name))) return true;
-  }
-  return false;
-}
-
-// src/core/requirement.ts
-var DEFAULT_REQUIREMENT = { optional: false, why: "nothing in the template marks it optional" };
-var LEAD_OPTIONAL = [
-  /^optional\b/,
-  // "Optional.", "*(optional)*", "[Optional] …"
-  /\b(?:is|are) (?:an? |entirely |completely )?optional\b/,
-  // "This section is optional (for non-Core EIPs)."
-  /^this is an? optional\b/,
-  /\boptional (?:section|element|part|heading|chapter)\b/,
-  /^(?:only )?(?:if|where|when) (?:applicable|relevant|needed|necessary)\b/,
-  // KEP: "If applicable, how will …"
-  /\((?:if|where|when) (?:applicable|relevant|needed)\)/,
-  /^(?:only )?include (?:this(?: section)? |it )?(?:only )?(?:if|when)\b/,
-  // spec-kit: "*(include if …)*"
-  /^(?:only )?(?:needed|required|necessary|relevant) (?:only )?(?:if|when)\b/
-];
-var STATED_OPTIONAL = [
-  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:is|are) (?:entirely |completely )?optional\b/,
-  /\b(?:omit|remove|skip|delete|drop|leave out) (?:this|the) (?:section|part|element|heading|chapter)\b[^.]*\b(?:if|when|unless)\b/,
-  /\b(?:this|the) (?:section|part|element|heading|chapter) (?:can|may) be (?:omitted|removed|skipped|left out|dropped|deleted)\b/,
-  /\bfeel free to (?:remove|omit|skip|delete|drop) (?:this|it)\b/
-];
-var NEGATED = /\b(?:not|non|never)[\s-]+optional\b|\bmust not be (?:omitted|removed|skipped)\b/;
-var LEAD_REQUIRED = [/^(?:mandatory|required)\b/, /\b(?:is|are) (?:mandatory|required)\b(?! (?:if|when|only|for))/];
-function statedRequirement(text2, lead) {
-  const sentences = plain(text2).split(/(?<=[.!?:;])\s+/u);
-  const first = sentences[0] ?? "";
-  if (lead && NEGATED.test(first)) return false;
-  if (lead && LEAD_OPTIONAL.some((pattern) => pattern.test(first))) return true;
-  const stated = sentences.some((sentence) => !NEGATED.test(sentence) && STATED_OPTIONAL.some((pattern) => pattern.test(sentence)));
-  if (stated) return true;
-  if (lead && LEAD_REQUIRED.some((pattern) => pattern.test(first))) return false;
-  return void 0;
-}
-function requirementOf2(source, document, guidance) {
-  const mark = requirementMark(source.heading.text);
-  if (mark) return { optional: mark.optional, why: `marked ${word(mark.optional)} by "${mark.mark}" in its heading` };
-  const above = markerAbove(source, document);
-  if (above) return { optional: above.optional, why: `marked ${word(above.optional)} by the comment above it, line ${above.line}` };
-  const [first] = guidance;
-  if (first) {
-    const said = statedRequirement(sourceText(first, document), true);
-    const where = first.type === "html" ? "the comment below it" : "its guidance";
-    if (said !== void 0) return { optional: said, why: `marked ${word(said)} by ${where}, line ${first.line}` };
-  }
-  for (const block2 of guidance.slice(1)) {
-    if (statedRequirement(sourceText(block2, document), false)) {
-      return { optional: true, why: `marked optional by its guidance, line ${block2.line}` };
-    }
-  }
-  return DEFAULT_REQUIREMENT;
-}
-function markerAbove(source, document) {
-  const before = document.all[source.index - 1];
-  const blocks = before ? before.blocks : document.preamble;
-  const last = blocks[blocks.length - 1];
-  if (!last || last.type !== "html" || last.endLine !== source.heading.line - 1) return void 0;
-  const text2 = sourceText(last, document);
-  if (!text2.trimStart().startsWith("<!--")) return void 0;
-  const optional = statedRequirement(text2, true);
-  return optional === void 0 ? void 0 : { ...last, optional };
-}
-function sourceText(block2, document) {
-  return document.lines.slice(block2.line - 1, block2.endLine).join("\n");
-}
-function plain(text2) {
-  return text2.replace(/<!--|-->/g, " ").replace(/[*_`>#]+/g, " ").replace(/^\s*(?:[-+]|\d+[.)])\s+/, "").replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "").trim().toLowerCase();
-}
-function word(optional) {
-  return optional ? "optional" : "required";
-}
-
-// src/core/template.ts
-function parseTemplate(markdown) {
-  const document = parseSpec(markdown);
-  const titleSection = loneTitle(document);
-  const roots = titleSection ? titleSection.children : document.sections;
-  const template = { sections: [], all: [] };
-  if (titleSection) template.title = titleSection.heading.text;
-  for (const root of roots) template.sections.push(toTemplateSection(root, document, template));
-  return template;
-}
-function loneTitle(document) {
-  const first = document.all[0];
-  if (!first || first.heading.level !== 1) return void 0;
-  const levelOnes = document.all.filter((section) => section.heading.level === 1);
-  return levelOnes.length === 1 ? first : void 0;
-}
-function toTemplateSection(source, document, template, parent) {
-  const heading2 = source.heading.text;
-  const guidance = guidanceBlocks(source, document);
-  const placeholder = isPlaceholderHeading(heading2, headingSource(source, document));
-  const requirement = placeholder ? { optional: true, why: "its heading is a placeholder: it stands for the author's own headings, any number of them" } : requirementOf2(source, document, guidance);
-  const section = {
-    name: placeholder ? headingSource(source, document) : withoutRequirementMark(heading2) || heading2,
-    heading: heading2,
-    key: placeholder ? "" : headingKey(heading2),
-    level: source.heading.level,
-    line: source.heading.line,
-    optional: requirement.optional,
-    why: requirement.why,
-    placeholder,
-    guidance: guidanceText(guidance, source, document),
-    guidanceUnits: new Set(guidance.flatMap((block2) => block2.units.map(proseKey)).filter(Boolean)),
-    children: [],
-    order: template.all.length
-  };
-  if (parent) section.parent = parent;
-  template.all.push(section);
-  for (const child of source.children) {
-    section.children.push(toTemplateSection(child, document, template, section));
-  }
-  return section;
-}
-function headingSource(source, document) {
-  const line = document.lines[source.heading.line - 1] ?? "";
-  return line.replace(/^\s{0,3}#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, "").trim();
-}
-function guidanceBlocks(source, document) {
-  const next = document.all[source.index + 1];
-  const marker = next && markerAbove(next, document);
-  return marker ? source.blocks.filter((block2) => block2.line < marker.line) : source.blocks;
-}
-function guidanceText(guidance, source, document) {
-  const first = source.heading.endLine + 1;
-  const last = guidance.length > 0 ? guidance[guidance.length - 1].endLine : first - 1;
-  const lines = document.lines.slice(first - 1, last);
-  while (lines.length > 0 && lines[0].trim() === "") lines.shift();
-  return lines.join("\n");
-}
-
-// src/config/compiled-policy.ts
-var compiled2 = new I({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
-function compilePolicy(text2, options) {
-  const key = `${JSON.stringify(options)}\0${text2}`;
-  let result = compiled2.get(key);
-  if (result === void 0) {
-    result = createPolicy(parseTemplate(text2), options);
-    compiled2.set(key, result);
-  }
-  return result;
-}
-
-// src/config/policies.ts
-function compilePolicies(loaded, needed, texts) {
-  const { config: config3, lineOf } = loaded;
-  const problems2 = [];
-  const policies = /* @__PURE__ */ new Map();
-  const unknownSections = /* @__PURE__ */ new Map();
-  const seenSections = /* @__PURE__ */ new Set();
-  for (const templatePath of new Set(needed)) {
-    const name = templatePath ?? BUILTIN_TEMPLATE;
-    const text2 = templatePath === void 0 ? builtinTemplate() : texts.get(templatePath);
-    if (text2 === void 0) {
-      const key = configKeyFor(templatePath, loaded);
-      problems2.push({ key: key.join("."), line: lineOf(key), message: `The template "${templatePath}" does not exist.` });
-      continue;
-    }
-    const { policy, problems: policyProblems } = compilePolicy(text2, policyOptions(config3));
-    policies.set(name, policy);
-    for (const problem of policyProblems) {
-      if (problem.path[0] === "sections") {
-        unknownSections.set(problem.path.join("."), { key: problem.path.join("."), line: lineOf(problem.path), message: problem.message });
-      } else {
-        problems2.push({ key: problem.path.join("."), line: lineOf(problem.path), message: `${name}: ${problem.message}` });
-      }
-    }
-    for (const sectionName of Object.keys(config3.sections)) {
-      if (!policyProblems.some((problem) => problem.path[1] === sectionName)) seenSections.add(`sections.${sectionName}`);
-    }
-  }
-  for (const [key, problem] of unknownSections) if (!seenSections.has(key)) problems2.push(problem);
-  return { get: (templatePath) => policies.get(templatePath ?? BUILTIN_TEMPLATE), problems: problems2 };
-}
-function configKeyFor(templatePath, { config: config3 }) {
-  const glob = Object.entries(config3.templates).find(([, path]) => path === templatePath)?.[0];
-  if (glob !== void 0) return ["templates", glob];
-  const name = Object.entries(config3.named_templates).find(([, path]) => path === templatePath)?.[0];
-  return name === void 0 ? ["template"] : ["named_templates", name];
 }
 
 // src/pipeline/check-pool.ts
@@ -27608,795 +27287,6 @@ function templateUsed(path, texts) {
   return { path, text: path === void 0 ? builtinTemplate() : texts.get(path) };
 }
 
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve2 } from "path";
-import { fileURLToPath } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename, dirname, normalize as normalize3, relative, resolve, sep } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath2(path) {
-  let normalized = normalize3(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-  return path.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve(path);
-  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath2(path);
-  if (path === ".") return "";
-  const needsSeperator = path[path.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path = directoryPath || ".";
-  if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-var empty$2 = () => {
-};
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts2, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts2.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts2, _filters) => {
-  counts2.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups2, directory, files) => {
-  groups2.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-var resolveSymlinksAsync = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs3.realpath(path, (error3, resolvedPath) => {
-    if (error3) return queue.dequeue(suppressErrors ? null : error3, state);
-    fs3.stat(resolvedPath, (error$1, stat3) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat3, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs3.realpathSync(path);
-    const stat3 = fs3.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat3, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname(parent);
-  }
-  state.symlinks.set(path, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error3, callback$1, output, suppressErrors) {
-  if (error3 && !suppressErrors) callback$1(error3, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs3 } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs3.readdir(crawlPath || ".", readdirOpts, (error3, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error3, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs3 } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue2 = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error3, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error3)) {
-      this.onQueueEmpty(error3, output);
-      if (error3) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue2((error3, state) => this.callbackInvoker(state, error3, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path)) continue;
-        this.pushDirectory(path, paths, filters);
-        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
-          if (stat3.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root, options) {
-    this.root = root;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root) {
-    return new APIBuilder(root || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path) => isMatch(path));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j2;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch4.default)(parts[j2], options);
-    matchers[i] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j2 = 0;
-      while (j2 < minParts) {
-        const part = patternParts[j2];
-        if (part.includes("/")) return true;
-        if (!matcher[j2](inputParts[j2])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j2++;
-      }
-      if (j2 === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path) {
-  var _result$parts;
-  const result = import_picomatch4.default.scan(path, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch4.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch4.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch4.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format2 = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug2 ? (p, isDirectory2) => {
-      const path = format2(p, isDirectory2);
-      const matches2 = matcher(path) && !ignore(path);
-      if (matches2) log(`matched ${path}`);
-      return matches2;
-    } : (p, isDirectory2) => {
-      const path = format2(p, isDirectory2);
-      return matcher(path) && !ignore(path);
-    }],
-    exclude: debug2 ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-var defaultOptions2 = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions2) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions2[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-function globSync(globInput, options) {
-  const [crawler, relative2] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative2) : [];
-}
-
-// src/pipeline/workspace-specs.ts
-var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
-function configuredSpecs(root, config3) {
-  return sorted(globSync(config3.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(specSelector(config3)));
-}
-function sorted(items) {
-  const key = (item) => typeof item === "string" ? item : item.path;
-  return items.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-
-// src/render/review-comments.ts
-function findingKey(finding) {
-  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
-}
-
 // src/verdict/report.ts
 function fileStatus(file) {
   return file.findings.some((finding) => finding.severity === "error") ? "fail" : "pass";
@@ -28413,165 +27303,6 @@ function summarize(report2) {
 }
 function plural(count, word2) {
   return `${count} ${word2}${count === 1 ? "" : "s"}`;
-}
-
-// src/render/check-run.ts
-var MAX_SUMMARY = 65535;
-var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
-function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) {
-  const annotated = (path, finding) => choice.annotate && finding.rule !== "linked-spec-missing" && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
-  const annotations = verdict.report.files.flatMap(
-    (file) => file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
-      path: file.path,
-      start_line: finding.line,
-      end_line: finding.line,
-      annotation_level: LEVEL[finding.severity],
-      title: `${finding.rule}: ${finding.section}`.slice(0, 255),
-      message: finding.message
-    }))
-  );
-  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join("\n")), annotations };
-}
-function summaryOf(verdict, links, skipLabel) {
-  const { state, report: report2 } = verdict;
-  if (state.skip) return skippedNote(skipLabel, state.skip.by);
-  const parts = [];
-  if (state.needingSpec.length > 0) {
-    parts.push(
-      `This pull request changes files that need a spec (\`require_spec\`), but changes no spec file:`,
-      "",
-      ...state.needingSpec.slice(0, 20).map((path) => `- \`${path}\``),
-      ...state.needingSpec.length > 20 ? [`- … and ${state.needingSpec.length - 20} more`] : [],
-      ""
-    );
-  }
-  if (report2.files.length === 0) {
-    parts.push("No spec file was added or changed, so there was nothing to check.");
-  } else {
-    parts.push("| Spec | Template | Result | Problems |", "| --- | --- | --- | --- |");
-    for (const file of report2.files) parts.push(fileRow(file, links));
-  }
-  if (verdict.conclusion === "neutral") parts.push("", "This is a draft: the check reports problems without failing until it is ready for review.");
-  if (state.filesTruncated) {
-    parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
-  }
-  if (state.specsFromTrees) {
-    parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
-  }
-  return parts.join("\n");
-}
-function noticesOf(verdict) {
-  if (!verdict.notices || verdict.notices.length === 0) return [];
-  return ["", "> [!NOTE]", "> The configuration inherits locked sections; these settings of it were ignored:", ...verdict.notices.map((notice2) => `> - ${notice2}`)];
-}
-function skippedNote(skipLabel, by, mention = true) {
-  const who = by === void 0 ? "" : ` by ${mention ? "@" : ""}${by}`;
-  return `The label \`${skipLabel}\` was added${who}, so specs were not checked. Remove the label to check them again.`;
-}
-function fileRow(file, links) {
-  const url = `${links.repositoryUrl}/blob/${links.headSha}/${file.path.split("/").map(encodeURIComponent).join("/")}`;
-  const result = fileStatus(file) === "pass" ? "✅ complete" : "❌ incomplete";
-  const byRule = /* @__PURE__ */ new Map();
-  for (const finding of file.findings) {
-    const sections = byRule.get(finding.rule) ?? [];
-    if (!sections.includes(finding.section)) sections.push(finding.section);
-    byRule.set(finding.rule, sections);
-  }
-  const problems2 = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(", ")}`).join("<br>");
-  return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems2} |`;
-}
-function escapeCell(text2) {
-  return text2.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function clip(summary2) {
-  if (summary2.length <= MAX_SUMMARY) return summary2;
-  const note = `
-
-… cut at GitHub's limit of ${plural(MAX_SUMMARY, "character")}; every finding is still an annotation.`;
-  return summary2.slice(0, MAX_SUMMARY - note.length) + note;
-}
-function renderConfigError(problems2, file) {
-  const list2 = problems2.map((problem) => `- line ${problem.line}: ${problem.message}`);
-  return {
-    title: `Configuration error in ${file.path}`,
-    summary: clip(
-      [`specgate cannot check specs until [${file.path}](${file.url}) is fixed on the default branch:`, "", ...list2].join("\n")
-    ),
-    annotations: file.inThisRepository ? problems2.map((problem) => ({
-      path: file.path,
-      start_line: problem.line,
-      end_line: problem.line,
-      annotation_level: "failure",
-      title: "specgate configuration",
-      message: problem.message
-    })) : []
-  };
-}
-function renderTooManyFiles(reason, skipLabel) {
-  return {
-    title: "Too many changed files to find every spec",
-    summary: clip(
-      [
-        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
-        "",
-        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`
-      ].join("\n")
-    ),
-    annotations: []
-  };
-}
-
-// src/render/sticky-comment.ts
-var STICKY_MARKER = "<!-- specgate:sticky -->";
-var STAMP = /<!-- specgate:stamp head=([0-9a-f]+) updated=(\S+) -->/;
-function readStamp(body) {
-  const match2 = STAMP.exec(body);
-  return match2 ? { headSha: match2[1], updatedAt: match2[2] } : void 0;
-}
-var RULE_LABEL = {
-  "missing-section": "Missing",
-  "empty-section": "Empty",
-  "placeholder-section": "Still the template",
-  "file-too-large": "Not checked",
-  "too-complex": "Not checked",
-  "not-text": "Not checked"
-};
-function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annotated = true) {
-  const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
-  if (verdict.state.skip) {
-    return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, "", skippedNote(skipLabel, verdict.state.skip.by, false), ""].join("\n");
-  }
-  if (verdict.conclusion !== "failure" && verdict.conclusion !== "neutral") {
-    return [...head, `### ✅ ${checkName}: ${verdict.title}`, "", "Every spec in this pull request has all the sections its template asks for.", ""].join("\n");
-  }
-  const lines = [...head, `### ❌ ${checkName}: ${verdict.title}`, ""];
-  const { needingSpec } = verdict.state;
-  if (needingSpec.length > 0) {
-    const named = `${needingSpec.slice(0, 5).map((path) => `\`${path}\``).join(", ")}${needingSpec.length > 5 ? ", …" : ""}`;
-    lines.push(`This pull request changes ${named}, which ${needingSpec.length === 1 ? "needs" : "need"} a spec, but adds or changes none.`, "");
-  }
-  const failing = verdict.report.files.filter((file) => fileStatus(file) === "fail");
-  if (failing.length > 0) {
-    lines.push("| Spec | What is left to write |", "| --- | --- |");
-    for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
-    if (annotated) lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
-  }
-  return `${lines.join("\n")}
-`;
-}
-function problems(file) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const finding of file.findings) {
-    if (finding.severity !== "error") continue;
-    const label = RULE_LABEL[finding.rule] ?? finding.rule;
-    const sections = groups2.get(label) ?? [];
-    if (!sections.includes(finding.section)) sections.push(finding.section);
-    groups2.set(label, sections);
-  }
-  return [...groups2].map(([label, sections]) => `**${label}:** ${sections.join(", ").replace(/\|/g, "\\|")}`).join("<br>");
-}
-function encodePath(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
 }
 
 // src/verdict/verdict.ts
@@ -28602,8 +27333,63 @@ function counts(errors2, warnings) {
   return warnings > 0 ? `${plural(errors2, "error")}, ${plural(warnings, "warning")}` : plural(errors2, "error");
 }
 
+// src/action/templates.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join } from "node:path";
+async function readTemplates2(paths, from) {
+  if ("client" in from) return readTemplates(from.client, paths);
+  const wanted = [...new Set(paths)].filter((path) => path !== void 0);
+  return new Map(wanted.map((path) => [path, readText(join(from.workspace, path))]));
+}
+function readText(file) {
+  try {
+    return readFileSync2(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/action/check.ts
+async function checkGathered(run, gathered, loaded, repoConfig) {
+  if (gathered.kind === "too-many") return gathered;
+  if (gathered.kind === "skipped") return skipped(run, gathered.state, loaded);
+  const result = await checkSpecs(checkSource(run, loaded, repoConfig), gathered.specs, { prejudged: gathered.prejudged });
+  if (result.kind === "config-error") return result;
+  gathered.tell();
+  const report2 = failOn(run.inputs.failOn, result.report);
+  const verdict = decide(report2, gathered.state, loaded.config);
+  if (gathered.emptyText === void 0 || report2.files.length > 0) return { kind: "checked", verdict, notes: run.notes };
+  return { kind: "checked", verdict: { ...verdict, title: "No spec files found" }, notes: run.notes, emptyText: gathered.emptyText };
+}
+function skipped(run, state, loaded) {
+  const { labelEvent } = run.context;
+  const label = loaded.config.skip_label;
+  const by = labelEvent?.added && labelEvent.label === label ? labelEvent.login : void 0;
+  run.workflow.info(`The pull request has the label "${label}": specs are not checked.`);
+  return { kind: "checked", verdict: decide({ template: "", files: [] }, { ...state, skip: by === void 0 ? {} : { by } }, loaded.config), notes: run.notes };
+}
+function checkSource(run, loaded, repoConfig) {
+  const client = repoConfig.via === "api" ? run.client : void 0;
+  const from = client ? { client } : { workspace: run.context.workspace };
+  const source = repoConfig.source;
+  return {
+    loaded,
+    templates: (paths) => readTemplates2(paths, from),
+    // Probot's loader gives values without lines: the file is read again, as text, to locate the problems.
+    ...client && source ? { configLines: async () => parseConfig(await readTextFile(client, source) ?? "").lineOf } : {}
+  };
+}
+function failOn(setting, report2) {
+  if (setting !== "warning") return report2;
+  const files = report2.files.map((file) => ({
+    ...file,
+    findings: file.findings.map((finding) => finding.severity === "warning" ? { ...finding, severity: "error" } : finding)
+  }));
+  return { ...report2, files };
+}
+
 // src/action/config.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/config/merge.ts
@@ -29955,8 +28741,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -33310,7 +32096,7 @@ function fromWorkspace(request2, reason) {
   if (!existsSync2(file)) {
     return { loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 }, via: "workspace", description: `the defaults: the workspace has no ${request2.path}`, fallbackReason };
   }
-  const text2 = readFileSync2(file, "utf8");
+  const text2 = readFileSync3(file, "utf8");
   const loaded = parseConfig(text2);
   const source = { owner: request2.owner, repo: request2.repo, path: request2.path, inThisRepository: true };
   const extendsNote = /^_extends\s*:/m.test(text2) ? " (its _extends is not followed without the API)" : "";
@@ -33318,8 +32104,8 @@ function fromWorkspace(request2, reason) {
 }
 
 // src/action/environment.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
 var SetupError = class extends Error {
 };
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
@@ -33338,7 +32124,7 @@ function readContext(env) {
     repo,
     apiUrl: trimSlash(env.GITHUB_API_URL || "https://api.github.com"),
     repositoryUrl: string(repositoryPayload?.html_url) ?? `${serverUrl}/${owner}/${repo}`,
-    workspace: isAbsolute2(workspace) ? workspace : resolve3(workspace),
+    workspace: isAbsolute(workspace) ? workspace : resolve(workspace),
     sha: env.GITHUB_SHA ?? ""
   };
   const defaultBranch = string(repositoryPayload?.default_branch);
@@ -33362,7 +32148,7 @@ function readPayload(path) {
   if (!path) return {};
   let text2;
   try {
-    text2 = readFileSync3(path, "utf8");
+    text2 = readFileSync4(path, "utf8");
   } catch (error3) {
     throw new SetupError(`The event file GITHUB_EVENT_PATH (${path}) cannot be read: ${error3.code ?? String(error3)}.`);
   }
@@ -33404,6 +32190,1244 @@ function trimSlash(url) {
   return url.replace(/\/+$/, "");
 }
 
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value) {
+    this.value = value;
+  }
+};
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value) {
+    const node = new Node(value);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
+    } else {
+      this.#head = node;
+      this.#tail = node;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  validateConcurrency(concurrency);
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      queue.dequeue()();
+      activeCount++;
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run = async (function_, resolve4, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve4(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve4, arguments_) => {
+    new Promise((internalResolve) => {
+      queue.enqueue(internalResolve);
+    }).then(
+      run.bind(void 0, function_, resolve4, arguments_)
+    );
+    (async () => {
+      await Promise.resolve();
+      if (activeCount < concurrency) {
+        resumeNext();
+      }
+    })();
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve4) => {
+    enqueue(function_, resolve4, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        queue.clear();
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+
+// src/verdict/changes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var FILE_LIST_LIMIT = 3e3;
+function changedSpecs(files, config3) {
+  const isSpec = specSelector(config3);
+  return files.filter((file) => file.status !== "removed" && file.blobSha !== "" && isSpec(file.path));
+}
+function filesNeedingSpec(files, specs, config3) {
+  if (!config3.require_spec || specs.length > 0) return [];
+  const matches2 = (0, import_picomatch2.default)(config3.require_spec.when_changed, { dot: true });
+  return files.filter((file) => matches2(file.path)).map((file) => file.path);
+}
+
+// src/verdict/links.ts
+var MAX_LINKED_SPECS = 20;
+function linkedSpecs(body, prefix) {
+  const wanted = prefix.trim().toLowerCase();
+  if (!body || wanted === "") return [];
+  const links = [];
+  const seen = /* @__PURE__ */ new Set();
+  let fence2;
+  const lines = body.split(/\r?\n|\r/);
+  for (let index = 0; index < lines.length && links.length < MAX_LINKED_SPECS; index++) {
+    const line = lines[index].trim();
+    const opener = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (opener !== void 0 && opener[0] === fence2[0] && opener.length >= fence2.length && line.slice(opener.length).trim() === "") fence2 = void 0;
+      continue;
+    }
+    if (opener !== void 0) {
+      fence2 = opener;
+      continue;
+    }
+    const content = line.replace(/^(?:[-*+]\s+|>\s*)/, "");
+    if (!content.toLowerCase().startsWith(wanted)) continue;
+    const rest = content.slice(wanted.length).trim();
+    const token = /^\[[^\]]*\]\([^)\s]+\)/.exec(rest)?.[0] ?? rest.split(/\s+/)[0] ?? "";
+    if (token === "") continue;
+    const path = cleanPath(token);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    links.push({ path, line: index + 1, text: line.slice(0, 200), valid: isRepositoryPath(path) });
+  }
+  return links;
+}
+function cleanPath(token) {
+  let path = token;
+  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)/.exec(path);
+  if (markdownLink) path = markdownLink[1];
+  path = path.replace(/^[`<]+|[`>.,;:]+$/g, "");
+  return path.replace(/^\.\//, "").replace(/^\/+/, "");
+}
+function isRepositoryPath(path) {
+  if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes("\\")) return false;
+  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+
+// src/github/changed-specs.ts
+function specsToRead(files, config3, description) {
+  const changed = changedSpecs(files, config3);
+  const links = description === void 0 ? [] : linkedSpecs(description, config3.spec_link_prefix).filter((link2) => !changed.some((file) => file.path === link2.path));
+  return { changed, links };
+}
+async function readSpecs(client, { changed, links }, options) {
+  const limit = pLimit(options.concurrency);
+  const { headSha = "", known } = options;
+  const [changedBytes, linked] = await Promise.all([
+    Promise.all(changed.map((file) => known?.(file.blobSha) ?? limit(() => options.readChanged(file)))),
+    Promise.all(links.map((link2) => link2.valid && headSha !== "" ? limit(() => readFileAtRef(client, link2.path, headSha, known)) : void 0))
+  ]);
+  const specs = changed.map((file, index) => ({
+    path: file.path,
+    bytes: changedBytes[index],
+    blobSha: file.blobSha,
+    ...file.patch === void 0 ? {} : { patch: file.patch }
+  }));
+  const missing = [];
+  links.forEach((link2, index) => {
+    const found = linked[index];
+    if (found?.kind === "file") specs.push({ path: link2.path, bytes: found.bytes, blobSha: found.sha });
+    else missing.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
+  });
+  return { specs, missing };
+}
+
+// src/github/compare.ts
+var COMPARE_FILE_LIMIT = 300;
+async function compareCommits(client, base2, head) {
+  const compare2 = client.octokit.rest.repos.compareCommitsWithBasehead;
+  const { data } = await compare2({ owner: client.owner, repo: client.repo, basehead: `${base2}...${head}`, per_page: 1 });
+  const listed = data.files ?? [];
+  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
+}
+function changedFile(entry) {
+  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
+  if (entry.patch !== void 0) changed.patch = entry.patch;
+  return changed;
+}
+function listedCommit(entries) {
+  for (const entry of entries) {
+    if (entry.status === "removed" || !entry.contents_url) continue;
+    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
+    if (ref) return ref;
+  }
+  return void 0;
+}
+async function filesOfCommit(client, pull, listed) {
+  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  const getPull = client.octokit.rest.pulls.get;
+  const [comparison, current] = await Promise.all([
+    compareCommits(client, pull.baseSha, pull.headSha),
+    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
+  ]);
+  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
+}
+
+// src/github/pull-files.ts
+var PER_PAGE = 100;
+async function listPullFiles(client, pullNumber, changedFiles) {
+  const listFiles = client.octokit.rest.pulls.listFiles;
+  const page = async (number) => {
+    const { data } = await listFiles({
+      owner: client.owner,
+      repo: client.repo,
+      pull_number: pullNumber,
+      per_page: PER_PAGE,
+      ...number > 1 ? { page: number } : {}
+    });
+    return data;
+  };
+  const expected = Math.max(1, Math.ceil(Math.min(changedFiles, FILE_LIST_LIMIT) / PER_PAGE));
+  const pages = await Promise.all(Array.from({ length: expected }, (_, index) => page(index + 1)));
+  let listed = pages.flat();
+  for (let next = 2; changedFiles === 0 && pages.at(-1).length === PER_PAGE && listed.length < FILE_LIST_LIMIT; next++) {
+    const more = await page(next);
+    pages.push(more);
+    listed = listed.concat(more);
+  }
+  const listedAt = listedCommit(listed);
+  return { files: listed.map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
+}
+
+// src/github/spec-trees.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var MAX_TREE_REQUESTS = 200;
+async function withEverySpec(client, listed, commits, selection) {
+  if (!listed.truncated) return { kind: "complete", listed, byTrees: false };
+  const mergeBase = commits.mergeBase ?? (await compareCommits(client, commits.base, commits.head)).mergeBase;
+  const walk = new TreeWalk(client, selection, MAX_TREE_REQUESTS);
+  const found = await walk.changedSpecs(mergeBase, commits.head);
+  if (found === void 0) {
+    return { kind: "impossible", reason: `comparing the trees under the spec paths took more than ${MAX_TREE_REQUESTS} requests to GitHub's git trees API` };
+  }
+  const known = new Set(listed.files.map((file) => file.path));
+  return { kind: "complete", listed: { files: [...listed.files, ...found.filter((file) => !known.has(file.path))], truncated: false }, byTrees: true };
+}
+var TreeWalk = class {
+  constructor(client, selection, budget) {
+    this.client = client;
+    this.selection = selection;
+    this.budget = budget;
+    this.folders = specFolders(selection.specGlobs);
+  }
+  client;
+  selection;
+  budget;
+  requests = 0;
+  folders;
+  /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
+  async changedSpecs(base2, head) {
+    const [before, after] = await Promise.all([this.tree(base2, true), this.tree(head, true)]);
+    if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
+    return this.walk("", base2, head);
+  }
+  async walk(folder, base2, head) {
+    if (this.requests + (base2 === void 0 ? 1 : 2) > this.budget) return void 0;
+    const [before, after] = await Promise.all([base2 === void 0 ? void 0 : this.tree(base2, false), this.tree(head, false)]);
+    const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
+    const found = this.diff(folder, before?.entries ?? [], after.entries);
+    for (const entry of after.entries) {
+      const path = join3(folder, entry.path);
+      const previous = old.get(entry.path);
+      if (entry.type !== "tree" || previous?.sha === entry.sha || !this.folders(path)) continue;
+      const deeper = await this.walk(path, previous?.type === "tree" ? previous.sha : void 0, entry.sha);
+      if (deeper === void 0) return void 0;
+      found.push(...deeper);
+    }
+    return found;
+  }
+  /** Blobs of `after` that `before` does not have with the same content, among the specs. */
+  diff(folder, before, after) {
+    const old = new Map(before.filter((entry) => entry.type === "blob").map((entry) => [entry.path, entry.sha]));
+    return after.filter((entry) => entry.type === "blob" && old.get(entry.path) !== entry.sha && this.selection.isSpec(join3(folder, entry.path))).map((entry) => ({ path: join3(folder, entry.path), status: old.has(entry.path) ? "modified" : "added", blobSha: entry.sha }));
+  }
+  async tree(sha, recursive) {
+    this.requests++;
+    const getTree = this.client.octokit.rest.git.getTree;
+    const { data } = await getTree({ owner: this.client.owner, repo: this.client.repo, tree_sha: sha, ...recursive ? { recursive: "true" } : {} });
+    const entries = data.tree.filter((entry) => typeof entry.path === "string" && typeof entry.type === "string" && typeof entry.sha === "string");
+    return { truncated: data.truncated, entries };
+  }
+};
+function join3(folder, name) {
+  return folder === "" ? name : `${folder}/${name}`;
+}
+function specFolders(globs) {
+  const bases = globs.map((glob) => import_picomatch3.default.scan(glob).base);
+  return (folder) => bases.some((base2) => base2 === "" || folder === base2 || folder.startsWith(`${base2}/`) || base2.startsWith(`${folder}/`));
+}
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { isAbsolute as isAbsolute2, posix, resolve as resolve3 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename, dirname, normalize as normalize3, relative, resolve as resolve2, sep as sep2 } from "path";
+import * as nativeFs from "fs";
+var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath2(path) {
+  let normalized = normalize3(path);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+  return path.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+  if (resolvePaths) path = resolve2(path);
+  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath2(path);
+  if (path === ".") return "";
+  const needsSeperator = path[path.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path = directoryPath || ".";
+  if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+var empty$2 = () => {
+};
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts2, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts2.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts2, _filters) => {
+  counts2.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups2, directory, files) => {
+  groups2.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path, state, callback$1) {
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs3.realpath(path, (error3, resolvedPath) => {
+    if (error3) return queue.dequeue(suppressErrors ? null : error3, state);
+    fs3.stat(resolvedPath, (error$1, stat3) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat3, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path, state, callback$1) {
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs3.realpathSync(path);
+    const stat3 = fs3.statSync(resolvedPath);
+    if (stat3.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+    callback$1(stat3, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname(path);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname(parent);
+  }
+  state.symlinks.set(path, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error3, callback$1, output, suppressErrors) {
+  if (error3 && !suppressErrors) callback$1(error3, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs: fs3 } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs3.readdir(crawlPath || ".", readdirOpts, (error3, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error3, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs: fs3 } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue2 = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error3, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error3)) {
+      this.onQueueEmpty(error3, output);
+      if (error3) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root, options, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options, this.isSynchronous);
+    this.root = normalizePath(root, options);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options,
+      queue: new Queue2((error3, state) => this.callbackInvoker(state, error3, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options);
+    this.pushDirectory = build$6(this.root, options);
+    this.pushFile = build$5(options);
+    this.getArray = build$4(options);
+    this.groupFiles = build$3(options);
+    this.resolveSymlink = build$2(options, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path)) continue;
+        this.pushDirectory(path, paths, filters);
+        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
+          if (stat3.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path;
+            const filename = basename(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root, options) {
+    this.root = root;
+    this.options = options;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require2.resolve("picomatch");
+  pm = __require2("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep2,
+    filters: []
+  };
+  globFunction;
+  constructor(options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root, options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    return new APIBuilder(root || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path) => isMatch(path));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j2;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch4.default)(parts[j2], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j2 = 0;
+      while (j2 < minParts) {
+        const part = patternParts[j2];
+        if (part.includes("/")) return true;
+        if (!matcher[j2](inputParts[j2])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j2++;
+      }
+      if (j2 === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path) {
+  return path.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path) {
+  var _result$parts;
+  const result = import_picomatch4.default.scan(path, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch4.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute2(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch4.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch4.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format2 = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug2 ? (p, isDirectory2) => {
+      const path = format2(p, isDirectory2);
+      const matches2 = matcher(path) && !ignore(path);
+      if (matches2) log(`matched ${path}`);
+      return matches2;
+    } : (p, isDirectory2) => {
+      const path = format2(p, isDirectory2);
+      return matcher(path) && !ignore(path);
+    }],
+    exclude: debug2 ? (_, p) => {
+      const skipped2 = excludePredicate(_, p);
+      log(`${skipped2 ? "skipped" : "crawling"} ${p}`);
+      return skipped2;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions2 = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions2) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions2[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir2,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat2,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+function globSync(globInput, options) {
+  const [crawler, relative2] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative2) : [];
+}
+
+// src/pipeline/workspace-specs.ts
+var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+function configuredSpecs(root, config3) {
+  return sorted(globSync(config3.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(specSelector(config3)));
+}
+function sorted(items) {
+  const key = (item) => typeof item === "string" ? item : item.path;
+  return items.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+// src/action/spec-files.ts
+import { createHash } from "node:crypto";
+import { lstatSync, readFileSync as readFileSync5 } from "node:fs";
+import { join as join4 } from "node:path";
+function gitBlobSha(bytes) {
+  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+function readWorkspaceFile(workspace, path) {
+  const file = join4(workspace, path);
+  try {
+    if (!lstatSync(file).isFile()) return void 0;
+    return readFileSync5(file);
+  } catch {
+    return void 0;
+  }
+}
+async function readSpec(file, workspace, client) {
+  const local = readWorkspaceFile(workspace, file.path);
+  if (local !== void 0 && gitBlobSha(local) === file.blobSha) return { bytes: local, from: "workspace" };
+  return { bytes: await fetchBlob(client, file.blobSha), from: "api" };
+}
+
+// src/action/gather.ts
+var BLOB_CONCURRENCY = 8;
+async function gather2(run, config3) {
+  const { pull, mergeGroup } = run.context;
+  if (pull && run.client) return gatherPullRequest(run, pull, run.client, config3);
+  if (mergeGroup && run.client) return gatherMergeGroup(run, mergeGroup, run.client, config3);
+  return gatherWorkspace(run, config3);
+}
+async function gatherPullRequest(run, pull, client, config3) {
+  const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
+  if (pull.labels.includes(config3.skip_label)) return { kind: "skipped", state };
+  const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+  if (!isHead) {
+    run.conversation = false;
+    run.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
+  }
+  return gatherChanged(run, client, config3, { subject: "The pull request changes", listed, commits: { base: pull.baseSha, head: pull.headSha }, state, pull });
+}
+async function gatherMergeGroup(run, group, client, config3) {
+  const comparison = await compareCommits(client, group.baseSha, group.headSha);
+  const listed = { files: comparison.files, truncated: !comparison.complete };
+  const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
+  const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+  return gatherChanged(run, client, config3, { subject, listed, commits, state: { draft: false, filesTruncated: false, needingSpec: [] } });
+}
+async function gatherChanged(run, client, config3, { subject, listed: everyListed, commits, state, pull }) {
+  const { workflow } = run;
+  const every = await withEverySpec(client, everyListed, commits, { specGlobs: config3.paths, isSpec: specSelector(config3) });
+  if (every.kind === "impossible") return { kind: "too-many", reason: every.reason };
+  const listed = every.listed;
+  const wanted = specsToRead(listed.files, config3, pull?.body);
+  const { changed, links } = wanted;
+  workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(changed.length, "spec")} to check.`);
+  if (every.byTrees) workflow.info("GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.");
+  const from = /* @__PURE__ */ new Map();
+  const readChanged = async (file) => {
+    const spec = await readSpec(file, run.context.workspace, client);
+    from.set(file.path, spec.from);
+    return spec.bytes;
+  };
+  const read = await readSpecs(client, wanted, { ...pull ? { headSha: pull.headSha } : {}, readChanged, concurrency: BLOB_CONCURRENCY });
+  if (links.length > 0) workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
+  return {
+    kind: "specs",
+    specs: read.specs,
+    prejudged: read.missing,
+    state: { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, changed, config3) },
+    tell: () => tellSources(run, changed, links.length, from)
+  };
+}
+function tellSources(run, changed, linkCount, from) {
+  const counts2 = { workspace: 0, api: 0 };
+  for (const file of changed) {
+    const source = from.get(file.path);
+    counts2[source]++;
+    run.workflow.info(`  ${file.path}: ${source === "workspace" ? "read from the workspace" : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
+  }
+  if (changed.length === 0 && linkCount === 0) return;
+  const linkedNote = linkCount > 0 ? `${plural(linkCount, "linked spec")} from the description, at the head commit` : "";
+  run.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
+}
+function gatherWorkspace(run, config3) {
+  const { workflow, context } = run;
+  const { pull, workspace } = context;
+  const state = { draft: pull?.draft ?? false, filesTruncated: false, needingSpec: [] };
+  if (pull) {
+    workflow.warning("specgate: without a github-token the pull request's files cannot be listed, so every spec under the configured paths in the workspace is checked.");
+    if (pull.labels.includes(config3.skip_label)) return { kind: "skipped", state };
+  } else {
+    workflow.info(`The event "${context.eventName || "unknown"}" is not a pull request: checking every spec under the configured paths in the workspace (${workspace}).`);
+  }
+  const paths = configuredSpecs(workspace, config3);
+  workflow.info(`${plural(paths.length, "spec")} under ${config3.paths.map((glob) => `"${glob}"`).join(", ")}.`);
+  const specs = paths.map((path) => ({ path, bytes: readWorkspaceFile(workspace, path) ?? new Uint8Array() }));
+  const tell = () => {
+    for (const path of paths) workflow.info(`  ${path}`);
+    if (paths.length > 0) run.notes.push(`Specs: every file under the configured \`paths\` in the workspace, ${plural(paths.length, "spec")}.`);
+  };
+  const globs = config3.paths.map((glob) => `\`${glob}\``).join(", ");
+  const emptyText = `No file in the workspace matches the configured \`paths\` (${globs}), so there was nothing to check.`;
+  return { kind: "specs", specs, prejudged: [], state, tell, ...pull ? {} : { emptyText } };
+}
+
 // src/action/inputs.ts
 var DEFAULT_CONFIG_PATH = ".github/specgate.yml";
 var FAIL_ON = ["error", "warning", "never"];
@@ -33421,15 +33445,15 @@ function readInputs() {
   const checkName = input("check-name");
   if (checkName.length > 100) problems2.push('The input "check-name" must be at most 100 characters.');
   else if (checkName !== "") overrides.check_name = checkName;
-  const comment2 = input("comment");
-  if (comment2 !== "") {
-    if (COMMENT2.includes(comment2)) overrides.comment = comment2;
-    else problems2.push(`The input "comment" must be one of: ${COMMENT2.join(", ")} (not "${comment2}").`);
+  const comment3 = input("comment");
+  if (comment3 !== "") {
+    if (COMMENT2.includes(comment3)) overrides.comment = comment3;
+    else problems2.push(`The input "comment" must be one of: ${COMMENT2.join(", ")} (not "${comment3}").`);
   }
-  const failOn = input("fail-on") || "error";
-  if (!FAIL_ON.includes(failOn)) problems2.push(`The input "fail-on" must be one of: ${FAIL_ON.join(", ")} (not "${failOn}").`);
+  const failOn2 = input("fail-on") || "error";
+  if (!FAIL_ON.includes(failOn2)) problems2.push(`The input "fail-on" must be one of: ${FAIL_ON.join(", ")} (not "${failOn2}").`);
   if (problems2.length > 0) throw new InputError(problems2.join("\n"));
-  return { configPath: input("config") || DEFAULT_CONFIG_PATH, overrides, failOn, token: input("github-token") };
+  return { configPath: input("config") || DEFAULT_CONFIG_PATH, overrides, failOn: failOn2, token: input("github-token") };
 }
 function withOverrides(loaded, overrides) {
   return { ...loaded, config: { ...loaded.config, ...overrides } };
@@ -33439,70 +33463,227 @@ function describeOverrides(overrides) {
   return Object.keys(overrides).map((key) => names2[key]);
 }
 
-// src/action/pull-files.ts
-async function listPullFiles(client, pullNumber, changedFiles) {
-  const { octokit, owner, repo } = client;
-  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-  const listedAt = listedCommit(listed);
-  return { files: listed.slice(0, FILE_LIST_LIMIT).map(changedFile), truncated: listed.length >= FILE_LIST_LIMIT && changedFiles > listed.length, ...listedAt === void 0 ? {} : { listedAt } };
+// src/render/review-comments.ts
+function findingKey(finding) {
+  return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
 }
 
-// src/action/spec-files.ts
-import { createHash } from "node:crypto";
-import { lstatSync, readFileSync as readFileSync4 } from "node:fs";
-import { join as join3 } from "node:path";
-function gitBlobSha(bytes) {
-  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+// src/render/check-run.ts
+var MAX_SUMMARY = 65535;
+var LEVEL = { error: "failure", warning: "warning", notice: "notice" };
+function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) {
+  const annotated = (path, finding) => choice.annotate && finding.rule !== "linked-spec-missing" && !choice.onLines?.has(`${path}\0${findingKey(finding)}`);
+  const annotations = verdict.report.files.flatMap(
+    (file) => file.findings.filter((finding) => annotated(file.path, finding)).map((finding) => ({
+      path: file.path,
+      start_line: finding.line,
+      end_line: finding.line,
+      annotation_level: LEVEL[finding.severity],
+      title: `${finding.rule}: ${finding.section}`.slice(0, 255),
+      message: finding.message
+    }))
+  );
+  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join("\n")), annotations };
 }
-function readWorkspaceFile(workspace, path) {
-  const file = join3(workspace, path);
-  try {
-    if (!lstatSync(file).isFile()) return void 0;
-    return readFileSync4(file);
-  } catch {
-    return void 0;
+function summaryOf(verdict, links, skipLabel) {
+  const { state, report: report2 } = verdict;
+  if (state.skip) return skippedNote(skipLabel, state.skip.by);
+  const parts = [];
+  if (state.needingSpec.length > 0) {
+    parts.push(
+      `This pull request changes files that need a spec (\`require_spec\`), but changes no spec file:`,
+      "",
+      ...state.needingSpec.slice(0, 20).map((path) => `- \`${path}\``),
+      ...state.needingSpec.length > 20 ? [`- … and ${state.needingSpec.length - 20} more`] : [],
+      ""
+    );
   }
+  if (report2.files.length === 0) {
+    parts.push("No spec file was added or changed, so there was nothing to check.");
+  } else {
+    parts.push("| Spec | Template | Result | Problems |", "| --- | --- | --- | --- |");
+    for (const file of report2.files) parts.push(fileRow(file, links));
+  }
+  if (verdict.conclusion === "neutral") parts.push("", "This is a draft: the check reports problems without failing until it is ready for review.");
+  if (state.filesTruncated) {
+    parts.push("", "> [!WARNING]", "> GitHub lists only the first 3,000 files of a pull request; spec files after those were not checked.");
+  }
+  if (state.specsFromTrees) {
+    parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
+  }
+  return parts.join("\n");
 }
-async function readSpec(file, workspace, client) {
-  const local = readWorkspaceFile(workspace, file.path);
-  if (local !== void 0 && gitBlobSha(local) === file.blobSha) return { bytes: local, from: "workspace" };
-  return { bytes: await fetchBlob(client, file.blobSha), from: "api" };
+function noticesOf(verdict) {
+  if (!verdict.notices || verdict.notices.length === 0) return [];
+  return ["", "> [!NOTE]", "> The configuration inherits locked sections; these settings of it were ignored:", ...verdict.notices.map((notice2) => `> - ${notice2}`)];
+}
+function skippedNote(skipLabel, by, mention = true) {
+  const who = by === void 0 ? "" : ` by ${mention ? "@" : ""}${by}`;
+  return `The label \`${skipLabel}\` was added${who}, so specs were not checked. Remove the label to check them again.`;
+}
+function fileRow(file, links) {
+  const url = `${links.repositoryUrl}/blob/${links.headSha}/${file.path.split("/").map(encodeURIComponent).join("/")}`;
+  const result = fileStatus(file) === "pass" ? "✅ complete" : "❌ incomplete";
+  const byRule = /* @__PURE__ */ new Map();
+  for (const finding of file.findings) {
+    const sections = byRule.get(finding.rule) ?? [];
+    if (!sections.includes(finding.section)) sections.push(finding.section);
+    byRule.set(finding.rule, sections);
+  }
+  const problems2 = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(", ")}`).join("<br>");
+  return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems2} |`;
+}
+function escapeCell(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function clip(summary2) {
+  if (summary2.length <= MAX_SUMMARY) return summary2;
+  const note = `
+
+… cut at GitHub's limit of ${plural(MAX_SUMMARY, "character")}; every finding is still an annotation.`;
+  return summary2.slice(0, MAX_SUMMARY - note.length) + note;
+}
+function renderConfigError(problems2, file) {
+  const list2 = problems2.map((problem) => `- line ${problem.line}: ${problem.message}`);
+  return {
+    title: `Configuration error in ${file.path}`,
+    summary: clip(
+      [`specgate cannot check specs until [${file.path}](${file.url}) is fixed on the default branch:`, "", ...list2].join("\n")
+    ),
+    annotations: file.inThisRepository ? problems2.map((problem) => ({
+      path: file.path,
+      start_line: problem.line,
+      end_line: problem.line,
+      annotation_level: "failure",
+      title: "specgate configuration",
+      message: problem.message
+    })) : []
+  };
+}
+function renderTooManyFiles(reason, skipLabel) {
+  return {
+    title: "Too many changed files to find every spec",
+    summary: clip(
+      [
+        `GitHub lists only the first 3,000 files of a pull request (300 of a comparison), and ${reason}, so specgate cannot tell whether an incomplete spec is among the files it could not see. The check fails rather than let one through unseen.`,
+        "",
+        `To get past it: split the change into smaller pull requests, or add the label \`${skipLabel}\` (or comment \`/spec-template skip <reason>\`, with write access) to pass the check without checking specs.`
+      ].join("\n")
+    ),
+    annotations: []
+  };
 }
 
-// src/action/sticky-comment.ts
+// src/render/sticky-comment.ts
+var STICKY_MARKER = "<!-- specgate:sticky -->";
+var STAMP = /<!-- specgate:stamp head=([0-9a-f]+) updated=(\S+) -->/;
+function readStamp(body) {
+  const match2 = STAMP.exec(body);
+  return match2 ? { headSha: match2[1], updatedAt: match2[2] } : void 0;
+}
+var RULE_LABEL = {
+  "missing-section": "Missing",
+  "empty-section": "Empty",
+  "placeholder-section": "Still the template",
+  "file-too-large": "Not checked",
+  "too-complex": "Not checked",
+  "not-text": "Not checked"
+};
+function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annotated = true) {
+  const head = [STICKY_MARKER, `<!-- specgate:stamp head=${stamp.headSha} updated=${stamp.updatedAt} -->`];
+  if (verdict.state.skip) {
+    return [...head, `### ⏭️ ${checkName}: ${verdict.title}`, "", skippedNote(skipLabel, verdict.state.skip.by, false), ""].join("\n");
+  }
+  if (verdict.conclusion !== "failure" && verdict.conclusion !== "neutral") {
+    return [...head, `### ✅ ${checkName}: ${verdict.title}`, "", "Every spec in this pull request has all the sections its template asks for.", ""].join("\n");
+  }
+  const lines = [...head, `### ❌ ${checkName}: ${verdict.title}`, ""];
+  const { needingSpec } = verdict.state;
+  if (needingSpec.length > 0) {
+    const named = `${needingSpec.slice(0, 5).map((path) => `\`${path}\``).join(", ")}${needingSpec.length > 5 ? ", …" : ""}`;
+    lines.push(`This pull request changes ${named}, which ${needingSpec.length === 1 ? "needs" : "need"} a spec, but adds or changes none.`, "");
+  }
+  const failing = verdict.report.files.filter((file) => fileStatus(file) === "fail");
+  if (failing.length > 0) {
+    lines.push("| Spec | What is left to write |", "| --- | --- |");
+    for (const file of failing) lines.push(`| [${file.path}](${links.repositoryUrl}/blob/${links.headSha}/${encodePath(file.path)}) | ${problems(file)} |`);
+    if (annotated) lines.push("", "Each problem is also an annotation on its line in the **Files changed** tab.");
+  }
+  return `${lines.join("\n")}
+`;
+}
+function problems(file) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const finding of file.findings) {
+    if (finding.severity !== "error") continue;
+    const label = RULE_LABEL[finding.rule] ?? finding.rule;
+    const sections = groups2.get(label) ?? [];
+    if (!sections.includes(finding.section)) sections.push(finding.section);
+    groups2.set(label, sections);
+  }
+  return [...groups2].map(([label, sections]) => `**${label}:** ${sections.join(", ").replace(/\|/g, "\\|")}`).join("<br>");
+}
+function encodePath(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/github/sticky-comment.ts
+function calls(client) {
+  const { issues } = client.octokit.rest;
+  const { owner, repo } = client;
+  return {
+    pages: (issueNumber) => client.octokit.paginate.iterator(issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 }),
+    create: (issueNumber, body) => issues.createComment({ owner, repo, issue_number: issueNumber, body }),
+    update: (commentId, body) => issues.updateComment({ owner, repo, comment_id: commentId, body })
+  };
+}
 async function findStickyComment(client, issueNumber) {
-  const { octokit, owner, repo } = client;
-  const iterator2 = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-  for await (const { data } of iterator2) {
-    const found = data.find((comment2) => comment2.body?.includes(STICKY_MARKER));
+  for await (const { data } of calls(client).pages(issueNumber)) {
+    const found = data.find((comment3) => comment3.body?.includes(STICKY_MARKER));
     if (found) return { id: found.id, body: found.body ?? "", url: found.html_url ?? "" };
   }
   return void 0;
 }
-async function writeStickyComment(client, issueNumber, body, stamp, createIfMissing) {
-  const { octokit, owner, repo } = client;
-  try {
-    const existing = await findStickyComment(client, issueNumber);
-    if (!existing) {
-      if (!createIfMissing) return { action: "none" };
-      const { data: data2 } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-      return { action: "created", url: data2.html_url ?? "" };
-    }
-    const theirs = readStamp(existing.body);
-    if (theirs && theirs.updatedAt > stamp.updatedAt) return { action: "stale", url: existing.url };
-    if (existing.body === body) return { action: "unchanged", url: existing.url };
-    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-    return { action: "updated", url: data.html_url ?? "" };
-  } catch (error3) {
-    const status = statusOf(error3);
-    if (status === 403) return { action: "forbidden", status };
-    throw error3;
+async function lookUpStickyComment(client, issueNumber, memory) {
+  const remembered = memory?.recall();
+  if (remembered !== void 0) return { comment: remembered ?? void 0, remembered: true };
+  return { comment: await findStickyComment(client, issueNumber), remembered: false };
+}
+function isStale(found, stamp) {
+  const theirs = found.comment && readStamp(found.comment.body);
+  return theirs !== void 0 && theirs.updatedAt > stamp.updatedAt;
+}
+async function writeStickyComment(client, issueNumber, body, stamp, options) {
+  if (body === void 0) return { action: "none", url: "" };
+  const { memory } = options;
+  const found = options.found ?? await lookUpStickyComment(client, issueNumber, memory);
+  const existing = found.comment;
+  if (!existing) {
+    memory?.remember(null);
+    if (!options.createIfMissing) return { action: "none", url: "" };
+    const { data } = await calls(client).create(issueNumber, body);
+    const url2 = data.html_url ?? "";
+    memory?.remember({ id: data.id, body, url: url2 });
+    return { action: "created", url: url2 };
   }
+  memory?.remember(existing);
+  if (isStale(found, stamp)) return { action: "stale", url: existing.url ?? "" };
+  if (existing.body === body) return { action: "unchanged", url: existing.url ?? "" };
+  let url;
+  try {
+    url = (await calls(client).update(existing.id, body)).data.html_url ?? existing.url ?? "";
+  } catch (error3) {
+    if (!found.remembered || statusOf(error3) !== 404) throw error3;
+    memory?.forget();
+    return writeStickyComment(client, issueNumber, body, stamp, { ...options, found: void 0 });
+  }
+  memory?.remember({ id: existing.id, body, url });
+  return { action: "updated", url };
 }
 
 // src/action/summary.ts
-function icon(conclusion, skipped = false) {
-  if (skipped) return "⏭️";
+function icon(conclusion, skipped2 = false) {
+  if (skipped2) return "⏭️";
   return conclusion === "success" ? "✅" : conclusion === "neutral" ? "⚪" : "❌";
 }
 function jobSummary(verdict, links, options) {
@@ -33517,20 +33698,131 @@ function notes(lines) {
   return lines.length === 0 ? [] : [lines.map((line) => `<sub>${line}</sub>`).join("<br>\n"), ""];
 }
 
-// src/action/templates.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join4 } from "node:path";
-async function readTemplates2(paths, from) {
-  if ("client" in from) return readTemplates(from.client, paths);
-  const wanted = [...new Set(paths)].filter((path) => path !== void 0);
-  return new Map(wanted.map((path) => [path, readText(join4(from.workspace, path))]));
-}
-function readText(file) {
-  try {
-    return readFileSync5(file, "utf8");
-  } catch {
-    return void 0;
+// src/action/publish.ts
+var ANNOTATIONS_SHOWN = 10;
+async function publishVerdict(run, checked, loaded) {
+  const { workflow, context, checkName } = run;
+  const { config: config3 } = loaded;
+  const verdict = withNotices(checked.verdict, loaded.notices);
+  for (const notice2 of loaded.notices ?? []) workflow.warning(`specgate: ${notice2.message}`, { title: "specgate configuration" });
+  const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
+  const links = { repositoryUrl: context.repositoryUrl, headSha };
+  if (config3.annotations) workflow.annotate(verdict.report);
+  const counted = summarize(verdict.report);
+  if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
+    workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
   }
+  workflow.info(`${icon(verdict.conclusion, verdict.state.skip !== void 0)} ${checkName}: ${verdict.title}`);
+  if (verdict.conclusion === "neutral") workflow.info("This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).");
+  let commentUrl = "";
+  if (!run.conversation) workflow.info("Sticky comment: left to the run for the newest head.");
+  else if (context.pull && run.client && config3.comment !== "never") commentUrl = await comment2(run, context.pull, run.client, verdict, links, config3);
+  else if (context.pull && config3.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
+  workflow.appendSummary(jobSummary(verdict, links, { checkName, skipLabel: config3.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
+  setOutputs(run, {
+    conclusion: verdict.conclusion,
+    title: verdict.title,
+    errors: String(counted.errors),
+    warnings: String(counted.warnings),
+    specs: String(counted.files),
+    "failed-files": JSON.stringify(verdict.report.files.filter((file) => fileStatus(file) === "fail").map((file) => file.path)),
+    "comment-url": commentUrl
+  });
+  return exitCode(run, verdict.conclusion === "failure");
+}
+async function comment2(run, pull, client, verdict, links, config3) {
+  const { workflow } = run;
+  const { skip_label: skipLabel, comment: mode, annotations: annotated } = config3;
+  const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
+  const body = renderStickyComment(verdict, links, stamp, run.checkName, skipLabel, annotated);
+  const createIfMissing = verdict.conclusion === "failure" || mode === "always" && !verdict.state.skip;
+  let result;
+  try {
+    result = await writeStickyComment(client, pull.number, body, stamp, { createIfMissing });
+  } catch (error3) {
+    if (statusOf(error3) === 403) {
+      workflow.notice(
+        `The token may not comment on this pull request (HTTP 403${pull.fromFork ? ": a pull request from a fork gets a read-only token" : '; give the job "pull-requests: write"'}). The job summary and the annotations have the results.`,
+        { title: "specgate comment" }
+      );
+    } else {
+      workflow.warning(`specgate could not write the sticky comment: ${describeError(error3)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
+    }
+    return "";
+  }
+  switch (result.action) {
+    case "none":
+      workflow.info("Sticky comment: none (nothing to say yet).");
+      return "";
+    case "stale":
+      workflow.info(`Sticky comment: left alone, it describes a later push${at(result.url)}.`);
+      return result.url;
+    default:
+      workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
+      return result.url;
+  }
+}
+function publishConfigError(run, repoConfig, problems2) {
+  const { workflow, context, inputs } = run;
+  const source = repoConfig.source;
+  const inThisRepository = source?.inThisRepository ?? true;
+  const path = source ? inThisRepository ? source.path : `${source.owner}/${source.repo}/${source.path}` : inputs.configPath;
+  const views = problems2.map((problem) => {
+    const input = inputFor(run, problem.key);
+    return input === void 0 ? problem : { ...problem, line: 0, message: `The input "${input}": ${problem.message}` };
+  });
+  for (const problem of views) {
+    const inFile = problem.line > 0 && source !== void 0 && inThisRepository;
+    workflow.error(inFile ? problem.message : problem.line > 0 ? `${path}:${problem.line}: ${problem.message}` : problem.message, {
+      title: "specgate configuration",
+      ...inFile ? { file: source.path, line: problem.line } : {}
+    });
+  }
+  const base2 = inThisRepository ? context.repositoryUrl : context.repositoryUrl.replace(/[^/]+\/[^/]+$/, `${source.owner}/${source.repo}`);
+  const output = renderConfigError(
+    views.map((problem) => ({ line: Math.max(problem.line, 1), message: problem.message })),
+    { path, url: `${base2}/blob/HEAD/${source?.path ?? inputs.configPath}`, inThisRepository }
+  );
+  workflow.info(`❌ ${run.checkName}: ${output.title}`);
+  return publishProblem(run, output.title, output.summary);
+}
+function inputFor(run, key) {
+  const { overrides } = run.inputs;
+  if (key === "template" && overrides.template !== void 0) return "template";
+  if (key.startsWith("paths") && overrides.paths !== void 0) return "paths";
+  return void 0;
+}
+function publishTooManyFiles(run, reason, skipLabel) {
+  const { title, summary: summary2 } = renderTooManyFiles(reason, skipLabel);
+  run.workflow.error(`${title}: ${summary2.split("\n")[0]}`, { title: "specgate" });
+  return publishProblem(run, title, summary2);
+}
+function publishInternalError(run, error3) {
+  const reason = describeError(error3);
+  const title = "specgate could not finish the check";
+  run.workflow.error(`${title}: ${reason}`, { title: "specgate" });
+  return publishProblem(run, title, `The check stopped before it could judge the specs: ${reason}
+
+Re-run the job to try again.`);
+}
+function publishProblem(run, title, summary2) {
+  run.workflow.appendSummary(problemSummary(run.checkName, title, summary2, run.notes));
+  setOutputs(run, { conclusion: "failure", title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
+  return 1;
+}
+function setOutputs(run, values) {
+  for (const [name, value] of Object.entries(values)) run.workflow.setOutput(name, value);
+}
+function exitCode(run, failed) {
+  if (!failed) return 0;
+  if (run.inputs.failOn === "never") {
+    run.workflow.info("fail-on: never, so the step passes all the same.");
+    return 0;
+  }
+  return 1;
+}
+function at(url) {
+  return url === "" ? "" : ` (${url})`;
 }
 
 // src/action/workflow.ts
@@ -33610,8 +33902,6 @@ ${line}
 };
 
 // src/action/run.ts
-var BLOB_CONCURRENCY = 8;
-var ANNOTATIONS_SHOWN = 10;
 async function runAction(options = {}) {
   const workflow = new Workflow();
   let context;
@@ -33632,284 +33922,41 @@ async function runAction(options = {}) {
     debug: (message2) => workflow.debug(message2),
     ...options.retryDelayMs === void 0 ? {} : { retryDelayMs: options.retryDelayMs }
   }) : void 0;
-  const status = await new Gate(context, inputs, workflow, client).run();
+  const run = { context, inputs, workflow, client, checkName: inputs.overrides.check_name ?? defaultConfig().check_name, conversation: true, notes: [] };
+  const status = await gate(run);
   workflow.flush();
   return status;
 }
-var Gate = class {
-  constructor(context, inputs, workflow, client) {
-    this.context = context;
-    this.inputs = inputs;
-    this.workflow = workflow;
-    this.client = client;
-    this.checkName = inputs.overrides.check_name ?? defaultConfig().check_name;
+async function gate(run) {
+  const { context, workflow } = run;
+  workflow.info(`specgate: ${context.pull ? `pull request #${context.pull.number} of ${context.owner}/${context.repo}, head ${context.pull.headSha.slice(0, 7)}` : `${context.eventName || "an event"} in ${context.owner}/${context.repo}`}`);
+  try {
+    const repoConfig = await readConfiguration(run);
+    if (repoConfig.loaded.problems.length > 0) return publishConfigError(run, repoConfig, repoConfig.loaded.problems);
+    const loaded = withOverrides(repoConfig.loaded, run.inputs.overrides);
+    run.checkName = loaded.config.check_name;
+    const checked = await checkGathered(run, await gather2(run, loaded.config), loaded, repoConfig);
+    if (checked.kind === "config-error") return publishConfigError(run, repoConfig, checked.problems);
+    if (checked.kind === "too-many") return publishTooManyFiles(run, checked.reason, loaded.config.skip_label);
+    return await publishVerdict(run, checked, loaded);
+  } catch (error3) {
+    return publishInternalError(run, error3);
   }
-  context;
-  inputs;
-  workflow;
-  client;
-  checkName;
-  /** False for a commit that is no longer the pull request's head: it keeps out of the conversation. */
-  conversation = true;
-  notes = [];
-  async run() {
-    const { context, workflow } = this;
-    workflow.info(`specgate: ${context.pull ? `pull request #${context.pull.number} of ${context.owner}/${context.repo}, head ${context.pull.headSha.slice(0, 7)}` : `${context.eventName || "an event"} in ${context.owner}/${context.repo}`}`);
-    try {
-      const repoConfig = await readRepoConfig({ client: this.client, owner: context.owner, repo: context.repo, path: this.inputs.configPath, workspace: context.workspace, defaultBranch: context.defaultBranch, pullRequest: context.pull !== void 0 });
-      if (repoConfig.fallbackReason && context.pull) workflow.warning(`specgate: ${repoConfig.fallbackReason}.`, { title: "specgate configuration" });
-      else if (repoConfig.fallbackReason) workflow.info(`${repoConfig.fallbackReason[0].toUpperCase()}${repoConfig.fallbackReason.slice(1)}.`);
-      workflow.info(`Configuration: ${repoConfig.description}.`);
-      this.notes.push(`Configuration: ${repoConfig.description}.`);
-      const overridden = describeOverrides(this.inputs.overrides);
-      if (overridden.length > 0) {
-        const line = `Inputs in place of the configuration's settings: ${overridden.map((name) => `\`${name}\``).join(", ")}.`;
-        workflow.info(line);
-        this.notes.push(line);
-      }
-      if (repoConfig.loaded.problems.length > 0) return this.configError(repoConfig, repoConfig.loaded.problems);
-      const loaded = withOverrides(repoConfig.loaded, this.inputs.overrides);
-      this.checkName = loaded.config.check_name;
-      const checked = this.context.pull && this.client ? await this.checkPullRequest(this.context.pull, this.client, loaded, repoConfig) : this.context.mergeGroup && this.client ? await this.checkMergeGroup(this.context.mergeGroup, this.client, loaded, repoConfig) : await this.checkWorkspace(loaded, repoConfig);
-      if (checked.kind === "config-error") return this.configError(repoConfig, checked.problems);
-      if (checked.kind === "too-many") return this.tooManyFiles(checked.reason, loaded.config.skip_label);
-      return await this.publish(checked, loaded);
-    } catch (error3) {
-      return this.internalError(error3);
-    }
+}
+async function readConfiguration(run) {
+  const { context, workflow, inputs } = run;
+  const repoConfig = await readRepoConfig({ client: run.client, owner: context.owner, repo: context.repo, path: inputs.configPath, workspace: context.workspace, defaultBranch: context.defaultBranch, pullRequest: context.pull !== void 0 });
+  if (repoConfig.fallbackReason && context.pull) workflow.warning(`specgate: ${repoConfig.fallbackReason}.`, { title: "specgate configuration" });
+  else if (repoConfig.fallbackReason) workflow.info(`${repoConfig.fallbackReason[0].toUpperCase()}${repoConfig.fallbackReason.slice(1)}.`);
+  workflow.info(`Configuration: ${repoConfig.description}.`);
+  run.notes.push(`Configuration: ${repoConfig.description}.`);
+  const overridden = describeOverrides(inputs.overrides);
+  if (overridden.length > 0) {
+    const line = `Inputs in place of the configuration's settings: ${overridden.map((name) => `\`${name}\``).join(", ")}.`;
+    workflow.info(line);
+    run.notes.push(line);
   }
-  /** A pull request: the files GitHub lists for it, selected as the app selects them. */
-  async checkPullRequest(pull, client, loaded, repoConfig) {
-    const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
-    if (pull.labels.includes(loaded.config.skip_label)) return this.skipped(state, loaded);
-    const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
-    if (!isHead) {
-      this.conversation = false;
-      this.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
-    }
-    return this.checkChanged("The pull request changes", listed, { base: pull.baseSha, head: pull.headSha }, state, client, loaded, repoConfig, pull);
-  }
-  /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
-  async checkMergeGroup(group, client, loaded, repoConfig) {
-    const comparison = await compareCommits(client, group.baseSha, group.headSha);
-    const listed = { files: comparison.files, truncated: !comparison.complete };
-    const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
-    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
-    return this.checkChanged(subject, listed, commits, { draft: false, filesTruncated: false, needingSpec: [] }, client, loaded, repoConfig);
-  }
-  /** The changed specs of a file list (and the specs a pull request's description links), checked. */
-  async checkChanged(subject, everyListed, commits, state, client, loaded, repoConfig, pull) {
-    const { config: config3 } = loaded;
-    const every = await withEverySpec(client, everyListed, commits, { specGlobs: config3.paths, isSpec: specSelector(config3) });
-    if (every.kind === "impossible") return { kind: "too-many", reason: every.reason };
-    const listed = every.listed;
-    const wanted = specsToRead(listed.files, config3, pull?.body);
-    const { changed, links } = wanted;
-    this.workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(changed.length, "spec")} to check.`);
-    if (every.byTrees) this.workflow.info("GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.");
-    const from = /* @__PURE__ */ new Map();
-    const readChanged = async (file) => {
-      const spec = await readSpec(file, this.context.workspace, client);
-      from.set(file.path, spec.from);
-      return spec.bytes;
-    };
-    const read = await readSpecs(client, wanted, { ...pull ? { headSha: pull.headSha } : {}, readChanged, concurrency: BLOB_CONCURRENCY });
-    if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
-    const result = await checkSpecs(this.source(loaded, repoConfig), read.specs, { prejudged: read.missing });
-    if (result.kind === "config-error") return result;
-    const counts2 = { workspace: 0, api: 0 };
-    for (const file of changed) {
-      const source = from.get(file.path);
-      counts2[source]++;
-      this.workflow.info(`  ${file.path}: ${source === "workspace" ? "read from the workspace" : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
-    }
-    if (changed.length > 0 || links.length > 0) {
-      const linkedNote = links.length > 0 ? `${plural(links.length, "linked spec")} from the description, at the head commit` : "";
-      this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
-    }
-    const report2 = this.failOn(result.report);
-    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, changed, config3) }, config3);
-    return { kind: "checked", verdict, notes: this.notes };
-  }
-  /** Any other event (or a pull request without a token): every spec under `paths` in the workspace. */
-  async checkWorkspace(loaded, repoConfig) {
-    const { config: config3 } = loaded;
-    const { pull } = this.context;
-    const state = { draft: pull?.draft ?? false, filesTruncated: false, needingSpec: [] };
-    if (pull) {
-      this.workflow.warning("specgate: without a github-token the pull request's files cannot be listed, so every spec under the configured paths in the workspace is checked.");
-      if (pull.labels.includes(config3.skip_label)) return this.skipped(state, loaded);
-    } else {
-      this.workflow.info(`The event "${this.context.eventName || "unknown"}" is not a pull request: checking every spec under the configured paths in the workspace (${this.context.workspace}).`);
-    }
-    const paths = configuredSpecs(this.context.workspace, config3);
-    this.workflow.info(`${plural(paths.length, "spec")} under ${config3.paths.map((glob) => `"${glob}"`).join(", ")}.`);
-    const specs = paths.map((path) => ({ path, bytes: readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array() }));
-    const result = await checkSpecs(this.source(loaded, repoConfig), specs);
-    if (result.kind === "config-error") return result;
-    for (const path of paths) this.workflow.info(`  ${path}`);
-    if (paths.length > 0) this.notes.push(`Specs: every file under the configured \`paths\` in the workspace, ${plural(paths.length, "spec")}.`);
-    const report2 = this.failOn(result.report);
-    const verdict = decide(report2, state, config3);
-    if (pull || report2.files.length > 0) return { kind: "checked", verdict, notes: this.notes };
-    const globs = config3.paths.map((glob) => `\`${glob}\``).join(", ");
-    return {
-      kind: "checked",
-      verdict: { ...verdict, title: "No spec files found" },
-      notes: this.notes,
-      emptyText: `No file in the workspace matches the configured \`paths\` (${globs}), so there was nothing to check.`
-    };
-  }
-  skipped(state, loaded) {
-    const { labelEvent } = this.context;
-    const label = loaded.config.skip_label;
-    const by = labelEvent?.added && labelEvent.label === label ? labelEvent.login : void 0;
-    this.workflow.info(`The pull request has the label "${label}": specs are not checked.`);
-    return { kind: "checked", verdict: decide({ template: "", files: [] }, { ...state, skip: by === void 0 ? {} : { by } }, loaded.config), notes: this.notes };
-  }
-  /** Templates from where the configuration came from; its problems point at their lines of the file. */
-  source(loaded, repoConfig) {
-    const client = repoConfig.via === "api" ? this.client : void 0;
-    const from = client ? { client } : { workspace: this.context.workspace };
-    const source = repoConfig.source;
-    return {
-      loaded,
-      templates: (paths) => readTemplates2(paths, from),
-      // Probot's loader gives values without lines: the file is read again, as text, to locate the problems.
-      ...client && source ? { configLines: async () => parseConfig(await readTextFile(client, source) ?? "").lineOf } : {}
-    };
-  }
-  /** `fail-on: warning` makes every warning count as an error, in every report alike. */
-  failOn(report2) {
-    if (this.inputs.failOn !== "warning") return report2;
-    const files = report2.files.map((file) => ({
-      ...file,
-      findings: file.findings.map((finding) => finding.severity === "warning" ? { ...finding, severity: "error" } : finding)
-    }));
-    return { ...report2, files };
-  }
-  async publish(checked, loaded) {
-    const { workflow, context } = this;
-    const { config: config3 } = loaded;
-    const verdict = withNotices(checked.verdict, loaded.notices);
-    for (const notice2 of loaded.notices ?? []) workflow.warning(`specgate: ${notice2.message}`, { title: "specgate configuration" });
-    const headSha = context.pull?.headSha ?? context.mergeGroup?.headSha ?? context.sha;
-    const links = { repositoryUrl: context.repositoryUrl, headSha };
-    if (config3.annotations) workflow.annotate(verdict.report);
-    const counted = summarize(verdict.report);
-    if (counted.errors > ANNOTATIONS_SHOWN || counted.warnings > ANNOTATIONS_SHOWN || counted.notices > ANNOTATIONS_SHOWN) {
-      workflow.info(`GitHub shows only the first ${ANNOTATIONS_SHOWN} annotations of each level a step prints; the job summary lists the problems of every spec.`);
-    }
-    workflow.info(`${icon(verdict.conclusion, verdict.state.skip !== void 0)} ${this.checkName}: ${verdict.title}`);
-    if (verdict.conclusion === "neutral") workflow.info("This is a draft: problems are reported without failing the step until it is ready for review (draft: neutral).");
-    let commentUrl = "";
-    if (!this.conversation) workflow.info("Sticky comment: left to the run for the newest head.");
-    else if (context.pull && this.client && config3.comment !== "never") commentUrl = await this.comment(context.pull, this.client, verdict, links, config3);
-    else if (context.pull && config3.comment !== "never") workflow.info("Sticky comment: none (no github-token).");
-    workflow.appendSummary(jobSummary(verdict, links, { checkName: this.checkName, skipLabel: config3.skip_label, notes: checked.notes, ...checked.emptyText === void 0 ? {} : { emptyText: checked.emptyText } }));
-    this.outputs({
-      conclusion: verdict.conclusion,
-      title: verdict.title,
-      errors: String(counted.errors),
-      warnings: String(counted.warnings),
-      specs: String(counted.files),
-      "failed-files": JSON.stringify(verdict.report.files.filter((file) => fileStatus(file) === "fail").map((file) => file.path)),
-      "comment-url": commentUrl
-    });
-    return this.exitCode(verdict.conclusion === "failure");
-  }
-  async comment(pull, client, verdict, links, config3) {
-    const { skip_label: skipLabel, comment: mode, annotations: annotated } = config3;
-    const stamp = { headSha: pull.headSha, updatedAt: pull.updatedAt };
-    const body = renderStickyComment(verdict, links, stamp, this.checkName, skipLabel, annotated);
-    const createIfMissing = verdict.conclusion === "failure" || mode === "always" && !verdict.state.skip;
-    try {
-      const result = await writeStickyComment(client, pull.number, body, stamp, createIfMissing);
-      switch (result.action) {
-        case "forbidden":
-          this.workflow.notice(
-            `The token may not comment on this pull request (HTTP 403${pull.fromFork ? ": a pull request from a fork gets a read-only token" : '; give the job "pull-requests: write"'}). The job summary and the annotations have the results.`,
-            { title: "specgate comment" }
-          );
-          return "";
-        case "none":
-          this.workflow.info("Sticky comment: none (nothing to say yet).");
-          return "";
-        case "stale":
-          this.workflow.info(`Sticky comment: left alone, it describes a later push${at(result.url)}.`);
-          return result.url;
-        default:
-          this.workflow.info(`Sticky comment: ${result.action}${at(result.url)}.`);
-          return result.url;
-      }
-    } catch (error3) {
-      this.workflow.warning(`specgate could not write the sticky comment: ${describeError(error3)}. The job summary and the annotations have the results.`, { title: "specgate comment" });
-      return "";
-    }
-  }
-  configError(repoConfig, problems2) {
-    const { workflow, context } = this;
-    const source = repoConfig.source;
-    const inThisRepository = source?.inThisRepository ?? true;
-    const path = source ? inThisRepository ? source.path : `${source.owner}/${source.repo}/${source.path}` : this.inputs.configPath;
-    const views = problems2.map((problem) => {
-      const input = this.inputFor(problem.key);
-      return input === void 0 ? problem : { ...problem, line: 0, message: `The input "${input}": ${problem.message}` };
-    });
-    for (const problem of views) {
-      const inFile = problem.line > 0 && source !== void 0 && inThisRepository;
-      workflow.error(inFile ? problem.message : problem.line > 0 ? `${path}:${problem.line}: ${problem.message}` : problem.message, {
-        title: "specgate configuration",
-        ...inFile ? { file: source.path, line: problem.line } : {}
-      });
-    }
-    const base2 = inThisRepository ? context.repositoryUrl : context.repositoryUrl.replace(/[^/]+\/[^/]+$/, `${source.owner}/${source.repo}`);
-    const output = renderConfigError(
-      views.map((problem) => ({ line: Math.max(problem.line, 1), message: problem.message })),
-      { path, url: `${base2}/blob/HEAD/${source?.path ?? this.inputs.configPath}`, inThisRepository }
-    );
-    workflow.info(`❌ ${this.checkName}: ${output.title}`);
-    workflow.appendSummary(problemSummary(this.checkName, output.title, output.summary, this.notes));
-    this.outputs({ conclusion: "failure", title: output.title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
-    return 1;
-  }
-  inputFor(key) {
-    const { overrides } = this.inputs;
-    if (key === "template" && overrides.template !== void 0) return "template";
-    if (key.startsWith("paths") && overrides.paths !== void 0) return "paths";
-    return void 0;
-  }
-  tooManyFiles(reason, skipLabel) {
-    const { title, summary: summary2 } = renderTooManyFiles(reason, skipLabel);
-    this.workflow.error(`${title}: ${summary2.split("\n")[0]}`, { title: "specgate" });
-    this.workflow.appendSummary(problemSummary(this.checkName, title, summary2, this.notes));
-    this.outputs({ conclusion: "failure", title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
-    return 1;
-  }
-  internalError(error3) {
-    const reason = describeError(error3);
-    const title = "specgate could not finish the check";
-    this.workflow.error(`${title}: ${reason}`, { title: "specgate" });
-    this.workflow.appendSummary(problemSummary(this.checkName, title, `The check stopped before it could judge the specs: ${reason}
-
-Re-run the job to try again.`, this.notes));
-    this.outputs({ conclusion: "failure", title, errors: "0", warnings: "0", specs: "0", "failed-files": "[]", "comment-url": "" });
-    return 1;
-  }
-  outputs(values) {
-    for (const [name, value] of Object.entries(values)) this.workflow.setOutput(name, value);
-  }
-  exitCode(failed) {
-    if (!failed) return 0;
-    if (this.inputs.failOn === "never") {
-      this.workflow.info("fail-on: never, so the step passes all the same.");
-      return 0;
-    }
-    return 1;
-  }
-};
-function at(url) {
-  return url === "" ? "" : ` (${url})`;
+  return repoConfig;
 }
 
 // src/action/main.ts

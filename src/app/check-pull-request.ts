@@ -1,21 +1,15 @@
 import type { Logger } from 'probot';
-import { CONFIG_FILE } from './github/config-file.js';
-import { renderConfigError, renderInternalError, renderTooManyFiles } from '../render/check-run.js';
-import { withEverySpec } from '../github/spec-trees.js';
-import { specSelector } from '../config/select.js';
 import { decide, withNotices } from '../verdict/verdict.js';
-import { defaultConfig } from '../config/load.js';
-import { checkChangedSpecs, readBasics } from './gather.js';
+import { readBasics } from './gather.js';
 import { whoAddedLabel } from './github/labels.js';
 import type { RepoClient } from './github/repo.js';
 import type { AppMemory } from './memory.js';
 import type { CheckPool } from '../pipeline/check-pool.js';
-import { countFindings, type Metrics } from './observability.js';
+import type { Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
-import { publish, publishProblem } from './publish.js';
+import { publish } from './publish.js';
 import { filesOfCommit } from '../github/compare.js';
-
-export type Outcome = 'success' | 'failure' | 'neutral' | 'skipped' | 'config-error' | 'error' | 'ignored';
+import { guardCheck, judgeChanges, type Outcome } from './check-changes.js';
 
 export interface CheckRequest {
   client: RepoClient;
@@ -35,15 +29,12 @@ export interface CheckRequest {
  * posted for the head SHA, so a required gate never waits forever.
  */
 export async function checkPullRequest({ client, pull, log, labelEvent, memory, metrics, pool }: CheckRequest): Promise<Outcome> {
-  let checkName = defaultConfig().check_name;
-  try {
+  const target = { client, commit: pull, log, ...(memory ? { memory } : {}) };
+  const failure = { message: 'specgate: check failed', fields: { pull: pull.number, headSha: pull.headSha } };
+  return guardCheck(target, failure, async (configured) => {
     const { repoConfig, pullFiles: listed } = await readBasics(client, pull);
-    const { loaded, source } = repoConfig;
-    checkName = repoConfig.checkName;
-    if (loaded.problems.length > 0) {
-      await postConfigError(client, pull, checkName, loaded.problems, source, memory);
-      return 'config-error';
-    }
+    if (!(await configured(repoConfig))) return 'config-error';
+    const { loaded } = repoConfig;
     const { config } = loaded;
     if (labelEvent && labelEvent.label !== config.skip_label) return 'ignored';
     if (listed.status === 'rejected') throw listed.reason;
@@ -55,53 +46,12 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
       await publish(client, pull, withNotices(decide({ template: '', files: [] }, state, config), loaded.notices), [], config, log, memory);
       return 'skipped';
     }
-    const every = await withEverySpec(client, pullFiles, { base: pull.baseSha, head: pull.headSha }, { specGlobs: config.paths, isSpec: specSelector(config) });
-    if (every.kind === 'impossible') {
-      await publishProblem(client, pull, checkName, renderTooManyFiles(every.reason, config.skip_label), memory);
-      return 'failure';
-    }
-    const state = { draft: pull.draft, filesTruncated: every.listed.truncated, specsFromTrees: every.byTrees, needingSpec: [] as string[] };
-
-    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, pull });
-    if (checked.kind === 'config-error') {
-      await postConfigError(client, pull, checkName, checked.problems, source, memory);
-      return 'config-error';
-    }
-    const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
-    if (metrics) for (const spec of checked.specs) countFindings(metrics, spec.report.findings);
-    const verdict = withNotices(decide(report, { ...state, needingSpec: checked.needingSpec }, config), loaded.notices);
-    const published = await publish(client, pull, verdict, checked.specs, config, log, memory, { conversation: isHead });
+    const commits = { base: pull.baseSha, head: pull.headSha };
+    const judged = await judgeChanges(target, repoConfig, pullFiles, { commits, draft: pull.draft, pull, ...(pool ? { pool } : {}), ...(metrics ? { metrics } : {}) });
+    if (judged.kind === 'posted') return judged.outcome;
+    const { verdict } = judged;
+    const published = await publish(client, pull, verdict, judged.specs, config, log, memory, { conversation: isHead });
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
     return verdict.conclusion;
-  } catch (error) {
-    log.error({ err: error, pull: pull.number, headSha: pull.headSha }, 'specgate: check failed');
-    // If GitHub refuses this write too, the error goes back to the webhook, which reports it.
-    await publishProblem(client, pull, checkName, renderInternalError(describe(error)), memory);
-    return 'error';
-  }
-}
-
-/** A configuration the check cannot run with: a failing check run on the commit, pointing at the file. */
-export async function postConfigError(
-  client: RepoClient,
-  pull: Pick<PullRequestRef, 'headSha' | 'repositoryUrl'>,
-  checkName: string,
-  problems: Array<{ line: number; message: string }>,
-  source: { owner: string; repo: string; path: string },
-  memory?: AppMemory,
-): Promise<void> {
-  const inThisRepository = source.owner === client.owner && source.repo === client.repo;
-  const path = inThisRepository ? source.path : `${source.owner}/${source.repo}/${source.path}`;
-  const base = inThisRepository ? pull.repositoryUrl : pull.repositoryUrl.replace(/[^/]+\/[^/]+$/, `${source.owner}/${source.repo}`);
-  const url = `${base}/blob/HEAD/${source.path || CONFIG_FILE}`;
-  await publishProblem(client, pull, checkName, renderConfigError(problems, { path, url, inThisRepository }), memory);
-}
-
-/** A reason a person can act on, never a stack trace or a token. */
-export function describe(error: unknown): string {
-  const status = (error as { status?: number }).status;
-  if (status === 403 || status === 429) return 'GitHub refused a request (rate limit or missing permission).';
-  if (status === 404) return 'GitHub answered "not found" for something the check needed; the app may lack access.';
-  if (status !== undefined && status >= 500) return `GitHub answered ${status} after retries.`;
-  return 'an unexpected error in specgate. The app logs have the details.';
+  });
 }

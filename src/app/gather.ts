@@ -5,7 +5,7 @@ import type { CheckedFile } from '../verdict/evaluate.js';
 import { readSpecs, specsToRead, type GitHubSpec } from '../github/changed-specs.js';
 import { fetchBlob, readTemplates } from '../github/contents.js';
 import { configLines, readConfig, type RepoConfig } from './github/config-file.js';
-import { listPullFiles, type PullFiles } from './github/pull-files.js';
+import { listPullFiles, type PullFiles } from '../github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
 import { fingerprint, type AppMemory } from './memory.js';
 import type { CheckPool } from '../pipeline/check-pool.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { closest } from '../config/load.js';
+import { closest } from '../core/closest.js';
 import { UsageError } from './workspace.js';
 
 export const COMMANDS = ['check', 'fix', 'new', 'template', 'init'] as const;

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { distance } from 'fastest-levenshtein';
+import { closest } from '../core/closest.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PolicyOptions, SectionOptions } from '../core/policy.js';
 import type { RuleId, SeveritySetting } from '../core/types.js';
@@ -183,12 +183,6 @@ function knownKeysAt(path: string[]): string[] {
 function article(type: string): string {
   const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', integer: 'a whole number', boolean: 'true or false', number: 'a number' };
   return names[type] ?? type;
-}
-
-/** The candidate nearest to a misspelt word, when one is near enough to be what was meant. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word, candidate) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
 }
 
 // Several schema branches can fail on one key; one line per key and message is enough.

@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { closest } from './closest.js';
 import type { Aliases } from './match.js';
 import { headingKey } from './normalize.js';
 import { DEFAULT_PLACEHOLDERS, placeholderMatcher, type PlaceholderMatcher } from './placeholders.js';
@@ -87,10 +87,9 @@ function requirementOf(section: TemplateSection, settings: ReadonlyMap<TemplateS
 }
 
 function unknownSectionMessage(name: string, template: Template): string {
-  const key = headingKey(name);
-  const closest = template.all
-    .map((section) => ({ section, score: distance(key, section.key) }))
-    .sort((a, b) => a.score - b.score)[0];
-  const hint = closest && closest.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest.section.name}"?` : '';
+  // Compared by heading key (case and punctuation folded), offered by the template's own spelling.
+  const nearest = closest(headingKey(name), template.all.map((section) => section.key));
+  const section = nearest === undefined ? undefined : template.all.find((candidate) => candidate.key === nearest);
+  const hint = section ? ` Did you mean "${section.name}"?` : '';
   return `"${name}" is not a section of the template.${hint}`;
 }

@@ -1,7 +1,7 @@
 import { checkSpec } from '../core/check.js';
 import { decodeSpec } from '../core/decode.js';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
-import { closest } from '../config/load.js';
+import { closest } from '../core/closest.js';
 import type { Policies } from '../config/policies.js';
 import type { TemplateChoice } from '../config/select.js';
 import type { FileReport } from './report.js';

@@ -1,7 +1,7 @@
 import { USAGE } from '../../commands/parse.js';
 import { fenced } from '../../render/markdown.js';
 import { checkChangedSpecs } from '../gather.js';
-import { listPullFiles } from '../github/pull-files.js';
+import { listPullFiles } from '../../github/pull-files.js';
 import type { CommandContext } from './context.js';
 import { effectiveTemplate } from './templates.js';
 

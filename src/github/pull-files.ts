@@ -1,8 +1,19 @@
-import { FILE_LIST_LIMIT } from '../../verdict/changes.js';
-import { changedFile, listedCommit, type ListedFiles } from '../../github/compare.js';
-import type { RepoClient } from './repo.js';
+/** A pull request's files, as GitHub lists them (100 a page, at most 3,000 in all): for the app and the Action. */
+import { FILE_LIST_LIMIT } from '../verdict/changes.js';
+import { changedFile, listedCommit, type ListedFiles } from './compare.js';
 
 export type PullFiles = ListedFiles;
+
+type Call = (parameters: never) => Promise<{ data: unknown }>;
+
+/** The one call this module makes; the app's and the Action's clients both have it. */
+export interface PullFilesClient {
+  owner: string;
+  repo: string;
+  octokit: { rest: { pulls: { listFiles: Call } } };
+}
+
+type ListedEntry = Parameters<typeof changedFile>[0] & { contents_url?: string };
 
 const PER_PAGE = 100;
 
@@ -11,9 +22,10 @@ const PER_PAGE = 100;
  * changes (for the head the event is about), so all pages are asked for at once: one round trip,
  * not one per page.
  */
-export async function listPullFiles(client: RepoClient, pullNumber: number, changedFiles: number): Promise<PullFiles> {
+export async function listPullFiles(client: PullFilesClient, pullNumber: number, changedFiles: number): Promise<PullFiles> {
+  const listFiles = client.octokit.rest.pulls.listFiles as (parameters: unknown) => Promise<{ data: ListedEntry[] }>;
   const page = async (number: number) => {
-    const { data } = await client.octokit.rest.pulls.listFiles({
+    const { data } = await listFiles({
       owner: client.owner,
       repo: client.repo,
       pull_number: pullNumber,

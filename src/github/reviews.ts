@@ -1,5 +1,27 @@
+/**
+ * Line comments on a pull request's diff, posted as one review and never twice: the app posts
+ * them; they sit with the rest of the REST layer the app and the Action share.
+ */
 import { createHash } from 'node:crypto';
-import type { RepoClient } from './repo.js';
+
+type Call = (parameters: never) => Promise<{ data: unknown }>;
+
+/** The calls this module makes; the app's and the Action's clients both have them. */
+export interface ReviewClient {
+  owner: string;
+  repo: string;
+  octokit: {
+    rest: { pulls: { createReview: Call; listReviewComments: Call } };
+    paginate: (...args: never[]) => Promise<unknown>;
+  };
+}
+
+interface ReviewComment {
+  path: string;
+  line?: number | null;
+  original_line?: number | null;
+  body: string;
+}
 
 /** One line comment, with a key that says which finding it is, so it is never posted twice. */
 export interface LineComment {
@@ -55,7 +77,7 @@ export function withReviewed(body: string, ids: Iterable<string>): string {
  * from the sticky comment's record when it keeps one (no request), else from GitHub's list.
  */
 export async function postReview(
-  client: RepoClient,
+  client: ReviewClient,
   pull: { number: number; headSha: string; checkName: string },
   comments: LineComment[],
   /** Comments this process already posted or chose to leave out on this pull request (only when alone). */
@@ -73,7 +95,8 @@ export async function postReview(
   for (const comment of comments) handled?.add(identity(comment));
   if (fresh.length === 0) return 0;
   const more = unposted.length - fresh.length;
-  await client.octokit.rest.pulls.createReview({
+  const createReview = client.octokit.rest.pulls.createReview as (parameters: unknown) => Promise<unknown>;
+  await createReview({
     owner: client.owner,
     repo: client.repo,
     pull_number: pull.number,
@@ -85,8 +108,9 @@ export async function postReview(
   return fresh.length;
 }
 
-async function listedOnGitHub(client: RepoClient, pullNumber: number): Promise<(comment: LineComment) => boolean> {
-  const existing = await client.octokit.paginate(client.octokit.rest.pulls.listReviewComments, {
+async function listedOnGitHub(client: ReviewClient, pullNumber: number): Promise<(comment: LineComment) => boolean> {
+  const paginate = client.octokit.paginate as (route: unknown, parameters: unknown) => Promise<ReviewComment[]>;
+  const existing = await paginate(client.octokit.rest.pulls.listReviewComments, {
     owner: client.owner,
     repo: client.repo,
     pull_number: pullNumber,
