@@ -24527,9 +24527,8 @@ function frontMatterOf(markdown, lines) {
   const close = lines.findIndex((line, index) => index > 0 && isFence(line, fence2));
   if (close < 0) return void 0;
   const body = markdown.charCodeAt(0) === 65279 ? markdown.slice(1) : markdown;
-  let start = 0;
   const ends = [...body.matchAll(/\r\n|\r|\n/g)].slice(0, close);
-  start = ends[0] ? ends[0].index + ends[0][0].length : body.length;
+  const start = ends[0] ? ends[0].index + ends[0][0].length : body.length;
   const last = ends[close - 1];
   const end = close === 1 || !last ? start : last.index;
   return { value: body.slice(start, end), endLine: close + 1 };
