@@ -6,7 +6,10 @@ import type { TemplateSection } from '../core/template.js';
 import { chooseTemplate, neededTemplates, type TemplateChoice } from '../config/select.js';
 import { CheckPool, checkOnPool, limitsFromEnvironment } from '../pipeline/check-pool.js';
 import type { FileReport, Report, SectionOutline } from '../render/report.js';
+import type { CheckedVersion } from '../core/baseline.js';
+import { againstBase } from '../verdict/baseline.js';
 import { unknownTemplateFile } from '../verdict/evaluate.js';
+import { gitVersions, reportVersions } from './base-versions.js';
 import { CheckCache, contentHash } from './cache.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
@@ -26,6 +29,10 @@ export interface CheckOptions {
   errorOnUnmatched?: boolean;
   /** `--cache`: the cache file's absolute path. */
   cache?: string;
+  /** `--since REF`: only findings the spec did not have at REF block (`enforce: new-problems`). */
+  since?: string;
+  /** `--baseline FILE` (absolute): only findings this saved JSON report does not list block. */
+  baseline?: string;
 }
 
 export interface CheckRun {
@@ -66,20 +73,26 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
   const reports: Array<FileReport | undefined> = specs.map((spec, index) => cache?.get(spec.path, hashes[index]!));
   const todo = specs.flatMap((_, index) => (reports[index] === undefined ? [index] : []));
 
+  const baseOf = baseVersions(options);
   const progress = progressBar(todo.length);
   const pool = new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(todo.length) });
+  const checkOne = async (spec: SpecInput, choice: TemplateChoice): Promise<FileReport> =>
+    // A spec whose front matter names an unknown template needs no check: its report is that finding.
+    choice.kind === 'unknown'
+      ? unknownTemplateFile(spec.path, choice).report
+      : (await checkOnPool(pool, spec, { path: choice.template, text: choice.template === undefined ? builtinTemplate() : texts.get(choice.template)! }, config)).report;
+  let shown: FileReport[];
   try {
     await Promise.all(
       todo.map(async (index) => {
-        const choice = choices[index]!;
-        // A spec whose front matter names an unknown template needs no check: its report is that finding.
-        reports[index] =
-          choice.kind === 'unknown'
-            ? unknownTemplateFile(specs[index]!.path, choice).report
-            : (await checkOnPool(pool, specs[index]!, { path: choice.template, text: choice.template === undefined ? builtinTemplate() : texts.get(choice.template)! }, config)).report;
+        reports[index] = await checkOne(specs[index]!, choices[index]!);
         progress.tick();
       }),
     );
+    // The base version is checked against the spec's template of now: debt is measured by today's rules.
+    shown = baseOf
+      ? await Promise.all(specs.map(async (spec, index) => againstBase(reports[index]!, await baseOf(spec, (base) => checkOne(base, choices[index]!)))))
+      : (reports as FileReport[]);
   } finally {
     await pool.close();
   }
@@ -88,8 +101,27 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
     for (const index of todo) cache.set(reports[index]!, hashes[index]!);
     cache.save();
   }
-  const report: Report = { template: override ?? config.template ?? BUILTIN_TEMPLATE, files: reports as FileReport[], outlines: outlinesOf(policies, needed) };
+  const report: Report = { template: override ?? config.template ?? BUILTIN_TEMPLATE, files: shown, outlines: outlinesOf(policies, needed) };
   return { report, specs };
+}
+
+type BaseOf = (spec: SpecInput, check: (base: SpecInput) => Promise<CheckedVersion>) => Promise<CheckedVersion | undefined>;
+
+/** Where `--since` or `--baseline` finds a spec's base version; undefined: every finding counts. */
+function baseVersions(options: CheckOptions): BaseOf | undefined {
+  if (options.since !== undefined && options.baseline !== undefined) throw new UsageError('--since and --baseline are two baselines: use one at a time.');
+  if (options.since !== undefined) {
+    const bytesAt = gitVersions(options.workspace, options.since);
+    return async (spec, check) => {
+      const bytes = bytesAt(spec.path);
+      return bytes === undefined ? undefined : check({ path: spec.path, bytes });
+    };
+  }
+  if (options.baseline !== undefined) {
+    const saved = reportVersions(options.baseline);
+    return async (spec) => saved(spec.path);
+  }
+  return undefined;
 }
 
 /** Each template's sections in order, for the HTML report's columns. */
