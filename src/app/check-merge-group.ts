@@ -54,7 +54,7 @@ export async function checkMergeGroup({ client, group, log, memory, pool }: Merg
       await publishProblem(client, group, checkName, renderTooManyFiles(every.reason, config.skip_label), memory);
       return 'failure';
     }
-    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool });
+    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, baseSha: group.baseSha });
     if (checked.kind === 'config-error') {
       await postConfigError(client, group, checkName, checked.problems, source, memory);
       return 'config-error';

@@ -62,7 +62,7 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
     }
     const state = { draft: pull.draft, filesTruncated: every.listed.truncated, specsFromTrees: every.byTrees, needingSpec: [] as string[] };
 
-    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, pull });
+    const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, pull, baseSha: pull.baseSha });
     if (checked.kind === 'config-error') {
       await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';

@@ -5,7 +5,9 @@ import { chooseTemplate, neededTemplates, templateFor } from '../config/select.j
 import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
 import { checkFile, missingLinkedSpec, unknownTemplateFile, type CheckedFile } from '../verdict/evaluate.js';
 import { linkedSpecs } from '../verdict/links.js';
+import { readBaseVersion } from '../github/base-versions.js';
 import { fetchBlob, readFileAtRef, readTemplates } from '../github/contents.js';
+import { againstBase } from '../verdict/baseline.js';
 import { configLines, readConfig, type RepoConfig } from './github/config-file.js';
 import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
@@ -49,7 +51,7 @@ export async function checkChangedSpecs(
   client: RepoClient,
   loaded: LoadedConfig,
   pullFiles: PullFiles,
-  { source, memory, pool, pull }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool; pull?: Pick<PullRequestRef, 'headSha' | 'body'> } = {},
+  { source, memory, pool, pull, baseSha }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool; pull?: Pick<PullRequestRef, 'headSha' | 'body'>; baseSha?: string } = {},
 ): Promise<SpecsChecked> {
   const { config } = loaded;
   const changed = changedSpecs(pullFiles.files, config);
@@ -87,24 +89,31 @@ export async function checkChangedSpecs(
     const located = { ...loaded, lineOf: await configLines(client, source) };
     return { kind: 'config-error', problems: compilePolicies(located, templatePaths, texts).problems };
   }
+  const checkBytes = async (file: ChangedFile, bytes: Uint8Array, templatePath: string | undefined): Promise<CheckedFile> => {
+    const templateText = templatePath === undefined ? builtinTemplate() : texts.get(templatePath)!;
+    // The same blob under the same template and settings has the same findings: parse it once.
+    const key = `${file.path}|${file.blobSha}|${fingerprint(templateText, policyOptions(config), config.max_file_size)}`;
+    const checked =
+      memory?.checks.get(key) ??
+      (pool
+        ? await checkOnPool(pool, { path: file.path, bytes }, { path: templatePath, text: templateText }, config)
+        : checkFile(file.path, bytes, templatePath, policies, config.max_file_size));
+    // A file the pool gave up on may pass under a lighter load: only real verdicts are remembered.
+    if (!checked.report.findings.some((finding) => finding.rule === 'too-complex')) memory?.checks.set(key, checked);
+    return checked;
+  };
   const specs = await Promise.all(
     specFiles.map(async (file, index) => {
       const choice = choices[index]!;
       if (choice.kind === 'unknown') return { file, ...unknownTemplateFile(file.path, choice) };
-      const templatePath = choice.template;
       const bytes = bytesOf[index]!;
       memory?.blobs.set(file.blobSha, bytes);
-      const templateText = templatePath === undefined ? builtinTemplate() : texts.get(templatePath)!;
-      // The same blob under the same template and settings has the same findings: parse it once.
-      const key = `${file.path}|${file.blobSha}|${fingerprint(templateText, policyOptions(config), config.max_file_size)}`;
-      const checked =
-        memory?.checks.get(key) ??
-        (pool
-          ? await checkOnPool(pool, { path: file.path, bytes }, { path: templatePath, text: templateText }, config)
-          : checkFile(file.path, bytes, templatePath, policies, config.max_file_size));
-      // A file the pool gave up on may pass under a lighter load: only real verdicts are remembered.
-      if (!checked.report.findings.some((finding) => finding.rule === 'too-complex')) memory?.checks.set(key, checked);
-      return { file, ...checked };
+      const checked = await checkBytes(file, bytes, choice.template);
+      if (config.enforce !== 'new-problems' || baseSha === undefined) return { file, ...checked };
+      // The base version, checked against the same template: debt is measured by today's rules.
+      const atBase = await limit(() => readBaseVersion(client, file, baseSha, memory?.blobs));
+      const base = atBase && (await checkBytes({ ...file, blobSha: atBase.sha }, atBase.bytes, choice.template)).report;
+      return { file, ...checked, report: againstBase(checked.report, base) };
     }),
   );
   return { kind: 'checked', specs: [...specs, ...missing], needingSpec: filesNeedingSpec(pullFiles.files, changed, config) };

@@ -26,7 +26,7 @@ export function newProblemsOnly(head: CheckedVersion, base: CheckedVersion | und
     const left = debt.get(identity(finding)) ?? 0;
     if (left === 0) return finding;
     debt.set(identity(finding), left - 1);
-    return { ...finding, severity: 'notice' as const, message: `existing: ${finding.message}` };
+    return { ...finding, severity: 'notice' as const, message: `existing: ${finding.message}`, because: 'existing' as const };
   });
   return { findings, outcome: 'compared' };
 }

@@ -37,7 +37,7 @@ export function applyLifecycle(findings: readonly Finding[], document: SpecDocum
   const deferred = findings.map((finding) => {
     const deferral = finding.rule === 'missing-section' ? lifecycle.deferrals.get(finding.section) : undefined;
     const why = deferral && notRequiredBecause(deferral, status, date, lifecycle.order);
-    return why ? { ...finding, severity: 'notice' as const, message: `Section "${finding.section}" is missing, and not required: ${why}` } : finding;
+    return why ? { ...finding, severity: 'notice' as const, message: `Section "${finding.section}" is missing, and not required: ${why}`, because: 'not-required' as const } : finding;
   });
   const adjusted = applyStrictness(deferred, status?.strictness ?? 'all');
   return status ? { findings: adjusted, status } : { findings: adjusted };
