@@ -8,19 +8,21 @@ import pLimit from 'p-limit';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig, type SpecgateConfig } from '../config/load.js';
 import { compilePolicies, type Policies } from '../config/policies.js';
-import { chooseTemplate, neededTemplates, specSelector } from '../config/select.js';
+import { chooseTemplate, neededTemplates, specSelector, type TemplateChoice } from '../config/select.js';
 import { findSpecFiles } from '../cli/files.js';
 import { renderConfigError, renderTooManyFiles, type Links } from '../render/check-run.js';
 import { withEverySpec } from '../github/spec-trees.js';
 import { fileStatus, plural, summarize, type FileReport, type Report } from '../render/report.js';
 import { renderStickyComment } from '../render/sticky-comment.js';
-import { changedSpecs, filesNeedingSpec } from '../verdict/changes.js';
+import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
 import { checkFile, missingLinkedSpec, unknownTemplateFile } from '../verdict/evaluate.js';
 import { linkedSpecs } from '../verdict/links.js';
 import { decide, withNotices, type PullRequestState, type Verdict } from '../verdict/verdict.js';
 import { readRepoConfig, type RepoConfig } from './config.js';
 import { readContext, SetupError, type ActionContext, type MergeGroupContext, type PullRequestContext } from './environment.js';
+import { readBaseVersion } from '../github/base-versions.js';
 import { readFileAtRef, readTextFile } from '../github/contents.js';
+import { againstBase } from '../verdict/baseline.js';
 import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
 import { createClient, describeError, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
@@ -194,13 +196,22 @@ class Gate {
       counts[from]++;
       this.workflow.info(`  ${file.path}: ${from === 'workspace' ? 'read from the workspace' : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
     });
-    const files = [
-      ...all.map((spec, index) => {
-        const choice = choices[index]!;
-        return choice.kind === 'unknown' ? unknownTemplateFile(spec.path, choice).report : checkFile(spec.path, spec.bytes, choice.template, policies, config.max_file_size).report;
-      }),
-      ...missing,
-    ];
+    const checkOne = (path: string, bytes: Uint8Array, choice: TemplateChoice): FileReport =>
+      choice.kind === 'unknown' ? unknownTemplateFile(path, choice).report : checkFile(path, bytes, choice.template, policies, config.max_file_size).report;
+    const heads = all.map((spec, index) => checkOne(spec.path, spec.bytes, choices[index]!));
+    // enforce: new-problems: each changed spec against its version at the base commit, under the same template.
+    const bases =
+      config.enforce === 'new-problems'
+        ? await Promise.all(
+            [...specFiles, ...checkedLinks.map((link): ChangedFile => ({ path: link.path, status: 'unchanged', blobSha: '' }))].map((file, index) =>
+              limit(async () => {
+                const atBase = await readBaseVersion(client, file, commits.base);
+                return atBase && checkOne(file.path, atBase.bytes, choices[index]!);
+              }),
+            ),
+          )
+        : [];
+    const files = [...heads.map((head, index) => (config.enforce === 'new-problems' ? againstBase(head, bases[index]) : head)), ...missing];
     if (specFiles.length > 0 || links.length > 0) {
       const linkedNote = links.length > 0 ? `${plural(links.length, 'linked spec')} from the description, at the head commit` : '';
       this.notes.push(`Specs: ${[counts.workspace > 0 ? `${counts.workspace} read from the workspace` : '', counts.api > 0 ? `${counts.api} through the API by blob SHA` : '', linkedNote].filter(Boolean).join(', ')}.`);
