@@ -2,25 +2,14 @@
  * Issue 14, parts 1-3 in the Action: `enforce: new-problems` compares each changed spec with its
  * version at the base commit, and the job summary names the status a spec was held to.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gitBlobSha } from '../../src/action/spec-files.js';
 import { fixture } from '../helpers/fixtures.js';
 import { API, FakeGitHub, noNetwork, pullRequestPayload, restoreNetwork } from '../helpers/github.js';
-import { runInThisProcess, tempDir, writeEvent } from './helpers.js';
+import { runInThisProcess, workspaceWith, writeEvent } from './helpers.js';
 
 const spec = (name: string) => fixture(`specs/lifecycle/${name}.md`);
 const CONFIG = 'paths: [rfcs/*.md]\ntemplate: 0000-template.md\ncomment: never\n';
 const BASE_SHA: string = pullRequestPayload('opened').pull_request.base.sha;
-
-function workspaceWith(files: Record<string, string>): string {
-  const workspace = tempDir('workspace');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(workspace, path, '..'), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  }
-  return workspace;
-}
 
 async function runOn(github: FakeGitHub, files: Record<string, string>) {
   const result = await runInThisProcess({ workspace: workspaceWith(files), eventFile: writeEvent(pullRequestPayload('opened')), apiUrl: API, token: 'ghs_workflow_token' });

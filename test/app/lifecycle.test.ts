@@ -17,6 +17,11 @@ function gitHub(config: string): FakeGitHub {
   return new FakeGitHub().token().config(config).file('0000-template.md', fixture('templates/rfc-lifecycle.md'));
 }
 
+/** A pull request that modifies one spec: its blob at the head, and its version at the base commit. */
+function modifies(github: FakeGitHub, path: string, head: string, base: string): FakeGitHub {
+  return github.files([{ filename: path, status: 'modified', sha: SHA('h') }]).blob(SHA('h'), head).contentsAt(path, BASE_SHA, base, SHA('b')).createCheckRun();
+}
+
 async function checkRun(github: FakeGitHub): Promise<{ conclusion: string; output: { title: string; summary: string } }> {
   await deliver(app(), 'pull_request', pullRequestPayload('synchronize'));
   github.assertDone();
@@ -27,11 +32,7 @@ describe('enforce: new-problems in the app', () => {
   const config = `${CONFIG}enforce: new-problems\n`;
 
   test('a typo fix in an old spec passes: the base blob had the same gaps, listed as existing', async () => {
-    const github = gitHub(config)
-      .files([{ filename: 'rfcs/0042-mirrors.md', status: 'modified', sha: SHA('h') }])
-      .blob(SHA('h'), spec('old-rfc-typo-fixed'))
-      .contentsAt('rfcs/0042-mirrors.md', BASE_SHA, spec('old-rfc'), SHA('b'))
-      .createCheckRun();
+    const github = modifies(gitHub(config), 'rfcs/0042-mirrors.md', spec('old-rfc-typo-fixed'), spec('old-rfc'));
     const run = await checkRun(github);
     expect(run.conclusion).toBe('success');
     expect(run.output.summary).toContain('| ✅ complete | missing-section (existing): Rollout, Prior art |');
@@ -73,11 +74,7 @@ describe('statuses and required_since in the app', () => {
   });
 
   test('a pull request moving Draft to Accepted is checked at the new status, even under new-problems', async () => {
-    const github = gitHub(`${statuses}enforce: new-problems\n`)
-      .files([{ filename: 'rfcs/0043-exports.md', status: 'modified', sha: SHA('a') }])
-      .blob(SHA('a'), spec('accepted-adr'))
-      .contentsAt('rfcs/0043-exports.md', BASE_SHA, spec('draft-adr'), SHA('b'))
-      .createCheckRun();
+    const github = modifies(gitHub(`${statuses}enforce: new-problems\n`), 'rfcs/0043-exports.md', spec('accepted-adr'), spec('draft-adr'));
     const run = await checkRun(github);
     expect(run.conclusion).toBe('failure');
     expect(run.output.summary).toContain('| ❌ incomplete (status Accepted: checked in full) | missing-section: Rollout |');
