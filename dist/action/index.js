@@ -1085,12 +1085,12 @@ var require_util = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+      const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules = self.RULES.keywords;
+      const rules = self2.RULES.keywords;
       for (const key in schema) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
@@ -1452,15 +1452,15 @@ var require_rules = __commonJS({
     }
     exports.isJSONType = isJSONType;
     function getRules() {
-      const groups = {
+      const groups2 = {
         number: { type: "number", rules: [] },
         string: { type: "string", rules: [] },
         array: { type: "array", rules: [] },
         object: { type: "object", rules: [] }
       };
       return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        types: { ...groups2, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
         post: { rules: [] },
         all: {},
         keywords: {}
@@ -1476,8 +1476,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -1942,7 +1942,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -1953,9 +1953,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self.logger.error(msg);
+            self2.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -2422,11 +2422,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self }) {
+    function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (self.RULES.all[key])
+        if (self2.RULES.all[key])
           return true;
       return false;
     }
@@ -2455,9 +2455,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -2503,8 +2503,8 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES: RULES3 } = self;
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES: RULES3 } = self2;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES3))) {
         gen.block(() => keywordCode(it, "$ref", RULES3.all.$ref.definition));
         return;
@@ -2992,7 +2992,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -3019,7 +3019,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3883,7 +3883,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3919,50 +3919,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative4, options, skipNormalization) {
+    function resolveComponent(base2, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse3(serialize(base2, options), options);
-        relative4 = parse3(serialize(relative4, options), options);
+        relative2 = parse3(serialize(relative2, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
         } else {
-          if (!relative4.path) {
+          if (!relative2.path) {
             target.path = base2.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative2.path;
               } else if (!base2.path) {
-                target.path = relative4.path;
+                target.path = relative2.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative2.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -3970,7 +3970,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative2.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4274,7 +4274,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize4,
-      resolve: resolve6,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -4711,10 +4711,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
+      _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
+          if (!regex2 || regex2.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -4940,11 +4940,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -6472,7 +6472,7 @@ var require_format = __commonJS({
       error: error3,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -6481,7 +6481,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -6501,7 +6501,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema];
+          const formatDef = self2.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -6513,7 +6513,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
+              self2.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -10909,10 +10909,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10926,7 +10926,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -10950,7 +10950,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10966,7 +10966,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11057,7 +11057,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11071,13 +11071,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep5 + cb;
-              sep5 = "";
+                comment2 += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep5 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -11120,18 +11120,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11185,8 +11185,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11198,7 +11198,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11209,8 +11209,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11227,7 +11227,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11407,7 +11407,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11424,24 +11424,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11624,25 +11624,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep5 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep3 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12452,14 +12452,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -13626,18 +13626,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep3;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -13790,15 +13790,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13992,13 +13992,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -15904,9 +15904,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch6(input, options, returnState));
+        const fns = glob.map((input) => picomatch5(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -15922,17 +15922,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
+      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match: match2, output } = picomatch6.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match: match2, isMatch };
+        const { isMatch, match: match2, output } = picomatch5.test(input, regex2, options, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input, output, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -15957,7 +15957,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch5.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -15974,24 +15974,24 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch6.matchBase(input, regex, options, posix2);
+          match2 = picomatch5.matchBase(input, regex2, options, posix2);
         } else {
-          match2 = regex.exec(output);
+          match2 = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output };
     };
-    picomatch6.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+    picomatch5.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+      return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch6.isMatch = (str, patterns, options) => picomatch6(patterns, options)(str);
-    picomatch6.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch6.scan = (input, options) => scan(input, options);
-    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options) => scan(input, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16002,13 +16002,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch6.toRegex(source, options);
+      const regex2 = picomatch5.toRegex(source, options);
       if (returnState === true) {
-        regex.state = state;
+        regex2.state = state;
       }
-      return regex;
+      return regex2;
     };
-    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16019,9 +16019,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input, options);
       }
-      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16030,8 +16030,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants3;
-    module.exports = picomatch6;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -16041,14 +16041,1334 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch6(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module.exports = picomatch6;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    "use strict";
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k2, ref, v;
+        for (k2 in defaults) {
+          v = defaults[k2];
+          onto[k2] = (ref = received[k2]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k2, v;
+        for (k2 in received) {
+          v = received[k2];
+          if (defaults[k2] !== void 0) {
+            onto[k2] = v;
+          }
+        }
+        return onto;
+      };
+      var parser2 = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base2;
+          if ((base2 = this._events)[name] == null) {
+            base2[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error3) {
+                e2 = error3;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x2) {
+              return x2 != null;
+            });
+          } catch (error3) {
+            e = error3;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j2, ref, results;
+            results = [];
+            for (i = j2 = 1, ref = num_priorities; 1 <= ref ? j2 <= ref : j2 >= ref; i = 1 <= ref ? ++j2 : --j2) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j2, len, list2;
+          for (j2 = 0, len = arr.length; j2 < len; j2++) {
+            list2 = arr[j2];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser2;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error3, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error3 != null ? error3 : new BottleneckError$1(message2));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run, free) {
+          var error3, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error3 = error1;
+            return this._onFailure(error3, eventInfo, clearGlobalState, run, free);
+          }
+        }
+        doExpire(clearGlobalState, run, free) {
+          var error3, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error3 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error3, eventInfo, clearGlobalState, run, free);
+        }
+        async _onFailure(error3, eventInfo, clearGlobalState, run, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error3, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error3);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser2;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base2;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base2 = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base2.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message2) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message2.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k2, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k2 in ref) {
+              v = ref[k2];
+              if (v === pos) {
+                results.push(k2);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error3, reject, resolve4, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve4(returned);
+                };
+              } catch (error1) {
+                error3 = error1;
+                return function() {
+                  return reject(error3);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise2, reject, resolve4;
+          resolve4 = reject = null;
+          promise2 = new this.Promise(function(_resolve, _reject) {
+            resolve4 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._tryToRun();
+          return promise2;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser2;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k2, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k2 in ref) {
+              v = ref[k2];
+              results.push({
+                key: k2,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k2, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k2 = found[i];
+                keys.push(k2.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base2;
+            clearInterval(this.interval);
+            return typeof (base2 = this.interval = setInterval(async () => {
+              var e, k2, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k2 in ref) {
+                v = ref[k2];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k2));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error3) {
+                  e = error3;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base2.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser2;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser2;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message2) {
+            return this._store.__publish__(message2);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty2;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty2 = this.empty();
+                  if (empty2) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty2);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message2) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message: message2 });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at2) => {
+              var finished;
+              finished = () => {
+                var counts2;
+                counts2 = this._states.counts;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at2;
+              };
+              return new this.Promise((resolve4, reject) => {
+                if (finished()) {
+                  return resolve4();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve4();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k2, ref, v;
+                ref = this._scheduled;
+                for (k2 in ref) {
+                  v = ref[k2];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error3, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error3 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error3 });
+              job.doDrop({ error: error3 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve4, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve4)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib2 = Bottleneck_1;
+      return lib2;
+    }));
   }
 });
 
@@ -16159,11 +17479,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve6) {
-      resolve6(value);
+    return value instanceof P2 ? value : new P2(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -16179,7 +17499,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -16504,155 +17824,6 @@ function notice(message2, properties = {}) {
 }
 function info(message2) {
   process.stdout.write(message2 + os4.EOL);
-}
-
-// node_modules/yocto-queue/index.js
-var Node = class {
-  value;
-  next;
-  constructor(value) {
-    this.value = value;
-  }
-};
-var Queue = class {
-  #head;
-  #tail;
-  #size;
-  constructor() {
-    this.clear();
-  }
-  enqueue(value) {
-    const node = new Node(value);
-    if (this.#head) {
-      this.#tail.next = node;
-      this.#tail = node;
-    } else {
-      this.#head = node;
-      this.#tail = node;
-    }
-    this.#size++;
-  }
-  dequeue() {
-    const current = this.#head;
-    if (!current) {
-      return;
-    }
-    this.#head = this.#head.next;
-    this.#size--;
-    if (!this.#head) {
-      this.#tail = void 0;
-    }
-    return current.value;
-  }
-  peek() {
-    if (!this.#head) {
-      return;
-    }
-    return this.#head.value;
-  }
-  clear() {
-    this.#head = void 0;
-    this.#tail = void 0;
-    this.#size = 0;
-  }
-  get size() {
-    return this.#size;
-  }
-  *[Symbol.iterator]() {
-    let current = this.#head;
-    while (current) {
-      yield current.value;
-      current = current.next;
-    }
-  }
-  *drain() {
-    while (this.#head) {
-      yield this.dequeue();
-    }
-  }
-};
-
-// node_modules/p-limit/index.js
-function pLimit(concurrency) {
-  validateConcurrency(concurrency);
-  const queue = new Queue();
-  let activeCount = 0;
-  const resumeNext = () => {
-    if (activeCount < concurrency && queue.size > 0) {
-      queue.dequeue()();
-      activeCount++;
-    }
-  };
-  const next = () => {
-    activeCount--;
-    resumeNext();
-  };
-  const run = async (function_, resolve6, arguments_) => {
-    const result = (async () => function_(...arguments_))();
-    resolve6(result);
-    try {
-      await result;
-    } catch {
-    }
-    next();
-  };
-  const enqueue = (function_, resolve6, arguments_) => {
-    new Promise((internalResolve) => {
-      queue.enqueue(internalResolve);
-    }).then(
-      run.bind(void 0, function_, resolve6, arguments_)
-    );
-    (async () => {
-      await Promise.resolve();
-      if (activeCount < concurrency) {
-        resumeNext();
-      }
-    })();
-  };
-  const generator = (function_, ...arguments_) => new Promise((resolve6) => {
-    enqueue(function_, resolve6, arguments_);
-  });
-  Object.defineProperties(generator, {
-    activeCount: {
-      get: () => activeCount
-    },
-    pendingCount: {
-      get: () => queue.size
-    },
-    clearQueue: {
-      value() {
-        queue.clear();
-      }
-    },
-    concurrency: {
-      get: () => concurrency,
-      set(newConcurrency) {
-        validateConcurrency(newConcurrency);
-        concurrency = newConcurrency;
-        queueMicrotask(() => {
-          while (activeCount < concurrency && queue.size > 0) {
-            resumeNext();
-          }
-        });
-      }
-    }
-  });
-  return generator;
-}
-function validateConcurrency(concurrency) {
-  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
-  }
-}
-
-// src/config/builtin-template.ts
-import { readFileSync } from "node:fs";
-var BUILTIN_TEMPLATE = "built-in";
-var cached;
-function builtinTemplate() {
-  if (true) return "# Spec Template\n\n## Context & Goal\n- What problem or opportunity does this work address?\n- Why does it matter now, and what happens if we do nothing?\n- Which existing specs or ADRs provide background?\n\n## Outcomes\n- What measurable changes should we observe?\n- Which personas benefit, and how do they win?\n- What scope is deliberately out of bounds?\n\n## Stakeholders\n- Who owns delivery, review, and sign-off?\n- Which teams or services must be informed or trained?\n- Are any external vendors or community members impacted?\n\n## User Stories\n- As a `<role>`, I can `<action>` so that `<value>`.\n- Edge cases or failure scenarios to consider.\n- Non-goals that keep the story focused.\n\n## API Contract\n- Describe endpoints, methods, payloads, and status codes.\n- Reference or attach OpenAPI/GraphQL documents.\n- Note versioning strategy and compatibility guarantees.\n\n## Data Model\n- Entities, attributes, and relationships introduced or modified.\n- Storage locations (graph, KV, relational, blob, etc.).\n- Migration/backfill requirements and data retention.\n\n## Orchestration\n- Workflows, jobs, or sequences required to deliver the feature.\n- Idempotency, retries, and failure recovery expectations.\n- Dependencies on schedules, triggers, or external signals.\n\n## Security\n- Authentication/authorization requirements and least privilege.\n- Data sensitivity, encryption needs, and audit trails.\n- Threats, mitigations, and compliance considerations.\n\n## Observability\n- Metrics, logs, and traces needed to prove success.\n- Alerts or dashboards to add or update.\n- Sampling, retention, or cost considerations.\n\n## Acceptance Criteria\n- Functional checks that demonstrate the outcomes.\n- Tests across unit, integration, contract, and replay layers.\n- Documentation or runbooks that must be updated.\n\n## Rollout\n- Environments, gating, and incremental release steps.\n- Migration, backfill, or data seeding plans.\n- Rollback strategy and contingency triggers.\n\n## Open Questions\n- Decisions that remain unresolved.\n- Follow-up work or future iterations.\n- Risks or assumptions that need validation.\n";
-  cached ??= readFileSync(new URL("../../templates/default.md", import.meta.url), "utf8");
-  return cached;
 }
 
 // src/config/load.ts
@@ -17220,590 +18391,274 @@ function firstLine(text2) {
   return text2.split("\n")[0].trim();
 }
 
-// node_modules/lru-cache/dist/esm/node/index.min.js
-import { tracingChannel as G, channel as P } from "node:diagnostics_channel";
-var S = P("lru-cache:metrics");
-var W = G("lru-cache");
-var L = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date;
-var R = () => S.hasSubscribers || W.hasSubscribers;
-var U = /* @__PURE__ */ new Set();
-var M = typeof process == "object" && process ? process : {};
-var k = (d3, e, t, i) => {
-  typeof M.emitWarning == "function" ? M.emitWarning(d3, e, t, i) : console.error(`[${t}] ${e}: ${d3}`);
-};
-var H = (d3) => !U.has(d3);
-var T = (d3) => !!d3 && d3 === Math.floor(d3) && d3 > 0 && isFinite(d3);
-var j = (d3) => T(d3) ? d3 <= Math.pow(2, 8) ? Uint8Array : d3 <= Math.pow(2, 16) ? Uint16Array : d3 <= Math.pow(2, 32) ? Uint32Array : d3 <= Number.MAX_SAFE_INTEGER ? O : null : null;
-var O = class extends Array {
-  constructor(e) {
-    super(e), this.fill(0);
+// src/config/select.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/config/front-matter.ts
+var SCAN_BYTES = 64 * 1024;
+var latin = new TextDecoder("utf-8");
+function declaredTemplate(spec) {
+  const text2 = typeof spec === "string" ? spec.slice(0, SCAN_BYTES) : latin.decode(spec.subarray(0, SCAN_BYTES));
+  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
+  const fence2 = lines[0]?.trimEnd();
+  if (fence2 !== "---" && fence2 !== "+++") return void 0;
+  const key = fence2 === "---" ? /^template\s*:\s*(.*)$/ : /^template\s*=\s*(.*)$/;
+  const end = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === fence2 || fence2 === "---" && line.trimEnd() === "..."));
+  if (end < 0) return void 0;
+  for (let index = 1; index < end; index++) {
+    const match2 = key.exec(lines[index]);
+    if (!match2) continue;
+    const name = unquote(match2[1].replace(/\s+#.*$/, "").trim());
+    return name === "" ? void 0 : { name, line: index + 1 };
+  }
+  return void 0;
+}
+function unquote(value) {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? quoted[2].trim() : value;
+}
+
+// src/config/select.ts
+var GLOB_OPTIONS = { dot: true };
+function specSelector(config3) {
+  const included = (0, import_picomatch.default)(config3.paths, GLOB_OPTIONS);
+  const ignored = (0, import_picomatch.default)([...config3.ignore, ...templatePaths(config3)], GLOB_OPTIONS);
+  return (path) => included(path) && !ignored(path);
+}
+function templatePaths(config3) {
+  return [...config3.template ? [config3.template] : [], ...Object.values(config3.templates), ...Object.values(config3.named_templates)];
+}
+function templateFor(path, config3) {
+  let best;
+  for (const [glob, template] of Object.entries(config3.templates)) {
+    if (!import_picomatch.default.isMatch(path, glob, GLOB_OPTIONS)) continue;
+    const specificity = glob.replace(/[*?[\]{}!]/g, "").length;
+    if (!best || specificity > best.specificity) best = { template, specificity };
+  }
+  return best?.template ?? config3.template;
+}
+function chooseTemplate(path, spec, config3) {
+  const declared = spec === void 0 ? void 0 : declaredTemplate(spec);
+  if (!declared) return { kind: "template", template: templateFor(path, config3), by: "path" };
+  const template = Object.hasOwn(config3.named_templates, declared.name) ? config3.named_templates[declared.name] : void 0;
+  if (template !== void 0) return { kind: "template", template, by: "front-matter" };
+  return { kind: "unknown", name: declared.name, line: declared.line, known: Object.keys(config3.named_templates) };
+}
+function neededTemplates(choices) {
+  return choices.flatMap((choice) => choice.kind === "template" ? [choice.template] : []);
+}
+
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value) {
+    this.value = value;
   }
 };
-var x = class d {
-  heap;
-  length;
-  static #o = false;
-  static create(e) {
-    let t = j(e);
-    if (!t) return [];
-    d.#o = true;
-    let i = new d(e, t);
-    return d.#o = false, i;
-  }
-  constructor(e, t) {
-    if (!d.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
-    this.heap = new t(e), this.length = 0;
-  }
-  push(e) {
-    this.heap[this.length++] = e;
-  }
-  pop() {
-    return this.heap[--this.length];
-  }
-};
-var I = class d2 {
-  #o;
-  #c;
-  #S;
-  #O;
-  #w;
-  #M;
-  #I;
-  #m;
-  get perf() {
-    return this.#m;
-  }
-  ttl;
-  ttlResolution;
-  ttlAutopurge;
-  updateAgeOnGet;
-  updateAgeOnHas;
-  allowStale;
-  noDisposeOnSet;
-  noUpdateTTL;
-  maxEntrySize;
-  sizeCalculation;
-  noDeleteOnFetchRejection;
-  noDeleteOnStaleGet;
-  allowStaleOnFetchAbort;
-  allowStaleOnFetchRejection;
-  ignoreFetchAbort;
-  backgroundFetchSize;
-  #n;
-  #b;
-  #s;
-  #i;
-  #t;
-  #l;
-  #u;
-  #a;
-  #h;
-  #y;
-  #r;
-  #_;
-  #F;
-  #d;
-  #g;
-  #T;
-  #U;
-  #f;
-  #D;
-  static unsafeExposeInternals(e) {
-    return { starts: e.#F, ttls: e.#d, autopurgeTimers: e.#g, sizes: e.#_, keyMap: e.#s, keyList: e.#i, valList: e.#t, next: e.#l, prev: e.#u, get head() {
-      return e.#a;
-    }, get tail() {
-      return e.#h;
-    }, free: e.#y, isBackgroundFetch: (t) => e.#e(t), backgroundFetch: (t, i, s, n) => e.#P(t, i, s, n), moveToTail: (t) => e.#L(t), indexes: (t) => e.#A(t), rindexes: (t) => e.#z(t), isStale: (t) => e.#p(t) };
-  }
-  get max() {
-    return this.#o;
-  }
-  get maxSize() {
-    return this.#c;
-  }
-  get calculatedSize() {
-    return this.#b;
-  }
-  get size() {
-    return this.#n;
-  }
-  get fetchMethod() {
-    return this.#M;
-  }
-  get memoMethod() {
-    return this.#I;
-  }
-  get dispose() {
-    return this.#S;
-  }
-  get onInsert() {
-    return this.#O;
-  }
-  get disposeAfter() {
-    return this.#w;
-  }
-  constructor(e) {
-    let { max: t = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: m, noDisposeOnSet: _, noUpdateTTL: u, maxSize: g = 0, maxEntrySize: f = 0, sizeCalculation: y, fetchMethod: a, memoMethod: w, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: p, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: C = 1, perf: E } = e;
-    if (this.backgroundFetchSize = C, E !== void 0 && typeof E?.now != "function") throw new TypeError("perf option must have a now() method if specified");
-    if (this.#m = E ?? L, t !== 0 && !T(t)) throw new TypeError("max option must be a nonnegative integer");
-    let v = t ? j(t) : Array;
-    if (!v) throw new Error("invalid max value: " + t);
-    if (this.#o = t, this.#c = g, this.maxEntrySize = f || this.#c, this.sizeCalculation = y, this.sizeCalculation) {
-      if (!this.#c && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
-      if (typeof this.sizeCalculation != "function") throw new TypeError("sizeCalculation set to non-function");
-    }
-    if (w !== void 0 && typeof w != "function") throw new TypeError("memoMethod must be a function if defined");
-    if (this.#I = w, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
-    if (this.#M = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: t }).fill(void 0), this.#t = Array.from({ length: t }).fill(void 0), this.#l = new v(t), this.#u = new v(t), this.#a = 0, this.#h = 0, this.#y = x.create(t), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#S = r), typeof c == "function" && (this.#O = c), typeof m == "function" ? (this.#w = m, this.#r = []) : (this.#w = void 0, this.#r = void 0), this.#T = !!this.#S, this.#D = !!this.#O, this.#f = !!this.#w, this.noDisposeOnSet = !!_, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!p, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
-      if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
-      if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
-      this.#X();
-    }
-    if (this.allowStale = !!h, this.noDeleteOnStaleGet = !!b, this.updateAgeOnGet = !!o, this.updateAgeOnHas = !!l, this.ttlResolution = T(s) || s === 0 ? s : 1, this.ttlAutopurge = !!n, this.ttl = i || 0, this.ttl) {
-      if (!T(this.ttl)) throw new TypeError("ttl must be a positive integer if specified");
-      this.#k();
-    }
-    if (this.#o === 0 && this.ttl === 0 && this.#c === 0) throw new TypeError("At least one of max, maxSize, or ttl is required");
-    if (!this.ttlAutopurge && !this.#o && !this.#c) {
-      let D = "LRU_CACHE_UNBOUNDED";
-      H(D) && (U.add(D), k("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, d2));
-    }
-  }
-  getRemainingTTL(e) {
-    return this.#s.has(e) ? 1 / 0 : 0;
-  }
-  #k() {
-    let e = new O(this.#o), t = new O(this.#o);
-    this.#d = e, this.#F = t;
-    let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
-    this.#g = i, this.#H = (h, r, c = this.#m.now()) => {
-      t[h] = r !== 0 ? c : 0, e[h] = r, s(h, r);
-    }, this.#R = (h) => {
-      t[h] = e[h] !== 0 ? this.#m.now() : 0, s(h, e[h]);
-    };
-    let s = this.ttlAutopurge ? (h, r) => {
-      if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
-        let c = setTimeout(() => {
-          this.#p(h) ? (this.#E(this.#i[h], "expire"), i[h] = void 0) : s(h, l(h));
-        }, r + 1);
-        c.unref && c.unref(), i[h] = c;
-      }
-    } : () => {
-    };
-    this.#v = (h, r) => {
-      if (e[r]) {
-        let c = e[r], m = t[r];
-        if (!c || !m) return;
-        h.ttl = c, h.start = m, h.now = n || o();
-        let _ = h.now - m;
-        h.remainingTTL = c - _;
-      }
-    };
-    let n = 0, o = () => {
-      let h = this.#m.now();
-      if (this.ttlResolution > 0) {
-        n = h;
-        let r = setTimeout(() => n = 0, this.ttlResolution);
-        r.unref && r.unref();
-      }
-      return h;
-    };
-    this.getRemainingTTL = (h) => {
-      let r = this.#s.get(h);
-      return r === void 0 ? 0 : l(r);
-    };
-    let l = (h) => {
-      let r = e[h], c = t[h];
-      if (!r || !c) return 1 / 0;
-      let m = (n || o()) - c;
-      return r - m;
-    };
-    this.#p = (h) => {
-      let r = t[h], c = e[h];
-      return !!c && !!r && (n || o()) - r > c;
-    };
-  }
-  #R = () => {
-  };
-  #v = () => {
-  };
-  #H = () => {
-  };
-  #p = () => false;
-  #X() {
-    let e = new O(this.#o);
-    this.#b = 0, this.#_ = e, this.#x = (t) => {
-      this.#b -= e[t], e[t] = 0;
-    }, this.#N = (t, i, s, n) => {
-      if (!T(s)) {
-        if (this.#e(i)) return this.backgroundFetchSize;
-        if (n) {
-          if (typeof n != "function") throw new TypeError("sizeCalculation must be a function");
-          if (s = n(i, t), !T(s)) throw new TypeError("sizeCalculation return invalid (expect positive integer)");
-        } else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.");
-      }
-      return s;
-    }, this.#j = (t, i, s) => {
-      if (e[t] = i, this.#c) {
-        let n = this.#c - e[t];
-        for (; this.#b > n; ) this.#G(true);
-      }
-      this.#b += e[t], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
-    };
-  }
-  #x = (e) => {
-  };
-  #j = (e, t, i) => {
-  };
-  #N = (e, t, i, s) => {
-    if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
-    return 0;
-  };
-  *#A({ allowStale: e = this.allowStale } = {}) {
-    if (this.#n) for (let t = this.#h; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#a); ) t = this.#u[t];
-  }
-  *#z({ allowStale: e = this.allowStale } = {}) {
-    if (this.#n) for (let t = this.#a; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#h); ) t = this.#l[t];
-  }
-  #V(e) {
-    return e !== void 0 && this.#s.get(this.#i[e]) === e;
-  }
-  *entries() {
-    for (let e of this.#A()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
-  }
-  *rentries() {
-    for (let e of this.#z()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
-  }
-  *keys() {
-    for (let e of this.#A()) {
-      let t = this.#i[e];
-      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
-    }
-  }
-  *rkeys() {
-    for (let e of this.#z()) {
-      let t = this.#i[e];
-      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
-    }
-  }
-  *values() {
-    for (let e of this.#A()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
-  }
-  *rvalues() {
-    for (let e of this.#z()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
-  }
-  [Symbol.iterator]() {
-    return this.entries();
-  }
-  [Symbol.toStringTag] = "LRUCache";
-  find(e, t = {}) {
-    for (let i of this.#A()) {
-      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-      if (n !== void 0 && e(n, this.#i[i], this)) return this.#C(this.#i[i], t);
-    }
-  }
-  forEach(e, t = this) {
-    for (let i of this.#A()) {
-      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-      n !== void 0 && e.call(t, n, this.#i[i], this);
-    }
-  }
-  rforEach(e, t = this) {
-    for (let i of this.#z()) {
-      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-      n !== void 0 && e.call(t, n, this.#i[i], this);
-    }
-  }
-  purgeStale() {
-    let e = false;
-    for (let t of this.#z({ allowStale: true })) this.#p(t) && (this.#E(this.#i[t], "expire"), e = true);
-    return e;
-  }
-  info(e) {
-    let t = this.#s.get(e);
-    if (t === void 0) return;
-    let i = this.#t[t], s = this.#e(i) ? i.__staleWhileFetching : i;
-    if (s === void 0) return;
-    let n = { value: s };
-    if (this.#d && this.#F) {
-      let o = this.#d[t], l = this.#F[t];
-      if (o && l) {
-        let h = o - (this.#m.now() - l);
-        n.ttl = h, n.start = Date.now();
-      }
-    }
-    return this.#_ && (n.size = this.#_[t]), n;
-  }
-  dump() {
-    let e = [];
-    for (let t of this.#A({ allowStale: true })) {
-      let i = this.#i[t], s = this.#t[t], n = this.#e(s) ? s.__staleWhileFetching : s;
-      if (n === void 0 || i === void 0) continue;
-      let o = { value: n };
-      if (this.#d && this.#F) {
-        o.ttl = this.#d[t];
-        let l = this.#m.now() - this.#F[t];
-        o.start = Math.floor(Date.now() - l);
-      }
-      this.#_ && (o.size = this.#_[t]), e.unshift([i, o]);
-    }
-    return e;
-  }
-  load(e) {
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
     this.clear();
-    for (let [t, i] of e) {
-      if (i.start) {
-        let s = Date.now() - i.start;
-        i.start = this.#m.now() - s;
-      }
-      this.#W(t, i.value, i);
-    }
   }
-  set(e, t, i = {}) {
-    let { status: s = S.hasSubscribers ? {} : void 0 } = i;
-    i.status = s, s && (s.op = "set", s.key = e, t !== void 0 && (s.value = t), s.cache = this);
-    let n = this.#W(e, t, i);
-    return s && S.hasSubscribers && S.publish(s), n;
-  }
-  #W(e, t, i, s) {
-    let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(t);
-    if (t === void 0) return r && (r.set = "deleted"), this.delete(e), this;
-    let { noUpdateTTL: m = this.noUpdateTTL } = i;
-    r && !c && (r.value = t);
-    let _ = this.#N(e, t, i.size || 0, h, r);
-    if (this.maxEntrySize && _ > this.maxEntrySize) return this.#E(e, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
-    let u = this.#n === 0 ? void 0 : this.#s.get(e);
-    if (u === void 0) u = this.#n === 0 ? this.#h : this.#y.length !== 0 ? this.#y.pop() : this.#n === this.#o ? this.#G(false) : this.#n, this.#i[u] = e, this.#t[u] = t, this.#s.set(e, u), this.#l[this.#h] = u, this.#u[u] = this.#h, this.#h = u, this.#n++, this.#j(u, _, r), r && (r.set = "add"), m = false, this.#D && !c && this.#O?.(t, e, "add");
-    else {
-      this.#L(u);
-      let g = this.#t[u];
-      if (t !== g) {
-        if (!l) if (this.#e(g)) {
-          g !== s && g.__abortController.abort(new Error("replaced"));
-          let { __staleWhileFetching: f } = g;
-          f !== void 0 && f !== t && (this.#T && this.#S?.(f, e, "set"), this.#f && this.#r?.push([f, e, "set"]));
-        } else this.#T && this.#S?.(g, e, "set"), this.#f && this.#r?.push([g, e, "set"]);
-        if (this.#x(u), this.#j(u, _, r), this.#t[u] = t, !c) {
-          let f = g && this.#e(g) ? g.__staleWhileFetching : g, y = f === void 0 ? "add" : t !== f ? "replace" : "update";
-          r && (r.set = y, f !== void 0 && (r.oldValue = f)), this.#D && this.onInsert?.(t, e, y);
-        }
-      } else c || (r && (r.set = "update"), this.#D && this.onInsert?.(t, e, "update"));
-    }
-    if (n !== 0 && !this.#d && this.#k(), this.#d && (m || this.#H(u, n, o), r && this.#v(r, u)), !l && this.#f && this.#r) {
-      let g = this.#r, f;
-      for (; f = g?.shift(); ) this.#w?.(...f);
-    }
-    return this;
-  }
-  pop() {
-    try {
-      for (; this.#n; ) {
-        let e = this.#t[this.#a];
-        if (this.#G(true), this.#e(e)) {
-          if (e.__staleWhileFetching) return e.__staleWhileFetching;
-        } else if (e !== void 0) return e;
-      }
-    } finally {
-      if (this.#f && this.#r) {
-        let e = this.#r, t;
-        for (; t = e?.shift(); ) this.#w?.(...t);
-      }
-    }
-  }
-  #G(e) {
-    let t = this.#a, i = this.#i[t], s = this.#t[t], n = this.#e(s);
-    n && s.__abortController.abort(new Error("evicted"));
-    let o = n ? s.__staleWhileFetching : s;
-    return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#S?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#x(t), this.#g?.[t] && (clearTimeout(this.#g[t]), this.#g[t] = void 0), e && (this.#i[t] = void 0, this.#t[t] = void 0, this.#y.push(t)), this.#n === 1 ? (this.#a = this.#h = 0, this.#y.length = 0) : this.#a = this.#l[t], this.#s.delete(i), this.#n--, t;
-  }
-  has(e, t = {}) {
-    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
-    t.status = i, i && (i.op = "has", i.key = e, i.cache = this);
-    let s = this.#Y(e, t);
-    return S.hasSubscribers && S.publish(i), s;
-  }
-  #Y(e, t = {}) {
-    let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = t, n = this.#s.get(e);
-    if (n !== void 0) {
-      let o = this.#t[n];
-      if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
-      if (this.#p(n)) s && (s.has = "stale", this.#v(s, n));
-      else return i && this.#R(n), s && (s.has = "hit", this.#v(s, n)), true;
-    } else s && (s.has = "miss");
-    return false;
-  }
-  peek(e, t = {}) {
-    let { status: i = R() ? {} : void 0 } = t;
-    i && (i.op = "peek", i.key = e, i.cache = this), t.status = i;
-    let s = this.#J(e, t);
-    return S.hasSubscribers && S.publish(i), s;
-  }
-  #J(e, t) {
-    let { status: i, allowStale: s = this.allowStale } = t, n = this.#s.get(e);
-    if (n === void 0 || !s && this.#p(n)) {
-      i && (i.peek = n === void 0 ? "miss" : "stale");
-      return;
-    }
-    let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
-    return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
-  }
-  #P(e, t, i, s) {
-    let n = t === void 0 ? void 0 : this.#t[t];
-    if (this.#e(n)) return n;
-    let o = new AbortController(), { signal: l } = i;
-    l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
-    let h = { signal: o.signal, options: i, context: s }, r = (f, y = false) => {
-      let { aborted: a } = o.signal, w = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
-      if (i.status && (a && !y ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, w && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !w && !y) return m(o.signal.reason, F);
-      let b = u, p = this.#t[t];
-      return (p === u || p === void 0 && w && y) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[t] = b.__staleWhileFetching : this.#E(e, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#W(e, f, h.options, b))), f;
-    }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), m(f, false)), m = (f, y) => {
-      let { aborted: a } = o.signal, w = a && i.allowStaleOnFetchAbort, F = w || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, p = u;
-      if (this.#t[t] === u && (!b || !y && p.__staleWhileFetching === void 0 ? this.#E(e, "fetch") : w || (this.#t[t] = p.__staleWhileFetching)), F) return i.status && p.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), p.__staleWhileFetching;
-      if (p.__returned === p) throw f;
-    }, _ = (f, y) => {
-      let a = this.#M?.(e, n, h);
-      o.signal.addEventListener("abort", () => {
-        (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (w) => r(w, true)));
-      }), a && a instanceof Promise ? a.then((w) => f(w === void 0 ? void 0 : w), y) : a !== void 0 && f(a);
-    };
-    i.status && (i.status.fetchDispatched = true);
-    let u = new Promise(_).then(r, c), g = Object.assign(u, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-    return t === void 0 ? (this.#W(e, g, { ...h.options, status: void 0 }), t = this.#s.get(e)) : this.#t[t] = g, g;
-  }
-  #e(e) {
-    if (!this.#U) return false;
-    let t = e;
-    return !!t && t instanceof Promise && t.hasOwnProperty("__staleWhileFetching") && t.__abortController instanceof AbortController;
-  }
-  fetch(e, t = {}) {
-    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
-    t.status = s, s && t.context && (s.context = t.context);
-    let n = this.#B(e, t);
-    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
-    })), n;
-  }
-  async #B(e, t = {}) {
-    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: m = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: _ = this.allowStaleOnFetchRejection, ignoreFetchAbort: u = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: f, forceRefresh: y = false, status: a, signal: w } = t;
-    if (a && (a.op = "fetch", a.key = e, y && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#C(e, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
-    let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: m, allowStaleOnFetchRejection: _, allowStaleOnFetchAbort: g, ignoreFetchAbort: u, status: a, signal: w }, b = this.#s.get(e);
-    if (b === void 0) {
-      a && (a.fetch = "miss");
-      let p = this.#P(e, b, F, f);
-      return p.__returned = p;
+  enqueue(value) {
+    const node = new Node(value);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
     } else {
-      let p = this.#t[b];
-      if (this.#e(p)) {
-        let v = i && p.__staleWhileFetching !== void 0;
-        return a && (a.fetch = "inflight", v && (a.returnedStale = true)), v ? p.__staleWhileFetching : p.__returned = p;
-      }
-      let A = this.#p(b);
-      if (!y && !A) return a && (a.fetch = "hit"), this.#L(b), s && this.#R(b), a && this.#v(a, b), p;
-      let z = this.#P(e, b, F, f), E = z.__staleWhileFetching !== void 0 && i;
-      return a && (a.fetch = A ? "stale" : "refresh", E && A && (a.returnedStale = true)), E ? z.__staleWhileFetching : z.__returned = z;
+      this.#head = node;
+      this.#tail = node;
     }
+    this.#size++;
   }
-  forceFetch(e, t = {}) {
-    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
-    t.status = s, s && t.context && (s.context = t.context);
-    let n = this.#K(e, t);
-    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
-    })), n;
-  }
-  async #K(e, t = {}) {
-    let i = await this.#B(e, t);
-    if (i === void 0) throw new Error("fetch() returned undefined");
-    return i;
-  }
-  memo(e, t = {}) {
-    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
-    t.status = i, i && (i.op = "memo", i.key = e, t.context && (i.context = t.context), i.cache = this);
-    let s = this.#Q(e, t);
-    return i && (i.value = s), S.hasSubscribers && S.publish(i), s;
-  }
-  #Q(e, t = {}) {
-    let i = this.#I;
-    if (!i) throw new Error("no memoMethod provided to constructor");
-    let { context: s, status: n, forceRefresh: o, ...l } = t;
-    n && o && (n.forceRefresh = true);
-    let h = this.#C(e, l), r = o || h === void 0;
-    if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
-    let c = i(e, h, { options: l, context: s });
-    return n && (n.value = c), this.#W(e, c, l), c;
-  }
-  get(e, t = {}) {
-    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
-    t.status = i, i && (i.op = "get", i.key = e, i.cache = this);
-    let s = this.#C(e, t);
-    return i && (s !== void 0 && (i.value = s), S.hasSubscribers && S.publish(i)), s;
-  }
-  #C(e, t = {}) {
-    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = t, l = this.#s.get(e);
-    if (l === void 0) {
-      o && (o.get = "miss");
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
       return;
     }
-    let h = this.#t[l], r = this.#e(h);
-    return o && this.#v(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#E(e, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#L(l), s && this.#R(l), r ? h.__staleWhileFetching : h);
-  }
-  #$(e, t) {
-    this.#u[t] = e, this.#l[e] = t;
-  }
-  #L(e) {
-    e !== this.#h && (e === this.#a ? this.#a = this.#l[e] : this.#$(this.#u[e], this.#l[e]), this.#$(this.#h, e), this.#h = e);
-  }
-  delete(e) {
-    return this.#E(e, "delete");
-  }
-  #E(e, t) {
-    S.hasSubscribers && S.publish({ op: "delete", delete: t, key: e, cache: this });
-    let i = false;
-    if (this.#n !== 0) {
-      let s = this.#s.get(e);
-      if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#q(t);
-      else {
-        this.#x(s);
-        let n = this.#t[s];
-        if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#S?.(n, e, t), this.#f && this.#r?.push([n, e, t])), this.#s.delete(e), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
-        else if (s === this.#a) this.#a = this.#l[s];
-        else {
-          let o = this.#u[s];
-          this.#l[o] = this.#l[s];
-          let l = this.#l[s];
-          this.#u[l] = this.#u[s];
-        }
-        this.#n--, this.#y.push(s);
-      }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
     }
-    if (this.#f && this.#r?.length) {
-      let s = this.#r, n;
-      for (; n = s?.shift(); ) this.#w?.(...n);
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
     }
-    return i;
+    return this.#head.value;
   }
   clear() {
-    return this.#q("delete");
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
   }
-  #q(e) {
-    for (let t of this.#z({ allowStale: true })) {
-      let i = this.#t[t];
-      if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
-      else {
-        let s = this.#i[t];
-        this.#T && this.#S?.(i, s, e), this.#f && this.#r?.push([i, s, e]);
-      }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
     }
-    if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
-      this.#d.fill(0), this.#F.fill(0);
-      for (let t of this.#g ?? []) t !== void 0 && clearTimeout(t);
-      this.#g?.fill(void 0);
-    }
-    if (this.#_ && this.#_.fill(0), this.#a = 0, this.#h = 0, this.#y.length = 0, this.#b = 0, this.#n = 0, this.#f && this.#r) {
-      let t = this.#r, i;
-      for (; i = t?.shift(); ) this.#w?.(...i);
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
     }
   }
 };
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  validateConcurrency(concurrency);
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      queue.dequeue()();
+      activeCount++;
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run = async (function_, resolve4, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve4(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve4, arguments_) => {
+    new Promise((internalResolve) => {
+      queue.enqueue(internalResolve);
+    }).then(
+      run.bind(void 0, function_, resolve4, arguments_)
+    );
+    (async () => {
+      await Promise.resolve();
+      if (activeCount < concurrency) {
+        resumeNext();
+      }
+    })();
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve4) => {
+    enqueue(function_, resolve4, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        queue.clear();
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+
+// src/verdict/changes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var FILE_LIST_LIMIT = 3e3;
+function changedSpecs(files, config3) {
+  const isSpec = specSelector(config3);
+  return files.filter((file) => file.status !== "removed" && file.blobSha !== "" && isSpec(file.path));
+}
+function filesNeedingSpec(files, specs, config3) {
+  if (!config3.require_spec || specs.length > 0) return [];
+  const matches2 = (0, import_picomatch2.default)(config3.require_spec.when_changed, { dot: true });
+  return files.filter((file) => matches2(file.path)).map((file) => file.path);
+}
+
+// src/core/spec-date.ts
+var DEFAULT_DATE_KEYS = ["created", "start-date", "date"];
+function specDate(document, keys) {
+  const field = metadataField(document, keys);
+  const day = field && calendarDay(field.value);
+  return field && day ? { ...field, day } : void 0;
+}
+function calendarDay(text2) {
+  const match2 = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?![\d/-])/.exec(text2.trim());
+  if (!match2) return void 0;
+  const [year, month, day = "1"] = [match2[1], match2[2], match2[3]];
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return void 0;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+// src/core/lifecycle.ts
+function applyLifecycle(findings, document, lifecycle) {
+  const usesStatus = Object.keys(lifecycle.statuses).length > 0 || [...lifecycle.deferrals.values()].some((deferral) => deferral.from !== void 0);
+  const status = usesStatus ? specStatus(document, lifecycle.statusKeys, lifecycle.statuses) : void 0;
+  const date = lifecycle.deferrals.size > 0 ? specDate(document, lifecycle.dateKeys) : void 0;
+  const deferred = findings.map((finding) => {
+    const deferral = finding.rule === "missing-section" ? lifecycle.deferrals.get(finding.section) : void 0;
+    const why = deferral && notRequiredBecause(deferral, status, date, lifecycle.order);
+    return why ? { ...finding, severity: "notice", message: `Section "${finding.section}" is missing, and not required: ${why}`, because: "not-required" } : finding;
+  });
+  const adjusted = applyStrictness(deferred, status?.strictness ?? "all");
+  return status ? { findings: adjusted, status } : { findings: adjusted };
+}
+function notRequiredBecause(deferral, status, date, order) {
+  if (deferral.from !== void 0 && status) {
+    const rank = statusRank(status.value, order);
+    const from = statusRank(deferral.from, order);
+    if (rank !== void 0 && from !== void 0 && rank < from) {
+      return `this spec's status is ${status.value} (line ${status.line}), and the section is required from ${deferral.from} on (required_from).`;
+    }
+  }
+  if (deferral.since !== void 0 && date && date.day < deferral.since) {
+    return `this spec is dated ${date.day} (${date.key}, line ${date.line}), before the section was added to the template (required_since: ${deferral.since}).`;
+  }
+  return void 0;
+}
+
+// src/core/matching.ts
+function documentTitle(document) {
+  const first = document.all[0];
+  if (!first || first.heading.level !== 1) return void 0;
+  return document.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
+}
+function containerOf(spec, matching, title) {
+  const parent = matching.parentOf.get(spec);
+  return parent === title ? void 0 : parent;
+}
+function sectionsAt(spec, matching) {
+  if (!spec) return [];
+  const authored = matching.authored.get(spec);
+  if (authored) return [authored];
+  const named = matching.byHeading.get(spec);
+  return matching.combined.get(spec) ?? (named ? [named] : []);
+}
 
 // src/core/normalize.ts
 var DECORATION = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{S}\u200b-\u200d\u20e3\ufe0e\ufe0f]/gu;
@@ -17838,447 +18693,180 @@ function countWords(text2) {
   return text2.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
 }
 
-// node_modules/html-tag-names/index.js
-var htmlTagNames = [
-  "a",
-  "abbr",
-  "acronym",
-  "address",
-  "applet",
-  "area",
-  "article",
-  "aside",
-  "audio",
-  "b",
-  "base",
-  "basefont",
-  "bdi",
-  "bdo",
-  "bgsound",
-  "big",
-  "blink",
-  "blockquote",
-  "body",
-  "br",
-  "button",
-  "canvas",
-  "caption",
-  "center",
-  "cite",
-  "code",
-  "col",
-  "colgroup",
-  "command",
-  "content",
-  "data",
-  "datalist",
-  "dd",
-  "del",
-  "details",
-  "dfn",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "element",
-  "em",
-  "embed",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "font",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hgroup",
-  "hr",
-  "html",
-  "i",
-  "iframe",
-  "image",
-  "img",
-  "input",
-  "ins",
-  "isindex",
-  "kbd",
-  "keygen",
-  "label",
-  "legend",
-  "li",
-  "link",
-  "listing",
-  "main",
-  "map",
-  "mark",
-  "marquee",
-  "math",
-  "menu",
-  "menuitem",
-  "meta",
-  "meter",
-  "multicol",
-  "nav",
-  "nextid",
-  "nobr",
-  "noembed",
-  "noframes",
-  "noscript",
-  "object",
-  "ol",
-  "optgroup",
-  "option",
-  "output",
-  "p",
-  "param",
-  "picture",
-  "plaintext",
-  "pre",
-  "progress",
-  "q",
-  "rb",
-  "rbc",
-  "rp",
-  "rt",
-  "rtc",
-  "ruby",
-  "s",
-  "samp",
-  "script",
-  "search",
-  "section",
-  "select",
-  "shadow",
-  "slot",
-  "small",
-  "source",
-  "spacer",
-  "span",
-  "strike",
-  "strong",
-  "style",
-  "sub",
-  "summary",
-  "sup",
-  "svg",
-  "table",
-  "tbody",
-  "td",
-  "template",
-  "textarea",
-  "tfoot",
-  "th",
-  "thead",
-  "time",
-  "title",
-  "tr",
-  "track",
-  "tt",
-  "u",
-  "ul",
-  "var",
-  "video",
-  "wbr",
-  "xmp"
-];
-
-// src/core/bracket-tokens.ts
-var HTML_ELEMENTS = new Set(htmlTagNames);
-var BRACKETS = {
-  angle: { open: "<", close: ">" },
-  curly: { open: "{", close: "}" }
-};
-var ONE_WORD = new RegExp("^\\p{L}[\\p{L}\\p{N}_-]*$", "u");
-var WORDY = new RegExp("^\\p{L}[\\p{L}\\p{N}'’-]*(?:[ ,;.]+[\\p{L}\\p{N}…][\\p{L}\\p{N}'’.…-]*)*(?:\\s*(?:…|\\.\\.\\.))?$", "u");
-var GLUE_BEFORE = /[\p{L}\p{N}_\-/.{}[\]<>=@#$%&+~\\]/u;
-var GLUE_AFTER = /[\p{L}\p{N}_\-/{}[\]<>=@#$%&+~(]/u;
-var FLAG_BEFORE = /(?:^|\s)--?[\p{L}\p{N}][\p{L}\p{N}_-]*[ =]$/u;
-var FORM_FILLER = /^[\s\-*+>|:,;.()[\]`_~/—–]*(?:\d+[.)][\s]*)?[\s\-*+>|:,;.()[\]`_~/—–]*$/u;
-var LABEL = new RegExp("^[\\s>*+-]*(?:\\d+[.)]\\s*)?(?:\\[[ xX]\\]\\s*)?[*_]*\\p{L}[\\p{L}\\p{N} '’/-]{0,40}[*_]*:\\s*[*_`]*$", "u");
-function candidates(line, style) {
-  const { open: open2, close } = BRACKETS[style];
-  const found = [];
-  let start = -1;
-  for (let index = 0; index < line.length; index++) {
-    const char = line[index];
-    if (char === open2 && line[index - 1] !== "\\") start = index;
-    else if (char === close && start >= 0) {
-      found.push({ index: start, text: line.slice(start, index + 1) });
-      start = -1;
+// src/core/joined-names.ts
+var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
+var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
+var SUBTITLE = /^(.*?):\s+\S/u;
+var MAX_PARTS = 8;
+function joinedNames(text2, isName, isHalfOfName = () => false) {
+  const aside = TRAILING_ASIDE.exec(text2);
+  const main = aside ? aside[1] : text2;
+  const head = SUBTITLE.exec(main)?.[1] ?? main;
+  const named = [...allNamed(head, isName, isHalfOfName) ?? [], ...(aside && allNamed(aside[2], isName, isHalfOfName)) ?? []];
+  return named.length > 0 ? [...new Set(named)] : void 0;
+}
+function allNamed(text2, isName, isHalfOfName) {
+  const parts = text2.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
+  if (parts.length === 0 || parts.length > MAX_PARTS) return void 0;
+  const keys = [];
+  for (let start = 0; start < parts.length; ) {
+    let end = parts.length;
+    while (end > start && !isName(headingKey(parts.slice(start, end).join(" and ")))) end--;
+    if (end === start) {
+      if (!isHalfOfName(headingKey(parts[start]))) return void 0;
+      start++;
+      continue;
+    }
+    keys.push(headingKey(parts.slice(start, end).join(" and ")));
+    start = end;
+  }
+  return keys;
+}
+function halvesOf(keys) {
+  const halves = /* @__PURE__ */ new Set();
+  for (const key of keys) {
+    const parts = key.split(" and ");
+    if (parts.length > 1) {
+      for (const part of parts) if (part.trim() !== "") halves.add(part.trim());
     }
   }
-  return found;
-}
-function inner(token) {
-  return token.slice(1, -1).trim();
-}
-function headOf(token) {
-  return (inner(token).split(/[.,:;(|…]/u)[0] ?? "").trim().toLowerCase();
-}
-var FUNCTION_WORDS = /(?:^|\s)(?:a|an|and|as|at|be|by|e\.g\.?|for|from|if|in|is|it|of|on|or|the|this|to|with|your|my|our)(?=[\s,]|$)/iu;
-function isHtml(text2) {
-  const first = new RegExp("^\\p{L}[\\p{L}\\p{N}-]*", "u").exec(text2)?.[0];
-  return first !== void 0 && HTML_ELEMENTS.has(first.toLowerCase()) && !FUNCTION_WORDS.test(text2);
-}
-function isTuple(text2) {
-  return text2.includes(",") && !FUNCTION_WORDS.test(text2);
-}
-function readsAsWords(text2) {
-  return /\s/u.test(text2) && WORDY.test(text2) && !isTuple(text2);
-}
-function isQuoted(line, index) {
-  const before = line.slice(0, index);
-  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
-  return straight || before.lastIndexOf("“") > before.lastIndexOf("”");
-}
-function isGlued(line, token) {
-  const before = line[token.index - 1];
-  const after = line[token.index + token.text.length];
-  return before !== void 0 && GLUE_BEFORE.test(before) || after !== void 0 && GLUE_AFTER.test(after);
-}
-function isFormLine(line, tokens, token) {
-  let rest = line;
-  for (const other of [...tokens].sort((a, b) => b.index - a.index)) rest = rest.slice(0, other.index) + " " + rest.slice(other.index + other.text.length);
-  if (FORM_FILLER.test(rest)) return true;
-  const after = line.slice(token.index + token.text.length);
-  return LABEL.test(line.slice(0, token.index)) && /^[\s*_`.]*$/u.test(after);
-}
-function bracketTokens(line, options) {
-  const found = [];
-  for (const style of options.styles) {
-    const tokens = candidates(line, style);
-    const heads = options.template.heads.get(style);
-    for (const token of tokens) {
-      const text2 = inner(token.text);
-      if (text2 === "" || !new RegExp("^\\p{L}", "u").test(text2)) continue;
-      if (style === "angle" && isHtml(text2)) continue;
-      if (isGlued(line, token) || FLAG_BEFORE.test(line.slice(0, token.index)) || isQuoted(line, token.index)) continue;
-      const own = heads?.has(headOf(token.text)) ?? false;
-      if (own) found.push(token);
-      else if (options.inBlockQuote) continue;
-      else if (readsAsWords(text2) || ONE_WORD.test(text2) && isFormLine(line, tokens, token)) found.push(token);
-    }
-  }
-  return found;
-}
-function templateBrackets(markdown) {
-  const prose = markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gmu, "");
-  const exact = /* @__PURE__ */ new Set();
-  const heads = /* @__PURE__ */ new Map([
-    ["angle", /* @__PURE__ */ new Set()],
-    ["curly", /* @__PURE__ */ new Set()]
-  ]);
-  for (const line of prose.split("\n")) {
-    for (const token of candidates(line, "angle")) {
-      const text2 = inner(token.text);
-      if (!new RegExp("^\\p{L}[\\p{L}\\p{N} _.-]*$", "u").test(text2) || isHtml(text2) || isGlued(line, token)) continue;
-      exact.add(token.text);
-      heads.get("angle").add(headOf(token.text));
-    }
-    for (const token of outerCurly(line)) {
-      if (!new RegExp("^\\p{L}", "u").test(inner(token))) continue;
-      exact.add(token);
-      heads.get("curly").add(headOf(token));
-    }
-  }
-  for (const set2 of heads.values()) set2.delete("");
-  return { exact: [...exact], heads };
-}
-function outerCurly(line) {
-  const groups = [];
-  let depth = 0;
-  let start = 0;
-  for (let index = 0; index < line.length; index++) {
-    if (line[index] === "{" && line[index - 1] !== "\\") {
-      if (depth === 0) start = index;
-      depth++;
-    } else if (line[index] === "}" && depth > 0 && --depth === 0) {
-      groups.push(line.slice(start, index + 1));
-    }
-  }
-  return groups;
+  return halves;
 }
 
-// src/core/placeholders.ts
-var DEFAULT_PLACEHOLDERS = ["TBD", "TODO", "FIXME", "XXX", "???", "<placeholder>", "[NEEDS CLARIFICATION"];
-var ANGLE_TOKEN = "<placeholder>";
-var WORD_CHAR = /[\p{L}\p{N}_]/u;
-var MARKER = /^[A-Z]{2,}$/u;
-var WORD_BEFORE = new RegExp("\\p{L}[\\p{L}\\p{N}'’]*\\s+$", "u");
-var WORD_AFTER = /^\s+[\p{L}(]/u;
-var ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|its|their|any|no|each|every|see)\s+$/iu;
-var NOT_TEXT = [/!\[[^\]]*\]/gu, /\]\([^)]*\)/gu, /^\s*\[[^\]]+\]:\s*\S.*$/gu, /<[a-z][a-z0-9+.-]*:[^<>\s]*>/giu];
-function placeholderMatcher(tokens, templateMarkdown = "") {
-  const brackets = tokens.includes(ANGLE_TOKEN) ? bracketOptions(templateMarkdown) : void 0;
-  const literals = tokens.filter((token) => token !== ANGLE_TOKEN);
-  const markers = compile(literals.filter((token) => MARKER.test(token)).map(literalPattern));
-  const others = compile(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
-  const own = compile((brackets?.template.exact ?? []).map(literalPattern));
-  const scan = (line, inlineCode, context) => {
-    const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
-    const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
-    const found = matches(own, visible);
-    const add2 = (match2) => {
-      if (!found.some((mine) => overlaps(mine, match2))) found.push(match2);
-    };
-    matches(others, masked).forEach(add2);
-    if (!context.inBlockQuote) matches(markers, masked).filter((match2) => marks(masked, match2)).forEach(add2);
-    if (brackets && /[<{]/u.test(masked)) bracketTokens(masked, { ...brackets, inBlockQuote: context.inBlockQuote === true }).forEach(add2);
-    return found.sort((a, b) => a.index - b.index);
+// src/core/repeats.ts
+function settleRepeats(matching, title) {
+  for (const [section, specs] of matching.bySection) {
+    if (specs.length < 2) continue;
+    const place = (spec) => containerOf(spec, matching, title);
+    const inPlace = specs.filter((spec) => isInPlace(place(spec), section, matching));
+    const own = inPlace[0] ?? specs[0];
+    const kept = [own];
+    for (const spec of specs) {
+      if (spec === own) continue;
+      if (place(spec) === place(own) || inPlace.includes(spec)) kept.push(spec);
+      else demote(spec, section, matching);
+    }
+    matching.bySection.set(section, kept);
+  }
+}
+function isInPlace(container, section, matching) {
+  return section.parent ? sectionsAt(container, matching).includes(section.parent) : container === void 0;
+}
+function demote(spec, section, matching) {
+  const rest = sectionsAt(spec, matching).filter((other) => other !== section);
+  matching.combined.delete(spec);
+  if (rest.length === 0) {
+    matching.byHeading.delete(spec);
+    matching.repeats.set(spec, section);
+    return;
+  }
+  matching.byHeading.set(spec, rest[0]);
+  if (rest.length > 1) matching.combined.set(spec, rest);
+}
+
+// src/core/match.ts
+function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) {
+  const index = keyIndex(template, aliases);
+  const halves = halvesOf(index.keys());
+  const matching = {
+    bySection: /* @__PURE__ */ new Map(),
+    byHeading: /* @__PURE__ */ new Map(),
+    combined: /* @__PURE__ */ new Map(),
+    byParts: /* @__PURE__ */ new Set(),
+    authored: /* @__PURE__ */ new Map(),
+    repeats: /* @__PURE__ */ new Map(),
+    unmatched: [],
+    parentOf: parents(document)
   };
-  return {
-    find(markdownLine, inlineCode, context = {}) {
-      return scan(markdownLine, inlineCode, context).map((match2) => match2.text);
-    },
-    strip(text2) {
-      return text2.split("\n").map((line) => scan(line, [], {}).reduceRight((rest, match2) => rest.slice(0, match2.index) + " " + rest.slice(match2.index + match2.text.length), line)).join("\n");
+  for (const spec of document.all) {
+    const named = namesOf(spec, index, halves, matching);
+    if (named.length === 0) continue;
+    matching.byHeading.set(spec, named[0]);
+    if (named.length > 1) matching.combined.set(spec, named);
+    for (const section of named) matching.bySection.set(section, [...matching.bySection.get(section) ?? [], spec]);
+  }
+  const title = documentTitle(document);
+  settleRepeats(matching, title);
+  claimPlaceholderSlots(matching, document, template, title);
+  matching.unmatched = document.all.filter(
+    (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
+  );
+  return matching;
+}
+function keyIndex(template, aliases) {
+  const byKey = /* @__PURE__ */ new Map();
+  const index = (key, section) => {
+    if (key === "") return;
+    const list2 = byKey.get(key) ?? [];
+    if (!list2.includes(section)) list2.push(section);
+    byKey.set(key, list2);
+  };
+  for (const section of template.all) {
+    if (section.placeholder) continue;
+    index(section.key, section);
+    const [name, subtitle] = section.name.split(/:\s+/u);
+    if (subtitle) index(headingKey(name), section);
+    for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
+  }
+  return byKey;
+}
+function namesOf(spec, index, halves, matching) {
+  const whole = index.get(specKey(spec));
+  if (whole) return [pick(whole, spec, matching)];
+  const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
+  if (!joined) return [];
+  matching.byParts.add(spec);
+  return [...new Set(joined.map((key) => pick(index.get(key), spec, matching)))];
+}
+function claimPlaceholderSlots(matching, document, template, title) {
+  const slots = template.all.filter((section) => section.placeholder);
+  if (slots.length === 0) return;
+  for (const spec of document.all) {
+    if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
+    const container = containerOf(spec, matching, title);
+    const slot = slots.find((candidate) => {
+      const inParent = candidate.parent ? sectionsAt(container, matching).includes(candidate.parent) : container === void 0;
+      return inParent && betweenNeighbours(spec, candidate, template, matching);
+    });
+    if (slot) matching.authored.set(spec, slot);
+  }
+}
+function betweenNeighbours(spec, slot, template, matching) {
+  const siblings = (slot.parent ? slot.parent.children : template.sections).filter((sibling) => !sibling.placeholder);
+  const present = (section) => matching.bySection.get(section)?.[0];
+  const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== void 0);
+  const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== void 0);
+  return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
+}
+var specKeys = /* @__PURE__ */ new WeakMap();
+function specKey(spec) {
+  let key = specKeys.get(spec);
+  if (key === void 0) specKeys.set(spec, key = headingKey(spec.heading.text));
+  return key;
+}
+function pick(candidates2, spec, matching) {
+  if (candidates2.length === 1) return candidates2[0];
+  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
+    const matched = matching.byHeading.get(ancestor);
+    const underIt = matched && candidates2.find((candidate) => isDescendant(candidate, matched));
+    if (underIt) return underIt;
+  }
+  return candidates2.find((candidate) => !matching.bySection.has(candidate)) ?? candidates2[0];
+}
+function isDescendant(section, ancestor) {
+  for (let parent = section.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
+  return false;
+}
+function parents(document) {
+  const map2 = /* @__PURE__ */ new Map();
+  const visit = (section) => {
+    for (const child of section.children) {
+      map2.set(child, section);
+      visit(child);
     }
   };
-}
-function bracketOptions(templateMarkdown) {
-  const template = templateBrackets(templateMarkdown);
-  const styles = /* @__PURE__ */ new Set(["angle"]);
-  if ((template.heads.get("curly")?.size ?? 0) > 0) styles.add("curly");
-  return { styles, template };
-}
-function marks(line, match2) {
-  const before = line.slice(0, match2.index);
-  const after = line.slice(match2.index + match2.text.length);
-  if (isQuoted(line, match2.index) || /^["”]/u.test(after)) return false;
-  if (ARTICLE_BEFORE.test(before)) return false;
-  return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
-}
-function notTextRanges(line) {
-  const ranges = [];
-  for (const pattern of NOT_TEXT) {
-    for (const match2 of line.matchAll(pattern)) {
-      const index = match2.index ?? 0;
-      ranges.push(match2[0].startsWith("](") ? [index + 2, index + match2[0].length - 1] : [index, index + match2[0].length]);
-    }
-  }
-  return ranges;
-}
-var INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
-var CODE = "";
-function blank(text2, ranges, fill = " ") {
-  let result = text2;
-  for (const [start, end] of ranges) {
-    const from = Math.max(0, start);
-    const to = Math.min(result.length, end);
-    if (to > from) result = result.slice(0, from) + fill.repeat(to - from) + result.slice(to);
-  }
-  return result;
-}
-function compile(alternatives) {
-  return alternatives.length === 0 ? void 0 : new RegExp(alternatives.join("|"), "gu");
-}
-function matches(pattern, text2) {
-  if (!pattern) return [];
-  pattern.lastIndex = 0;
-  const any = pattern.test(text2);
-  pattern.lastIndex = 0;
-  if (!any) return [];
-  return [...text2.matchAll(pattern)].map((match2) => ({ index: match2.index ?? 0, text: match2[0] }));
-}
-function overlaps(a, b) {
-  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
-}
-function literalPattern(token) {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  const opensBracket = token.startsWith("[") && !token.includes("]");
-  const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : "";
-  const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : "";
-  return before + escaped + after;
-}
-
-// src/core/spec-date.ts
-var DEFAULT_DATE_KEYS = ["created", "start-date", "date"];
-function specDate(document, keys) {
-  const field = metadataField(document, keys);
-  const day = field && calendarDay(field.value);
-  return field && day ? { ...field, day } : void 0;
-}
-function calendarDay(text2) {
-  const match2 = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?![\d/-])/.exec(text2.trim());
-  if (!match2) return void 0;
-  const [year, month, day = "1"] = [match2[1], match2[2], match2[3]];
-  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return void 0;
-  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-}
-
-// src/core/policy.ts
-var DEFAULT_SEVERITIES = {
-  "missing-section": "error",
-  "empty-section": "error",
-  "placeholder-section": "error",
-  "placeholder-text": "warning",
-  "leftover-guidance": "warning",
-  "short-section": "warning",
-  "duplicate-section": "warning",
-  "section-order": "notice",
-  "unknown-section": "off"
-};
-function createPolicy(template, options = {}) {
-  const problems2 = [];
-  if (template.all.length === 0) {
-    problems2.push({ path: ["template"], message: "The template has no headings, so there are no sections to require." });
-  }
-  const settings = /* @__PURE__ */ new Map();
-  for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = sectionNamed(template, name);
-    if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
-    else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
-  }
-  const lifecycle = lifecycleOf(options, template);
-  const aliases = /* @__PURE__ */ new Map();
-  for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
-  const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
-  const policy = {
-    template,
-    aliases,
-    placeholders: placeholderMatcher(tokens, template.all.map((section) => section.guidance).join("\n")),
-    severities: { ...DEFAULT_SEVERITIES, ...options.rules },
-    isRequired: (section) => requirementOf(section, settings).required,
-    requirement: (section) => requirementOf(section, settings),
-    minWords: (section) => settings.get(section)?.min_words ?? 0,
-    lifecycle
-  };
-  return { policy, problems: problems2 };
-}
-function sectionNamed(template, name) {
-  return template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
-}
-function lifecycleOf(options, template) {
-  const statuses = options.statuses ?? {};
-  const order = options.status_order ?? Object.keys(statuses);
-  const deferrals = /* @__PURE__ */ new Map();
-  for (const [name, { required_from: from, required_since: since }] of Object.entries(options.sections ?? {})) {
-    const section = sectionNamed(template, name);
-    if (!section || from === void 0 && since === void 0) continue;
-    deferrals.set(section.name, { ...deferrals.get(section.name), ...from === void 0 ? {} : { from }, ...since === void 0 ? {} : { since } });
-  }
-  return { statuses, order, statusKeys: options.status_keys ?? DEFAULT_STATUS_KEYS, dateKeys: options.date_keys ?? DEFAULT_DATE_KEYS, deferrals };
-}
-function requirementOf(section, settings) {
-  if (section.placeholder) return { required: false, why: section.why };
-  const configured = settings.get(section)?.required;
-  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
-  return { required: !section.optional, why: section.why };
-}
-function unknownSectionMessage(name, template) {
-  const key = headingKey(name);
-  const closest2 = template.all.map((section) => ({ section, score: distance(key, section.key) })).sort((a, b) => a.score - b.score)[0];
-  const hint = closest2 && closest2.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest2.section.name}"?` : "";
-  return `"${name}" is not a section of the template.${hint}`;
+  document.sections.forEach(visit);
+  return map2;
 }
 
 // src/core/outline.ts
@@ -19588,12 +20176,12 @@ var getCodePoint = (
     (c, index) => (c.charCodeAt(index) & 64512) === 55296 ? (c.charCodeAt(index) - 55296) * 1024 + c.charCodeAt(index + 1) - 56320 + 65536 : c.charCodeAt(index)
   )
 );
-function getEscaper(regex, map2) {
+function getEscaper(regex2, map2) {
   return function escape4(data) {
     let match2;
     let lastIdx = 0;
     let result = "";
-    while (match2 = regex.exec(data)) {
+    while (match2 = regex2.exec(data)) {
       if (lastIdx !== match2.index) {
         result += data.substring(lastIdx, match2.index);
       }
@@ -20208,9 +20796,9 @@ Ruler.prototype.__find__ = function(name) {
   return -1;
 };
 Ruler.prototype.__compile__ = function() {
-  const self = this;
+  const self2 = this;
   const chains = [""];
-  self.__rules__.forEach(function(rule) {
+  self2.__rules__.forEach(function(rule) {
     if (!rule.enabled) {
       return;
     }
@@ -20220,17 +20808,17 @@ Ruler.prototype.__compile__ = function() {
       }
     });
   });
-  self.__cache__ = {};
+  self2.__cache__ = {};
   chains.forEach(function(chain) {
-    self.__cache__[chain] = [];
-    self.__rules__.forEach(function(rule) {
+    self2.__cache__[chain] = [];
+    self2.__rules__.forEach(function(rule) {
       if (!rule.enabled) {
         return;
       }
       if (chain && rule.alt.indexOf(chain) < 0) {
         return;
       }
-      self.__cache__[chain].push(rule.fn);
+      self2.__cache__[chain].push(rule.fn);
     });
   });
 };
@@ -23436,16 +24024,16 @@ function isOptionsObj(obj) {
 }
 var defaultSchemas = {
   "http:": {
-    validate: function(text2, pos, self) {
+    validate: function(text2, pos, self2) {
       const tail = text2.slice(pos);
-      if (!self.re.http) {
-        self.re.http = new RegExp(
-          `^\\/\\/${self.re.src_auth}${self.re.src_host_port_strict}${self.re.src_path}`,
+      if (!self2.re.http) {
+        self2.re.http = new RegExp(
+          `^\\/\\/${self2.re.src_auth}${self2.re.src_host_port_strict}${self2.re.src_path}`,
           "i"
         );
       }
-      if (self.re.http.test(tail)) {
-        return tail.match(self.re.http)[0].length;
+      if (self2.re.http.test(tail)) {
+        return tail.match(self2.re.http)[0].length;
       }
       return 0;
     }
@@ -23453,39 +24041,39 @@ var defaultSchemas = {
   "https:": "http:",
   "ftp:": "http:",
   "//": {
-    validate: function(text2, pos, self) {
+    validate: function(text2, pos, self2) {
       const tail = text2.slice(pos);
-      if (!self.re.no_http) {
-        self.re.no_http = new RegExp(
-          "^" + self.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
+      if (!self2.re.no_http) {
+        self2.re.no_http = new RegExp(
+          "^" + self2.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
           // with code comments
-          `(?:localhost|(?:(?:${self.re.src_domain})\\.)+${self.re.src_domain_root})` + self.re.src_port + self.re.src_host_terminator + self.re.src_path,
+          `(?:localhost|(?:(?:${self2.re.src_domain})\\.)+${self2.re.src_domain_root})` + self2.re.src_port + self2.re.src_host_terminator + self2.re.src_path,
           "i"
         );
       }
-      if (self.re.no_http.test(tail)) {
+      if (self2.re.no_http.test(tail)) {
         if (pos >= 3 && text2[pos - 3] === ":") {
           return 0;
         }
         if (pos >= 3 && text2[pos - 3] === "/") {
           return 0;
         }
-        return tail.match(self.re.no_http)[0].length;
+        return tail.match(self2.re.no_http)[0].length;
       }
       return 0;
     }
   },
   "mailto:": {
-    validate: function(text2, pos, self) {
+    validate: function(text2, pos, self2) {
       const tail = text2.slice(pos);
-      if (!self.re.mailto) {
-        self.re.mailto = new RegExp(
-          `^${self.re.src_email_name}@${self.re.src_host_strict}`,
+      if (!self2.re.mailto) {
+        self2.re.mailto = new RegExp(
+          `^${self2.re.src_email_name}@${self2.re.src_host_strict}`,
           "i"
         );
       }
-      if (self.re.mailto.test(tail)) {
-        return tail.match(self.re.mailto)[0].length;
+      if (self2.re.mailto.test(tail)) {
+        return tail.match(self2.re.mailto)[0].length;
       }
       return 0;
     }
@@ -23503,15 +24091,15 @@ function createValidator(re) {
   };
 }
 function createNormalizer() {
-  return function(match2, self) {
-    self.normalize(match2);
+  return function(match2, self2) {
+    self2.normalize(match2);
   };
 }
-function compile2(self) {
-  const re = self.re = re_default(self.__opts__);
-  const tlds2 = self.__tlds__.slice();
-  self.onCompile();
-  if (!self.__tlds_replaced__) {
+function compile(self2) {
+  const re = self2.re = re_default(self2.__opts__);
+  const tlds2 = self2.__tlds__.slice();
+  self2.onCompile();
+  if (!self2.__tlds_replaced__) {
     tlds2.push(tlds_2ch_src_re);
   }
   tlds2.push(re.src_xn);
@@ -23527,17 +24115,17 @@ function compile2(self) {
   re.link_no_ip_fuzzy_global = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "ig");
   re.host_fuzzy_test = RegExp(untpl(re.tpl_host_fuzzy_test), "i");
   const aliases = [];
-  self.__compiled__ = {};
+  self2.__compiled__ = {};
   function schemaError(name, val) {
     throw new Error(`(LinkifyIt) Invalid schema "${name}": ${val}`);
   }
-  Object.keys(self.__schemas__).forEach(function(name) {
-    const val = self.__schemas__[name];
+  Object.keys(self2.__schemas__).forEach(function(name) {
+    const val = self2.__schemas__[name];
     if (val === null) {
       return;
     }
     const compiled2 = { validate: null, link: null };
-    self.__compiled__[name] = compiled2;
+    self2.__compiled__[name] = compiled2;
     if (isObject(val)) {
       if (isRegExp(val.validate)) {
         compiled2.validate = createValidator(val.validate);
@@ -23562,21 +24150,21 @@ function compile2(self) {
     schemaError(name, val);
   });
   aliases.forEach(function(alias) {
-    if (!self.__compiled__[self.__schemas__[alias]]) {
+    if (!self2.__compiled__[self2.__schemas__[alias]]) {
       return;
     }
-    self.__compiled__[alias].validate = self.__compiled__[self.__schemas__[alias]].validate;
-    self.__compiled__[alias].normalize = self.__compiled__[self.__schemas__[alias]].normalize;
+    self2.__compiled__[alias].validate = self2.__compiled__[self2.__schemas__[alias]].validate;
+    self2.__compiled__[alias].normalize = self2.__compiled__[self2.__schemas__[alias]].normalize;
   });
-  self.__compiled__[""] = { validate: null, normalize: createNormalizer() };
-  const slist = Object.keys(self.__compiled__).filter(function(name) {
-    return name.length > 0 && self.__compiled__[name];
+  self2.__compiled__[""] = { validate: null, normalize: createNormalizer() };
+  const slist = Object.keys(self2.__compiled__).filter(function(name) {
+    return name.length > 0 && self2.__compiled__[name];
   }).map(escapeRE2).join("|");
-  self.re.schema_test = RegExp(`(^|(?!_)(?:[><｜]|${re.src_ZPCc}))(${slist})`, "i");
-  self.re.schema_search = RegExp(`(^|(?!_)(?:[><｜]|${re.src_ZPCc}))(${slist})`, "ig");
-  self.re.schema_at_start = RegExp(`^${self.re.schema_search.source}`, "i");
-  self.re.pretest = RegExp(
-    `(${self.re.schema_test.source})|(${self.re.host_fuzzy_test.source})|@`,
+  self2.re.schema_test = RegExp(`(^|(?!_)(?:[><｜]|${re.src_ZPCc}))(${slist})`, "i");
+  self2.re.schema_search = RegExp(`(^|(?!_)(?:[><｜]|${re.src_ZPCc}))(${slist})`, "ig");
+  self2.re.schema_at_start = RegExp(`^${self2.re.schema_search.source}`, "i");
+  self2.re.pretest = RegExp(
+    `(${self2.re.schema_test.source})|(${self2.re.host_fuzzy_test.source})|@`,
     "i"
   );
 }
@@ -23605,11 +24193,11 @@ function LinkifyIt(schemas, options) {
   this.__tlds__ = tlds_default;
   this.__tlds_replaced__ = false;
   this.re = {};
-  compile2(this);
+  compile(this);
 }
 LinkifyIt.prototype.add = function add(schema, definition) {
   this.__schemas__[schema] = definition;
-  compile2(this);
+  compile(this);
   return this;
 };
 LinkifyIt.prototype.set = function set(options) {
@@ -23759,13 +24347,13 @@ LinkifyIt.prototype.tlds = function tlds(list2, keepOld) {
   if (!keepOld) {
     this.__tlds__ = list2.slice();
     this.__tlds_replaced__ = true;
-    compile2(this);
+    compile(this);
     return this;
   }
   this.__tlds__ = this.__tlds__.concat(list2).sort().filter(function(el, idx, arr) {
     return el !== arr[idx - 1];
   }).reverse();
-  compile2(this);
+  compile(this);
   return this;
 };
 LinkifyIt.prototype.normalize = function normalize2(match2) {
@@ -24256,7 +24844,7 @@ MarkdownIt.prototype.set = function(options) {
   return this;
 };
 MarkdownIt.prototype.configure = function(presets) {
-  const self = this;
+  const self2 = this;
   if (isString(presets)) {
     const presetName = presets;
     presets = config[presetName];
@@ -24268,15 +24856,15 @@ MarkdownIt.prototype.configure = function(presets) {
     throw new Error("Wrong `markdown-it` preset, can't be empty");
   }
   if (presets.options) {
-    self.set(presets.options);
+    self2.set(presets.options);
   }
   if (presets.components) {
     Object.keys(presets.components).forEach(function(name) {
       if (presets.components[name].rules) {
-        self[name].ruler.enableOnly(presets.components[name].rules);
+        self2[name].ruler.enableOnly(presets.components[name].rules);
       }
       if (presets.components[name].rules2) {
-        self[name].ruler2.enableOnly(presets.components[name].rules2);
+        self2[name].ruler2.enableOnly(presets.components[name].rules2);
       }
     });
   }
@@ -24735,6 +25323,2142 @@ function nestsTooDeep(lines) {
   return 0;
 }
 
+// src/core/rules/duplicate-section.ts
+var duplicateSection = {
+  id: "duplicate-section",
+  description: "A template section has the same heading twice in the same place.",
+  check({ matching }) {
+    const findings = [];
+    for (const [section, specs] of matching.bySection) {
+      specs.forEach((spec, position) => {
+        const first = specs.slice(0, position).find((earlier) => specKey(earlier) === specKey(spec));
+        if (!first) return;
+        findings.push({
+          section: section.name,
+          line: spec.heading.line,
+          message: `Section "${section.name}" appears again (first at line ${first.heading.line}). Merge the two.`
+        });
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/rules/empty-section.ts
+var emptySection = {
+  id: "empty-section",
+  description: "A section has a heading but nothing a reader would see under it or its sub-sections.",
+  check({ present, states }) {
+    const findings = [];
+    for (const [section, spec] of present) {
+      if (states.get(section)?.fill !== "empty") continue;
+      findings.push({
+        section: section.name,
+        line: spec.heading.line,
+        message: `Section "${section.name}" is empty. Write its content under the heading (comments do not count).`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/guidance.ts
+var NEAR_MIN_WORDS = 5;
+var NEAR_EDITS = 0.15;
+var CONTAINS_MIN_WORDS = 6;
+var SENTENCE_MIN_WORDS = 5;
+var BRACKETED = /[<{][^<>{}]*[>}]/u;
+var WORD = /[\p{L}\p{N}]+/gu;
+var TASK_ITEM = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?\[[ xX]\]\s/u;
+var BLANK_FIELD = /:\s*$/u;
+var byTemplate = /* @__PURE__ */ new WeakMap();
+function guidanceFor(section, template) {
+  let sections = byTemplate.get(template);
+  if (!sections) byTemplate.set(template, sections = classify(template));
+  return sections.get(section) ?? sectionGuidance([]);
+}
+function classify(template) {
+  const parsed = new Map(template.all.map((section) => [section, parseSpec(section.guidance)]));
+  let commentWords = 0;
+  let visibleWords = 0;
+  for (const document of parsed.values()) {
+    for (const block2 of document.preamble) {
+      if (block2.isContent) visibleWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
+      else commentWords += countWords(commentText(block2, document));
+    }
+  }
+  const explainsInComments = commentWords > visibleWords;
+  const own = /* @__PURE__ */ new Map();
+  for (const [section, document] of parsed) {
+    const hasComment = document.preamble.some((block2) => block2.masks.some((mask) => mask.kind === "comment"));
+    const units = [];
+    for (const block2 of document.preamble) {
+      if (!block2.isContent) continue;
+      const kind = isChecklist(block2, document) ? "kept" : !explainsInComments ? "guidance" : hasComment ? "draft" : "kept";
+      for (const unit of block2.units) {
+        const key = proseKey(unit);
+        if (key !== "") units.push({ ...guidanceUnit(key, kind, BRACKETED.test(unit)), text: unit });
+      }
+    }
+    own.set(section, units);
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const section of template.all) {
+    result.set(section, sectionGuidance([section, ...descendants(section)].flatMap((each) => own.get(each) ?? [])));
+  }
+  return result;
+}
+function sectionGuidance(units) {
+  const sentences = units.filter((unit) => unit.kind === "guidance").flatMap(sentencesOf);
+  return {
+    units,
+    sentences,
+    longest: Math.max(0, ...units.map((unit) => unit.key.length)),
+    openings: new Set([...units, ...sentences].map((unit) => opening(unit.key)))
+  };
+}
+function descendants(section) {
+  return section.children.flatMap((child) => [child, ...descendants(child)]);
+}
+function guidanceUnit(key, kind, hasBrackets) {
+  const wordList = key.split(" ");
+  return { kind, key, wordList, words: wordList.length, hasBrackets };
+}
+function sentencesOf(unit) {
+  return unit.text.split(new RegExp("(?<=[.?!:])\\s+(?=\\p{Lu})", "u")).map(proseKey).filter((sentence) => sentence !== unit.key && sentence.split(" ").length >= SENTENCE_MIN_WORDS).map((sentence) => guidanceUnit(sentence, unit.kind, unit.hasBrackets));
+}
+function isChecklist(block2, document) {
+  const lines = document.lines.slice(block2.line - 1, block2.endLine);
+  return TASK_ITEM.test(lines[0] ?? "") && !block2.units.some((unit) => BLANK_FIELD.test(unit));
+}
+function commentText(block2, document) {
+  return block2.masks.filter((mask) => mask.kind === "comment").map((mask) => document.lines[mask.line - 1].slice(mask.start, mask.end)).join(" ");
+}
+function resemblance(text2, guidance, options) {
+  if (guidance.units.length === 0) return void 0;
+  const mayContain = options.contains && guidance.openings.has(opening(text2));
+  if (!mayContain && text2.length > guidance.longest * 1.5 + 20) return void 0;
+  const key = comparable(text2);
+  let words;
+  for (const unit of guidance.units) {
+    if (unit.key === key) return { unit, how: "same" };
+    if (unit.words < NEAR_MIN_WORDS) continue;
+    if (mayContain && unit.kind === "guidance" && unit.words >= CONTAINS_MIN_WORDS && startsWithWords(key, unit.key)) return { unit, how: "contains" };
+    words ??= key.split(" ");
+    const allowed = Math.max(1, Math.floor(unit.words * NEAR_EDITS));
+    if (Math.abs(unit.words - words.length) <= allowed && wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: "near" };
+  }
+  if (!mayContain) return void 0;
+  for (const sentence of guidance.sentences) {
+    if (key === sentence.key || startsWithWords(key, sentence.key)) return { unit: sentence, how: "contains" };
+  }
+  return void 0;
+}
+var ASCII = /^[\x00-\x7f]*$/u;
+var NON_WORD_ASCII = /[^a-z0-9]+/g;
+function comparable(text2) {
+  return ASCII.test(text2) ? text2.toLowerCase().replace(NON_WORD_ASCII, " ").trim() : proseKey(text2);
+}
+function startsWithWords(key, start) {
+  return key.length > start.length && key.charCodeAt(start.length) === 32 && key.startsWith(start);
+}
+function opening(text2) {
+  WORD.lastIndex = 0;
+  const first = WORD.exec(text2)?.[0] ?? "";
+  const second = WORD.exec(text2)?.[0] ?? "";
+  return `${first} ${second}`.toLowerCase();
+}
+function wordEdits(a, b, limit) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      current[j2] = Math.min(previous[j2] + 1, current[j2 - 1] + 1, previous[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
+      best = Math.min(best, current[j2]);
+    }
+    if (best > limit) return best;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/core/unit-lines.ts
+var LINE_MARKS = /^[\s>]*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/u;
+var FIRST_WORD = /[\p{L}\p{N}]+/u;
+var cache = /* @__PURE__ */ new WeakMap();
+function unitLines(block2, lines) {
+  if (block2.units.length <= 1) return block2.units.map(() => block2.line);
+  let starts = cache.get(block2);
+  if (starts) return starts;
+  const firsts = [];
+  for (let line = block2.line; line <= block2.endLine; line++) firsts.push(firstWord((lines[line - 1] ?? "").replace(LINE_MARKS, "")));
+  const found = [];
+  let cursor = 0;
+  for (const unit of block2.units) {
+    const first = firstWord(unit);
+    let at2 = cursor;
+    while (at2 < firsts.length && (first === "" || firsts[at2] !== first)) at2++;
+    const line = at2 < firsts.length ? at2 : cursor;
+    found.push(block2.line + line);
+    cursor = Math.min(line + 1, firsts.length - 1);
+  }
+  cache.set(block2, starts = found);
+  return starts;
+}
+function firstWord(text2) {
+  return FIRST_WORD.exec(text2)?.[0].toLowerCase() ?? "";
+}
+
+// src/core/rules/rule.ts
+function isExpected(section, context) {
+  if (!context.policy.isRequired(section)) return false;
+  return !section.parent || context.present.has(section.parent);
+}
+function owningSection(spec, context) {
+  for (let at2 = spec; at2; at2 = context.matching.parentOf.get(at2)) {
+    const section = context.matching.byHeading.get(at2);
+    if (section) return section;
+  }
+  return void 0;
+}
+
+// src/core/rules/leftover-guidance.ts
+var QUOTED_WORDS = 8;
+var MIN_WORDS = 3;
+var leftoverGuidance = {
+  id: "leftover-guidance",
+  description: "A written section still holds a paragraph, bullet or quote of the template's guidance, kept as it was or nearly.",
+  check(context) {
+    const findings = [];
+    for (const spec of context.document.all) {
+      const owner = owningSection(spec, context);
+      if (!owner || context.states.get(owner)?.fill !== "written") continue;
+      const guidance = guidanceFor(owner, context.policy.template);
+      if (!guidance.units.some((unit) => unit.kind === "guidance")) continue;
+      const units = spec.blocks.filter((block2) => block2.isContent && block2.type !== "code").flatMap((block2) => block2.units.map((text2, index) => ({ block: block2, index, text: text2, copied: resemblance(text2, guidance, { contains: true }) })));
+      units.forEach(({ block: block2, index, text: text2, copied }, position) => {
+        if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;
+        if (block2.type === "list" && isAnsweredQuestion(copied, text2, answerInItem(units, position, context.document.lines))) return;
+        findings.push({
+          section: owner.name,
+          line: unitLines(block2, context.document.lines)[index],
+          message: `The template's guidance "${excerpt(text2)}" is still in "${owner.name}". Delete it, or replace it with the real content.`
+        });
+      });
+    }
+    return findings;
+  }
+};
+function isAnsweredQuestion(copied, text2, answered) {
+  if (copied.how !== "contains") return answered && /\?\s*$/u.test(text2);
+  const question = /^[^?]*\?/u.exec(text2)?.[0];
+  return question !== void 0 && countWords(question) <= copied.unit.words + 2;
+}
+function answerInItem(units, position, lines) {
+  const here = units[position];
+  const next = units[position + 1];
+  if (!next || next.block !== here.block || next.copied) return false;
+  const starts = unitLines(here.block, lines);
+  const indent = (line) => /^\s*/u.exec(lines[line - 1] ?? "")[0].length;
+  return indent(starts[next.index]) > indent(starts[here.index]);
+}
+function excerpt(unit) {
+  const words = unit.trim().split(/\s+/u);
+  return words.length > QUOTED_WORDS ? `${words.slice(0, QUOTED_WORDS).join(" ")} …` : words.join(" ");
+}
+
+// src/core/bold-leads.ts
+var BOLD_OPENING = /^ {0,3}(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?(\*\*|__)(?=\S)/u;
+var MAX_LINES = 4;
+function boldLeadKeys(document) {
+  const keys = /* @__PURE__ */ new Set();
+  const blocks = [...document.preamble, ...document.all.flatMap((section) => section.blocks)];
+  for (const block2 of blocks) {
+    if (!block2.isContent || block2.type === "code" || block2.type === "html" || block2.type === "table") continue;
+    for (let line = block2.line; line <= block2.endLine; line++) {
+      const text2 = leadAt(block2, line, document.lines);
+      if (text2 !== void 0) keys.add(headingKey(text2));
+    }
+  }
+  keys.delete("");
+  return keys;
+}
+function leadAt(block2, line, lines) {
+  const source = lines[line - 1] ?? "";
+  const opening2 = BOLD_OPENING.exec(source);
+  if (!opening2 || isCode(block2, line, opening2[0].length - 2)) return void 0;
+  const delimiter2 = opening2[1];
+  let text2 = source.slice(opening2[0].length);
+  for (let next = line + 1; ; next++) {
+    const end = text2.indexOf(delimiter2);
+    if (end >= 0) return text2.slice(0, end);
+    if (next > Math.min(block2.endLine, line + MAX_LINES - 1)) return void 0;
+    text2 += ` ${(lines[next - 1] ?? "").trim()}`;
+  }
+}
+function isCode(block2, line, column) {
+  return block2.masks.some((mask) => mask.line === line && mask.start <= column && column < mask.end);
+}
+
+// src/core/synonyms.ts
+var SYNONYM_GROUPS = [
+  {
+    names: ["reference implementation", "implementation", "implementation details", "sample implementation"],
+    seen: 'Ethereum ERCs: "Implementation(s)" was renamed "Reference Implementation" in 2020-12 (79 documents keep the old name)'
+  },
+  {
+    names: ["backwards compatibility", "compatibility", "backwards incompatibility"],
+    seen: 'Ethereum ERCs: "Backwards Compatibility", "Backward Compatibility" in 5 documents'
+  },
+  {
+    names: ["unresolved questions", "open questions", "open issues", "unresolved issues", "outstanding questions"],
+    seen: 'NixOS RFCs ("Open Questions" for "Unresolved questions"), Rust RFCs, KEPs, the built-in template'
+  },
+  {
+    names: ["detailed design", "design", "proposed solution", "design details", "proposal", "reference level explanation", "technical design", "specification"],
+    seen: 'NixOS RFCs ("Design", "Proposed Solution"), Rust RFCs ("Detailed design" before 2017, then "Reference-level explanation"), KEPs ("Design Details"), ERCs and CIPs ("Specification")'
+  },
+  {
+    names: ["guide level explanation", "how we teach this", "how do we teach this", "explanation"],
+    seen: 'Rust RFCs: "How We Teach This" (44 documents) became the guide-level explanation'
+  },
+  {
+    names: ["rationale and alternatives", "alternatives", "alternatives considered", "considered alternatives", "considered options", "alternative designs", "alternative approaches"],
+    seen: 'Rust RFCs ("Alternatives" in 349 older documents), KEPs ("Alternatives Considered"), MADR ("Considered Options")'
+  },
+  {
+    names: ["future possibilities", "future work", "future extensions", "possible future work", "future considerations", "next steps"],
+    seen: 'Rust RFCs ("Future possibilities", "Future work", "Future extensions"), NixOS RFCs and KEPs ("Future work")'
+  },
+  { names: ["drawbacks", "downsides", "disadvantages"], seen: 'Rust RFCs ("Downsides")' },
+  {
+    names: ["acknowledgements", "thanks", "credits", "contributors"],
+    seen: 'Cardano CIPs ("Acknowledgements" 8, "Acknowledgments" 2), Rust RFCs ("Thanks"), ERCs ("Contributors")'
+  },
+  {
+    names: ["summary", "abstract", "simple summary", "overview", "tl dr", "introduction"],
+    seen: 'Ethereum ERCs ("Simple Summary" until 2021-08, then "Abstract"), Rust and NixOS RFCs and KEPs ("Summary"), KEPs ("Introduction")'
+  },
+  {
+    names: ["motivation", "problem statement", "background", "context", "context and problem statement"],
+    seen: 'NixOS RFC 0136 ("Problem statement" for "Motivation"), KEPs ("Background"), MADR and Nygard ADRs ("Context and Problem Statement", "Context")'
+  },
+  { names: ["prior art", "related work", "prior work", "existing solutions"], seen: 'Rust and NixOS RFCs ("Prior art")' },
+  {
+    names: ["more information", "references", "links", "further reading", "see also", "additional references"],
+    seen: 'MADR ("Links" in 2.x, "More Information" since 3.0), ERCs, CIPs and KEPs ("References")'
+  },
+  { names: ["appendix", "appendices", "annex"], seen: 'Cardano CIPs ("Appendix" 4, "Appendices" 2), Rust RFCs, KEPs' },
+  {
+    names: ["test cases", "tests", "test plan", "testing", "testing plan", "test vectors"],
+    seen: 'ERCs ("Test Cases"), KEPs ("Test Plan", "Testing Plan", "Testing")'
+  },
+  { names: ["security considerations", "security", "security implications", "threat model"], seen: 'ERCs ("Security Considerations"), the built-in template ("Security")' },
+  { names: ["decision outcome", "decision"], seen: 'MADR ("Decision Outcome"), Nygard-style ADRs ("Decision")' },
+  { names: ["consequences", "positive consequences", "negative consequences", "implications"], seen: 'MADR 2.x ("Positive/Negative Consequences"), MADR 3+ ("Consequences")' },
+  { names: ["confirmation", "validation", "verification"], seen: 'MADR decision 0018: the names considered for "Confirmation"' },
+  { names: ["goals", "objectives"], seen: 'KEPs ("Goals", "Objectives")' },
+  { names: ["non goals", "out of scope"], seen: 'KEPs ("Non-Goals"), the built-in template ("What scope is deliberately out of bounds?")' },
+  { names: ["definitions", "terminology", "glossary", "terms"], seen: 'KEPs ("Terms", "Glossary", "Definitions"), ERCs and NixOS RFCs ("Definitions")' },
+  {
+    names: ["acceptance criteria", "success criteria", "graduation criteria", "definition of done"],
+    seen: 'Cardano CIPs and the built-in template ("Acceptance Criteria"), KEPs ("Graduation Criteria"), spec-kit ("Success Criteria")'
+  },
+  { names: ["user stories", "use cases", "user scenarios", "scenarios"], seen: 'KEPs ("User Stories", "Use Cases"), spec-kit ("User Scenarios & Testing")' },
+  { names: ["rollout", "deployment", "release plan", "rollout plan"], seen: 'the built-in template ("Rollout"), KEPs ("Rollout, Upgrade and Rollback Planning")' }
+];
+
+// src/core/near-miss.ts
+var STOP_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on", "or"]);
+var NEAR_MISS_THRESHOLD = 0.75;
+var SAME_WORDS = 0.95;
+var SYNONYM = 0.9;
+function nearMisses(sections, candidates2) {
+  const pairs = [];
+  for (const section of sections) {
+    for (const candidate of candidates2) {
+      const score = similarity(section.key, specKey(candidate));
+      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
+  const chosen = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Set();
+  for (const { section, candidate } of pairs) {
+    if (chosen.has(section) || taken.has(candidate)) continue;
+    chosen.set(section, candidate);
+    taken.add(candidate);
+  }
+  return chosen;
+}
+function similarity(wanted, found) {
+  if (wanted === "" || found === "") return 0;
+  const wantedWords = looseWords(wanted);
+  const foundWords = looseWords(found);
+  if (wantedWords.join(" ") === foundWords.join(" ")) return SAME_WORDS;
+  if (sameGroup(wantedWords, foundWords)) return SYNONYM;
+  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
+  const shared = wantedWords.filter((word2) => foundWords.includes(word2)).length;
+  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
+  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
+}
+function looseWords(key) {
+  const words = key.split(" ").filter((word2) => !STOP_WORDS.has(word2));
+  return words.map(canonicalWord).sort();
+}
+var IRREGULAR = {
+  criteria: "criterion",
+  appendices: "appendix",
+  indices: "index",
+  analyses: "analysis",
+  licence: "license",
+  defence: "defense"
+};
+function canonicalWord(word2) {
+  const irregular = IRREGULAR[word2];
+  if (irregular) return irregular;
+  let canonical = word2.replace(new RegExp("(?<=\\p{L}{3})our$", "u"), "or").replace(new RegExp("(?<=\\p{L}{3})is(e|ed|es|ing|ation|ations)$", "u"), "iz$1").replace(new RegExp("(?<=\\p{L}{2})yse$", "u"), "yze").replace(new RegExp("(?<=\\p{L}{3})tre$", "u"), "ter").replace(new RegExp("(?<=\\p{L}{3})ogue$", "u"), "og").replace(/dgement(s?)$/u, "dgment$1").replace(new RegExp("(?<=\\p{L}[aeiou])ll(ing|ed|er)$", "u"), "l$1");
+  if (new RegExp("\\p{L}{3}ies$", "u").test(canonical)) canonical = `${canonical.slice(0, -3)}y`;
+  else if (/(?:ss|x|ch|sh)es$/u.test(canonical)) canonical = canonical.slice(0, -2);
+  else if (new RegExp("\\p{L}{2}[^siu]s$", "u").test(canonical)) canonical = canonical.slice(0, -1);
+  return canonical;
+}
+var GROUP_OF = /* @__PURE__ */ new Map();
+SYNONYM_GROUPS.forEach((group, index) => {
+  for (const name of group.names) GROUP_OF.set(looseWords(name).join(" "), index);
+});
+function sameGroup(wanted, found) {
+  const group = GROUP_OF.get(wanted.join(" "));
+  return group !== void 0 && group === GROUP_OF.get(found.join(" "));
+}
+
+// src/core/skeleton.ts
+function sectionSkeleton(section, level, isRequired) {
+  const parts = [`${"#".repeat(clampLevel(level))} ${section.heading}`];
+  const guidance = asComment(section.guidance);
+  if (guidance) parts.push(guidance);
+  for (const child of section.children) {
+    if (isRequired(child)) parts.push(sectionSkeleton(child, level + child.level - section.level, isRequired));
+  }
+  return parts.join("\n\n");
+}
+function asComment(guidance) {
+  const text2 = guidance.replace(/<!--|-->/g, "").trim();
+  return text2 === "" ? "" : `<!--
+${text2}
+-->`;
+}
+function clampLevel(level) {
+  return Math.min(6, Math.max(1, level));
+}
+
+// src/core/rules/missing-section.ts
+var missingSection = {
+  id: "missing-section",
+  description: "A required section of the template has no heading in the spec.",
+  check(context) {
+    const expected = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
+    const missing = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
+    const lookalikes = nearMisses(missing, hintCandidates(context));
+    return missing.map((section) => {
+      const insertBeforeLine = insertionLine(section, context);
+      const finding = {
+        section: section.name,
+        line: Math.max(1, Math.min(insertBeforeLine, context.document.lineCount)),
+        insertBeforeLine,
+        insertText: sectionSkeleton(section, insertionLevel(section, context), context.policy.isRequired),
+        message: message(section, insertBeforeLine, context)
+      };
+      const lookalike = lookalikes.get(section);
+      if (lookalike) {
+        const { text: text2, line } = lookalike.heading;
+        finding.line = line;
+        finding.didYouMean = { heading: text2, line };
+        finding.message = `Section "${section.name}" is missing. "${text2}" (line ${line}) looks like it: rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text2)}`;
+      }
+      return finding;
+    });
+  }
+};
+function withoutBoldLeads(sections, context) {
+  const leads = boldLeadKeys(context.document);
+  if (leads.size === 0) return sections;
+  const names = (section) => [section.name, ...context.policy.aliases.get(section) ?? []];
+  return sections.filter((section) => !names(section).some((name) => leads.has(headingKey(name))));
+}
+function hintCandidates(context) {
+  const { matching } = context;
+  const unmatched = new Set(matching.unmatched);
+  return context.document.all.filter((spec) => unmatched.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
+}
+function aliasLine(section, heading2) {
+  return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading2)}] }`;
+}
+function yamlScalar(text2) {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u.test(text2) && !text2.endsWith(" ") ? text2 : JSON.stringify(text2);
+}
+function insertionLine(section, context) {
+  const siblings = section.parent ? section.parent.children : context.policy.template.sections;
+  const position = siblings.indexOf(section);
+  for (const next of siblings.slice(position + 1)) {
+    const spec = context.present.get(next);
+    if (spec) return spec.heading.line;
+  }
+  for (const previous of siblings.slice(0, position).reverse()) {
+    const spec = context.present.get(previous);
+    if (spec) return endOfScope(spec.endLine, previous, context) + 1;
+  }
+  const parent = section.parent && context.present.get(section.parent);
+  return parent ? parent.endLine + 1 : context.document.lineCount + 1;
+}
+function insertionLevel(section, context) {
+  const siblings = section.parent ? section.parent.children : context.policy.template.sections;
+  for (const sibling of siblings) {
+    const spec = context.present.get(sibling);
+    if (spec) return spec.heading.level + section.level - sibling.level;
+  }
+  const parent = section.parent && context.present.get(section.parent);
+  return parent ? parent.heading.level + section.level - section.parent.level : section.level;
+}
+function endOfScope(endLine, section, context) {
+  const spec = context.present.get(section);
+  for (const [other, heading2] of context.present) {
+    if (other === section || isDescendant(other, section)) continue;
+    if (heading2.heading.line > spec.heading.line && heading2.heading.line <= endLine) return heading2.heading.line - 1;
+  }
+  return endLine;
+}
+function message(section, insertBeforeLine, context) {
+  const where = insertBeforeLine > context.document.lineCount ? "at the end of the document" : `before line ${insertBeforeLine}`;
+  const children = section.children.filter((child) => context.policy.isRequired(child)).map((child) => `"${child.name}"`);
+  const withChildren = children.length > 0 ? ` with its sub-sections ${children.join(", ")}` : "";
+  return `Section "${section.name}" is missing. Add it${withChildren} ${where}.`;
+}
+
+// src/core/rules/placeholder-section.ts
+var placeholderSection = {
+  id: "placeholder-section",
+  description: `A section holds only the template's guidance, unchanged or nearly, only placeholder tokens, or only a placeholder in words ("To be determined.", or "N/A" where the template asks for an answer).`,
+  check({ present, states }) {
+    const findings = [];
+    for (const [section, spec] of present) {
+      const state = states.get(section);
+      if (state?.fill !== "guidance" && state?.fill !== "placeholders") continue;
+      const what = state.fill === "guidance" ? "only the template's guidance" : "only placeholders";
+      findings.push({
+        section: section.name,
+        line: spec.heading.line,
+        message: state.notApplicable ? `Section "${section.name}" says only "N/A", but the template asks for it. Say why it does not apply, or make it optional in the configuration.` : `Section "${section.name}" still holds ${what}. Replace it with the real content.`
+      });
+    }
+    return findings;
+  }
+};
+
+// node_modules/html-tag-names/index.js
+var htmlTagNames = [
+  "a",
+  "abbr",
+  "acronym",
+  "address",
+  "applet",
+  "area",
+  "article",
+  "aside",
+  "audio",
+  "b",
+  "base",
+  "basefont",
+  "bdi",
+  "bdo",
+  "bgsound",
+  "big",
+  "blink",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "canvas",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "col",
+  "colgroup",
+  "command",
+  "content",
+  "data",
+  "datalist",
+  "dd",
+  "del",
+  "details",
+  "dfn",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "element",
+  "em",
+  "embed",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "font",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "head",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "i",
+  "iframe",
+  "image",
+  "img",
+  "input",
+  "ins",
+  "isindex",
+  "kbd",
+  "keygen",
+  "label",
+  "legend",
+  "li",
+  "link",
+  "listing",
+  "main",
+  "map",
+  "mark",
+  "marquee",
+  "math",
+  "menu",
+  "menuitem",
+  "meta",
+  "meter",
+  "multicol",
+  "nav",
+  "nextid",
+  "nobr",
+  "noembed",
+  "noframes",
+  "noscript",
+  "object",
+  "ol",
+  "optgroup",
+  "option",
+  "output",
+  "p",
+  "param",
+  "picture",
+  "plaintext",
+  "pre",
+  "progress",
+  "q",
+  "rb",
+  "rbc",
+  "rp",
+  "rt",
+  "rtc",
+  "ruby",
+  "s",
+  "samp",
+  "script",
+  "search",
+  "section",
+  "select",
+  "shadow",
+  "slot",
+  "small",
+  "source",
+  "spacer",
+  "span",
+  "strike",
+  "strong",
+  "style",
+  "sub",
+  "summary",
+  "sup",
+  "svg",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "time",
+  "title",
+  "tr",
+  "track",
+  "tt",
+  "u",
+  "ul",
+  "var",
+  "video",
+  "wbr",
+  "xmp"
+];
+
+// src/core/bracket-tokens.ts
+var HTML_ELEMENTS = new Set(htmlTagNames);
+var BRACKETS = {
+  angle: { open: "<", close: ">" },
+  curly: { open: "{", close: "}" }
+};
+var ONE_WORD = new RegExp("^\\p{L}[\\p{L}\\p{N}_-]*$", "u");
+var WORDY = new RegExp("^\\p{L}[\\p{L}\\p{N}'’-]*(?:[ ,;.]+[\\p{L}\\p{N}…][\\p{L}\\p{N}'’.…-]*)*(?:\\s*(?:…|\\.\\.\\.))?$", "u");
+var GLUE_BEFORE = /[\p{L}\p{N}_\-/.{}[\]<>=@#$%&+~\\]/u;
+var GLUE_AFTER = /[\p{L}\p{N}_\-/{}[\]<>=@#$%&+~(]/u;
+var FLAG_BEFORE = /(?:^|\s)--?[\p{L}\p{N}][\p{L}\p{N}_-]*[ =]$/u;
+var FORM_FILLER = /^[\s\-*+>|:,;.()[\]`_~/—–]*(?:\d+[.)][\s]*)?[\s\-*+>|:,;.()[\]`_~/—–]*$/u;
+var LABEL = new RegExp("^[\\s>*+-]*(?:\\d+[.)]\\s*)?(?:\\[[ xX]\\]\\s*)?[*_]*\\p{L}[\\p{L}\\p{N} '’/-]{0,40}[*_]*:\\s*[*_`]*$", "u");
+function candidates(line, style) {
+  const { open: open2, close } = BRACKETS[style];
+  const found = [];
+  let start = -1;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (char === open2 && line[index - 1] !== "\\") start = index;
+    else if (char === close && start >= 0) {
+      found.push({ index: start, text: line.slice(start, index + 1) });
+      start = -1;
+    }
+  }
+  return found;
+}
+function inner(token) {
+  return token.slice(1, -1).trim();
+}
+function headOf(token) {
+  return (inner(token).split(/[.,:;(|…]/u)[0] ?? "").trim().toLowerCase();
+}
+var FUNCTION_WORDS = /(?:^|\s)(?:a|an|and|as|at|be|by|e\.g\.?|for|from|if|in|is|it|of|on|or|the|this|to|with|your|my|our)(?=[\s,]|$)/iu;
+function isHtml(text2) {
+  const first = new RegExp("^\\p{L}[\\p{L}\\p{N}-]*", "u").exec(text2)?.[0];
+  return first !== void 0 && HTML_ELEMENTS.has(first.toLowerCase()) && !FUNCTION_WORDS.test(text2);
+}
+function isTuple(text2) {
+  return text2.includes(",") && !FUNCTION_WORDS.test(text2);
+}
+function readsAsWords(text2) {
+  return /\s/u.test(text2) && WORDY.test(text2) && !isTuple(text2);
+}
+function isQuoted(line, index) {
+  const before = line.slice(0, index);
+  const straight = (before.match(/"/g) ?? []).length % 2 === 1;
+  return straight || before.lastIndexOf("“") > before.lastIndexOf("”");
+}
+function isGlued(line, token) {
+  const before = line[token.index - 1];
+  const after = line[token.index + token.text.length];
+  return before !== void 0 && GLUE_BEFORE.test(before) || after !== void 0 && GLUE_AFTER.test(after);
+}
+function isFormLine(line, tokens, token) {
+  let rest = line;
+  for (const other of [...tokens].sort((a, b) => b.index - a.index)) rest = rest.slice(0, other.index) + " " + rest.slice(other.index + other.text.length);
+  if (FORM_FILLER.test(rest)) return true;
+  const after = line.slice(token.index + token.text.length);
+  return LABEL.test(line.slice(0, token.index)) && /^[\s*_`.]*$/u.test(after);
+}
+function bracketTokens(line, options) {
+  const found = [];
+  for (const style of options.styles) {
+    const tokens = candidates(line, style);
+    const heads = options.template.heads.get(style);
+    for (const token of tokens) {
+      const text2 = inner(token.text);
+      if (text2 === "" || !new RegExp("^\\p{L}", "u").test(text2)) continue;
+      if (style === "angle" && isHtml(text2)) continue;
+      if (isGlued(line, token) || FLAG_BEFORE.test(line.slice(0, token.index)) || isQuoted(line, token.index)) continue;
+      const own = heads?.has(headOf(token.text)) ?? false;
+      if (own) found.push(token);
+      else if (options.inBlockQuote) continue;
+      else if (readsAsWords(text2) || ONE_WORD.test(text2) && isFormLine(line, tokens, token)) found.push(token);
+    }
+  }
+  return found;
+}
+function templateBrackets(markdown) {
+  const prose = markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gmu, "");
+  const exact = /* @__PURE__ */ new Set();
+  const heads = /* @__PURE__ */ new Map([
+    ["angle", /* @__PURE__ */ new Set()],
+    ["curly", /* @__PURE__ */ new Set()]
+  ]);
+  for (const line of prose.split("\n")) {
+    for (const token of candidates(line, "angle")) {
+      const text2 = inner(token.text);
+      if (!new RegExp("^\\p{L}[\\p{L}\\p{N} _.-]*$", "u").test(text2) || isHtml(text2) || isGlued(line, token)) continue;
+      exact.add(token.text);
+      heads.get("angle").add(headOf(token.text));
+    }
+    for (const token of outerCurly(line)) {
+      if (!new RegExp("^\\p{L}", "u").test(inner(token))) continue;
+      exact.add(token);
+      heads.get("curly").add(headOf(token));
+    }
+  }
+  for (const set2 of heads.values()) set2.delete("");
+  return { exact: [...exact], heads };
+}
+function outerCurly(line) {
+  const groups2 = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < line.length; index++) {
+    if (line[index] === "{" && line[index - 1] !== "\\") {
+      if (depth === 0) start = index;
+      depth++;
+    } else if (line[index] === "}" && depth > 0 && --depth === 0) {
+      groups2.push(line.slice(start, index + 1));
+    }
+  }
+  return groups2;
+}
+
+// src/core/placeholders.ts
+var DEFAULT_PLACEHOLDERS = ["TBD", "TODO", "FIXME", "XXX", "???", "<placeholder>", "[NEEDS CLARIFICATION"];
+var ANGLE_TOKEN = "<placeholder>";
+var WORD_CHAR = /[\p{L}\p{N}_]/u;
+var MARKER = /^[A-Z]{2,}$/u;
+var WORD_BEFORE = new RegExp("\\p{L}[\\p{L}\\p{N}'’]*\\s+$", "u");
+var WORD_AFTER = /^\s+[\p{L}(]/u;
+var ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|your|its|their|any|no|each|every|see)\s+$/iu;
+var NOT_TEXT = [/!\[[^\]]*\]/gu, /\]\([^)]*\)/gu, /^\s*\[[^\]]+\]:\s*\S.*$/gu, /<[a-z][a-z0-9+.-]*:[^<>\s]*>/giu];
+function placeholderMatcher(tokens, templateMarkdown = "") {
+  const brackets = tokens.includes(ANGLE_TOKEN) ? bracketOptions(templateMarkdown) : void 0;
+  const literals = tokens.filter((token) => token !== ANGLE_TOKEN);
+  const markers = compile2(literals.filter((token) => MARKER.test(token)).map(literalPattern));
+  const others = compile2(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
+  const own = compile2((brackets?.template.exact ?? []).map(literalPattern));
+  const scan = (line, inlineCode, context) => {
+    const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
+    const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
+    const found = matches(own, visible);
+    const add2 = (match2) => {
+      if (!found.some((mine) => overlaps(mine, match2))) found.push(match2);
+    };
+    matches(others, masked).forEach(add2);
+    if (!context.inBlockQuote) matches(markers, masked).filter((match2) => marks(masked, match2)).forEach(add2);
+    if (brackets && /[<{]/u.test(masked)) bracketTokens(masked, { ...brackets, inBlockQuote: context.inBlockQuote === true }).forEach(add2);
+    return found.sort((a, b) => a.index - b.index);
+  };
+  return {
+    find(markdownLine, inlineCode, context = {}) {
+      return scan(markdownLine, inlineCode, context).map((match2) => match2.text);
+    },
+    strip(text2) {
+      return text2.split("\n").map((line) => scan(line, [], {}).reduceRight((rest, match2) => rest.slice(0, match2.index) + " " + rest.slice(match2.index + match2.text.length), line)).join("\n");
+    }
+  };
+}
+function bracketOptions(templateMarkdown) {
+  const template = templateBrackets(templateMarkdown);
+  const styles = /* @__PURE__ */ new Set(["angle"]);
+  if ((template.heads.get("curly")?.size ?? 0) > 0) styles.add("curly");
+  return { styles, template };
+}
+function marks(line, match2) {
+  const before = line.slice(0, match2.index);
+  const after = line.slice(match2.index + match2.text.length);
+  if (isQuoted(line, match2.index) || /^["”]/u.test(after)) return false;
+  if (ARTICLE_BEFORE.test(before)) return false;
+  return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
+}
+function notTextRanges(line) {
+  const ranges = [];
+  for (const pattern of NOT_TEXT) {
+    for (const match2 of line.matchAll(pattern)) {
+      const index = match2.index ?? 0;
+      ranges.push(match2[0].startsWith("](") ? [index + 2, index + match2[0].length - 1] : [index, index + match2[0].length]);
+    }
+  }
+  return ranges;
+}
+var INLINE_CODE = /(`+)(?:[^`]|`(?!\1))*?\1/g;
+var CODE = "";
+function blank(text2, ranges, fill = " ") {
+  let result = text2;
+  for (const [start, end] of ranges) {
+    const from = Math.max(0, start);
+    const to = Math.min(result.length, end);
+    if (to > from) result = result.slice(0, from) + fill.repeat(to - from) + result.slice(to);
+  }
+  return result;
+}
+function compile2(alternatives) {
+  return alternatives.length === 0 ? void 0 : new RegExp(alternatives.join("|"), "gu");
+}
+function matches(pattern, text2) {
+  if (!pattern) return [];
+  pattern.lastIndex = 0;
+  const any = pattern.test(text2);
+  pattern.lastIndex = 0;
+  if (!any) return [];
+  return [...text2.matchAll(pattern)].map((match2) => ({ index: match2.index ?? 0, text: match2[0] }));
+}
+function overlaps(a, b) {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+}
+function literalPattern(token) {
+  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const opensBracket = token.startsWith("[") && !token.includes("]");
+  const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : "";
+  const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : "";
+  return before + escaped + after;
+}
+
+// src/core/spelled-out.ts
+var SPELLED_OUT = new RegExp(
+  "^(?:" + [
+    // TBD, TODO and the like are tokens (see placeholders.ts), which the configuration may change.
+    "tba|tbc|to do|wip",
+    "to be (?:determined|decided|defined|done|added|written|completed|confirmed|announced|discussed|filled in|filled out|provided|updated|specified|documented|clarified|agreed|finali[sz]ed|expanded|elaborated)",
+    "(?:will be|to be)? ?(?:added|written|filled in|completed|provided|updated|documented|expanded) (?:later|soon)",
+    "coming soon|needs? (?:more |further )?discussion|needs? (?:to be )?(?:filled in|written)",
+    "work in progress|under construction|not yet written|placeholder|lorem ipsum(?: .*)?"
+  ].join("|") + ")(?: (?:later|soon|for now|yet))?$",
+  "u"
+);
+var NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$/u;
+var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\b(?:may|can) (?:simply |just )?(?:state|say|write|answer)\b|\bsay so\b|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
+var QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
+var LONGEST = 60;
+function isSpelledOutPlaceholder(unit) {
+  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
+}
+function isNotApplicable(unit) {
+  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
+}
+function allowsNotApplicable(section) {
+  if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
+  for (let at2 = section; at2; at2 = at2.parent) if (ALLOWS_NOT_APPLICABLE.test(at2.guidance)) return true;
+  return false;
+}
+
+// src/core/rules/placeholder-text.ts
+var QUOTE_LINE = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?>/u;
+var placeholderText = {
+  id: "placeholder-text",
+  description: 'Written content still holds a placeholder token (TBD, TODO, <your name>, ...) or a placeholder in words ("To be determined.").',
+  check(context) {
+    const findings = [];
+    const scan = (blocks, name) => {
+      for (const block2 of blocks) {
+        if (!block2.isContent || block2.type === "code") continue;
+        for (const [line, tokens] of placeholdersIn(block2, context)) {
+          findings.push({
+            section: name,
+            line,
+            message: `Placeholder ${tokens.map((token) => `"${token}"`).join(", ")} left in "${name}". Replace it with the real content.`
+          });
+        }
+      }
+    };
+    scan(context.document.preamble, "preamble");
+    for (const spec of context.document.all) {
+      const owner = owningSection(spec, context);
+      const fill = owner && context.states.get(owner)?.fill;
+      if (fill === "placeholders" || fill === "guidance") continue;
+      scan(spec.blocks, owner?.name ?? spec.heading.text);
+    }
+    return findings;
+  }
+};
+function placeholdersIn(block2, context) {
+  const masksByLine = /* @__PURE__ */ new Map();
+  for (const mask of block2.masks) {
+    const onLine = masksByLine.get(mask.line);
+    if (onLine) onLine.push(mask);
+    else masksByLine.set(mask.line, [mask]);
+  }
+  const byLine = /* @__PURE__ */ new Map();
+  for (let line = block2.line; line <= block2.endLine; line++) {
+    const source = context.document.lines[line - 1] ?? "";
+    const masks = masksByLine.get(line) ?? [];
+    const hidden = masks.filter((mask) => mask.kind !== "inline-code").map((mask) => [mask.start, mask.end]);
+    const inlineCode = masks.filter((mask) => mask.kind === "inline-code").map((mask) => [mask.start, mask.end]);
+    const inBlockQuote = block2.type === "blockquote" || QUOTE_LINE.test(source);
+    const tokens = [...new Set(context.policy.placeholders.find(blank(source, hidden), inlineCode, { inBlockQuote }))];
+    if (tokens.length > 0) byLine.set(line, tokens);
+  }
+  if (block2.type !== "blockquote" && block2.type !== "table") {
+    const starts = unitLines(block2, context.document.lines);
+    block2.units.forEach((unit, index) => {
+      const line = starts[index];
+      if (isSpelledOutPlaceholder(unit) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
+    });
+  }
+  return new Map([...byLine].sort(([a], [b]) => a - b));
+}
+
+// src/core/rules/section-order.ts
+var sectionOrder = {
+  id: "section-order",
+  description: "Sections appear in a different order than the template gives them.",
+  check({ present, matching }) {
+    const inSpecOrder = [...present].sort(([x2, a], [y, b]) => a.index - b.index || x2.order - y.order);
+    const sections = inSpecOrder.map(([section]) => section);
+    const inOrder = longestInOrderRun(sections);
+    const findings = [];
+    const kept = sections.filter((section) => inOrder.has(section));
+    inSpecOrder.forEach(([section, spec]) => {
+      const joined = matching.combined.get(spec) ?? [section];
+      if (joined.some((named) => inOrder.has(named))) return;
+      const siblings = kept.filter((other) => other.parent === section.parent);
+      const candidates2 = siblings.length > 0 ? siblings : kept;
+      const previous = candidates2.findLast((other) => other.order < section.order);
+      const next = candidates2.find((other) => other.order > section.order);
+      const where = previous && next ? `after "${previous.name}" and before "${next.name}"` : previous ? `after "${previous.name}"` : `before "${next.name}"`;
+      findings.push({
+        section: section.name,
+        line: spec.heading.line,
+        message: `Section "${section.name}" is out of order: the template puts it ${where}.`
+      });
+    });
+    return findings;
+  }
+};
+function longestInOrderRun(sections) {
+  const tails = [];
+  const previous = new Array(sections.length).fill(-1);
+  sections.forEach((section, i) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (sections[tails[middle]].order < section.order) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[i] = tails[low - 1];
+    tails[low] = i;
+  });
+  const kept = /* @__PURE__ */ new Set();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]) kept.add(sections[i]);
+  return kept;
+}
+
+// src/core/rules/short-section.ts
+var shortSection = {
+  id: "short-section",
+  description: "A section has fewer words than its configured min_words.",
+  check({ present, states, policy }) {
+    const findings = [];
+    for (const [section, spec] of present) {
+      const state = states.get(section);
+      const minimum = policy.minWords(section);
+      if (state?.fill !== "written" || state.words >= minimum) continue;
+      findings.push({
+        section: section.name,
+        line: spec.heading.line,
+        message: `Section "${section.name}" has ${state.words} ${state.words === 1 ? "word" : "words"}; the configuration asks for at least ${minimum}.`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/rules/unknown-section.ts
+var unknownSection = {
+  id: "unknown-section",
+  description: "A heading at the template's section level names no section of the template.",
+  check({ matching, policy, document }) {
+    const sectionLevel = Math.min(...policy.template.sections.map((section) => section.level));
+    const title = documentTitle(document);
+    const findings = [];
+    for (const spec of matching.unmatched) {
+      if (spec === title || spec.heading.level > sectionLevel) continue;
+      findings.push({
+        section: spec.heading.text,
+        line: spec.heading.line,
+        message: `Heading "${spec.heading.text}" is not a section of the template.`
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/rules/index.ts
+var RULES2 = [
+  missingSection,
+  emptySection,
+  placeholderSection,
+  placeholderText,
+  leftoverGuidance,
+  shortSection,
+  duplicateSection,
+  sectionOrder,
+  unknownSection
+];
+var RULE_DESCRIPTIONS = {
+  ...Object.fromEntries(RULES2.map((rule) => [rule.id, rule.description])),
+  "file-too-large": "The spec file is over the size limit, so it was not checked.",
+  "too-complex": "Checking the spec file took more time or memory than the server allows (deeply nested lists, for example), so it was not checked.",
+  "not-text": "The spec file is not UTF-8 text (binary, or another encoding), so it was not checked.",
+  "unknown-template": "The spec's front matter names a template that the configuration's named_templates does not define, so it was not checked.",
+  "linked-spec-missing": "The pull request description links a spec that does not exist at the head commit."
+};
+
+// src/core/section-state.ts
+function scopeBlocks(spec, section, matching) {
+  const blocks = [...spec.blocks];
+  for (const child of spec.children) {
+    const other = matching.byHeading.get(child);
+    if (other && other !== section && !isDescendant(other, section)) continue;
+    blocks.push(...scopeBlocks(child, section, matching));
+  }
+  return blocks;
+}
+var BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
+function sectionState(spec, section, matching, policy, lines) {
+  const content = scopeBlocks(spec, section, matching).filter((block2) => block2.isContent);
+  if (content.length === 0) return { fill: "empty", words: 0 };
+  const guidance = guidanceFor(section, policy.template);
+  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section);
+  const own = new Set(spec.blocks);
+  let words = 0;
+  let linkWords = 0;
+  let sawGuidance = false;
+  let sawPlaceholder = false;
+  let sawNotApplicable = false;
+  for (const block2 of content) {
+    if (block2.type === "paragraph" && BARE_LINK.test(lines.slice(block2.line - 1, block2.endLine).join(" "))) {
+      linkWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
+      continue;
+    }
+    const isOwn = own.has(block2);
+    for (const unit of block2.units) {
+      const copied = resemblance(unit, guidance, { contains: false });
+      if (copied && copied.unit.kind !== "kept") {
+        sawGuidance = true;
+      } else if (copied || isNotApplicable(unit)) {
+        if (!isOwn) continue;
+        if (copied || !notApplicableIsBlank) words += countWords(unit);
+        else sawNotApplicable = true;
+      } else if (isSpelledOutPlaceholder(unit)) {
+        sawPlaceholder = true;
+      } else {
+        const authored = countWords(policy.placeholders.strip(unit));
+        if (authored === 0) sawPlaceholder = true;
+        words += authored;
+      }
+    }
+  }
+  if (words > 0) return { fill: "written", words };
+  if (sawPlaceholder) return { fill: "placeholders", words: 0 };
+  if (sawNotApplicable) return { fill: "placeholders", words: 0, notApplicable: true };
+  if (sawGuidance) return { fill: "guidance", words: 0 };
+  return { fill: "written", words: linkWords };
+}
+
+// src/core/check.ts
+var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+function checkSpecInContext(spec, policy) {
+  let document;
+  try {
+    document = typeof spec === "string" ? parseSpec(spec) : spec;
+  } catch (error3) {
+    if (error3 instanceof TooComplexError) return { findings: [tooComplex(error3)] };
+    throw error3;
+  }
+  return applyLifecycle(ruleFindings(document, policy), document, policy.lifecycle);
+}
+function ruleFindings(document, policy) {
+  const matching = matchSections(document, policy.template, policy.aliases);
+  const context = { document, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
+  for (const [section, specs] of matching.bySection) {
+    context.present.set(section, specs[0]);
+    context.states.set(section, stateOfParts(specs, section, matching, policy, document.lines));
+  }
+  const findings = [];
+  for (const rule of RULES2) {
+    const severity2 = policy.severities[rule.id];
+    if (severity2 === "off") continue;
+    for (const finding of rule.check(context)) findings.push({ rule: rule.id, severity: severity2, ...finding });
+  }
+  return findings.sort(
+    (a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule)
+  );
+}
+var FILL_RANK = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
+function stateOfParts(specs, section, matching, policy, lines) {
+  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
+  return parts.map((spec) => sectionState(spec, section, matching, policy, lines)).reduce((a, b) => {
+    const best = FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b : a;
+    const state = { fill: best.fill, words: a.words + b.words };
+    if (state.words === 0 && (a.notApplicable || b.notApplicable)) state.notApplicable = true;
+    return state;
+  });
+}
+function tooComplex(error3) {
+  return {
+    rule: "too-complex",
+    severity: "error",
+    section: "(file)",
+    line: error3.line,
+    message: `${error3.message} It was not checked: flatten the nesting or split the file.`
+  };
+}
+
+// src/core/decode.ts
+var DEFAULT_MAX_BYTES = 1024 * 1024;
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeSpec(bytes, maxBytes = DEFAULT_MAX_BYTES) {
+  if (bytes.byteLength > maxBytes) {
+    return fileFinding("file-too-large", `The file is ${formatBytes(bytes.byteLength)}, over the ${formatBytes(maxBytes)} limit, so it was not checked. Split it, or raise max_file_size.`);
+  }
+  if (bytes.includes(0)) return fileFinding("not-text", "The file holds NUL bytes: it looks binary, not markdown, so it was not checked.");
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return fileFinding("not-text", "The file is not valid UTF-8, so it was not checked. Save it as UTF-8.");
+  }
+}
+function fileFinding(rule, message2) {
+  return { finding: { rule, severity: "error", section: "(file)", line: 1, message: message2 } };
+}
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+}
+
+// src/config/builtin-template.ts
+import { readFileSync } from "node:fs";
+var BUILTIN_TEMPLATE = "built-in";
+var cached;
+function builtinTemplate() {
+  if (true) return "# Spec Template\n\n## Context & Goal\n- What problem or opportunity does this work address?\n- Why does it matter now, and what happens if we do nothing?\n- Which existing specs or ADRs provide background?\n\n## Outcomes\n- What measurable changes should we observe?\n- Which personas benefit, and how do they win?\n- What scope is deliberately out of bounds?\n\n## Stakeholders\n- Who owns delivery, review, and sign-off?\n- Which teams or services must be informed or trained?\n- Are any external vendors or community members impacted?\n\n## User Stories\n- As a `<role>`, I can `<action>` so that `<value>`.\n- Edge cases or failure scenarios to consider.\n- Non-goals that keep the story focused.\n\n## API Contract\n- Describe endpoints, methods, payloads, and status codes.\n- Reference or attach OpenAPI/GraphQL documents.\n- Note versioning strategy and compatibility guarantees.\n\n## Data Model\n- Entities, attributes, and relationships introduced or modified.\n- Storage locations (graph, KV, relational, blob, etc.).\n- Migration/backfill requirements and data retention.\n\n## Orchestration\n- Workflows, jobs, or sequences required to deliver the feature.\n- Idempotency, retries, and failure recovery expectations.\n- Dependencies on schedules, triggers, or external signals.\n\n## Security\n- Authentication/authorization requirements and least privilege.\n- Data sensitivity, encryption needs, and audit trails.\n- Threats, mitigations, and compliance considerations.\n\n## Observability\n- Metrics, logs, and traces needed to prove success.\n- Alerts or dashboards to add or update.\n- Sampling, retention, or cost considerations.\n\n## Acceptance Criteria\n- Functional checks that demonstrate the outcomes.\n- Tests across unit, integration, contract, and replay layers.\n- Documentation or runbooks that must be updated.\n\n## Rollout\n- Environments, gating, and incremental release steps.\n- Migration, backfill, or data seeding plans.\n- Rollback strategy and contingency triggers.\n\n## Open Questions\n- Decisions that remain unresolved.\n- Follow-up work or future iterations.\n- Risks or assumptions that need validation.\n";
+  cached ??= readFileSync(new URL("../../templates/default.md", import.meta.url), "utf8");
+  return cached;
+}
+
+// src/verdict/evaluate.ts
+function checkFile(path, bytes, templatePath, policies, maxBytes) {
+  const template = templatePath ?? BUILTIN_TEMPLATE;
+  const decoded = decodeSpec(bytes, maxBytes);
+  if (decoded.finding) return { report: { path, template, findings: [decoded.finding] } };
+  const policy = policies.get(templatePath);
+  if (!policy) throw new Error(`No policy was compiled for template ${template}`);
+  const { findings, status } = checkSpecInContext(decoded.text, policy);
+  return { report: { path, template, findings, ...status ? { status } : {} }, text: decoded.text };
+}
+function unknownTemplateFile(path, choice) {
+  const hint = closestName(choice.name, choice.known);
+  const known = choice.known.length > 0 ? ` Named templates: ${choice.known.join(", ")}.` : " The configuration names no templates (`named_templates`).";
+  const message2 = `The front matter names the template "${choice.name}", which the configuration does not define, so the spec was not checked.${hint ? ` Did you mean "${hint}"?` : ""}${known}`;
+  return { report: { path, template: `${choice.name} (unknown)`, findings: [{ rule: "unknown-template", severity: "error", section: "(front matter)", line: choice.line, message: message2 }] } };
+}
+function missingLinkedSpec(link2, headSha, reason = "missing") {
+  const where = `the description's line ${link2.line} (\`${link2.text}\`)`;
+  const message2 = reason === "not-a-path" ? `The pull request links "${link2.path}" on ${where}, which is not a path in this repository. Write the spec's path from the repository root, like docs/specs/name.md.` : `The pull request links "${link2.path}" on ${where}, but ${reason === "missing" ? "no such file exists" : "that is not a file"} at the head commit ${headSha.slice(0, 7)}. Fix the path in the description, or add the spec.`;
+  return { report: { path: link2.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
+}
+function closestName(word2, candidates2) {
+  const best = closest(word2.toLowerCase(), candidates2.map((candidate) => candidate.toLowerCase()));
+  return best === void 0 ? void 0 : candidates2.find((candidate) => candidate.toLowerCase() === best);
+}
+
+// src/verdict/links.ts
+var MAX_LINKED_SPECS = 20;
+function linkedSpecs(body, prefix) {
+  const wanted = prefix.trim().toLowerCase();
+  if (!body || wanted === "") return [];
+  const links = [];
+  const seen = /* @__PURE__ */ new Set();
+  let fence2;
+  const lines = body.split(/\r?\n|\r/);
+  for (let index = 0; index < lines.length && links.length < MAX_LINKED_SPECS; index++) {
+    const line = lines[index].trim();
+    const opener = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (opener !== void 0 && opener[0] === fence2[0] && opener.length >= fence2.length && line.slice(opener.length).trim() === "") fence2 = void 0;
+      continue;
+    }
+    if (opener !== void 0) {
+      fence2 = opener;
+      continue;
+    }
+    const content = line.replace(/^(?:[-*+]\s+|>\s*)/, "");
+    if (!content.toLowerCase().startsWith(wanted)) continue;
+    const rest = content.slice(wanted.length).trim();
+    const token = /^\[[^\]]*\]\([^)\s]+\)/.exec(rest)?.[0] ?? rest.split(/\s+/)[0] ?? "";
+    if (token === "") continue;
+    const path = cleanPath(token);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    links.push({ path, line: index + 1, text: line.slice(0, 200), valid: isRepositoryPath(path) });
+  }
+  return links;
+}
+function cleanPath(token) {
+  let path = token;
+  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)/.exec(path);
+  if (markdownLink) path = markdownLink[1];
+  path = path.replace(/^[`<]+|[`>.,;:]+$/g, "");
+  return path.replace(/^\.\//, "").replace(/^\/+/, "");
+}
+function isRepositoryPath(path) {
+  if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes("\\")) return false;
+  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+
+// src/github/contents.ts
+function getContent(client, parameters) {
+  return client.octokit.rest.repos.getContent(parameters);
+}
+function statusOf(error3) {
+  const status = error3?.status;
+  return typeof status === "number" ? status : void 0;
+}
+async function readTextFile(client, at2) {
+  try {
+    const { data } = await getContent(client, { ...at2, mediaType: { format: "raw" } });
+    if (typeof data === "string") return data;
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+    return void 0;
+  } catch (error3) {
+    if (statusOf(error3) === 404) return void 0;
+    throw error3;
+  }
+}
+async function readTemplates(client, paths) {
+  const wanted = [...new Set(paths)].filter((path) => path !== void 0);
+  const texts = await Promise.all(
+    wanted.map(async (path) => {
+      const here = await readTextFile(client, { owner: client.owner, repo: client.repo, path });
+      if (here !== void 0 || client.repo === ".github") return here;
+      return readTextFile(client, { owner: client.owner, repo: ".github", path });
+    })
+  );
+  return new Map(wanted.map((path, index) => [path, texts[index]]));
+}
+async function fetchBlob(client, sha) {
+  const getBlob = client.octokit.rest.git.getBlob;
+  const { data } = await getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
+  return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
+}
+async function readFileAtRef(client, path, ref, cached2) {
+  let data;
+  try {
+    ({ data } = await getContent(client, { owner: client.owner, repo: client.repo, path, ref }));
+  } catch (error3) {
+    if (statusOf(error3) === 404) return { kind: "missing" };
+    throw error3;
+  }
+  const file = data;
+  if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
+  const known = cached2?.(file.sha);
+  if (known) return { kind: "file", sha: file.sha, bytes: known };
+  if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
+    return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
+  }
+  return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
+}
+
+// src/github/changed-specs.ts
+function specsToRead(files, config3, description) {
+  const changed = changedSpecs(files, config3);
+  const links = description === void 0 ? [] : linkedSpecs(description, config3.spec_link_prefix).filter((link2) => !changed.some((file) => file.path === link2.path));
+  return { changed, links };
+}
+async function readSpecs(client, { changed, links }, options) {
+  const limit = pLimit(options.concurrency);
+  const { headSha = "", known } = options;
+  const [changedBytes, linked] = await Promise.all([
+    Promise.all(changed.map((file) => known?.(file.blobSha) ?? limit(() => options.readChanged(file)))),
+    Promise.all(links.map((link2) => link2.valid && headSha !== "" ? limit(() => readFileAtRef(client, link2.path, headSha, known)) : void 0))
+  ]);
+  const specs = changed.map((file, index) => ({
+    path: file.path,
+    bytes: changedBytes[index],
+    blobSha: file.blobSha,
+    status: file.status,
+    ...file.patch === void 0 ? {} : { patch: file.patch },
+    ...file.previousPath === void 0 ? {} : { previousPath: file.previousPath }
+  }));
+  const missing = [];
+  links.forEach((link2, index) => {
+    const found = linked[index];
+    if (found?.kind === "file") specs.push({ path: link2.path, bytes: found.bytes, blobSha: found.sha, status: "unchanged" });
+    else missing.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
+  });
+  return { specs, missing };
+}
+
+// src/github/compare.ts
+var COMPARE_FILE_LIMIT = 300;
+async function compareCommits(client, base2, head) {
+  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
+  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base2}...${head}`, per_page: 1 });
+  const listed = data.files ?? [];
+  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
+}
+function changedFile(entry) {
+  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
+  if (entry.patch !== void 0) changed.patch = entry.patch;
+  if (entry.previous_filename !== void 0) changed.previousPath = entry.previous_filename;
+  return changed;
+}
+function listedCommit(entries) {
+  for (const entry of entries) {
+    if (entry.status === "removed" || !entry.contents_url) continue;
+    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
+    if (ref) return ref;
+  }
+  return void 0;
+}
+async function filesOfCommit(client, pull, listed) {
+  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  const getPull = client.octokit.rest.pulls.get;
+  const [comparison, current] = await Promise.all([
+    compareCommits(client, pull.baseSha, pull.headSha),
+    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
+  ]);
+  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
+}
+
+// src/github/spec-trees.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var MAX_TREE_REQUESTS = 200;
+async function withEverySpec(client, listed, commits, selection) {
+  if (!listed.truncated) return { kind: "complete", listed, byTrees: false };
+  const mergeBase = commits.mergeBase ?? (await compareCommits(client, commits.base, commits.head)).mergeBase;
+  const walk = new TreeWalk(client, selection, MAX_TREE_REQUESTS);
+  const found = await walk.changedSpecs(mergeBase, commits.head);
+  if (found === void 0) {
+    return { kind: "impossible", reason: `comparing the trees under the spec paths took more than ${MAX_TREE_REQUESTS} requests to GitHub's git trees API` };
+  }
+  const known = new Set(listed.files.map((file) => file.path));
+  return { kind: "complete", listed: { files: [...listed.files, ...found.filter((file) => !known.has(file.path))], truncated: false }, byTrees: true };
+}
+var TreeWalk = class {
+  constructor(client, selection, budget) {
+    this.client = client;
+    this.selection = selection;
+    this.budget = budget;
+    this.folders = specFolders(selection.specGlobs);
+  }
+  client;
+  selection;
+  budget;
+  requests = 0;
+  folders;
+  /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
+  async changedSpecs(base2, head) {
+    const [before, after] = await Promise.all([this.tree(base2, true), this.tree(head, true)]);
+    if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
+    return this.walk("", base2, head);
+  }
+  async walk(folder, base2, head) {
+    if (this.requests + (base2 === void 0 ? 1 : 2) > this.budget) return void 0;
+    const [before, after] = await Promise.all([base2 === void 0 ? void 0 : this.tree(base2, false), this.tree(head, false)]);
+    const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
+    const found = this.diff(folder, before?.entries ?? [], after.entries);
+    for (const entry of after.entries) {
+      const path = join(folder, entry.path);
+      const previous = old.get(entry.path);
+      if (entry.type !== "tree" || previous?.sha === entry.sha || !this.folders(path)) continue;
+      const deeper = await this.walk(path, previous?.type === "tree" ? previous.sha : void 0, entry.sha);
+      if (deeper === void 0) return void 0;
+      found.push(...deeper);
+    }
+    return found;
+  }
+  /** Blobs of `after` that `before` does not have with the same content, among the specs. */
+  diff(folder, before, after) {
+    const old = new Map(before.filter((entry) => entry.type === "blob").map((entry) => [entry.path, entry.sha]));
+    return after.filter((entry) => entry.type === "blob" && old.get(entry.path) !== entry.sha && this.selection.isSpec(join(folder, entry.path))).map((entry) => ({ path: join(folder, entry.path), status: old.has(entry.path) ? "modified" : "added", blobSha: entry.sha }));
+  }
+  async tree(sha, recursive) {
+    this.requests++;
+    const getTree = this.client.octokit.rest.git.getTree;
+    const { data } = await getTree({ owner: this.client.owner, repo: this.client.repo, tree_sha: sha, ...recursive ? { recursive: "true" } : {} });
+    const entries = data.tree.filter((entry) => typeof entry.path === "string" && typeof entry.type === "string" && typeof entry.sha === "string");
+    return { truncated: data.truncated, entries };
+  }
+};
+function join(folder, name) {
+  return folder === "" ? name : `${folder}/${name}`;
+}
+function specFolders(globs) {
+  const bases = globs.map((glob) => import_picomatch3.default.scan(glob).base);
+  return (folder) => bases.some((base2) => base2 === "" || folder === base2 || folder.startsWith(`${base2}/`) || base2.startsWith(`${folder}/`));
+}
+
+// src/github/base-versions.ts
+function baseVersionsAt(client, baseSha, concurrency, blobs) {
+  const limit = pLimit(concurrency);
+  return async (spec) => {
+    if (spec.status === "added") return void 0;
+    const found = await limit(() => readFileAtRef(client, spec.previousPath ?? spec.path, baseSha, blobs && ((sha) => blobs.get(sha))));
+    if (found.kind !== "file") return void 0;
+    blobs?.set(found.sha, found.bytes);
+    return { spec: { path: spec.path, bytes: found.bytes, blobSha: found.sha, status: "unchanged" } };
+  };
+}
+
+// node_modules/lru-cache/dist/esm/node/index.min.js
+import { tracingChannel as G, channel as P } from "node:diagnostics_channel";
+var S = P("lru-cache:metrics");
+var W = G("lru-cache");
+var L = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date;
+var R = () => S.hasSubscribers || W.hasSubscribers;
+var U = /* @__PURE__ */ new Set();
+var M = typeof process == "object" && process ? process : {};
+var k = (d3, e, t, i) => {
+  typeof M.emitWarning == "function" ? M.emitWarning(d3, e, t, i) : console.error(`[${t}] ${e}: ${d3}`);
+};
+var H = (d3) => !U.has(d3);
+var T = (d3) => !!d3 && d3 === Math.floor(d3) && d3 > 0 && isFinite(d3);
+var j = (d3) => T(d3) ? d3 <= Math.pow(2, 8) ? Uint8Array : d3 <= Math.pow(2, 16) ? Uint16Array : d3 <= Math.pow(2, 32) ? Uint32Array : d3 <= Number.MAX_SAFE_INTEGER ? O : null : null;
+var O = class extends Array {
+  constructor(e) {
+    super(e), this.fill(0);
+  }
+};
+var x = class d {
+  heap;
+  length;
+  static #o = false;
+  static create(e) {
+    let t = j(e);
+    if (!t) return [];
+    d.#o = true;
+    let i = new d(e, t);
+    return d.#o = false, i;
+  }
+  constructor(e, t) {
+    if (!d.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
+    this.heap = new t(e), this.length = 0;
+  }
+  push(e) {
+    this.heap[this.length++] = e;
+  }
+  pop() {
+    return this.heap[--this.length];
+  }
+};
+var I = class d2 {
+  #o;
+  #c;
+  #S;
+  #O;
+  #w;
+  #M;
+  #I;
+  #m;
+  get perf() {
+    return this.#m;
+  }
+  ttl;
+  ttlResolution;
+  ttlAutopurge;
+  updateAgeOnGet;
+  updateAgeOnHas;
+  allowStale;
+  noDisposeOnSet;
+  noUpdateTTL;
+  maxEntrySize;
+  sizeCalculation;
+  noDeleteOnFetchRejection;
+  noDeleteOnStaleGet;
+  allowStaleOnFetchAbort;
+  allowStaleOnFetchRejection;
+  ignoreFetchAbort;
+  backgroundFetchSize;
+  #n;
+  #b;
+  #s;
+  #i;
+  #t;
+  #l;
+  #u;
+  #a;
+  #h;
+  #y;
+  #r;
+  #_;
+  #F;
+  #d;
+  #g;
+  #T;
+  #U;
+  #f;
+  #D;
+  static unsafeExposeInternals(e) {
+    return { starts: e.#F, ttls: e.#d, autopurgeTimers: e.#g, sizes: e.#_, keyMap: e.#s, keyList: e.#i, valList: e.#t, next: e.#l, prev: e.#u, get head() {
+      return e.#a;
+    }, get tail() {
+      return e.#h;
+    }, free: e.#y, isBackgroundFetch: (t) => e.#e(t), backgroundFetch: (t, i, s, n) => e.#P(t, i, s, n), moveToTail: (t) => e.#L(t), indexes: (t) => e.#A(t), rindexes: (t) => e.#z(t), isStale: (t) => e.#p(t) };
+  }
+  get max() {
+    return this.#o;
+  }
+  get maxSize() {
+    return this.#c;
+  }
+  get calculatedSize() {
+    return this.#b;
+  }
+  get size() {
+    return this.#n;
+  }
+  get fetchMethod() {
+    return this.#M;
+  }
+  get memoMethod() {
+    return this.#I;
+  }
+  get dispose() {
+    return this.#S;
+  }
+  get onInsert() {
+    return this.#O;
+  }
+  get disposeAfter() {
+    return this.#w;
+  }
+  constructor(e) {
+    let { max: t = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: m, noDisposeOnSet: _, noUpdateTTL: u, maxSize: g = 0, maxEntrySize: f = 0, sizeCalculation: y, fetchMethod: a, memoMethod: w, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: p, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: C = 1, perf: E } = e;
+    if (this.backgroundFetchSize = C, E !== void 0 && typeof E?.now != "function") throw new TypeError("perf option must have a now() method if specified");
+    if (this.#m = E ?? L, t !== 0 && !T(t)) throw new TypeError("max option must be a nonnegative integer");
+    let v = t ? j(t) : Array;
+    if (!v) throw new Error("invalid max value: " + t);
+    if (this.#o = t, this.#c = g, this.maxEntrySize = f || this.#c, this.sizeCalculation = y, this.sizeCalculation) {
+      if (!this.#c && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
+      if (typeof this.sizeCalculation != "function") throw new TypeError("sizeCalculation set to non-function");
+    }
+    if (w !== void 0 && typeof w != "function") throw new TypeError("memoMethod must be a function if defined");
+    if (this.#I = w, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
+    if (this.#M = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: t }).fill(void 0), this.#t = Array.from({ length: t }).fill(void 0), this.#l = new v(t), this.#u = new v(t), this.#a = 0, this.#h = 0, this.#y = x.create(t), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#S = r), typeof c == "function" && (this.#O = c), typeof m == "function" ? (this.#w = m, this.#r = []) : (this.#w = void 0, this.#r = void 0), this.#T = !!this.#S, this.#D = !!this.#O, this.#f = !!this.#w, this.noDisposeOnSet = !!_, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!p, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
+      if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
+      if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
+      this.#X();
+    }
+    if (this.allowStale = !!h, this.noDeleteOnStaleGet = !!b, this.updateAgeOnGet = !!o, this.updateAgeOnHas = !!l, this.ttlResolution = T(s) || s === 0 ? s : 1, this.ttlAutopurge = !!n, this.ttl = i || 0, this.ttl) {
+      if (!T(this.ttl)) throw new TypeError("ttl must be a positive integer if specified");
+      this.#k();
+    }
+    if (this.#o === 0 && this.ttl === 0 && this.#c === 0) throw new TypeError("At least one of max, maxSize, or ttl is required");
+    if (!this.ttlAutopurge && !this.#o && !this.#c) {
+      let D = "LRU_CACHE_UNBOUNDED";
+      H(D) && (U.add(D), k("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, d2));
+    }
+  }
+  getRemainingTTL(e) {
+    return this.#s.has(e) ? 1 / 0 : 0;
+  }
+  #k() {
+    let e = new O(this.#o), t = new O(this.#o);
+    this.#d = e, this.#F = t;
+    let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
+    this.#g = i, this.#H = (h, r, c = this.#m.now()) => {
+      t[h] = r !== 0 ? c : 0, e[h] = r, s(h, r);
+    }, this.#R = (h) => {
+      t[h] = e[h] !== 0 ? this.#m.now() : 0, s(h, e[h]);
+    };
+    let s = this.ttlAutopurge ? (h, r) => {
+      if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
+        let c = setTimeout(() => {
+          this.#p(h) ? (this.#E(this.#i[h], "expire"), i[h] = void 0) : s(h, l(h));
+        }, r + 1);
+        c.unref && c.unref(), i[h] = c;
+      }
+    } : () => {
+    };
+    this.#v = (h, r) => {
+      if (e[r]) {
+        let c = e[r], m = t[r];
+        if (!c || !m) return;
+        h.ttl = c, h.start = m, h.now = n || o();
+        let _ = h.now - m;
+        h.remainingTTL = c - _;
+      }
+    };
+    let n = 0, o = () => {
+      let h = this.#m.now();
+      if (this.ttlResolution > 0) {
+        n = h;
+        let r = setTimeout(() => n = 0, this.ttlResolution);
+        r.unref && r.unref();
+      }
+      return h;
+    };
+    this.getRemainingTTL = (h) => {
+      let r = this.#s.get(h);
+      return r === void 0 ? 0 : l(r);
+    };
+    let l = (h) => {
+      let r = e[h], c = t[h];
+      if (!r || !c) return 1 / 0;
+      let m = (n || o()) - c;
+      return r - m;
+    };
+    this.#p = (h) => {
+      let r = t[h], c = e[h];
+      return !!c && !!r && (n || o()) - r > c;
+    };
+  }
+  #R = () => {
+  };
+  #v = () => {
+  };
+  #H = () => {
+  };
+  #p = () => false;
+  #X() {
+    let e = new O(this.#o);
+    this.#b = 0, this.#_ = e, this.#x = (t) => {
+      this.#b -= e[t], e[t] = 0;
+    }, this.#N = (t, i, s, n) => {
+      if (!T(s)) {
+        if (this.#e(i)) return this.backgroundFetchSize;
+        if (n) {
+          if (typeof n != "function") throw new TypeError("sizeCalculation must be a function");
+          if (s = n(i, t), !T(s)) throw new TypeError("sizeCalculation return invalid (expect positive integer)");
+        } else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.");
+      }
+      return s;
+    }, this.#j = (t, i, s) => {
+      if (e[t] = i, this.#c) {
+        let n = this.#c - e[t];
+        for (; this.#b > n; ) this.#G(true);
+      }
+      this.#b += e[t], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
+    };
+  }
+  #x = (e) => {
+  };
+  #j = (e, t, i) => {
+  };
+  #N = (e, t, i, s) => {
+    if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
+    return 0;
+  };
+  *#A({ allowStale: e = this.allowStale } = {}) {
+    if (this.#n) for (let t = this.#h; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#a); ) t = this.#u[t];
+  }
+  *#z({ allowStale: e = this.allowStale } = {}) {
+    if (this.#n) for (let t = this.#a; this.#V(t) && ((e || !this.#p(t)) && (yield t), t !== this.#h); ) t = this.#l[t];
+  }
+  #V(e) {
+    return e !== void 0 && this.#s.get(this.#i[e]) === e;
+  }
+  *entries() {
+    for (let e of this.#A()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
+  }
+  *rentries() {
+    for (let e of this.#z()) this.#t[e] !== void 0 && this.#i[e] !== void 0 && !this.#e(this.#t[e]) && (yield [this.#i[e], this.#t[e]]);
+  }
+  *keys() {
+    for (let e of this.#A()) {
+      let t = this.#i[e];
+      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
+    }
+  }
+  *rkeys() {
+    for (let e of this.#z()) {
+      let t = this.#i[e];
+      t !== void 0 && !this.#e(this.#t[e]) && (yield t);
+    }
+  }
+  *values() {
+    for (let e of this.#A()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
+  }
+  *rvalues() {
+    for (let e of this.#z()) this.#t[e] !== void 0 && !this.#e(this.#t[e]) && (yield this.#t[e]);
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  [Symbol.toStringTag] = "LRUCache";
+  find(e, t = {}) {
+    for (let i of this.#A()) {
+      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
+      if (n !== void 0 && e(n, this.#i[i], this)) return this.#C(this.#i[i], t);
+    }
+  }
+  forEach(e, t = this) {
+    for (let i of this.#A()) {
+      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
+      n !== void 0 && e.call(t, n, this.#i[i], this);
+    }
+  }
+  rforEach(e, t = this) {
+    for (let i of this.#z()) {
+      let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
+      n !== void 0 && e.call(t, n, this.#i[i], this);
+    }
+  }
+  purgeStale() {
+    let e = false;
+    for (let t of this.#z({ allowStale: true })) this.#p(t) && (this.#E(this.#i[t], "expire"), e = true);
+    return e;
+  }
+  info(e) {
+    let t = this.#s.get(e);
+    if (t === void 0) return;
+    let i = this.#t[t], s = this.#e(i) ? i.__staleWhileFetching : i;
+    if (s === void 0) return;
+    let n = { value: s };
+    if (this.#d && this.#F) {
+      let o = this.#d[t], l = this.#F[t];
+      if (o && l) {
+        let h = o - (this.#m.now() - l);
+        n.ttl = h, n.start = Date.now();
+      }
+    }
+    return this.#_ && (n.size = this.#_[t]), n;
+  }
+  dump() {
+    let e = [];
+    for (let t of this.#A({ allowStale: true })) {
+      let i = this.#i[t], s = this.#t[t], n = this.#e(s) ? s.__staleWhileFetching : s;
+      if (n === void 0 || i === void 0) continue;
+      let o = { value: n };
+      if (this.#d && this.#F) {
+        o.ttl = this.#d[t];
+        let l = this.#m.now() - this.#F[t];
+        o.start = Math.floor(Date.now() - l);
+      }
+      this.#_ && (o.size = this.#_[t]), e.unshift([i, o]);
+    }
+    return e;
+  }
+  load(e) {
+    this.clear();
+    for (let [t, i] of e) {
+      if (i.start) {
+        let s = Date.now() - i.start;
+        i.start = this.#m.now() - s;
+      }
+      this.#W(t, i.value, i);
+    }
+  }
+  set(e, t, i = {}) {
+    let { status: s = S.hasSubscribers ? {} : void 0 } = i;
+    i.status = s, s && (s.op = "set", s.key = e, t !== void 0 && (s.value = t), s.cache = this);
+    let n = this.#W(e, t, i);
+    return s && S.hasSubscribers && S.publish(s), n;
+  }
+  #W(e, t, i, s) {
+    let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(t);
+    if (t === void 0) return r && (r.set = "deleted"), this.delete(e), this;
+    let { noUpdateTTL: m = this.noUpdateTTL } = i;
+    r && !c && (r.value = t);
+    let _ = this.#N(e, t, i.size || 0, h, r);
+    if (this.maxEntrySize && _ > this.maxEntrySize) return this.#E(e, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
+    let u = this.#n === 0 ? void 0 : this.#s.get(e);
+    if (u === void 0) u = this.#n === 0 ? this.#h : this.#y.length !== 0 ? this.#y.pop() : this.#n === this.#o ? this.#G(false) : this.#n, this.#i[u] = e, this.#t[u] = t, this.#s.set(e, u), this.#l[this.#h] = u, this.#u[u] = this.#h, this.#h = u, this.#n++, this.#j(u, _, r), r && (r.set = "add"), m = false, this.#D && !c && this.#O?.(t, e, "add");
+    else {
+      this.#L(u);
+      let g = this.#t[u];
+      if (t !== g) {
+        if (!l) if (this.#e(g)) {
+          g !== s && g.__abortController.abort(new Error("replaced"));
+          let { __staleWhileFetching: f } = g;
+          f !== void 0 && f !== t && (this.#T && this.#S?.(f, e, "set"), this.#f && this.#r?.push([f, e, "set"]));
+        } else this.#T && this.#S?.(g, e, "set"), this.#f && this.#r?.push([g, e, "set"]);
+        if (this.#x(u), this.#j(u, _, r), this.#t[u] = t, !c) {
+          let f = g && this.#e(g) ? g.__staleWhileFetching : g, y = f === void 0 ? "add" : t !== f ? "replace" : "update";
+          r && (r.set = y, f !== void 0 && (r.oldValue = f)), this.#D && this.onInsert?.(t, e, y);
+        }
+      } else c || (r && (r.set = "update"), this.#D && this.onInsert?.(t, e, "update"));
+    }
+    if (n !== 0 && !this.#d && this.#k(), this.#d && (m || this.#H(u, n, o), r && this.#v(r, u)), !l && this.#f && this.#r) {
+      let g = this.#r, f;
+      for (; f = g?.shift(); ) this.#w?.(...f);
+    }
+    return this;
+  }
+  pop() {
+    try {
+      for (; this.#n; ) {
+        let e = this.#t[this.#a];
+        if (this.#G(true), this.#e(e)) {
+          if (e.__staleWhileFetching) return e.__staleWhileFetching;
+        } else if (e !== void 0) return e;
+      }
+    } finally {
+      if (this.#f && this.#r) {
+        let e = this.#r, t;
+        for (; t = e?.shift(); ) this.#w?.(...t);
+      }
+    }
+  }
+  #G(e) {
+    let t = this.#a, i = this.#i[t], s = this.#t[t], n = this.#e(s);
+    n && s.__abortController.abort(new Error("evicted"));
+    let o = n ? s.__staleWhileFetching : s;
+    return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#S?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#x(t), this.#g?.[t] && (clearTimeout(this.#g[t]), this.#g[t] = void 0), e && (this.#i[t] = void 0, this.#t[t] = void 0, this.#y.push(t)), this.#n === 1 ? (this.#a = this.#h = 0, this.#y.length = 0) : this.#a = this.#l[t], this.#s.delete(i), this.#n--, t;
+  }
+  has(e, t = {}) {
+    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
+    t.status = i, i && (i.op = "has", i.key = e, i.cache = this);
+    let s = this.#Y(e, t);
+    return S.hasSubscribers && S.publish(i), s;
+  }
+  #Y(e, t = {}) {
+    let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = t, n = this.#s.get(e);
+    if (n !== void 0) {
+      let o = this.#t[n];
+      if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
+      if (this.#p(n)) s && (s.has = "stale", this.#v(s, n));
+      else return i && this.#R(n), s && (s.has = "hit", this.#v(s, n)), true;
+    } else s && (s.has = "miss");
+    return false;
+  }
+  peek(e, t = {}) {
+    let { status: i = R() ? {} : void 0 } = t;
+    i && (i.op = "peek", i.key = e, i.cache = this), t.status = i;
+    let s = this.#J(e, t);
+    return S.hasSubscribers && S.publish(i), s;
+  }
+  #J(e, t) {
+    let { status: i, allowStale: s = this.allowStale } = t, n = this.#s.get(e);
+    if (n === void 0 || !s && this.#p(n)) {
+      i && (i.peek = n === void 0 ? "miss" : "stale");
+      return;
+    }
+    let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
+    return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
+  }
+  #P(e, t, i, s) {
+    let n = t === void 0 ? void 0 : this.#t[t];
+    if (this.#e(n)) return n;
+    let o = new AbortController(), { signal: l } = i;
+    l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
+    let h = { signal: o.signal, options: i, context: s }, r = (f, y = false) => {
+      let { aborted: a } = o.signal, w = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
+      if (i.status && (a && !y ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, w && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !w && !y) return m(o.signal.reason, F);
+      let b = u, p = this.#t[t];
+      return (p === u || p === void 0 && w && y) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[t] = b.__staleWhileFetching : this.#E(e, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#W(e, f, h.options, b))), f;
+    }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), m(f, false)), m = (f, y) => {
+      let { aborted: a } = o.signal, w = a && i.allowStaleOnFetchAbort, F = w || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, p = u;
+      if (this.#t[t] === u && (!b || !y && p.__staleWhileFetching === void 0 ? this.#E(e, "fetch") : w || (this.#t[t] = p.__staleWhileFetching)), F) return i.status && p.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), p.__staleWhileFetching;
+      if (p.__returned === p) throw f;
+    }, _ = (f, y) => {
+      let a = this.#M?.(e, n, h);
+      o.signal.addEventListener("abort", () => {
+        (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (w) => r(w, true)));
+      }), a && a instanceof Promise ? a.then((w) => f(w === void 0 ? void 0 : w), y) : a !== void 0 && f(a);
+    };
+    i.status && (i.status.fetchDispatched = true);
+    let u = new Promise(_).then(r, c), g = Object.assign(u, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
+    return t === void 0 ? (this.#W(e, g, { ...h.options, status: void 0 }), t = this.#s.get(e)) : this.#t[t] = g, g;
+  }
+  #e(e) {
+    if (!this.#U) return false;
+    let t = e;
+    return !!t && t instanceof Promise && t.hasOwnProperty("__staleWhileFetching") && t.__abortController instanceof AbortController;
+  }
+  fetch(e, t = {}) {
+    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
+    t.status = s, s && t.context && (s.context = t.context);
+    let n = this.#B(e, t);
+    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
+    })), n;
+  }
+  async #B(e, t = {}) {
+    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: m = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: _ = this.allowStaleOnFetchRejection, ignoreFetchAbort: u = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: f, forceRefresh: y = false, status: a, signal: w } = t;
+    if (a && (a.op = "fetch", a.key = e, y && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#C(e, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
+    let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: m, allowStaleOnFetchRejection: _, allowStaleOnFetchAbort: g, ignoreFetchAbort: u, status: a, signal: w }, b = this.#s.get(e);
+    if (b === void 0) {
+      a && (a.fetch = "miss");
+      let p = this.#P(e, b, F, f);
+      return p.__returned = p;
+    } else {
+      let p = this.#t[b];
+      if (this.#e(p)) {
+        let v = i && p.__staleWhileFetching !== void 0;
+        return a && (a.fetch = "inflight", v && (a.returnedStale = true)), v ? p.__staleWhileFetching : p.__returned = p;
+      }
+      let A = this.#p(b);
+      if (!y && !A) return a && (a.fetch = "hit"), this.#L(b), s && this.#R(b), a && this.#v(a, b), p;
+      let z = this.#P(e, b, F, f), E = z.__staleWhileFetching !== void 0 && i;
+      return a && (a.fetch = A ? "stale" : "refresh", E && A && (a.returnedStale = true)), E ? z.__staleWhileFetching : z.__returned = z;
+    }
+  }
+  forceFetch(e, t = {}) {
+    let i = W.hasSubscribers, { status: s = R() ? {} : void 0 } = t;
+    t.status = s, s && t.context && (s.context = t.context);
+    let n = this.#K(e, t);
+    return s && i && (s.trace = true, W.tracePromise(() => n, s).catch(() => {
+    })), n;
+  }
+  async #K(e, t = {}) {
+    let i = await this.#B(e, t);
+    if (i === void 0) throw new Error("fetch() returned undefined");
+    return i;
+  }
+  memo(e, t = {}) {
+    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
+    t.status = i, i && (i.op = "memo", i.key = e, t.context && (i.context = t.context), i.cache = this);
+    let s = this.#Q(e, t);
+    return i && (i.value = s), S.hasSubscribers && S.publish(i), s;
+  }
+  #Q(e, t = {}) {
+    let i = this.#I;
+    if (!i) throw new Error("no memoMethod provided to constructor");
+    let { context: s, status: n, forceRefresh: o, ...l } = t;
+    n && o && (n.forceRefresh = true);
+    let h = this.#C(e, l), r = o || h === void 0;
+    if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
+    let c = i(e, h, { options: l, context: s });
+    return n && (n.value = c), this.#W(e, c, l), c;
+  }
+  get(e, t = {}) {
+    let { status: i = S.hasSubscribers ? {} : void 0 } = t;
+    t.status = i, i && (i.op = "get", i.key = e, i.cache = this);
+    let s = this.#C(e, t);
+    return i && (s !== void 0 && (i.value = s), S.hasSubscribers && S.publish(i)), s;
+  }
+  #C(e, t = {}) {
+    let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = t, l = this.#s.get(e);
+    if (l === void 0) {
+      o && (o.get = "miss");
+      return;
+    }
+    let h = this.#t[l], r = this.#e(h);
+    return o && this.#v(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#E(e, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#L(l), s && this.#R(l), r ? h.__staleWhileFetching : h);
+  }
+  #$(e, t) {
+    this.#u[t] = e, this.#l[e] = t;
+  }
+  #L(e) {
+    e !== this.#h && (e === this.#a ? this.#a = this.#l[e] : this.#$(this.#u[e], this.#l[e]), this.#$(this.#h, e), this.#h = e);
+  }
+  delete(e) {
+    return this.#E(e, "delete");
+  }
+  #E(e, t) {
+    S.hasSubscribers && S.publish({ op: "delete", delete: t, key: e, cache: this });
+    let i = false;
+    if (this.#n !== 0) {
+      let s = this.#s.get(e);
+      if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#q(t);
+      else {
+        this.#x(s);
+        let n = this.#t[s];
+        if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#S?.(n, e, t), this.#f && this.#r?.push([n, e, t])), this.#s.delete(e), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
+        else if (s === this.#a) this.#a = this.#l[s];
+        else {
+          let o = this.#u[s];
+          this.#l[o] = this.#l[s];
+          let l = this.#l[s];
+          this.#u[l] = this.#u[s];
+        }
+        this.#n--, this.#y.push(s);
+      }
+    }
+    if (this.#f && this.#r?.length) {
+      let s = this.#r, n;
+      for (; n = s?.shift(); ) this.#w?.(...n);
+    }
+    return i;
+  }
+  clear() {
+    return this.#q("delete");
+  }
+  #q(e) {
+    for (let t of this.#z({ allowStale: true })) {
+      let i = this.#t[t];
+      if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
+      else {
+        let s = this.#i[t];
+        this.#T && this.#S?.(i, s, e), this.#f && this.#r?.push([i, s, e]);
+      }
+    }
+    if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
+      this.#d.fill(0), this.#F.fill(0);
+      for (let t of this.#g ?? []) t !== void 0 && clearTimeout(t);
+      this.#g?.fill(void 0);
+    }
+    if (this.#_ && this.#_.fill(0), this.#a = 0, this.#h = 0, this.#y.length = 0, this.#b = 0, this.#n = 0, this.#f && this.#r) {
+      let t = this.#r, i;
+      for (; i = t?.shift(); ) this.#w?.(...i);
+    }
+  }
+};
+
+// src/core/policy.ts
+var DEFAULT_SEVERITIES = {
+  "missing-section": "error",
+  "empty-section": "error",
+  "placeholder-section": "error",
+  "placeholder-text": "warning",
+  "leftover-guidance": "warning",
+  "short-section": "warning",
+  "duplicate-section": "warning",
+  "section-order": "notice",
+  "unknown-section": "off"
+};
+function createPolicy(template, options = {}) {
+  const problems2 = [];
+  if (template.all.length === 0) {
+    problems2.push({ path: ["template"], message: "The template has no headings, so there are no sections to require." });
+  }
+  const settings = /* @__PURE__ */ new Map();
+  for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
+    const section = sectionNamed(template, name);
+    if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
+    else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
+  }
+  const lifecycle = lifecycleOf(options, template);
+  const aliases = /* @__PURE__ */ new Map();
+  for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
+  const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
+  const policy = {
+    template,
+    aliases,
+    placeholders: placeholderMatcher(tokens, template.all.map((section) => section.guidance).join("\n")),
+    severities: { ...DEFAULT_SEVERITIES, ...options.rules },
+    isRequired: (section) => requirementOf(section, settings).required,
+    requirement: (section) => requirementOf(section, settings),
+    minWords: (section) => settings.get(section)?.min_words ?? 0,
+    lifecycle
+  };
+  return { policy, problems: problems2 };
+}
+function sectionNamed(template, name) {
+  return template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
+}
+function lifecycleOf(options, template) {
+  const statuses = options.statuses ?? {};
+  const order = options.status_order ?? Object.keys(statuses);
+  const deferrals = /* @__PURE__ */ new Map();
+  for (const [name, { required_from: from, required_since: since }] of Object.entries(options.sections ?? {})) {
+    const section = sectionNamed(template, name);
+    if (!section || from === void 0 && since === void 0) continue;
+    deferrals.set(section.name, { ...deferrals.get(section.name), ...from === void 0 ? {} : { from }, ...since === void 0 ? {} : { since } });
+  }
+  return { statuses, order, statusKeys: options.status_keys ?? DEFAULT_STATUS_KEYS, dateKeys: options.date_keys ?? DEFAULT_DATE_KEYS, deferrals };
+}
+function requirementOf(section, settings) {
+  if (section.placeholder) return { required: false, why: section.why };
+  const configured = settings.get(section)?.required;
+  if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
+  return { required: !section.optional, why: section.why };
+}
+function unknownSectionMessage(name, template) {
+  const key = headingKey(name);
+  const closest2 = template.all.map((section) => ({ section, score: distance(key, section.key) })).sort((a, b) => a.score - b.score)[0];
+  const hint = closest2 && closest2.score <= Math.max(2, key.length / 3) ? ` Did you mean "${closest2.section.name}"?` : "";
+  return `"${name}" is not a section of the template.${hint}`;
+}
+
 // src/core/placeholder-heading.ts
 var HTML_ELEMENTS2 = new Set(htmlTagNames);
 var CURLY = new RegExp("\\{\\s*\\p{L}[^{}]*\\}", "u");
@@ -24936,67 +27660,117 @@ function configKeyFor(templatePath, { config: config3 }) {
   return name === void 0 ? ["template"] : ["named_templates", name];
 }
 
-// src/config/select.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+// src/core/baseline.ts
+function newProblemsOnly(head, base2) {
+  if (!base2) return { findings: [...head.findings], outcome: "new-file" };
+  if (statusKey(head) !== statusKey(base2)) return { findings: [...head.findings], outcome: "status-changed" };
+  const debt = /* @__PURE__ */ new Map();
+  for (const finding of base2.findings) debt.set(identity(finding), (debt.get(identity(finding)) ?? 0) + 1);
+  const findings = head.findings.map((finding) => {
+    const left = debt.get(identity(finding)) ?? 0;
+    if (left === 0) return finding;
+    debt.set(identity(finding), left - 1);
+    return { ...finding, severity: "notice", message: `existing: ${finding.message}`, because: "existing" };
+  });
+  return { findings, outcome: "compared" };
+}
+function identity(finding) {
+  return `${finding.rule}\0${headingKey(finding.section)}`;
+}
+function statusKey(version) {
+  return version.status?.value.trim().toLowerCase() ?? "";
+}
 
-// src/config/front-matter.ts
-var SCAN_BYTES = 64 * 1024;
-var latin = new TextDecoder("utf-8");
-function declaredTemplate(spec) {
-  const text2 = typeof spec === "string" ? spec.slice(0, SCAN_BYTES) : latin.decode(spec.subarray(0, SCAN_BYTES));
-  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
-  const fence2 = lines[0]?.trimEnd();
-  if (fence2 !== "---" && fence2 !== "+++") return void 0;
-  const key = fence2 === "---" ? /^template\s*:\s*(.*)$/ : /^template\s*=\s*(.*)$/;
-  const end = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === fence2 || fence2 === "---" && line.trimEnd() === "..."));
-  if (end < 0) return void 0;
-  for (let index = 1; index < end; index++) {
-    const match2 = key.exec(lines[index]);
-    if (!match2) continue;
-    const name = unquote(match2[1].replace(/\s+#.*$/, "").trim());
-    return name === "" ? void 0 : { name, line: index + 1 };
+// src/verdict/baseline.ts
+function againstBase(head, base2) {
+  return { ...head, findings: newProblemsOnly(head, base2).findings };
+}
+
+// src/pipeline/check-pool.ts
+var WORKER = new URL("../../build/pipeline/check-worker.js", import.meta.url);
+async function checkOnPool(pool, spec, template, config3) {
+  const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config3), maxBytes: config3.max_file_size });
+  const report2 = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
+  if (answer.status) report2.status = answer.status;
+  return answer.text === void 0 ? { report: report2 } : { report: report2, text: answer.text };
+}
+
+// src/pipeline/outlines.ts
+function outlinesOf(policies, needed) {
+  const outlines = {};
+  for (const path of new Set(needed)) {
+    const policy = policies.get(path);
+    const depth = (section) => section.parent ? depth(section.parent) + 1 : 0;
+    outlines[path ?? BUILTIN_TEMPLATE] = policy.template.all.map((section) => ({ name: section.name, depth: depth(section), required: policy.isRequired(section) }));
   }
-  return void 0;
-}
-function unquote(value) {
-  const quoted = /^(["'])(.*)\1$/.exec(value);
-  return quoted ? quoted[2].trim() : value;
+  return outlines;
 }
 
-// src/config/select.ts
-var GLOB_OPTIONS = { dot: true };
-function specSelector(config3) {
-  const included = (0, import_picomatch.default)(config3.paths, GLOB_OPTIONS);
-  const ignored = (0, import_picomatch.default)([...config3.ignore, ...templatePaths(config3)], GLOB_OPTIONS);
-  return (path) => included(path) && !ignored(path);
-}
-function templatePaths(config3) {
-  return [...config3.template ? [config3.template] : [], ...Object.values(config3.templates), ...Object.values(config3.named_templates)];
-}
-function templateFor(path, config3) {
-  let best;
-  for (const [glob, template] of Object.entries(config3.templates)) {
-    if (!import_picomatch.default.isMatch(path, glob, GLOB_OPTIONS)) continue;
-    const specificity = glob.replace(/[*?[\]{}!]/g, "").length;
-    if (!best || specificity > best.specificity) best = { template, specificity };
+// src/pipeline/check-specs.ts
+async function checkSpecs(source, specs, options = {}) {
+  const { config: config3 } = source.loaded;
+  const override = options.template;
+  const choices = specs.map(
+    (spec) => override !== void 0 ? { kind: "template", template: override, by: "path" } : chooseTemplate(spec.path, spec.bytes, config3)
+  );
+  const needed = specs.length > 0 || !options.compileWithoutSpecs ? neededTemplates(choices) : [override ?? config3.template];
+  const compiled2 = await compile3(source, needed);
+  if (compiled2.kind === "config-error") return compiled2;
+  const { policies, texts } = compiled2;
+  const checked = specs.map((spec, index) => {
+    const choice = choices[index];
+    if (choice.kind === "unknown") return { spec, ...unknownTemplateFile(spec.path, choice) };
+    const remembered = options.memo?.get(spec, templateUsed(choice.template, texts));
+    return remembered && { spec, ...remembered };
+  });
+  const todo = specs.flatMap((_, index) => checked[index] === void 0 ? [index] : []);
+  const pool = typeof options.pool === "function" ? options.pool(todo.length) : options.pool;
+  const checkOne = async (spec, template) => {
+    const remembered = options.memo?.get(spec, template);
+    if (remembered) return remembered;
+    const result = pool ? await checkOnPool(pool, spec, template, config3) : checkFile(spec.path, spec.bytes, template.path, policies, config3.max_file_size);
+    if (!result.report.findings.some((finding) => finding.rule === "too-complex")) options.memo?.set(spec, template, result);
+    return result;
+  };
+  const templateOf = (index) => templateUsed(choices[index].template, texts);
+  try {
+    await Promise.all(
+      todo.map(async (index) => {
+        checked[index] = { spec: specs[index], ...await checkOne(specs[index], templateOf(index)) };
+        options.onChecked?.();
+      })
+    );
+    const { base: base2 } = options;
+    if (base2) {
+      await Promise.all(
+        specs.map(async (spec, index) => {
+          const head = checked[index];
+          const found = choices[index].kind === "template" ? await base2(spec) : void 0;
+          const version = found && ("checked" in found ? found.checked : (await checkOne(found.spec, templateOf(index))).report);
+          checked[index] = { ...head, report: againstBase(head.report, version) };
+        })
+      );
+    }
+  } finally {
+    if (typeof options.pool === "function") await pool?.close();
   }
-  return best?.template ?? config3.template;
+  const all = [...checked, ...options.prejudged ?? []];
+  const report2 = { template: override ?? config3.template ?? BUILTIN_TEMPLATE, files: all.map((file) => file.report) };
+  if (options.outlines) report2.outlines = outlinesOf(policies, needed);
+  return { kind: "checked", report: report2, checked: all };
 }
-function chooseTemplate(path, spec, config3) {
-  const declared = spec === void 0 ? void 0 : declaredTemplate(spec);
-  if (!declared) return { kind: "template", template: templateFor(path, config3), by: "path" };
-  const template = Object.hasOwn(config3.named_templates, declared.name) ? config3.named_templates[declared.name] : void 0;
-  if (template !== void 0) return { kind: "template", template, by: "front-matter" };
-  return { kind: "unknown", name: declared.name, line: declared.line, known: Object.keys(config3.named_templates) };
+async function compile3(source, needed) {
+  const paths = [...new Set(needed)].filter((path) => path !== void 0);
+  const texts = paths.length > 0 ? await source.templates(paths) : /* @__PURE__ */ new Map();
+  const policies = compilePolicies(source.loaded, needed, texts);
+  if (policies.problems.length === 0) return { kind: "compiled", policies, texts };
+  if (!source.configLines) return { kind: "config-error", problems: policies.problems };
+  const located = { ...source.loaded, lineOf: await source.configLines() };
+  return { kind: "config-error", problems: compilePolicies(located, needed, texts).problems };
 }
-function neededTemplates(choices) {
-  return choices.flatMap((choice) => choice.kind === "template" ? [choice.template] : []);
+function templateUsed(path, texts) {
+  return { path, text: path === void 0 ? builtinTemplate() : texts.get(path) };
 }
-
-// src/cli/files.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { statSync as statSync2 } from "node:fs";
-import { relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -25008,7 +27782,7 @@ import { createRequire } from "module";
 import { basename, dirname, normalize as normalize3, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path) {
+function cleanPath2(path) {
   let normalized = normalize3(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
@@ -25025,7 +27799,7 @@ function normalizePath(path, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
   if (resolvePaths) path = resolve(path);
-  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath2(path);
   if (path === ".") return "";
   const needsSeperator = path[path.length - 1] !== pathSeparator;
   return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
@@ -25106,8 +27880,8 @@ var getArrayGroup = () => {
 function build$4(options) {
   return options.group ? getArrayGroup : getArray;
 }
-var groupFiles = (groups, directory, files) => {
-  groups.push({
+var groupFiles = (groups2, directory, files) => {
+  groups2.push({
     directory,
     files,
     dir: directory
@@ -25513,7 +28287,7 @@ var Builder = class {
 };
 
 // node_modules/tinyglobby/dist/index.mjs
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 var isReadonlyArray = Array.isArray;
 var BACKSLASHES = /\\/g;
 var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
@@ -25529,7 +28303,7 @@ function getPartialMatcher(patterns, options = {}) {
     patternsParts[i] = parts;
     const partsCount = parts.length;
     const partMatchers = Array(partsCount);
-    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch2.default)(parts[j2], options);
+    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch4.default)(parts[j2], options);
     matchers[i] = partMatchers;
   }
   return (input) => {
@@ -25588,7 +28362,7 @@ function ensureNonDriveRelativePath(path) {
 var splitPatternOptions = { parts: true };
 function splitPattern(path) {
   var _result$parts;
-  const result = import_picomatch2.default.scan(path, splitPatternOptions);
+  const result = import_picomatch4.default.scan(path, splitPatternOptions);
   return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
@@ -25598,7 +28372,7 @@ var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch2.default.scan(pattern);
+  const scan = import_picomatch4.default.scan(pattern);
   return scan.isGlob || scan.negated;
 }
 function log(...tasks) {
@@ -25688,8 +28462,8 @@ function buildCrawler(options, patterns) {
     noglobstar: options.globstar === false,
     posix: true
   };
-  const matcher = (0, import_picomatch2.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch2.default)(processed.ignore, matchOptions);
+  const matcher = (0, import_picomatch4.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch4.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
   const format2 = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
@@ -25768,60 +28542,18 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative4] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative4) : [];
+  const [crawler, relative2] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative2) : [];
 }
 
-// src/cli/workspace.ts
-import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-var UsageError = class extends Error {
-  constructor(message2, showUsage = false) {
-    super(message2);
-    this.showUsage = showUsage;
-  }
-  showUsage;
-};
-function fromCommandLine(workspace, path) {
-  return relative2(workspace.root, resolve3(workspace.cwd, path)).split(sep2).join("/");
-}
-
-// src/cli/files.ts
+// src/pipeline/workspace-specs.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
-function findSpecFiles(where, args, config3, options = { errorOnUnmatched: true }) {
-  const workspace = typeof where === "string" ? { cwd: where, root: where } : where;
-  const { cwd, root } = workspace;
-  if (args.length === 0) {
-    return sorted(globSync(config3.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(specSelector(config3)));
-  }
-  const isIgnored = (0, import_picomatch3.default)([...config3.ignore, ...templatePaths(config3)], { dot: true });
-  const fromRoot = (path) => fromCommandLine(workspace, path);
-  const found = /* @__PURE__ */ new Set();
-  for (const arg of args) {
-    const stats = statSync2(resolve4(cwd, arg), { throwIfNoEntry: false });
-    if (stats?.isFile()) {
-      found.add(fromRoot(arg));
-      continue;
-    }
-    const pattern = stats?.isDirectory() ? `${toPosix(relative3(cwd, resolve4(cwd, arg))) || "."}/**/*.{md,markdown}` : arg;
-    const matches2 = stats || import_picomatch3.default.scan(arg).isGlob ? globSync(pattern, { cwd, ignore: ALWAYS_IGNORED, dot: true }).map(fromRoot) : [];
-    const kept = matches2.filter((path) => !isIgnored(path));
-    if (kept.length === 0 && options.errorOnUnmatched) throw new UsageError(unmatched(arg, matches2.length > 0 ? "ignored" : stats ? "empty" : "missing"));
-    for (const path of kept) found.add(path);
-  }
-  return sorted([...found]);
-}
-function unmatched(arg, why) {
-  const skip = " (--no-error-on-unmatched-pattern skips such an argument.)";
-  if (why === "ignored") return `Every file "${arg}" matches is ignored (the configuration's "ignore", or a template).${skip}`;
-  if (why === "empty") return `The folder "${arg}" holds no markdown file.${skip}`;
-  return import_picomatch3.default.scan(arg).isGlob ? `No file matches the pattern "${arg}".${skip}` : `"${arg}" does not exist.${skip}`;
+function configuredSpecs(root, config3) {
+  return sorted(globSync(config3.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(specSelector(config3)));
 }
 function sorted(items) {
   const key = (item) => typeof item === "string" ? item : item.path;
   return items.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-}
-function toPosix(path) {
-  return path.split(sep3).join("/");
 }
 
 // src/render/review-comments.ts
@@ -25829,7 +28561,7 @@ function findingKey(finding) {
   return `${finding.rule}:${headingKey(finding.section).replace(/\s+/g, "-") || "file"}`;
 }
 
-// src/render/report.ts
+// src/verdict/report.ts
 function statusNote(file) {
   if (!file.status) return void 0;
   const effect = { all: "checked in full", warnings: "errors count as warnings", off: "not checked" }[file.status.strictness];
@@ -25960,108 +28692,6 @@ function renderTooManyFiles(reason, skipLabel) {
   };
 }
 
-// src/github/spec-trees.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
-
-// src/github/compare.ts
-var COMPARE_FILE_LIMIT = 300;
-async function compareCommits(client, base2, head) {
-  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
-  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base2}...${head}`, per_page: 1 });
-  const listed = data.files ?? [];
-  return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
-}
-function changedFile(entry) {
-  const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
-  if (entry.patch !== void 0) changed.patch = entry.patch;
-  if (entry.previous_filename !== void 0) changed.previousPath = entry.previous_filename;
-  return changed;
-}
-function listedCommit(entries) {
-  for (const entry of entries) {
-    if (entry.status === "removed" || !entry.contents_url) continue;
-    const ref = /[?&]ref=([0-9a-f]{40})\b/.exec(entry.contents_url)?.[1];
-    if (ref) return ref;
-  }
-  return void 0;
-}
-async function filesOfCommit(client, pull, listed) {
-  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
-  const getPull = client.octokit.rest.pulls.get;
-  const [comparison, current] = await Promise.all([
-    compareCommits(client, pull.baseSha, pull.headSha),
-    getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
-  ]);
-  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
-}
-
-// src/github/spec-trees.ts
-var MAX_TREE_REQUESTS = 200;
-async function withEverySpec(client, listed, commits, selection) {
-  if (!listed.truncated) return { kind: "complete", listed, byTrees: false };
-  const mergeBase = commits.mergeBase ?? (await compareCommits(client, commits.base, commits.head)).mergeBase;
-  const walk = new TreeWalk(client, selection, MAX_TREE_REQUESTS);
-  const found = await walk.changedSpecs(mergeBase, commits.head);
-  if (found === void 0) {
-    return { kind: "impossible", reason: `comparing the trees under the spec paths took more than ${MAX_TREE_REQUESTS} requests to GitHub's git trees API` };
-  }
-  const known = new Set(listed.files.map((file) => file.path));
-  return { kind: "complete", listed: { files: [...listed.files, ...found.filter((file) => !known.has(file.path))], truncated: false }, byTrees: true };
-}
-var TreeWalk = class {
-  constructor(client, selection, budget) {
-    this.client = client;
-    this.selection = selection;
-    this.budget = budget;
-    this.folders = specFolders(selection.specGlobs);
-  }
-  client;
-  selection;
-  budget;
-  requests = 0;
-  folders;
-  /** The specs added or changed from `base` to `head`; undefined when the budget ran out. */
-  async changedSpecs(base2, head) {
-    const [before, after] = await Promise.all([this.tree(base2, true), this.tree(head, true)]);
-    if (!before.truncated && !after.truncated) return this.diff("", before.entries, after.entries);
-    return this.walk("", base2, head);
-  }
-  async walk(folder, base2, head) {
-    if (this.requests + (base2 === void 0 ? 1 : 2) > this.budget) return void 0;
-    const [before, after] = await Promise.all([base2 === void 0 ? void 0 : this.tree(base2, false), this.tree(head, false)]);
-    const old = new Map((before?.entries ?? []).map((entry) => [entry.path, entry]));
-    const found = this.diff(folder, before?.entries ?? [], after.entries);
-    for (const entry of after.entries) {
-      const path = join(folder, entry.path);
-      const previous = old.get(entry.path);
-      if (entry.type !== "tree" || previous?.sha === entry.sha || !this.folders(path)) continue;
-      const deeper = await this.walk(path, previous?.type === "tree" ? previous.sha : void 0, entry.sha);
-      if (deeper === void 0) return void 0;
-      found.push(...deeper);
-    }
-    return found;
-  }
-  /** Blobs of `after` that `before` does not have with the same content, among the specs. */
-  diff(folder, before, after) {
-    const old = new Map(before.filter((entry) => entry.type === "blob").map((entry) => [entry.path, entry.sha]));
-    return after.filter((entry) => entry.type === "blob" && old.get(entry.path) !== entry.sha && this.selection.isSpec(join(folder, entry.path))).map((entry) => ({ path: join(folder, entry.path), status: old.has(entry.path) ? "modified" : "added", blobSha: entry.sha }));
-  }
-  async tree(sha, recursive) {
-    this.requests++;
-    const getTree = this.client.octokit.rest.git.getTree;
-    const { data } = await getTree({ owner: this.client.owner, repo: this.client.repo, tree_sha: sha, ...recursive ? { recursive: "true" } : {} });
-    const entries = data.tree.filter((entry) => typeof entry.path === "string" && typeof entry.type === "string" && typeof entry.sha === "string");
-    return { truncated: data.truncated, entries };
-  }
-};
-function join(folder, name) {
-  return folder === "" ? name : `${folder}/${name}`;
-}
-function specFolders(globs) {
-  const bases = globs.map((glob) => import_picomatch4.default.scan(glob).base);
-  return (folder) => bases.some((base2) => base2 === "" || folder === base2 || folder.startsWith(`${base2}/`) || base2.startsWith(`${folder}/`));
-}
-
 // src/render/sticky-comment.ts
 var STICKY_MARKER = "<!-- specgate:sticky -->";
 var STAMP = /<!-- specgate:stamp head=([0-9a-f]+) updated=(\S+) -->/;
@@ -26101,1159 +28731,18 @@ function renderStickyComment(verdict, links, stamp, checkName, skipLabel, annota
 `;
 }
 function problems(file) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const finding of file.findings) {
     if (finding.severity !== "error") continue;
     const label = RULE_LABEL[finding.rule] ?? finding.rule;
-    const sections = groups.get(label) ?? [];
+    const sections = groups2.get(label) ?? [];
     if (!sections.includes(finding.section)) sections.push(finding.section);
-    groups.set(label, sections);
+    groups2.set(label, sections);
   }
-  return [...groups].map(([label, sections]) => `**${label}:** ${sections.join(", ").replace(/\|/g, "\\|")}`).join("<br>");
+  return [...groups2].map(([label, sections]) => `**${label}:** ${sections.join(", ").replace(/\|/g, "\\|")}`).join("<br>");
 }
 function encodePath(path) {
   return path.split("/").map(encodeURIComponent).join("/");
-}
-
-// src/verdict/changes.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
-var FILE_LIST_LIMIT = 3e3;
-function changedSpecs(files, config3) {
-  const isSpec = specSelector(config3);
-  return files.filter((file) => file.status !== "removed" && file.blobSha !== "" && isSpec(file.path));
-}
-function filesNeedingSpec(files, specs, config3) {
-  if (!config3.require_spec || specs.length > 0) return [];
-  const matches2 = (0, import_picomatch5.default)(config3.require_spec.when_changed, { dot: true });
-  return files.filter((file) => matches2(file.path)).map((file) => file.path);
-}
-
-// src/core/lifecycle.ts
-function applyLifecycle(findings, document, lifecycle) {
-  const usesStatus = Object.keys(lifecycle.statuses).length > 0 || [...lifecycle.deferrals.values()].some((deferral) => deferral.from !== void 0);
-  const status = usesStatus ? specStatus(document, lifecycle.statusKeys, lifecycle.statuses) : void 0;
-  const date = lifecycle.deferrals.size > 0 ? specDate(document, lifecycle.dateKeys) : void 0;
-  const deferred = findings.map((finding) => {
-    const deferral = finding.rule === "missing-section" ? lifecycle.deferrals.get(finding.section) : void 0;
-    const why = deferral && notRequiredBecause(deferral, status, date, lifecycle.order);
-    return why ? { ...finding, severity: "notice", message: `Section "${finding.section}" is missing, and not required: ${why}`, because: "not-required" } : finding;
-  });
-  const adjusted = applyStrictness(deferred, status?.strictness ?? "all");
-  return status ? { findings: adjusted, status } : { findings: adjusted };
-}
-function notRequiredBecause(deferral, status, date, order) {
-  if (deferral.from !== void 0 && status) {
-    const rank = statusRank(status.value, order);
-    const from = statusRank(deferral.from, order);
-    if (rank !== void 0 && from !== void 0 && rank < from) {
-      return `this spec's status is ${status.value} (line ${status.line}), and the section is required from ${deferral.from} on (required_from).`;
-    }
-  }
-  if (deferral.since !== void 0 && date && date.day < deferral.since) {
-    return `this spec is dated ${date.day} (${date.key}, line ${date.line}), before the section was added to the template (required_since: ${deferral.since}).`;
-  }
-  return void 0;
-}
-
-// src/core/matching.ts
-function documentTitle(document) {
-  const first = document.all[0];
-  if (!first || first.heading.level !== 1) return void 0;
-  return document.all.filter((spec) => spec.heading.level === 1).length === 1 ? first : void 0;
-}
-function containerOf(spec, matching, title) {
-  const parent = matching.parentOf.get(spec);
-  return parent === title ? void 0 : parent;
-}
-function sectionsAt(spec, matching) {
-  if (!spec) return [];
-  const authored = matching.authored.get(spec);
-  if (authored) return [authored];
-  const named = matching.byHeading.get(spec);
-  return matching.combined.get(spec) ?? (named ? [named] : []);
-}
-
-// src/core/joined-names.ts
-var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
-var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
-var SUBTITLE = /^(.*?):\s+\S/u;
-var MAX_PARTS = 8;
-function joinedNames(text2, isName, isHalfOfName = () => false) {
-  const aside = TRAILING_ASIDE.exec(text2);
-  const main = aside ? aside[1] : text2;
-  const head = SUBTITLE.exec(main)?.[1] ?? main;
-  const named = [...allNamed(head, isName, isHalfOfName) ?? [], ...(aside && allNamed(aside[2], isName, isHalfOfName)) ?? []];
-  return named.length > 0 ? [...new Set(named)] : void 0;
-}
-function allNamed(text2, isName, isHalfOfName) {
-  const parts = text2.split(CONJUNCTION).filter((part) => headingKey(part) !== "");
-  if (parts.length === 0 || parts.length > MAX_PARTS) return void 0;
-  const keys = [];
-  for (let start = 0; start < parts.length; ) {
-    let end = parts.length;
-    while (end > start && !isName(headingKey(parts.slice(start, end).join(" and ")))) end--;
-    if (end === start) {
-      if (!isHalfOfName(headingKey(parts[start]))) return void 0;
-      start++;
-      continue;
-    }
-    keys.push(headingKey(parts.slice(start, end).join(" and ")));
-    start = end;
-  }
-  return keys;
-}
-function halvesOf(keys) {
-  const halves = /* @__PURE__ */ new Set();
-  for (const key of keys) {
-    const parts = key.split(" and ");
-    if (parts.length > 1) {
-      for (const part of parts) if (part.trim() !== "") halves.add(part.trim());
-    }
-  }
-  return halves;
-}
-
-// src/core/repeats.ts
-function settleRepeats(matching, title) {
-  for (const [section, specs] of matching.bySection) {
-    if (specs.length < 2) continue;
-    const place = (spec) => containerOf(spec, matching, title);
-    const inPlace = specs.filter((spec) => isInPlace(place(spec), section, matching));
-    const own = inPlace[0] ?? specs[0];
-    const kept = [own];
-    for (const spec of specs) {
-      if (spec === own) continue;
-      if (place(spec) === place(own) || inPlace.includes(spec)) kept.push(spec);
-      else demote(spec, section, matching);
-    }
-    matching.bySection.set(section, kept);
-  }
-}
-function isInPlace(container, section, matching) {
-  return section.parent ? sectionsAt(container, matching).includes(section.parent) : container === void 0;
-}
-function demote(spec, section, matching) {
-  const rest = sectionsAt(spec, matching).filter((other) => other !== section);
-  matching.combined.delete(spec);
-  if (rest.length === 0) {
-    matching.byHeading.delete(spec);
-    matching.repeats.set(spec, section);
-    return;
-  }
-  matching.byHeading.set(spec, rest[0]);
-  if (rest.length > 1) matching.combined.set(spec, rest);
-}
-
-// src/core/match.ts
-function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) {
-  const index = keyIndex(template, aliases);
-  const halves = halvesOf(index.keys());
-  const matching = {
-    bySection: /* @__PURE__ */ new Map(),
-    byHeading: /* @__PURE__ */ new Map(),
-    combined: /* @__PURE__ */ new Map(),
-    byParts: /* @__PURE__ */ new Set(),
-    authored: /* @__PURE__ */ new Map(),
-    repeats: /* @__PURE__ */ new Map(),
-    unmatched: [],
-    parentOf: parents(document)
-  };
-  for (const spec of document.all) {
-    const named = namesOf(spec, index, halves, matching);
-    if (named.length === 0) continue;
-    matching.byHeading.set(spec, named[0]);
-    if (named.length > 1) matching.combined.set(spec, named);
-    for (const section of named) matching.bySection.set(section, [...matching.bySection.get(section) ?? [], spec]);
-  }
-  const title = documentTitle(document);
-  settleRepeats(matching, title);
-  claimPlaceholderSlots(matching, document, template, title);
-  matching.unmatched = document.all.filter(
-    (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
-  );
-  return matching;
-}
-function keyIndex(template, aliases) {
-  const byKey = /* @__PURE__ */ new Map();
-  const index = (key, section) => {
-    if (key === "") return;
-    const list2 = byKey.get(key) ?? [];
-    if (!list2.includes(section)) list2.push(section);
-    byKey.set(key, list2);
-  };
-  for (const section of template.all) {
-    if (section.placeholder) continue;
-    index(section.key, section);
-    const [name, subtitle] = section.name.split(/:\s+/u);
-    if (subtitle) index(headingKey(name), section);
-    for (const alias of aliases.get(section) ?? []) index(headingKey(alias), section);
-  }
-  return byKey;
-}
-function namesOf(spec, index, halves, matching) {
-  const whole = index.get(specKey(spec));
-  if (whole) return [pick(whole, spec, matching)];
-  const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
-  if (!joined) return [];
-  matching.byParts.add(spec);
-  return [...new Set(joined.map((key) => pick(index.get(key), spec, matching)))];
-}
-function claimPlaceholderSlots(matching, document, template, title) {
-  const slots = template.all.filter((section) => section.placeholder);
-  if (slots.length === 0) return;
-  for (const spec of document.all) {
-    if (spec === title || matching.byHeading.has(spec) || matching.repeats.has(spec)) continue;
-    const container = containerOf(spec, matching, title);
-    const slot = slots.find((candidate) => {
-      const inParent = candidate.parent ? sectionsAt(container, matching).includes(candidate.parent) : container === void 0;
-      return inParent && betweenNeighbours(spec, candidate, template, matching);
-    });
-    if (slot) matching.authored.set(spec, slot);
-  }
-}
-function betweenNeighbours(spec, slot, template, matching) {
-  const siblings = (slot.parent ? slot.parent.children : template.sections).filter((sibling) => !sibling.placeholder);
-  const present = (section) => matching.bySection.get(section)?.[0];
-  const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== void 0);
-  const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== void 0);
-  return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
-}
-var specKeys = /* @__PURE__ */ new WeakMap();
-function specKey(spec) {
-  let key = specKeys.get(spec);
-  if (key === void 0) specKeys.set(spec, key = headingKey(spec.heading.text));
-  return key;
-}
-function pick(candidates2, spec, matching) {
-  if (candidates2.length === 1) return candidates2[0];
-  for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
-    const matched = matching.byHeading.get(ancestor);
-    const underIt = matched && candidates2.find((candidate) => isDescendant(candidate, matched));
-    if (underIt) return underIt;
-  }
-  return candidates2.find((candidate) => !matching.bySection.has(candidate)) ?? candidates2[0];
-}
-function isDescendant(section, ancestor) {
-  for (let parent = section.parent; parent; parent = parent.parent) if (parent === ancestor) return true;
-  return false;
-}
-function parents(document) {
-  const map2 = /* @__PURE__ */ new Map();
-  const visit = (section) => {
-    for (const child of section.children) {
-      map2.set(child, section);
-      visit(child);
-    }
-  };
-  document.sections.forEach(visit);
-  return map2;
-}
-
-// src/core/rules/duplicate-section.ts
-var duplicateSection = {
-  id: "duplicate-section",
-  description: "A template section has the same heading twice in the same place.",
-  check({ matching }) {
-    const findings = [];
-    for (const [section, specs] of matching.bySection) {
-      specs.forEach((spec, position) => {
-        const first = specs.slice(0, position).find((earlier) => specKey(earlier) === specKey(spec));
-        if (!first) return;
-        findings.push({
-          section: section.name,
-          line: spec.heading.line,
-          message: `Section "${section.name}" appears again (first at line ${first.heading.line}). Merge the two.`
-        });
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/rules/empty-section.ts
-var emptySection = {
-  id: "empty-section",
-  description: "A section has a heading but nothing a reader would see under it or its sub-sections.",
-  check({ present, states }) {
-    const findings = [];
-    for (const [section, spec] of present) {
-      if (states.get(section)?.fill !== "empty") continue;
-      findings.push({
-        section: section.name,
-        line: spec.heading.line,
-        message: `Section "${section.name}" is empty. Write its content under the heading (comments do not count).`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/guidance.ts
-var NEAR_MIN_WORDS = 5;
-var NEAR_EDITS = 0.15;
-var CONTAINS_MIN_WORDS = 6;
-var SENTENCE_MIN_WORDS = 5;
-var BRACKETED = /[<{][^<>{}]*[>}]/u;
-var WORD = /[\p{L}\p{N}]+/gu;
-var TASK_ITEM = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?\[[ xX]\]\s/u;
-var BLANK_FIELD = /:\s*$/u;
-var byTemplate = /* @__PURE__ */ new WeakMap();
-function guidanceFor(section, template) {
-  let sections = byTemplate.get(template);
-  if (!sections) byTemplate.set(template, sections = classify(template));
-  return sections.get(section) ?? sectionGuidance([]);
-}
-function classify(template) {
-  const parsed = new Map(template.all.map((section) => [section, parseSpec(section.guidance)]));
-  let commentWords = 0;
-  let visibleWords = 0;
-  for (const document of parsed.values()) {
-    for (const block2 of document.preamble) {
-      if (block2.isContent) visibleWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
-      else commentWords += countWords(commentText(block2, document));
-    }
-  }
-  const explainsInComments = commentWords > visibleWords;
-  const own = /* @__PURE__ */ new Map();
-  for (const [section, document] of parsed) {
-    const hasComment = document.preamble.some((block2) => block2.masks.some((mask) => mask.kind === "comment"));
-    const units = [];
-    for (const block2 of document.preamble) {
-      if (!block2.isContent) continue;
-      const kind = isChecklist(block2, document) ? "kept" : !explainsInComments ? "guidance" : hasComment ? "draft" : "kept";
-      for (const unit of block2.units) {
-        const key = proseKey(unit);
-        if (key !== "") units.push({ ...guidanceUnit(key, kind, BRACKETED.test(unit)), text: unit });
-      }
-    }
-    own.set(section, units);
-  }
-  const result = /* @__PURE__ */ new Map();
-  for (const section of template.all) {
-    result.set(section, sectionGuidance([section, ...descendants(section)].flatMap((each) => own.get(each) ?? [])));
-  }
-  return result;
-}
-function sectionGuidance(units) {
-  const sentences = units.filter((unit) => unit.kind === "guidance").flatMap(sentencesOf);
-  return {
-    units,
-    sentences,
-    longest: Math.max(0, ...units.map((unit) => unit.key.length)),
-    openings: new Set([...units, ...sentences].map((unit) => opening(unit.key)))
-  };
-}
-function descendants(section) {
-  return section.children.flatMap((child) => [child, ...descendants(child)]);
-}
-function guidanceUnit(key, kind, hasBrackets) {
-  const wordList = key.split(" ");
-  return { kind, key, wordList, words: wordList.length, hasBrackets };
-}
-function sentencesOf(unit) {
-  return unit.text.split(new RegExp("(?<=[.?!:])\\s+(?=\\p{Lu})", "u")).map(proseKey).filter((sentence) => sentence !== unit.key && sentence.split(" ").length >= SENTENCE_MIN_WORDS).map((sentence) => guidanceUnit(sentence, unit.kind, unit.hasBrackets));
-}
-function isChecklist(block2, document) {
-  const lines = document.lines.slice(block2.line - 1, block2.endLine);
-  return TASK_ITEM.test(lines[0] ?? "") && !block2.units.some((unit) => BLANK_FIELD.test(unit));
-}
-function commentText(block2, document) {
-  return block2.masks.filter((mask) => mask.kind === "comment").map((mask) => document.lines[mask.line - 1].slice(mask.start, mask.end)).join(" ");
-}
-function resemblance(text2, guidance, options) {
-  if (guidance.units.length === 0) return void 0;
-  const mayContain = options.contains && guidance.openings.has(opening(text2));
-  if (!mayContain && text2.length > guidance.longest * 1.5 + 20) return void 0;
-  const key = comparable(text2);
-  let words;
-  for (const unit of guidance.units) {
-    if (unit.key === key) return { unit, how: "same" };
-    if (unit.words < NEAR_MIN_WORDS) continue;
-    if (mayContain && unit.kind === "guidance" && unit.words >= CONTAINS_MIN_WORDS && startsWithWords(key, unit.key)) return { unit, how: "contains" };
-    words ??= key.split(" ");
-    const allowed = Math.max(1, Math.floor(unit.words * NEAR_EDITS));
-    if (Math.abs(unit.words - words.length) <= allowed && wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: "near" };
-  }
-  if (!mayContain) return void 0;
-  for (const sentence of guidance.sentences) {
-    if (key === sentence.key || startsWithWords(key, sentence.key)) return { unit: sentence, how: "contains" };
-  }
-  return void 0;
-}
-var ASCII = /^[\x00-\x7f]*$/u;
-var NON_WORD_ASCII = /[^a-z0-9]+/g;
-function comparable(text2) {
-  return ASCII.test(text2) ? text2.toLowerCase().replace(NON_WORD_ASCII, " ").trim() : proseKey(text2);
-}
-function startsWithWords(key, start) {
-  return key.length > start.length && key.charCodeAt(start.length) === 32 && key.startsWith(start);
-}
-function opening(text2) {
-  WORD.lastIndex = 0;
-  const first = WORD.exec(text2)?.[0] ?? "";
-  const second = WORD.exec(text2)?.[0] ?? "";
-  return `${first} ${second}`.toLowerCase();
-}
-function wordEdits(a, b, limit) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      current[j2] = Math.min(previous[j2] + 1, current[j2 - 1] + 1, previous[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
-      best = Math.min(best, current[j2]);
-    }
-    if (best > limit) return best;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-// src/core/unit-lines.ts
-var LINE_MARKS = /^[\s>]*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/u;
-var FIRST_WORD = /[\p{L}\p{N}]+/u;
-var cache = /* @__PURE__ */ new WeakMap();
-function unitLines(block2, lines) {
-  if (block2.units.length <= 1) return block2.units.map(() => block2.line);
-  let starts = cache.get(block2);
-  if (starts) return starts;
-  const firsts = [];
-  for (let line = block2.line; line <= block2.endLine; line++) firsts.push(firstWord((lines[line - 1] ?? "").replace(LINE_MARKS, "")));
-  const found = [];
-  let cursor = 0;
-  for (const unit of block2.units) {
-    const first = firstWord(unit);
-    let at2 = cursor;
-    while (at2 < firsts.length && (first === "" || firsts[at2] !== first)) at2++;
-    const line = at2 < firsts.length ? at2 : cursor;
-    found.push(block2.line + line);
-    cursor = Math.min(line + 1, firsts.length - 1);
-  }
-  cache.set(block2, starts = found);
-  return starts;
-}
-function firstWord(text2) {
-  return FIRST_WORD.exec(text2)?.[0].toLowerCase() ?? "";
-}
-
-// src/core/rules/rule.ts
-function isExpected(section, context) {
-  if (!context.policy.isRequired(section)) return false;
-  return !section.parent || context.present.has(section.parent);
-}
-function owningSection(spec, context) {
-  for (let at2 = spec; at2; at2 = context.matching.parentOf.get(at2)) {
-    const section = context.matching.byHeading.get(at2);
-    if (section) return section;
-  }
-  return void 0;
-}
-
-// src/core/rules/leftover-guidance.ts
-var QUOTED_WORDS = 8;
-var MIN_WORDS = 3;
-var leftoverGuidance = {
-  id: "leftover-guidance",
-  description: "A written section still holds a paragraph, bullet or quote of the template's guidance, kept as it was or nearly.",
-  check(context) {
-    const findings = [];
-    for (const spec of context.document.all) {
-      const owner = owningSection(spec, context);
-      if (!owner || context.states.get(owner)?.fill !== "written") continue;
-      const guidance = guidanceFor(owner, context.policy.template);
-      if (!guidance.units.some((unit) => unit.kind === "guidance")) continue;
-      for (const block2 of spec.blocks) {
-        if (!block2.isContent || block2.type === "code") continue;
-        block2.units.forEach((unit, index) => {
-          const copied = resemblance(unit, guidance, { contains: true });
-          if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;
-          findings.push({
-            section: owner.name,
-            line: unitLines(block2, context.document.lines)[index],
-            message: `The template's guidance "${excerpt(unit)}" is still in "${owner.name}". Delete it, or replace it with the real content.`
-          });
-        });
-      }
-    }
-    return findings;
-  }
-};
-function excerpt(unit) {
-  const words = unit.trim().split(/\s+/u);
-  return words.length > QUOTED_WORDS ? `${words.slice(0, QUOTED_WORDS).join(" ")} …` : words.join(" ");
-}
-
-// src/core/bold-leads.ts
-var BOLD_OPENING = /^ {0,3}(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?(\*\*|__)(?=\S)/u;
-var MAX_LINES = 4;
-function boldLeadKeys(document) {
-  const keys = /* @__PURE__ */ new Set();
-  const blocks = [...document.preamble, ...document.all.flatMap((section) => section.blocks)];
-  for (const block2 of blocks) {
-    if (!block2.isContent || block2.type === "code" || block2.type === "html" || block2.type === "table") continue;
-    for (let line = block2.line; line <= block2.endLine; line++) {
-      const text2 = leadAt(block2, line, document.lines);
-      if (text2 !== void 0) keys.add(headingKey(text2));
-    }
-  }
-  keys.delete("");
-  return keys;
-}
-function leadAt(block2, line, lines) {
-  const source = lines[line - 1] ?? "";
-  const opening2 = BOLD_OPENING.exec(source);
-  if (!opening2 || isCode(block2, line, opening2[0].length - 2)) return void 0;
-  const delimiter2 = opening2[1];
-  let text2 = source.slice(opening2[0].length);
-  for (let next = line + 1; ; next++) {
-    const end = text2.indexOf(delimiter2);
-    if (end >= 0) return text2.slice(0, end);
-    if (next > Math.min(block2.endLine, line + MAX_LINES - 1)) return void 0;
-    text2 += ` ${(lines[next - 1] ?? "").trim()}`;
-  }
-}
-function isCode(block2, line, column) {
-  return block2.masks.some((mask) => mask.line === line && mask.start <= column && column < mask.end);
-}
-
-// src/core/synonyms.ts
-var SYNONYM_GROUPS = [
-  {
-    names: ["reference implementation", "implementation", "implementation details", "sample implementation"],
-    seen: 'Ethereum ERCs: "Implementation(s)" was renamed "Reference Implementation" in 2020-12 (79 documents keep the old name)'
-  },
-  {
-    names: ["backwards compatibility", "compatibility", "backwards incompatibility"],
-    seen: 'Ethereum ERCs: "Backwards Compatibility", "Backward Compatibility" in 5 documents'
-  },
-  {
-    names: ["unresolved questions", "open questions", "open issues", "unresolved issues", "outstanding questions"],
-    seen: 'NixOS RFCs ("Open Questions" for "Unresolved questions"), Rust RFCs, KEPs, the built-in template'
-  },
-  {
-    names: ["detailed design", "design", "proposed solution", "design details", "proposal", "reference level explanation", "technical design", "specification"],
-    seen: 'NixOS RFCs ("Design", "Proposed Solution"), Rust RFCs ("Detailed design" before 2017, then "Reference-level explanation"), KEPs ("Design Details"), ERCs and CIPs ("Specification")'
-  },
-  {
-    names: ["guide level explanation", "how we teach this", "how do we teach this", "explanation"],
-    seen: 'Rust RFCs: "How We Teach This" (44 documents) became the guide-level explanation'
-  },
-  {
-    names: ["rationale and alternatives", "alternatives", "alternatives considered", "considered alternatives", "considered options", "alternative designs", "alternative approaches"],
-    seen: 'Rust RFCs ("Alternatives" in 349 older documents), KEPs ("Alternatives Considered"), MADR ("Considered Options")'
-  },
-  {
-    names: ["future possibilities", "future work", "future extensions", "possible future work", "future considerations", "next steps"],
-    seen: 'Rust RFCs ("Future possibilities", "Future work", "Future extensions"), NixOS RFCs and KEPs ("Future work")'
-  },
-  { names: ["drawbacks", "downsides", "disadvantages"], seen: 'Rust RFCs ("Downsides")' },
-  {
-    names: ["acknowledgements", "thanks", "credits", "contributors"],
-    seen: 'Cardano CIPs ("Acknowledgements" 8, "Acknowledgments" 2), Rust RFCs ("Thanks"), ERCs ("Contributors")'
-  },
-  {
-    names: ["summary", "abstract", "simple summary", "overview", "tl dr", "introduction"],
-    seen: 'Ethereum ERCs ("Simple Summary" until 2021-08, then "Abstract"), Rust and NixOS RFCs and KEPs ("Summary"), KEPs ("Introduction")'
-  },
-  {
-    names: ["motivation", "problem statement", "background", "context", "context and problem statement"],
-    seen: 'NixOS RFC 0136 ("Problem statement" for "Motivation"), KEPs ("Background"), MADR and Nygard ADRs ("Context and Problem Statement", "Context")'
-  },
-  { names: ["prior art", "related work", "prior work", "existing solutions"], seen: 'Rust and NixOS RFCs ("Prior art")' },
-  {
-    names: ["more information", "references", "links", "further reading", "see also", "additional references"],
-    seen: 'MADR ("Links" in 2.x, "More Information" since 3.0), ERCs, CIPs and KEPs ("References")'
-  },
-  { names: ["appendix", "appendices", "annex"], seen: 'Cardano CIPs ("Appendix" 4, "Appendices" 2), Rust RFCs, KEPs' },
-  {
-    names: ["test cases", "tests", "test plan", "testing", "testing plan", "test vectors"],
-    seen: 'ERCs ("Test Cases"), KEPs ("Test Plan", "Testing Plan", "Testing")'
-  },
-  { names: ["security considerations", "security", "security implications", "threat model"], seen: 'ERCs ("Security Considerations"), the built-in template ("Security")' },
-  { names: ["decision outcome", "decision"], seen: 'MADR ("Decision Outcome"), Nygard-style ADRs ("Decision")' },
-  { names: ["consequences", "positive consequences", "negative consequences", "implications"], seen: 'MADR 2.x ("Positive/Negative Consequences"), MADR 3+ ("Consequences")' },
-  { names: ["confirmation", "validation", "verification"], seen: 'MADR decision 0018: the names considered for "Confirmation"' },
-  { names: ["goals", "objectives"], seen: 'KEPs ("Goals", "Objectives")' },
-  { names: ["non goals", "out of scope"], seen: 'KEPs ("Non-Goals"), the built-in template ("What scope is deliberately out of bounds?")' },
-  { names: ["definitions", "terminology", "glossary", "terms"], seen: 'KEPs ("Terms", "Glossary", "Definitions"), ERCs and NixOS RFCs ("Definitions")' },
-  {
-    names: ["acceptance criteria", "success criteria", "graduation criteria", "definition of done"],
-    seen: 'Cardano CIPs and the built-in template ("Acceptance Criteria"), KEPs ("Graduation Criteria"), spec-kit ("Success Criteria")'
-  },
-  { names: ["user stories", "use cases", "user scenarios", "scenarios"], seen: 'KEPs ("User Stories", "Use Cases"), spec-kit ("User Scenarios & Testing")' },
-  { names: ["rollout", "deployment", "release plan", "rollout plan"], seen: 'the built-in template ("Rollout"), KEPs ("Rollout, Upgrade and Rollback Planning")' }
-];
-
-// src/core/near-miss.ts
-var STOP_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on", "or"]);
-var NEAR_MISS_THRESHOLD = 0.75;
-var SAME_WORDS = 0.95;
-var SYNONYM = 0.9;
-function nearMisses(sections, candidates2) {
-  const pairs = [];
-  for (const section of sections) {
-    for (const candidate of candidates2) {
-      const score = similarity(section.key, specKey(candidate));
-      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
-    }
-  }
-  pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
-  const chosen = /* @__PURE__ */ new Map();
-  const taken = /* @__PURE__ */ new Set();
-  for (const { section, candidate } of pairs) {
-    if (chosen.has(section) || taken.has(candidate)) continue;
-    chosen.set(section, candidate);
-    taken.add(candidate);
-  }
-  return chosen;
-}
-function similarity(wanted, found) {
-  if (wanted === "" || found === "") return 0;
-  const wantedWords = looseWords(wanted);
-  const foundWords = looseWords(found);
-  if (wantedWords.join(" ") === foundWords.join(" ")) return SAME_WORDS;
-  if (sameGroup(wantedWords, foundWords)) return SYNONYM;
-  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
-  const shared = wantedWords.filter((word2) => foundWords.includes(word2)).length;
-  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
-  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
-}
-function looseWords(key) {
-  const words = key.split(" ").filter((word2) => !STOP_WORDS.has(word2));
-  return words.map(canonicalWord).sort();
-}
-var IRREGULAR = {
-  criteria: "criterion",
-  appendices: "appendix",
-  indices: "index",
-  analyses: "analysis",
-  licence: "license",
-  defence: "defense"
-};
-function canonicalWord(word2) {
-  const irregular = IRREGULAR[word2];
-  if (irregular) return irregular;
-  let canonical = word2.replace(new RegExp("(?<=\\p{L}{3})our$", "u"), "or").replace(new RegExp("(?<=\\p{L}{3})is(e|ed|es|ing|ation|ations)$", "u"), "iz$1").replace(new RegExp("(?<=\\p{L}{2})yse$", "u"), "yze").replace(new RegExp("(?<=\\p{L}{3})tre$", "u"), "ter").replace(new RegExp("(?<=\\p{L}{3})ogue$", "u"), "og").replace(/dgement(s?)$/u, "dgment$1").replace(new RegExp("(?<=\\p{L}[aeiou])ll(ing|ed|er)$", "u"), "l$1");
-  if (new RegExp("\\p{L}{3}ies$", "u").test(canonical)) canonical = `${canonical.slice(0, -3)}y`;
-  else if (/(?:ss|x|ch|sh)es$/u.test(canonical)) canonical = canonical.slice(0, -2);
-  else if (new RegExp("\\p{L}{2}[^siu]s$", "u").test(canonical)) canonical = canonical.slice(0, -1);
-  return canonical;
-}
-var GROUP_OF = /* @__PURE__ */ new Map();
-SYNONYM_GROUPS.forEach((group, index) => {
-  for (const name of group.names) GROUP_OF.set(looseWords(name).join(" "), index);
-});
-function sameGroup(wanted, found) {
-  const group = GROUP_OF.get(wanted.join(" "));
-  return group !== void 0 && group === GROUP_OF.get(found.join(" "));
-}
-
-// src/core/skeleton.ts
-function sectionSkeleton(section, level, isRequired) {
-  const parts = [`${"#".repeat(clampLevel(level))} ${section.heading}`];
-  const guidance = asComment(section.guidance);
-  if (guidance) parts.push(guidance);
-  for (const child of section.children) {
-    if (isRequired(child)) parts.push(sectionSkeleton(child, level + child.level - section.level, isRequired));
-  }
-  return parts.join("\n\n");
-}
-function asComment(guidance) {
-  const text2 = guidance.replace(/<!--|-->/g, "").trim();
-  return text2 === "" ? "" : `<!--
-${text2}
--->`;
-}
-function clampLevel(level) {
-  return Math.min(6, Math.max(1, level));
-}
-
-// src/core/rules/missing-section.ts
-var missingSection = {
-  id: "missing-section",
-  description: "A required section of the template has no heading in the spec.",
-  check(context) {
-    const expected = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
-    const missing = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
-    const lookalikes = nearMisses(missing, hintCandidates(context));
-    return missing.map((section) => {
-      const insertBeforeLine = insertionLine(section, context);
-      const finding = {
-        section: section.name,
-        line: Math.max(1, Math.min(insertBeforeLine, context.document.lineCount)),
-        insertBeforeLine,
-        insertText: sectionSkeleton(section, insertionLevel(section, context), context.policy.isRequired),
-        message: message(section, insertBeforeLine, context)
-      };
-      const lookalike = lookalikes.get(section);
-      if (lookalike) {
-        const { text: text2, line } = lookalike.heading;
-        finding.line = line;
-        finding.didYouMean = { heading: text2, line };
-        finding.message = `Section "${section.name}" is missing. "${text2}" (line ${line}) looks like it: rename it to "${section.name}", or add an alias under sections: in the configuration: ${aliasLine(section.name, text2)}`;
-      }
-      return finding;
-    });
-  }
-};
-function withoutBoldLeads(sections, context) {
-  const leads = boldLeadKeys(context.document);
-  if (leads.size === 0) return sections;
-  const names = (section) => [section.name, ...context.policy.aliases.get(section) ?? []];
-  return sections.filter((section) => !names(section).some((name) => leads.has(headingKey(name))));
-}
-function hintCandidates(context) {
-  const { matching } = context;
-  const unmatched2 = new Set(matching.unmatched);
-  return context.document.all.filter((spec) => unmatched2.has(spec) || matching.authored.has(spec) || matching.byParts.has(spec));
-}
-function aliasLine(section, heading2) {
-  return `${yamlScalar(section)}: { aliases: [${yamlScalar(heading2)}] }`;
-}
-function yamlScalar(text2) {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ._'()-]*$/u.test(text2) && !text2.endsWith(" ") ? text2 : JSON.stringify(text2);
-}
-function insertionLine(section, context) {
-  const siblings = section.parent ? section.parent.children : context.policy.template.sections;
-  const position = siblings.indexOf(section);
-  for (const next of siblings.slice(position + 1)) {
-    const spec = context.present.get(next);
-    if (spec) return spec.heading.line;
-  }
-  for (const previous of siblings.slice(0, position).reverse()) {
-    const spec = context.present.get(previous);
-    if (spec) return endOfScope(spec.endLine, previous, context) + 1;
-  }
-  const parent = section.parent && context.present.get(section.parent);
-  return parent ? parent.endLine + 1 : context.document.lineCount + 1;
-}
-function insertionLevel(section, context) {
-  const siblings = section.parent ? section.parent.children : context.policy.template.sections;
-  for (const sibling of siblings) {
-    const spec = context.present.get(sibling);
-    if (spec) return spec.heading.level + section.level - sibling.level;
-  }
-  const parent = section.parent && context.present.get(section.parent);
-  return parent ? parent.heading.level + section.level - section.parent.level : section.level;
-}
-function endOfScope(endLine, section, context) {
-  const spec = context.present.get(section);
-  for (const [other, heading2] of context.present) {
-    if (other === section || isDescendant(other, section)) continue;
-    if (heading2.heading.line > spec.heading.line && heading2.heading.line <= endLine) return heading2.heading.line - 1;
-  }
-  return endLine;
-}
-function message(section, insertBeforeLine, context) {
-  const where = insertBeforeLine > context.document.lineCount ? "at the end of the document" : `before line ${insertBeforeLine}`;
-  const children = section.children.filter((child) => context.policy.isRequired(child)).map((child) => `"${child.name}"`);
-  const withChildren = children.length > 0 ? ` with its sub-sections ${children.join(", ")}` : "";
-  return `Section "${section.name}" is missing. Add it${withChildren} ${where}.`;
-}
-
-// src/core/rules/placeholder-section.ts
-var placeholderSection = {
-  id: "placeholder-section",
-  description: `A section holds only the template's guidance, unchanged or nearly, only placeholder tokens, or only a placeholder in words ("To be determined.", or "N/A" where the template asks for an answer).`,
-  check({ present, states }) {
-    const findings = [];
-    for (const [section, spec] of present) {
-      const state = states.get(section);
-      if (state?.fill !== "guidance" && state?.fill !== "placeholders") continue;
-      const what = state.fill === "guidance" ? "only the template's guidance" : "only placeholders";
-      findings.push({
-        section: section.name,
-        line: spec.heading.line,
-        message: state.notApplicable ? `Section "${section.name}" says only "N/A", but the template asks for it. Say why it does not apply, or make it optional in the configuration.` : `Section "${section.name}" still holds ${what}. Replace it with the real content.`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/spelled-out.ts
-var SPELLED_OUT = new RegExp(
-  "^(?:" + [
-    // TBD, TODO and the like are tokens (see placeholders.ts), which the configuration may change.
-    "tba|tbc|to do|wip",
-    "to be (?:determined|decided|defined|done|added|written|completed|confirmed|announced|discussed|filled in|filled out|provided|updated|specified|documented|clarified|agreed|finali[sz]ed|expanded|elaborated)",
-    "(?:will be|to be)? ?(?:added|written|filled in|completed|provided|updated|documented|expanded) (?:later|soon)",
-    "coming soon|needs? (?:more |further )?discussion|needs? (?:to be )?(?:filled in|written)",
-    "work in progress|under construction|not yet written|placeholder|lorem ipsum(?: .*)?"
-  ].join("|") + ")(?: (?:later|soon|for now|yet))?$",
-  "u"
-);
-var NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$/u;
-var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
-var QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
-var LONGEST = 60;
-function isSpelledOutPlaceholder(unit) {
-  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
-}
-function isNotApplicable(unit) {
-  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
-}
-function allowsNotApplicable(section) {
-  if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
-  for (let at2 = section; at2; at2 = at2.parent) if (ALLOWS_NOT_APPLICABLE.test(at2.guidance)) return true;
-  return false;
-}
-
-// src/core/rules/placeholder-text.ts
-var QUOTE_LINE = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?>/u;
-var placeholderText = {
-  id: "placeholder-text",
-  description: 'Written content still holds a placeholder token (TBD, TODO, <your name>, ...) or a placeholder in words ("To be determined.").',
-  check(context) {
-    const findings = [];
-    const scan = (blocks, name) => {
-      for (const block2 of blocks) {
-        if (!block2.isContent || block2.type === "code") continue;
-        for (const [line, tokens] of placeholdersIn(block2, context)) {
-          findings.push({
-            section: name,
-            line,
-            message: `Placeholder ${tokens.map((token) => `"${token}"`).join(", ")} left in "${name}". Replace it with the real content.`
-          });
-        }
-      }
-    };
-    scan(context.document.preamble, "preamble");
-    for (const spec of context.document.all) {
-      const owner = owningSection(spec, context);
-      const fill = owner && context.states.get(owner)?.fill;
-      if (fill === "placeholders" || fill === "guidance") continue;
-      scan(spec.blocks, owner?.name ?? spec.heading.text);
-    }
-    return findings;
-  }
-};
-function placeholdersIn(block2, context) {
-  const masksByLine = /* @__PURE__ */ new Map();
-  for (const mask of block2.masks) {
-    const onLine = masksByLine.get(mask.line);
-    if (onLine) onLine.push(mask);
-    else masksByLine.set(mask.line, [mask]);
-  }
-  const byLine = /* @__PURE__ */ new Map();
-  for (let line = block2.line; line <= block2.endLine; line++) {
-    const source = context.document.lines[line - 1] ?? "";
-    const masks = masksByLine.get(line) ?? [];
-    const hidden = masks.filter((mask) => mask.kind !== "inline-code").map((mask) => [mask.start, mask.end]);
-    const inlineCode = masks.filter((mask) => mask.kind === "inline-code").map((mask) => [mask.start, mask.end]);
-    const inBlockQuote = block2.type === "blockquote" || QUOTE_LINE.test(source);
-    const tokens = [...new Set(context.policy.placeholders.find(blank(source, hidden), inlineCode, { inBlockQuote }))];
-    if (tokens.length > 0) byLine.set(line, tokens);
-  }
-  if (block2.type !== "blockquote" && block2.type !== "table") {
-    const starts = unitLines(block2, context.document.lines);
-    block2.units.forEach((unit, index) => {
-      const line = starts[index];
-      if (isSpelledOutPlaceholder(unit) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
-    });
-  }
-  return new Map([...byLine].sort(([a], [b]) => a - b));
-}
-
-// src/core/rules/section-order.ts
-var sectionOrder = {
-  id: "section-order",
-  description: "Sections appear in a different order than the template gives them.",
-  check({ present, matching }) {
-    const inSpecOrder = [...present].sort(([x2, a], [y, b]) => a.index - b.index || x2.order - y.order);
-    const sections = inSpecOrder.map(([section]) => section);
-    const inOrder = longestInOrderRun(sections);
-    const findings = [];
-    const kept = sections.filter((section) => inOrder.has(section));
-    inSpecOrder.forEach(([section, spec]) => {
-      const joined = matching.combined.get(spec) ?? [section];
-      if (joined.some((named) => inOrder.has(named))) return;
-      const siblings = kept.filter((other) => other.parent === section.parent);
-      const candidates2 = siblings.length > 0 ? siblings : kept;
-      const previous = candidates2.findLast((other) => other.order < section.order);
-      const next = candidates2.find((other) => other.order > section.order);
-      const where = previous && next ? `after "${previous.name}" and before "${next.name}"` : previous ? `after "${previous.name}"` : `before "${next.name}"`;
-      findings.push({
-        section: section.name,
-        line: spec.heading.line,
-        message: `Section "${section.name}" is out of order: the template puts it ${where}.`
-      });
-    });
-    return findings;
-  }
-};
-function longestInOrderRun(sections) {
-  const tails = [];
-  const previous = new Array(sections.length).fill(-1);
-  sections.forEach((section, i) => {
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const middle = low + high >> 1;
-      if (sections[tails[middle]].order < section.order) low = middle + 1;
-      else high = middle;
-    }
-    if (low > 0) previous[i] = tails[low - 1];
-    tails[low] = i;
-  });
-  const kept = /* @__PURE__ */ new Set();
-  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]) kept.add(sections[i]);
-  return kept;
-}
-
-// src/core/rules/short-section.ts
-var shortSection = {
-  id: "short-section",
-  description: "A section has fewer words than its configured min_words.",
-  check({ present, states, policy }) {
-    const findings = [];
-    for (const [section, spec] of present) {
-      const state = states.get(section);
-      const minimum = policy.minWords(section);
-      if (state?.fill !== "written" || state.words >= minimum) continue;
-      findings.push({
-        section: section.name,
-        line: spec.heading.line,
-        message: `Section "${section.name}" has ${state.words} ${state.words === 1 ? "word" : "words"}; the configuration asks for at least ${minimum}.`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/rules/unknown-section.ts
-var unknownSection = {
-  id: "unknown-section",
-  description: "A heading at the template's section level names no section of the template.",
-  check({ matching, policy, document }) {
-    const sectionLevel = Math.min(...policy.template.sections.map((section) => section.level));
-    const title = documentTitle(document);
-    const findings = [];
-    for (const spec of matching.unmatched) {
-      if (spec === title || spec.heading.level > sectionLevel) continue;
-      findings.push({
-        section: spec.heading.text,
-        line: spec.heading.line,
-        message: `Heading "${spec.heading.text}" is not a section of the template.`
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/rules/index.ts
-var RULES2 = [
-  missingSection,
-  emptySection,
-  placeholderSection,
-  placeholderText,
-  leftoverGuidance,
-  shortSection,
-  duplicateSection,
-  sectionOrder,
-  unknownSection
-];
-var RULE_DESCRIPTIONS = {
-  ...Object.fromEntries(RULES2.map((rule) => [rule.id, rule.description])),
-  "file-too-large": "The spec file is over the size limit, so it was not checked.",
-  "too-complex": "Checking the spec file took more time or memory than the server allows (deeply nested lists, for example), so it was not checked.",
-  "not-text": "The spec file is not UTF-8 text (binary, or another encoding), so it was not checked.",
-  "unknown-template": "The spec's front matter names a template that the configuration's named_templates does not define, so it was not checked.",
-  "linked-spec-missing": "The pull request description links a spec that does not exist at the head commit."
-};
-
-// src/core/section-state.ts
-function scopeBlocks(spec, section, matching) {
-  const blocks = [...spec.blocks];
-  for (const child of spec.children) {
-    const other = matching.byHeading.get(child);
-    if (other && other !== section && !isDescendant(other, section)) continue;
-    blocks.push(...scopeBlocks(child, section, matching));
-  }
-  return blocks;
-}
-var BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
-function sectionState(spec, section, matching, policy, lines) {
-  const content = scopeBlocks(spec, section, matching).filter((block2) => block2.isContent);
-  if (content.length === 0) return { fill: "empty", words: 0 };
-  const guidance = guidanceFor(section, policy.template);
-  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section);
-  const own = new Set(spec.blocks);
-  let words = 0;
-  let linkWords = 0;
-  let sawGuidance = false;
-  let sawPlaceholder = false;
-  let sawNotApplicable = false;
-  for (const block2 of content) {
-    if (block2.type === "paragraph" && BARE_LINK.test(lines.slice(block2.line - 1, block2.endLine).join(" "))) {
-      linkWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
-      continue;
-    }
-    const isOwn = own.has(block2);
-    for (const unit of block2.units) {
-      const copied = resemblance(unit, guidance, { contains: false });
-      if (copied && copied.unit.kind !== "kept") {
-        sawGuidance = true;
-      } else if (copied || isNotApplicable(unit)) {
-        if (!isOwn) continue;
-        if (copied || !notApplicableIsBlank) words += countWords(unit);
-        else sawNotApplicable = true;
-      } else if (isSpelledOutPlaceholder(unit)) {
-        sawPlaceholder = true;
-      } else {
-        const authored = countWords(policy.placeholders.strip(unit));
-        if (authored === 0) sawPlaceholder = true;
-        words += authored;
-      }
-    }
-  }
-  if (words > 0) return { fill: "written", words };
-  if (sawPlaceholder) return { fill: "placeholders", words: 0 };
-  if (sawNotApplicable) return { fill: "placeholders", words: 0, notApplicable: true };
-  if (sawGuidance) return { fill: "guidance", words: 0 };
-  return { fill: "written", words: linkWords };
-}
-
-// src/core/check.ts
-var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-function checkSpecInContext(spec, policy) {
-  let document;
-  try {
-    document = typeof spec === "string" ? parseSpec(spec) : spec;
-  } catch (error3) {
-    if (error3 instanceof TooComplexError) return { findings: [tooComplex(error3)] };
-    throw error3;
-  }
-  return applyLifecycle(ruleFindings(document, policy), document, policy.lifecycle);
-}
-function ruleFindings(document, policy) {
-  const matching = matchSections(document, policy.template, policy.aliases);
-  const context = { document, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
-  for (const [section, specs] of matching.bySection) {
-    context.present.set(section, specs[0]);
-    context.states.set(section, stateOfParts(specs, section, matching, policy, document.lines));
-  }
-  const findings = [];
-  for (const rule of RULES2) {
-    const severity2 = policy.severities[rule.id];
-    if (severity2 === "off") continue;
-    for (const finding of rule.check(context)) findings.push({ rule: rule.id, severity: severity2, ...finding });
-  }
-  return findings.sort(
-    (a, b) => a.line - b.line || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule)
-  );
-}
-var FILL_RANK = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
-function stateOfParts(specs, section, matching, policy, lines) {
-  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
-  return parts.map((spec) => sectionState(spec, section, matching, policy, lines)).reduce((a, b) => {
-    const best = FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b : a;
-    const state = { fill: best.fill, words: a.words + b.words };
-    if (state.words === 0 && (a.notApplicable || b.notApplicable)) state.notApplicable = true;
-    return state;
-  });
-}
-function tooComplex(error3) {
-  return {
-    rule: "too-complex",
-    severity: "error",
-    section: "(file)",
-    line: error3.line,
-    message: `${error3.message} It was not checked: flatten the nesting or split the file.`
-  };
-}
-
-// src/core/decode.ts
-var DEFAULT_MAX_BYTES = 1024 * 1024;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-function decodeSpec(bytes, maxBytes = DEFAULT_MAX_BYTES) {
-  if (bytes.byteLength > maxBytes) {
-    return fileFinding("file-too-large", `The file is ${formatBytes(bytes.byteLength)}, over the ${formatBytes(maxBytes)} limit, so it was not checked. Split it, or raise max_file_size.`);
-  }
-  if (bytes.includes(0)) return fileFinding("not-text", "The file holds NUL bytes: it looks binary, not markdown, so it was not checked.");
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    return fileFinding("not-text", "The file is not valid UTF-8, so it was not checked. Save it as UTF-8.");
-  }
-}
-function fileFinding(rule, message2) {
-  return { finding: { rule, severity: "error", section: "(file)", line: 1, message: message2 } };
-}
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
-}
-
-// src/verdict/evaluate.ts
-function checkFile(path, bytes, templatePath, policies, maxBytes) {
-  const template = templatePath ?? BUILTIN_TEMPLATE;
-  const decoded = decodeSpec(bytes, maxBytes);
-  if (decoded.finding) return { report: { path, template, findings: [decoded.finding] } };
-  const policy = policies.get(templatePath);
-  if (!policy) throw new Error(`No policy was compiled for template ${template}`);
-  const { findings, status } = checkSpecInContext(decoded.text, policy);
-  return { report: { path, template, findings, ...status ? { status } : {} }, text: decoded.text };
-}
-function unknownTemplateFile(path, choice) {
-  const hint = closestName(choice.name, choice.known);
-  const known = choice.known.length > 0 ? ` Named templates: ${choice.known.join(", ")}.` : " The configuration names no templates (`named_templates`).";
-  const message2 = `The front matter names the template "${choice.name}", which the configuration does not define, so the spec was not checked.${hint ? ` Did you mean "${hint}"?` : ""}${known}`;
-  return { report: { path, template: `${choice.name} (unknown)`, findings: [{ rule: "unknown-template", severity: "error", section: "(front matter)", line: choice.line, message: message2 }] } };
-}
-function missingLinkedSpec(link2, headSha, reason = "missing") {
-  const where = `the description's line ${link2.line} (\`${link2.text}\`)`;
-  const message2 = reason === "not-a-path" ? `The pull request links "${link2.path}" on ${where}, which is not a path in this repository. Write the spec's path from the repository root, like docs/specs/name.md.` : `The pull request links "${link2.path}" on ${where}, but ${reason === "missing" ? "no such file exists" : "that is not a file"} at the head commit ${headSha.slice(0, 7)}. Fix the path in the description, or add the spec.`;
-  return { report: { path: link2.path, template: "-", findings: [{ rule: "linked-spec-missing", severity: "error", section: "(file)", line: 1, message: message2 }] } };
-}
-function closestName(word2, candidates2) {
-  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
-}
-
-// src/verdict/links.ts
-var MAX_LINKED_SPECS = 20;
-function linkedSpecs(body, prefix) {
-  const wanted = prefix.trim().toLowerCase();
-  if (!body || wanted === "") return [];
-  const links = [];
-  const seen = /* @__PURE__ */ new Set();
-  let fence2;
-  const lines = body.split(/\r?\n|\r/);
-  for (let index = 0; index < lines.length && links.length < MAX_LINKED_SPECS; index++) {
-    const line = lines[index].trim();
-    const opener = /^(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence2 !== void 0) {
-      if (opener !== void 0 && opener[0] === fence2[0] && opener.length >= fence2.length && line.slice(opener.length).trim() === "") fence2 = void 0;
-      continue;
-    }
-    if (opener !== void 0) {
-      fence2 = opener;
-      continue;
-    }
-    const content = line.replace(/^(?:[-*+]\s+|>\s*)/, "");
-    if (!content.toLowerCase().startsWith(wanted)) continue;
-    const rest = content.slice(wanted.length).trim();
-    const token = /^\[[^\]]*\]\([^)\s]+\)/.exec(rest)?.[0] ?? rest.split(/\s+/)[0] ?? "";
-    if (token === "") continue;
-    const path = cleanPath2(token);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    links.push({ path, line: index + 1, text: line.slice(0, 200), valid: isRepositoryPath(path) });
-  }
-  return links;
-}
-function cleanPath2(token) {
-  let path = token;
-  const markdownLink = /^\[[^\]]*\]\(([^)\s]+)\)/.exec(path);
-  if (markdownLink) path = markdownLink[1];
-  path = path.replace(/^[`<]+|[`>.,;:]+$/g, "");
-  return path.replace(/^\.\//, "").replace(/^\/+/, "");
-}
-function isRepositoryPath(path) {
-  if (path === "" || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes("\\")) return false;
-  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
 // src/verdict/verdict.ts
@@ -27353,59 +28842,6 @@ function configLayers(files) {
 }
 function isMapping(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/github/contents.ts
-function getContent(client, parameters) {
-  return client.octokit.rest.repos.getContent(parameters);
-}
-function statusOf(error3) {
-  const status = error3?.status;
-  return typeof status === "number" ? status : void 0;
-}
-async function readTextFile(client, at2) {
-  try {
-    const { data } = await getContent(client, { ...at2, mediaType: { format: "raw" } });
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-    return void 0;
-  } catch (error3) {
-    if (statusOf(error3) === 404) return void 0;
-    throw error3;
-  }
-}
-async function readTemplates(client, paths) {
-  const wanted = [...new Set(paths)].filter((path) => path !== void 0);
-  const texts = await Promise.all(
-    wanted.map(async (path) => {
-      const here = await readTextFile(client, { owner: client.owner, repo: client.repo, path });
-      if (here !== void 0 || client.repo === ".github") return here;
-      return readTextFile(client, { owner: client.owner, repo: ".github", path });
-    })
-  );
-  return new Map(wanted.map((path, index) => [path, texts[index]]));
-}
-async function fetchBlob(client, sha) {
-  const getBlob = client.octokit.rest.git.getBlob;
-  const { data } = await getBlob({ owner: client.owner, repo: client.repo, file_sha: sha });
-  return data.encoding === "base64" ? Buffer.from(data.content, "base64") : Buffer.from(data.content, "utf8");
-}
-async function readFileAtRef(client, path, ref, cached2) {
-  let data;
-  try {
-    ({ data } = await getContent(client, { owner: client.owner, repo: client.repo, path, ref }));
-  } catch (error3) {
-    if (statusOf(error3) === 404) return { kind: "missing" };
-    throw error3;
-  }
-  const file = data;
-  if (Array.isArray(data) || file.type !== "file" || typeof file.sha !== "string") return { kind: "not-a-file" };
-  const known = cached2?.(file.sha);
-  if (known) return { kind: "file", sha: file.sha, bytes: known };
-  if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
-    return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
-  }
-  return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
 }
 
 // node_modules/universal-user-agent/index.js
@@ -28690,8 +30126,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep4 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -31458,8 +32894,312 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION9 = "0.0.0-development";
+function isRequestError(error3) {
+  return error3.request !== void 0;
+}
+async function errorRequest(state, octokit, error3, options) {
+  if (!isRequestError(error3) || !error3?.request.request) {
+    throw error3;
+  }
+  if (error3.status >= 400 && !state.doNotRetry.includes(error3.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error3, retries, retryAfter);
+  }
+  throw error3;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error3, info2) {
+    const maxRetries = ~~error3.request.request?.retries;
+    const after = ~~error3.request.request?.retryAfter;
+    options.request.retryCount = info2.retryCount + 1;
+    if (maxRetries > info2.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error3 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error3, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error3, retries, retryAfter) => {
+        error3.request.request = Object.assign({}, error3.request.request, {
+          retries,
+          retryAfter
+        });
+        return error3;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION9;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION10 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error3) => error3.type === "RATE_LIMITED")) {
+      const error3 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error3;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck2, common) {
+  groups.global = new Bottleneck2.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck2.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck2.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck2.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck2.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error3, info2) {
+      const [state2, request2, options] = info2.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error3.status !== 401;
+      if (!(shouldRetryGraphQL || error3.status === 403 || error3.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error3.message)) {
+          const retryAfter2 = Number(error3.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error3.response.headers != null && error3.response.headers["x-ratelimit-remaining"] === "0" || (error3.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error3.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION10;
+throttling.triggersNotification = triggersNotification;
+
 // node_modules/@probot/octokit-plugin-config/dist-src/version.js
-var VERSION9 = "4.1.0";
+var VERSION11 = "4.1.0";
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -31649,37 +33389,46 @@ function config2(octokit) {
     }
   };
 }
-config2.VERSION = VERSION9;
+config2.VERSION = VERSION11;
 
 // src/action/github.ts
-import { setTimeout as sleep } from "node:timers/promises";
-var ActionOctokit = Octokit2.plugin(config2);
+var ActionOctokit = Octokit2.plugin(config2, logRetries, retry, throttling);
+var RATE_LIMIT_RETRIES = 1;
 function createClient(options) {
   const debug2 = options.debug ?? (() => {
   });
+  const rateLimited = (kind) => (after, request2, _octokit, retryCount) => {
+    debug2(`${request2.method} ${request2.url}: ${kind}, ${retryCount < RATE_LIMIT_RETRIES ? `retrying after ${after} s` : "giving up"}`);
+    return retryCount < RATE_LIMIT_RETRIES;
+  };
   const octokit = new ActionOctokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: "specgate-action",
     log: { debug: () => {
     }, info: () => {
-    }, warn: debug2, error: debug2 }
-  });
-  const retries = options.retries ?? 2;
-  const delay = options.retryDelayMs ?? 1e3;
-  octokit.hook.wrap("request", async (request2, endpoint2) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request2(endpoint2);
-      } catch (error3) {
-        const status = statusOf(error3);
-        if (attempt >= retries || status === void 0 || status < 500) throw error3;
-        debug2(`${endpoint2.method} ${endpoint2.url}: ${status}, retrying`);
-        await sleep(delay * 2 ** attempt);
-      }
-    }
+    }, warn: debug2, error: debug2 },
+    retry: { retries: options.retries ?? 2, ...options.retryDelayMs === void 0 ? {} : { retryAfterBaseValue: options.retryDelayMs } },
+    throttle: { onRateLimit: rateLimited("rate limit"), onSecondaryRateLimit: rateLimited("secondary rate limit") },
+    retryLog: debug2
   });
   return { octokit, owner: options.owner, repo: options.repo };
+}
+function logRetries(octokit, options) {
+  const debug2 = options.retryLog;
+  if (!debug2) return;
+  const failedWith = /* @__PURE__ */ new WeakMap();
+  octokit.hook.wrap("request", async (request2, endpoint2) => {
+    const attempt = endpoint2.request?.retryCount ?? 0;
+    if (attempt > 0) debug2(`${endpoint2.method} ${octokit.request.endpoint.parse(endpoint2).url}: ${failedWith.get(endpoint2) ?? "failed"}, retrying`);
+    try {
+      return await request2(endpoint2);
+    } catch (error3) {
+      const status = statusOf(error3);
+      if (status !== void 0) failedWith.set(endpoint2, status);
+      throw error3;
+    }
+  });
 }
 function describeError(error3) {
   const status = statusOf(error3);
@@ -31741,7 +33490,7 @@ function fromWorkspace(request2, reason) {
 
 // src/action/environment.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
 var SetupError = class extends Error {
 };
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
@@ -31760,7 +33509,7 @@ function readContext(env) {
     repo,
     apiUrl: trimSlash(env.GITHUB_API_URL || "https://api.github.com"),
     repositoryUrl: string(repositoryPayload?.html_url) ?? `${serverUrl}/${owner}/${repo}`,
-    workspace: isAbsolute2(workspace) ? workspace : resolve5(workspace),
+    workspace: isAbsolute2(workspace) ? workspace : resolve3(workspace),
     sha: env.GITHUB_SHA ?? ""
   };
   const defaultBranch = string(repositoryPayload?.default_branch);
@@ -31824,41 +33573,6 @@ function string(value) {
 }
 function trimSlash(url) {
   return url.replace(/\/+$/, "");
-}
-
-// src/github/base-versions.ts
-async function readBaseVersion(client, file, baseSha, blobs) {
-  if (file.status === "added") return void 0;
-  const found = await readFileAtRef(client, file.previousPath ?? file.path, baseSha, blobs && ((sha) => blobs.get(sha)));
-  if (found.kind !== "file") return void 0;
-  blobs?.set(found.sha, found.bytes);
-  return { sha: found.sha, bytes: found.bytes };
-}
-
-// src/core/baseline.ts
-function newProblemsOnly(head, base2) {
-  if (!base2) return { findings: [...head.findings], outcome: "new-file" };
-  if (statusKey(head) !== statusKey(base2)) return { findings: [...head.findings], outcome: "status-changed" };
-  const debt = /* @__PURE__ */ new Map();
-  for (const finding of base2.findings) debt.set(identity(finding), (debt.get(identity(finding)) ?? 0) + 1);
-  const findings = head.findings.map((finding) => {
-    const left = debt.get(identity(finding)) ?? 0;
-    if (left === 0) return finding;
-    debt.set(identity(finding), left - 1);
-    return { ...finding, severity: "notice", message: `existing: ${finding.message}`, because: "existing" };
-  });
-  return { findings, outcome: "compared" };
-}
-function identity(finding) {
-  return `${finding.rule}\0${headingKey(finding.section)}`;
-}
-function statusKey(version) {
-  return version.status?.value.trim().toLowerCase() ?? "";
-}
-
-// src/verdict/baseline.ts
-function againstBase(head, base2) {
-  return { ...head, findings: newProblemsOnly(head, base2).findings };
 }
 
 // src/action/inputs.ts
@@ -32160,50 +33874,33 @@ var Gate = class {
     const every = await withEverySpec(client, everyListed, commits, { specGlobs: config3.paths, isSpec: specSelector(config3) });
     if (every.kind === "impossible") return { kind: "too-many", reason: every.reason };
     const listed = every.listed;
-    const specFiles = changedSpecs(listed.files, config3);
-    this.workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(specFiles.length, "spec")} to check.`);
+    const wanted = specsToRead(listed.files, config3, pull?.body);
+    const { changed, links } = wanted;
+    this.workflow.info(`${subject} ${plural(everyListed.files.length, "file")}: ${plural(changed.length, "spec")} to check.`);
     if (every.byTrees) this.workflow.info("GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.");
-    const limit = pLimit(BLOB_CONCURRENCY);
-    const links = pull ? linkedSpecs(pull.body, config3.spec_link_prefix).filter((link2) => !specFiles.some((file) => file.path === link2.path)) : [];
-    const [read, linked] = await Promise.all([
-      Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link2) => link2.valid && pull ? limit(() => readFileAtRef(client, link2.path, pull.headSha)) : void 0))
-    ]);
-    const missing = [];
-    const checkedLinks = [];
-    links.forEach((link2, index) => {
-      const found = linked[index];
-      if (found?.kind === "file") checkedLinks.push({ path: link2.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link2, pull?.headSha ?? "", found === void 0 ? "not-a-path" : found.kind).report);
-    });
+    const from = /* @__PURE__ */ new Map();
+    const readChanged = async (file) => {
+      const spec = await readSpec(file, this.context.workspace, client);
+      from.set(file.path, spec.from);
+      return spec.bytes;
+    };
+    const read = await readSpecs(client, wanted, { ...pull ? { headSha: pull.headSha } : {}, readChanged, concurrency: BLOB_CONCURRENCY });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, "spec")} the pull request does not change: read at the head commit through the API.`);
-    const all = [...specFiles.map((file, index) => ({ path: file.path, bytes: read[index].bytes })), ...checkedLinks];
-    const choices = all.map((spec) => chooseTemplate(spec.path, spec.bytes, config3));
-    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
-    if (policies.problems.length > 0) return { kind: "config-error", problems: policies.problems };
+    const base2 = config3.enforce === "new-problems" ? baseVersionsAt(client, commits.base, BLOB_CONCURRENCY) : void 0;
+    const result = await checkSpecs(this.source(loaded, repoConfig), read.specs, { prejudged: read.missing, ...base2 ? { base: base2 } : {} });
+    if (result.kind === "config-error") return result;
     const counts2 = { workspace: 0, api: 0 };
-    specFiles.forEach((file, index) => {
-      const { from } = read[index];
-      counts2[from]++;
-      this.workflow.info(`  ${file.path}: ${from === "workspace" ? "read from the workspace" : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
-    });
-    const checkOne = (path, bytes, choice) => choice.kind === "unknown" ? unknownTemplateFile(path, choice).report : checkFile(path, bytes, choice.template, policies, config3.max_file_size).report;
-    const heads = all.map((spec, index) => checkOne(spec.path, spec.bytes, choices[index]));
-    const bases = config3.enforce === "new-problems" ? await Promise.all(
-      [...specFiles, ...checkedLinks.map((link2) => ({ path: link2.path, status: "unchanged", blobSha: "" }))].map(
-        (file, index) => limit(async () => {
-          const atBase = await readBaseVersion(client, file, commits.base);
-          return atBase && checkOne(file.path, atBase.bytes, choices[index]);
-        })
-      )
-    ) : [];
-    const files = [...heads.map((head, index) => config3.enforce === "new-problems" ? againstBase(head, bases[index]) : head), ...missing];
-    if (specFiles.length > 0 || links.length > 0) {
+    for (const file of changed) {
+      const source = from.get(file.path);
+      counts2[source]++;
+      this.workflow.info(`  ${file.path}: ${source === "workspace" ? "read from the workspace" : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
+    }
+    if (changed.length > 0 || links.length > 0) {
       const linkedNote = links.length > 0 ? `${plural(links.length, "linked spec")} from the description, at the head commit` : "";
       this.notes.push(`Specs: ${[counts2.workspace > 0 ? `${counts2.workspace} read from the workspace` : "", counts2.api > 0 ? `${counts2.api} through the API by blob SHA` : "", linkedNote].filter(Boolean).join(", ")}.`);
     }
-    const report2 = this.failOn({ template: config3.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config3) }, config3);
+    const report2 = this.failOn(result.report);
+    const verdict = decide(report2, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, changed, config3) }, config3);
     return { kind: "checked", verdict, notes: this.notes };
   }
   /** Any other event (or a pull request without a token): every spec under `paths` in the workspace. */
@@ -32217,21 +33914,16 @@ var Gate = class {
     } else {
       this.workflow.info(`The event "${this.context.eventName || "unknown"}" is not a pull request: checking every spec under the configured paths in the workspace (${this.context.workspace}).`);
     }
-    const paths = findSpecFiles(this.context.workspace, [], config3);
+    const paths = configuredSpecs(this.context.workspace, config3);
     this.workflow.info(`${plural(paths.length, "spec")} under ${config3.paths.map((glob) => `"${glob}"`).join(", ")}.`);
-    const bytes = paths.map((path) => readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array());
-    const choices = paths.map((path, index) => chooseTemplate(path, bytes[index], config3));
-    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
-    if (policies.problems.length > 0) return { kind: "config-error", problems: policies.problems };
-    const files = paths.map((path, index) => {
-      this.workflow.info(`  ${path}`);
-      const choice = choices[index];
-      return choice.kind === "unknown" ? unknownTemplateFile(path, choice).report : checkFile(path, bytes[index], choice.template, policies, config3.max_file_size).report;
-    });
+    const specs = paths.map((path) => ({ path, bytes: readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array() }));
+    const result = await checkSpecs(this.source(loaded, repoConfig), specs);
+    if (result.kind === "config-error") return result;
+    for (const path of paths) this.workflow.info(`  ${path}`);
     if (paths.length > 0) this.notes.push(`Specs: every file under the configured \`paths\` in the workspace, ${plural(paths.length, "spec")}.`);
-    const report2 = this.failOn({ template: config3.template ?? BUILTIN_TEMPLATE, files });
+    const report2 = this.failOn(result.report);
     const verdict = decide(report2, state, config3);
-    if (pull || files.length > 0) return { kind: "checked", verdict, notes: this.notes };
+    if (pull || report2.files.length > 0) return { kind: "checked", verdict, notes: this.notes };
     const globs = config3.paths.map((glob) => `\`${glob}\``).join(", ");
     return {
       kind: "checked",
@@ -32247,15 +33939,17 @@ var Gate = class {
     this.workflow.info(`The pull request has the label "${label}": specs are not checked.`);
     return { kind: "checked", verdict: decide({ template: "", files: [] }, { ...state, skip: by === void 0 ? {} : { by } }, loaded.config), notes: this.notes };
   }
-  /** One policy per template; configuration problems found here point at their lines of the file. */
-  async policies(loaded, templatePaths2, repoConfig) {
-    const from = repoConfig.via === "api" && this.client ? { client: this.client } : { workspace: this.context.workspace };
-    const texts = await readTemplates2(templatePaths2, from);
-    const policies = compilePolicies(loaded, templatePaths2, texts);
-    if (policies.problems.length === 0 || repoConfig.via !== "api" || !repoConfig.source || !this.client) return policies;
-    const text2 = await readTextFile(this.client, repoConfig.source);
-    const located = { ...loaded, lineOf: parseConfig(text2 ?? "").lineOf };
-    return compilePolicies(located, templatePaths2, texts);
+  /** Templates from where the configuration came from; its problems point at their lines of the file. */
+  source(loaded, repoConfig) {
+    const client = repoConfig.via === "api" ? this.client : void 0;
+    const from = client ? { client } : { workspace: this.context.workspace };
+    const source = repoConfig.source;
+    return {
+      loaded,
+      templates: (paths) => readTemplates2(paths, from),
+      // Probot's loader gives values without lines: the file is read again, as text, to locate the problems.
+      ...client && source ? { configLines: async () => parseConfig(await readTextFile(client, source) ?? "").lineOf } : {}
+    };
   }
   /** `fail-on: warning` makes every warning count as an error, in every report alike. */
   failOn(report2) {

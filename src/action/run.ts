@@ -4,26 +4,22 @@
  * other event), check them with the core, then report: annotations, the job summary, the sticky
  * comment, the step outputs. The exit status is the gate.
  */
-import pLimit from 'p-limit';
-import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig, type SpecgateConfig } from '../config/load.js';
-import { compilePolicies, type Policies } from '../config/policies.js';
-import { chooseTemplate, neededTemplates, specSelector, type TemplateChoice } from '../config/select.js';
-import { findSpecFiles } from '../cli/files.js';
-import { renderConfigError, renderTooManyFiles, type Links } from '../render/check-run.js';
+import { specSelector } from '../config/select.js';
+import { readSpecs, specsToRead } from '../github/changed-specs.js';
+import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
+import { readTextFile } from '../github/contents.js';
 import { withEverySpec } from '../github/spec-trees.js';
-import { fileStatus, plural, summarize, type FileReport, type Report } from '../render/report.js';
+import { baseVersionsAt } from '../github/base-versions.js';
+import { checkSpecs, type CheckSource } from '../pipeline/check-specs.js';
+import { configuredSpecs } from '../pipeline/workspace-specs.js';
+import { renderConfigError, renderTooManyFiles, type Links } from '../render/check-run.js';
 import { renderStickyComment } from '../render/sticky-comment.js';
-import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
-import { checkFile, missingLinkedSpec, unknownTemplateFile } from '../verdict/evaluate.js';
-import { linkedSpecs } from '../verdict/links.js';
+import { filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
+import { fileStatus, plural, summarize, type FileReport, type Report } from '../verdict/report.js';
 import { decide, withNotices, type PullRequestState, type Verdict } from '../verdict/verdict.js';
 import { readRepoConfig, type RepoConfig } from './config.js';
 import { readContext, SetupError, type ActionContext, type MergeGroupContext, type PullRequestContext } from './environment.js';
-import { readBaseVersion } from '../github/base-versions.js';
-import { readFileAtRef, readTextFile } from '../github/contents.js';
-import { againstBase } from '../verdict/baseline.js';
-import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
 import { createClient, describeError, type ApiClient } from './github.js';
 import { describeOverrides, InputError, readInputs, withOverrides, type ActionInputs } from './inputs.js';
 import { listPullFiles } from './pull-files.js';
@@ -166,58 +162,36 @@ class Gate {
     const every = await withEverySpec(client, everyListed, commits, { specGlobs: config.paths, isSpec: specSelector(config) });
     if (every.kind === 'impossible') return { kind: 'too-many', reason: every.reason };
     const listed = every.listed;
-    const specFiles = changedSpecs(listed.files, config);
-    this.workflow.info(`${subject} ${plural(everyListed.files.length, 'file')}: ${plural(specFiles.length, 'spec')} to check.`);
+    const wanted = specsToRead(listed.files, config, pull?.body);
+    const { changed, links } = wanted;
+    this.workflow.info(`${subject} ${plural(everyListed.files.length, 'file')}: ${plural(changed.length, 'spec')} to check.`);
     if (every.byTrees) this.workflow.info('GitHub lists only the first 3,000 files of a pull request (300 of a comparison): every other changed spec was found by comparing the base and head trees.');
 
-    const limit = pLimit(BLOB_CONCURRENCY);
-    const links = pull ? linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !specFiles.some((file) => file.path === link.path)) : [];
-    const [read, linked] = await Promise.all([
-      Promise.all(specFiles.map((file) => limit(() => readSpec(file, this.context.workspace, client)))),
-      Promise.all(links.map((link) => (link.valid && pull ? limit(() => readFileAtRef(client, link.path, pull.headSha)) : undefined))),
-    ]);
-    const missing: FileReport[] = [];
-    const checkedLinks: Array<{ path: string; bytes: Uint8Array }> = [];
-    links.forEach((link, index) => {
-      const found = linked[index];
-      if (found?.kind === 'file') checkedLinks.push({ path: link.path, bytes: found.bytes });
-      else missing.push(missingLinkedSpec(link, pull?.headSha ?? '', found === undefined ? 'not-a-path' : found.kind).report);
-    });
+    const from = new Map<string, SpecSource>();
+    const readChanged = async (file: ChangedFile) => {
+      const spec = await readSpec(file, this.context.workspace, client);
+      from.set(file.path, spec.from);
+      return spec.bytes;
+    };
+    const read = await readSpecs(client, wanted, { ...(pull ? { headSha: pull.headSha } : {}), readChanged, concurrency: BLOB_CONCURRENCY });
     if (links.length > 0) this.workflow.info(`The description links ${plural(links.length, 'spec')} the pull request does not change: read at the head commit through the API.`);
-
-    const all = [...specFiles.map((file, index) => ({ path: file.path, bytes: read[index]!.bytes })), ...checkedLinks];
-    const choices = all.map((spec) => chooseTemplate(spec.path, spec.bytes, config));
-    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
-    if (policies.problems.length > 0) return { kind: 'config-error', problems: policies.problems };
+    // enforce: new-problems: each spec against its version at the base commit.
+    const base = config.enforce === 'new-problems' ? baseVersionsAt(client, commits.base, BLOB_CONCURRENCY) : undefined;
+    const result = await checkSpecs(this.source(loaded, repoConfig), read.specs, { prejudged: read.missing, ...(base ? { base } : {}) });
+    if (result.kind === 'config-error') return result;
 
     const counts: Record<SpecSource, number> = { workspace: 0, api: 0 };
-    specFiles.forEach((file, index) => {
-      const { from } = read[index]!;
-      counts[from]++;
-      this.workflow.info(`  ${file.path}: ${from === 'workspace' ? 'read from the workspace' : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
-    });
-    const checkOne = (path: string, bytes: Uint8Array, choice: TemplateChoice): FileReport =>
-      choice.kind === 'unknown' ? unknownTemplateFile(path, choice).report : checkFile(path, bytes, choice.template, policies, config.max_file_size).report;
-    const heads = all.map((spec, index) => checkOne(spec.path, spec.bytes, choices[index]!));
-    // enforce: new-problems: each changed spec against its version at the base commit, under the same template.
-    const bases =
-      config.enforce === 'new-problems'
-        ? await Promise.all(
-            [...specFiles, ...checkedLinks.map((link): ChangedFile => ({ path: link.path, status: 'unchanged', blobSha: '' }))].map((file, index) =>
-              limit(async () => {
-                const atBase = await readBaseVersion(client, file, commits.base);
-                return atBase && checkOne(file.path, atBase.bytes, choices[index]!);
-              }),
-            ),
-          )
-        : [];
-    const files = [...heads.map((head, index) => (config.enforce === 'new-problems' ? againstBase(head, bases[index]) : head)), ...missing];
-    if (specFiles.length > 0 || links.length > 0) {
+    for (const file of changed) {
+      const source = from.get(file.path)!;
+      counts[source]++;
+      this.workflow.info(`  ${file.path}: ${source === 'workspace' ? 'read from the workspace' : `read through the API (blob ${file.blobSha.slice(0, 7)}; the workspace holds another version or none)`}`);
+    }
+    if (changed.length > 0 || links.length > 0) {
       const linkedNote = links.length > 0 ? `${plural(links.length, 'linked spec')} from the description, at the head commit` : '';
       this.notes.push(`Specs: ${[counts.workspace > 0 ? `${counts.workspace} read from the workspace` : '', counts.api > 0 ? `${counts.api} through the API by blob SHA` : '', linkedNote].filter(Boolean).join(', ')}.`);
     }
-    const report = this.failOn({ template: config.template ?? BUILTIN_TEMPLATE, files });
-    const verdict = decide(report, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, specFiles, config) }, config);
+    const report = this.failOn(result.report);
+    const verdict = decide(report, { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, changed, config) }, config);
     return { kind: 'checked', verdict, notes: this.notes };
   }
 
@@ -232,21 +206,16 @@ class Gate {
     } else {
       this.workflow.info(`The event "${this.context.eventName || 'unknown'}" is not a pull request: checking every spec under the configured paths in the workspace (${this.context.workspace}).`);
     }
-    const paths = findSpecFiles(this.context.workspace, [], config);
+    const paths = configuredSpecs(this.context.workspace, config);
     this.workflow.info(`${plural(paths.length, 'spec')} under ${config.paths.map((glob) => `"${glob}"`).join(', ')}.`);
-    const bytes = paths.map((path) => readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array());
-    const choices = paths.map((path, index) => chooseTemplate(path, bytes[index], config));
-    const policies = await this.policies(loaded, neededTemplates(choices), repoConfig);
-    if (policies.problems.length > 0) return { kind: 'config-error', problems: policies.problems };
-    const files = paths.map((path, index) => {
-      this.workflow.info(`  ${path}`);
-      const choice = choices[index]!;
-      return choice.kind === 'unknown' ? unknownTemplateFile(path, choice).report : checkFile(path, bytes[index]!, choice.template, policies, config.max_file_size).report;
-    });
+    const specs = paths.map((path) => ({ path, bytes: readWorkspaceFile(this.context.workspace, path) ?? new Uint8Array() }));
+    const result = await checkSpecs(this.source(loaded, repoConfig), specs);
+    if (result.kind === 'config-error') return result;
+    for (const path of paths) this.workflow.info(`  ${path}`);
     if (paths.length > 0) this.notes.push(`Specs: every file under the configured \`paths\` in the workspace, ${plural(paths.length, 'spec')}.`);
-    const report = this.failOn({ template: config.template ?? BUILTIN_TEMPLATE, files });
+    const report = this.failOn(result.report);
     const verdict = decide(report, state, config);
-    if (pull || files.length > 0) return { kind: 'checked', verdict, notes: this.notes };
+    if (pull || report.files.length > 0) return { kind: 'checked', verdict, notes: this.notes };
     const globs = config.paths.map((glob) => `\`${glob}\``).join(', ');
     return {
       kind: 'checked',
@@ -264,16 +233,17 @@ class Gate {
     return { kind: 'checked', verdict: decide({ template: '', files: [] }, { ...state, skip: by === undefined ? {} : { by } }, loaded.config), notes: this.notes };
   }
 
-  /** One policy per template; configuration problems found here point at their lines of the file. */
-  private async policies(loaded: LoadedConfig, templatePaths: Array<string | undefined>, repoConfig: RepoConfig): Promise<Policies> {
-    const from = repoConfig.via === 'api' && this.client ? { client: this.client } : { workspace: this.context.workspace };
-    const texts = await readTemplates(templatePaths, from);
-    const policies = compilePolicies(loaded, templatePaths, texts);
-    if (policies.problems.length === 0 || repoConfig.via !== 'api' || !repoConfig.source || !this.client) return policies;
-    // Probot's loader gives values without lines: the file is read again, as text, to locate the problems.
-    const text = await readTextFile(this.client, repoConfig.source);
-    const located = { ...loaded, lineOf: parseConfig(text ?? '').lineOf };
-    return compilePolicies(located, templatePaths, texts);
+  /** Templates from where the configuration came from; its problems point at their lines of the file. */
+  private source(loaded: LoadedConfig, repoConfig: RepoConfig): CheckSource {
+    const client = repoConfig.via === 'api' ? this.client : undefined;
+    const from = client ? { client } : { workspace: this.context.workspace };
+    const source = repoConfig.source;
+    return {
+      loaded,
+      templates: (paths) => readTemplates(paths, from),
+      // Probot's loader gives values without lines: the file is read again, as text, to locate the problems.
+      ...(client && source ? { configLines: async () => parseConfig((await readTextFile(client, source)) ?? '').lineOf } : {}),
+    };
   }
 
   /** `fail-on: warning` makes every warning count as an error, in every report alike. */

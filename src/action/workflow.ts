@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import type { Report } from '../render/report.js';
+import type { Report } from '../verdict/report.js';
 
 /** Where an annotation points; without a file it is an annotation on the job. */
 export interface AnnotationProperties {

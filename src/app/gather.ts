@@ -1,19 +1,16 @@
-import pLimit from 'p-limit';
-import { policyOptions, type ConfigProblem, type LoadedConfig } from '../config/load.js';
-import { compilePolicies } from '../config/policies.js';
-import { chooseTemplate, neededTemplates, templateFor } from '../config/select.js';
-import { changedSpecs, filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
-import { checkFile, missingLinkedSpec, unknownTemplateFile, type CheckedFile } from '../verdict/evaluate.js';
-import { linkedSpecs } from '../verdict/links.js';
-import { readBaseVersion } from '../github/base-versions.js';
-import { fetchBlob, readFileAtRef, readTemplates } from '../github/contents.js';
-import { againstBase } from '../verdict/baseline.js';
+import { policyOptions, type ConfigProblem, type LoadedConfig, type SpecgateConfig } from '../config/load.js';
+import { templateFor } from '../config/select.js';
+import { filesNeedingSpec } from '../verdict/changes.js';
+import type { CheckedFile } from '../verdict/evaluate.js';
+import { readSpecs, specsToRead, type GitHubSpec } from '../github/changed-specs.js';
+import { baseVersionsAt } from '../github/base-versions.js';
+import { fetchBlob, readTemplates } from '../github/contents.js';
 import { configLines, readConfig, type RepoConfig } from './github/config-file.js';
 import { listPullFiles, type PullFiles } from './github/pull-files.js';
 import type { RepoClient } from './github/repo.js';
 import { fingerprint, type AppMemory } from './memory.js';
-import { checkOnPool, type CheckPool } from '../pipeline/check-pool.js';
-import { builtinTemplate } from '../config/builtin-template.js';
+import type { CheckPool } from '../pipeline/check-pool.js';
+import { checkSpecs, type CheckMemo, type CheckSource, type TemplateUsed } from '../pipeline/check-specs.js';
 import type { PullRequestRef } from './pull-request.js';
 
 /**
@@ -33,7 +30,10 @@ export interface PullRequestBasics {
 
 export type SpecsChecked =
   | { kind: 'config-error'; problems: ConfigProblem[] }
-  | { kind: 'checked'; specs: Array<CheckedFile & { file: ChangedFile }>; needingSpec: string[] };
+  | { kind: 'checked'; specs: SpecReport[]; needingSpec: string[] };
+
+/** A spec's check, with its diff when the file list has one: line comments go on its lines. */
+export type SpecReport = CheckedFile & { patch?: string };
 
 /** The first round trip: the configuration (default branch) and the file list, together. */
 export async function readBasics(client: RepoClient, pull: PullRequestRef): Promise<PullRequestBasics> {
@@ -43,9 +43,9 @@ export async function readBasics(client: RepoClient, pull: PullRequestRef): Prom
 }
 
 /**
- * The second round trip: the templates and the changed specs' blobs, together; then the core
- * judges each spec. With the configuration's `source`, configuration problems found here (a
- * template that does not exist) point at their lines of that file.
+ * The second round trip: the templates and the specs' blobs, together; then the pipeline checks
+ * each spec. With the configuration's `source`, configuration problems found here (a template
+ * that does not exist) point at their lines of that file.
  */
 export async function checkChangedSpecs(
   client: RepoClient,
@@ -54,67 +54,41 @@ export async function checkChangedSpecs(
   { source, memory, pool, pull, baseSha }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool; pull?: Pick<PullRequestRef, 'headSha' | 'body'>; baseSha?: string } = {},
 ): Promise<SpecsChecked> {
   const { config } = loaded;
-  const changed = changedSpecs(pullFiles.files, config);
-  // Specs the description links and the pull request does not change: read at the head commit.
-  const links = pull ? linkedSpecs(pull.body, config.spec_link_prefix).filter((link) => !changed.some((file) => file.path === link.path)) : [];
-  const limit = pLimit(BLOB_CONCURRENCY);
-  const [pathTexts, blobs, linked] = await Promise.all([
-    // Templates by path, read with the blobs; a template the front matter names may need a second read.
-    readTemplates(client, changed.map((file) => templateFor(file.path, config))),
-    Promise.all(changed.map((file) => memory?.blobs.get(file.blobSha) ?? limit(() => fetchBlob(client, file.blobSha)))),
-    Promise.all(links.map((link) => (link.valid ? limit(() => readFileAtRef(client, link.path, pull!.headSha, (sha) => memory?.blobs.get(sha))) : undefined))),
-  ]);
-
-  const missing: Array<CheckedFile & { file: ChangedFile }> = [];
-  const specFiles = [...changed];
-  const bytesOf = [...blobs];
-  links.forEach((link, index) => {
-    const found = linked[index];
-    if (found?.kind === 'file') {
-      specFiles.push({ path: link.path, status: 'unchanged', blobSha: found.sha });
-      bytesOf.push(found.bytes);
-    } else {
-      missing.push({ file: { path: link.path, status: 'unchanged', blobSha: '' }, ...missingLinkedSpec(link, pull!.headSha, found === undefined ? 'not-a-path' : found.kind) });
-    }
-  });
-
-  const choices = specFiles.map((file, index) => chooseTemplate(file.path, bytesOf[index], config));
-  const templatePaths = neededTemplates(choices);
-  const unread = templatePaths.filter((path) => path !== undefined && !pathTexts.has(path));
-  const texts = unread.length > 0 ? new Map([...pathTexts, ...(await readTemplates(client, unread))]) : pathTexts;
-  const policies = compilePolicies(loaded, templatePaths, texts);
-  if (policies.problems.length > 0) {
-    if (!source) return { kind: 'config-error', problems: policies.problems };
-    // Compiled again with the file's lines, so each problem points at the key that caused it.
-    const located = { ...loaded, lineOf: await configLines(client, source) };
-    return { kind: 'config-error', problems: compilePolicies(located, templatePaths, texts).problems };
-  }
-  const checkBytes = async (file: ChangedFile, bytes: Uint8Array, templatePath: string | undefined): Promise<CheckedFile> => {
-    const templateText = templatePath === undefined ? builtinTemplate() : texts.get(templatePath)!;
-    // The same blob under the same template and settings has the same findings: parse it once.
-    const key = `${file.path}|${file.blobSha}|${fingerprint(templateText, policyOptions(config), config.max_file_size)}`;
-    const checked =
-      memory?.checks.get(key) ??
-      (pool
-        ? await checkOnPool(pool, { path: file.path, bytes }, { path: templatePath, text: templateText }, config)
-        : checkFile(file.path, bytes, templatePath, policies, config.max_file_size));
-    // A file the pool gave up on may pass under a lighter load: only real verdicts are remembered.
-    if (!checked.report.findings.some((finding) => finding.rule === 'too-complex')) memory?.checks.set(key, checked);
-    return checked;
-  };
-  const specs = await Promise.all(
-    specFiles.map(async (file, index) => {
-      const choice = choices[index]!;
-      if (choice.kind === 'unknown') return { file, ...unknownTemplateFile(file.path, choice) };
-      const bytes = bytesOf[index]!;
-      memory?.blobs.set(file.blobSha, bytes);
-      const checked = await checkBytes(file, bytes, choice.template);
-      if (config.enforce !== 'new-problems' || baseSha === undefined) return { file, ...checked };
-      // The base version, checked against the same template: debt is measured by today's rules.
-      const atBase = await limit(() => readBaseVersion(client, file, baseSha, memory?.blobs));
-      const base = atBase && (await checkBytes({ ...file, blobSha: atBase.sha }, atBase.bytes, choice.template)).report;
-      return { file, ...checked, report: againstBase(checked.report, base) };
+  const wanted = specsToRead(pullFiles.files, config, pull?.body);
+  // Templates by path, read with the blobs; a template the front matter names may need a second read.
+  const byPath = readTemplates(client, wanted.changed.map((file) => templateFor(file.path, config)));
+  const [pathTexts, read] = await Promise.all([
+    byPath,
+    readSpecs(client, wanted, {
+      ...(pull ? { headSha: pull.headSha } : {}),
+      readChanged: (file) => fetchBlob(client, file.blobSha),
+      known: (sha) => memory?.blobs.get(sha),
+      concurrency: BLOB_CONCURRENCY,
     }),
-  );
-  return { kind: 'checked', specs: [...specs, ...missing], needingSpec: filesNeedingSpec(pullFiles.files, changed, config) };
+  ]);
+  for (const spec of read.specs) memory?.blobs.set(spec.blobSha, spec.bytes);
+  const templates = async (paths: readonly string[]) => {
+    const unread = paths.filter((path) => !pathTexts.has(path));
+    return unread.length > 0 ? new Map([...pathTexts, ...(await readTemplates(client, unread))]) : pathTexts;
+  };
+  const checkSource: CheckSource = { loaded, templates, ...(source ? { configLines: () => configLines(client, source) } : {}) };
+  const base = config.enforce === 'new-problems' && baseSha !== undefined ? baseVersionsAt(client, baseSha, BLOB_CONCURRENCY, memory?.blobs) : undefined;
+  const result = await checkSpecs(checkSource, read.specs, {
+    prejudged: read.missing,
+    ...(pool ? { pool } : {}),
+    ...(memory ? { memo: rememberedChecks(memory, config) } : {}),
+    ...(base ? { base } : {}),
+  });
+  if (result.kind === 'config-error') return result;
+  const specs = result.checked.map(({ spec, ...checked }) => ({ ...checked, ...(spec?.patch === undefined ? {} : { patch: spec.patch }) }));
+  return { kind: 'checked', specs, needingSpec: filesNeedingSpec(pullFiles.files, wanted.changed, config) };
+}
+
+/** The same blob under the same template and settings has the same findings: parsed once per process. */
+function rememberedChecks(memory: AppMemory, config: SpecgateConfig): CheckMemo<GitHubSpec> {
+  const key = (spec: GitHubSpec, template: TemplateUsed) => `${spec.path}|${spec.blobSha}|${fingerprint(template.text, policyOptions(config), config.max_file_size)}`;
+  return {
+    get: (spec, template) => memory.checks.get(key(spec, template)),
+    set: (spec, template, checked) => memory.checks.set(key(spec, template), checked),
+  };
 }

@@ -5,12 +5,11 @@ import { reviewComments, type ReviewCommentDraft } from '../render/review-commen
 import { renderStickyComment } from '../render/sticky-comment.js';
 import { splitLines } from '../core/parse.js';
 import type { Verdict } from '../verdict/verdict.js';
-import type { ChangedFile } from '../verdict/changes.js';
-import type { CheckedFile } from '../verdict/evaluate.js';
 import { postCheckRun } from './github/check-runs.js';
 import type { RepoClient } from './github/repo.js';
 import { postReview, readReviewed, reviewId, withReviewed } from './github/reviews.js';
 import { lookUpStickyComment, writeStickyComment, type CommentAction, type CommentMemory } from './github/sticky-comment.js';
+import type { SpecReport } from './gather.js';
 import type { AppMemory } from './memory.js';
 import type { PullRequestRef } from './pull-request.js';
 
@@ -28,7 +27,7 @@ export async function publish(
   client: RepoClient,
   pull: PullRequestRef,
   verdict: Verdict,
-  specs: ReadonlyArray<CheckedFile & { file: ChangedFile }>,
+  specs: readonly SpecReport[],
   config: SpecgateConfig,
   log: Logger,
   memory?: AppMemory,
@@ -79,10 +78,10 @@ export async function publish(
  * one-click suggestion, which the sticky comment's summary does not show; `all` every finding on a
  * line of the diff.
  */
-function lineComments(specs: ReadonlyArray<CheckedFile & { file: ChangedFile }>, config: SpecgateConfig, allowed: boolean): ReviewCommentDraft[] {
+function lineComments(specs: readonly SpecReport[], config: SpecgateConfig, allowed: boolean): ReviewCommentDraft[] {
   if (!allowed || config.review_comments === 'never') return [];
-  const drafts = specs.flatMap(({ file, report, text }) =>
-    reviewComments({ path: file.path, patch: file.patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
+  const drafts = specs.flatMap(({ patch, report, text }) =>
+    reviewComments({ path: report.path, patch, lines: text === undefined ? undefined : splitLines(text), findings: report.findings }),
   );
   return config.review_comments === 'all' ? drafts : drafts.filter((draft) => draft.suggestion);
 }

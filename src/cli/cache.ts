@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { FileReport } from '../render/report.js';
+import type { FileReport } from '../verdict/report.js';
 
 interface Entry {
   /** sha256 of the file's bytes, base64url. */

@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
-import { compilePolicies, type Policies } from '../config/policies.js';
-import type { TemplateSection } from '../core/template.js';
-import { chooseTemplate, neededTemplates, type TemplateChoice } from '../config/select.js';
-import { CheckPool, checkOnPool, limitsFromEnvironment } from '../pipeline/check-pool.js';
-import type { FileReport, Report, SectionOutline } from '../render/report.js';
-import type { CheckedVersion } from '../core/baseline.js';
-import { againstBase } from '../verdict/baseline.js';
-import { unknownTemplateFile } from '../verdict/evaluate.js';
+import type { TemplateTexts } from '../config/policies.js';
+import { CheckPool, limitsFromEnvironment } from '../pipeline/check-pool.js';
+import { checkSpecs as runPipeline, type CheckMemo, type CheckSource, type PipelineOptions } from '../pipeline/check-specs.js';
+import type { CheckedFile } from '../verdict/evaluate.js';
+import type { FileReport, Report } from '../verdict/report.js';
 import { gitVersions, reportVersions } from './base-versions.js';
 import { CheckCache, contentHash } from './cache.js';
 import { findSpecFiles } from './files.js';
@@ -52,87 +48,69 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
   const { config } = workspace.loaded;
   const override = options.template === undefined ? undefined : fromCommandLine(workspace, options.template);
   const specs = readSpecs(options).filter((spec) => spec.path !== override);
-
-  const choices: TemplateChoice[] = specs.map((spec) =>
-    override !== undefined ? { kind: 'template', template: override, by: 'path' } : chooseTemplate(spec.path, spec.bytes, config),
-  );
-  const needed = specs.length > 0 ? neededTemplates(choices) : [override ?? config.template];
-  const texts = new Map<string, string | undefined>();
-  for (const path of new Set(needed)) {
-    if (path === undefined) continue;
-    texts.set(path, path === override ? readText(resolve(workspace.cwd, options.template!), `The template "${options.template}"`) : readOptional(resolve(workspace.root, path)));
+  let texts: TemplateTexts = new Map();
+  const source: CheckSource = {
+    loaded: workspace.loaded,
+    templates: async (paths) => {
+      texts = new Map(paths.map((path) => [path, path === override ? readText(resolve(workspace.cwd, options.template!), `The template "${options.template}"`) : readOptional(resolve(workspace.root, path))]));
+      return texts;
+    },
+  };
+  // Every entry is checked under this run's version, configuration and templates: opened once the templates are read.
+  let cache: CheckCache | undefined;
+  const opened = () => (cache ??= CheckCache.open(options.cache!, { version: specgateVersion(), config, template: override ?? null, texts: [...texts] }));
+  const memo: CheckMemo<SpecInput> | undefined =
+    options.cache === undefined
+      ? undefined
+      : {
+          get: (spec) => asChecked(opened().get(spec.path, contentHash(spec.bytes))),
+          set: (spec, _template, checked) => opened().set(checked.report, contentHash(spec.bytes)),
+        };
+  const base = baseVersions(options);
+  let progress: ReturnType<typeof progressBar> | undefined;
+  const result = await runPipeline(source, specs, {
+    ...(base === undefined ? {} : { base }),
+    ...(override === undefined ? {} : { template: override }),
+    ...(memo === undefined ? {} : { memo }),
+    compileWithoutSpecs: true,
+    outlines: true,
+    pool: (toCheck) => {
+      progress = progressBar(toCheck);
+      return new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(toCheck) });
+    },
+    onChecked: () => progress?.tick(),
+  });
+  if (result.kind === 'config-error') {
+    if (!workspace.configFile) throw new UsageError(result.problems.map((problem) => problem.message).join('\n'));
+    throw new ConfigError(workspace.configFile, result.problems);
   }
-  const policies = compilePolicies(workspace.loaded, needed, texts);
-  if (policies.problems.length > 0) {
-    if (!workspace.configFile) throw new UsageError(policies.problems.map((problem) => problem.message).join('\n'));
-    throw new ConfigError(workspace.configFile, policies.problems);
-  }
-
-  const cache = options.cache === undefined ? undefined : CheckCache.open(options.cache, { version: specgateVersion(), config, template: override ?? null, texts: [...texts] });
-  const hashes = cache ? specs.map((spec) => contentHash(spec.bytes)) : [];
-  const reports: Array<FileReport | undefined> = specs.map((spec, index) => cache?.get(spec.path, hashes[index]!));
-  const todo = specs.flatMap((_, index) => (reports[index] === undefined ? [index] : []));
-
-  const baseOf = baseVersions(options);
-  const progress = progressBar(todo.length);
-  const pool = new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(todo.length) });
-  const checkOne = async (spec: SpecInput, choice: TemplateChoice): Promise<FileReport> =>
-    // A spec whose front matter names an unknown template needs no check: its report is that finding.
-    choice.kind === 'unknown'
-      ? unknownTemplateFile(spec.path, choice).report
-      : (await checkOnPool(pool, spec, { path: choice.template, text: choice.template === undefined ? builtinTemplate() : texts.get(choice.template)! }, config)).report;
-  let shown: FileReport[];
-  try {
-    await Promise.all(
-      todo.map(async (index) => {
-        reports[index] = await checkOne(specs[index]!, choices[index]!);
-        progress.tick();
-      }),
-    );
-    // The base version is checked against the spec's template of now: debt is measured by today's rules.
-    shown = baseOf
-      ? await Promise.all(specs.map(async (spec, index) => againstBase(reports[index]!, await baseOf(spec, (base) => checkOne(base, choices[index]!)))))
-      : (reports as FileReport[]);
-  } finally {
-    await pool.close();
-  }
-  progress.done();
-  if (cache) {
-    for (const index of todo) cache.set(reports[index]!, hashes[index]!);
-    cache.save();
-  }
-  const report: Report = { template: override ?? config.template ?? BUILTIN_TEMPLATE, files: shown, outlines: outlinesOf(policies, needed) };
-  return { report, specs };
+  progress?.done();
+  if (options.cache !== undefined) opened().save();
+  return { report: result.report, specs };
 }
 
-type BaseOf = (spec: SpecInput, check: (base: SpecInput) => Promise<CheckedVersion>) => Promise<CheckedVersion | undefined>;
-
 /** Where `--since` or `--baseline` finds a spec's base version; undefined: every finding counts. */
-function baseVersions(options: CheckOptions): BaseOf | undefined {
+function baseVersions(options: CheckOptions): PipelineOptions<SpecInput>['base'] {
   if (options.since !== undefined && options.baseline !== undefined) throw new UsageError('--since and --baseline are two baselines: use one at a time.');
   if (options.since !== undefined) {
     const bytesAt = gitVersions(options.workspace, options.since);
-    return async (spec, check) => {
+    return async (spec) => {
       const bytes = bytesAt(spec.path);
-      return bytes === undefined ? undefined : check({ path: spec.path, bytes });
+      return bytes === undefined ? undefined : { spec: { path: spec.path, bytes } };
     };
   }
   if (options.baseline !== undefined) {
     const saved = reportVersions(options.baseline);
-    return async (spec) => saved(spec.path);
+    return async (spec) => {
+      const checked = saved(spec.path);
+      return checked && { checked };
+    };
   }
   return undefined;
 }
 
-/** Each template's sections in order, for the HTML report's columns. */
-function outlinesOf(policies: Policies, needed: ReadonlyArray<string | undefined>): Record<string, SectionOutline[]> {
-  const outlines: Record<string, SectionOutline[]> = {};
-  for (const path of new Set(needed)) {
-    const policy = policies.get(path)!;
-    const depth = (section: TemplateSection): number => (section.parent ? depth(section.parent) + 1 : 0);
-    outlines[path ?? BUILTIN_TEMPLATE] = policy.template.all.map((section) => ({ name: section.name, depth: depth(section), required: policy.isRequired(section) }));
-  }
-  return outlines;
+function asChecked(report: FileReport | undefined): CheckedFile | undefined {
+  return report && { report };
 }
 
 /**

@@ -2,11 +2,10 @@ import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
-import { specSelector, templatePaths } from '../config/select.js';
+import { templatePaths } from '../config/select.js';
 import type { SpecgateConfig } from '../config/load.js';
+import { ALWAYS_IGNORED, configuredSpecs, sorted } from '../pipeline/workspace-specs.js';
 import { fromCommandLine, UsageError, type Workspace } from './workspace.js';
-
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export interface FindOptions {
   /** `--no-error-on-unmatched-pattern` turns this off: an argument that matches no spec is then skipped. */
@@ -21,17 +20,13 @@ export interface FindOptions {
  * argument that yields no spec is a usage error (exit 2), as in eslint: a typo must not pass.
  */
 export function findSpecFiles(
-  where: string | Pick<Workspace, 'cwd' | 'root'>,
+  workspace: Pick<Workspace, 'cwd' | 'root'>,
   args: readonly string[],
   config: SpecgateConfig,
   options: FindOptions = { errorOnUnmatched: true },
 ): string[] {
-  // A bare root (the Action's workspace) is also the directory the arguments are relative to.
-  const workspace = typeof where === 'string' ? { cwd: where, root: where } : where;
   const { cwd, root } = workspace;
-  if (args.length === 0) {
-    return sorted(globSync(config.paths, { cwd: root, ignore: ALWAYS_IGNORED, dot: true }).filter(specSelector(config)));
-  }
+  if (args.length === 0) return configuredSpecs(root, config);
   const isIgnored = picomatch([...config.ignore, ...templatePaths(config)], { dot: true });
   const fromRoot = (path: string): string => fromCommandLine(workspace, path);
   const found = new Set<string>();
@@ -55,11 +50,6 @@ function unmatched(arg: string, why: 'missing' | 'ignored' | 'empty'): string {
   if (why === 'ignored') return `Every file "${arg}" matches is ignored (the configuration's "ignore", or a template).${skip}`;
   if (why === 'empty') return `The folder "${arg}" holds no markdown file.${skip}`;
   return picomatch.scan(arg).isGlob ? `No file matches the pattern "${arg}".${skip}` : `"${arg}" does not exist.${skip}`;
-}
-
-export function sorted<T extends string | { path: string }>(items: T[]): T[] {
-  const key = (item: T): string => (typeof item === 'string' ? item : item.path);
-  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function toPosix(path: string): string {

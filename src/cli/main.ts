@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js';
 import { compilePolicy } from '../config/compiled-policy.js';
 import { policyOptions } from '../config/load.js';
-import type { Report } from '../render/report.js';
+import type { Report } from '../verdict/report.js';
 import { renderGithub } from '../render/github.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';

@@ -1,4 +1,4 @@
-import { plural, type Report } from '../render/report.js';
+import { plural, type Report } from '../verdict/report.js';
 import { didYouMean } from './args.js';
 import { UsageError } from './workspace.js';
 

@@ -1,7 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { specSelector } from '../config/select.js';
 import type { SpecgateConfig } from '../config/load.js';
-import { sorted } from './files.js';
+import { sorted } from '../pipeline/workspace-specs.js';
 import { git as runGit } from './git.js';
 import type { Workspace } from './workspace.js';
 

@@ -1,4 +1,5 @@
-import type { ChangedFile } from '../verdict/changes.js';
+import pLimit from 'p-limit';
+import type { GitHubSpec } from './changed-specs.js';
 import { readFileAtRef, type ContentClient } from './contents.js';
 
 /** Blob bytes by SHA: the app's memory, shared with the head blobs. */
@@ -8,14 +9,17 @@ export interface BlobCache {
 }
 
 /**
- * For `enforce: new-problems`: a changed spec's version at the base commit (a renamed spec at its
- * old path), read through the contents API and cached by blob SHA like every other blob.
- * Undefined when the base does not have it: an added spec is new in full.
+ * For `enforce: new-problems` (the pipeline's `base`): each spec's version at the base commit (a
+ * renamed spec at its old path), read through the contents API and cached by blob SHA like every
+ * other blob. Undefined when the base does not have it: an added spec is new in full.
  */
-export async function readBaseVersion(client: ContentClient, file: ChangedFile, baseSha: string, blobs?: BlobCache): Promise<{ sha: string; bytes: Uint8Array } | undefined> {
-  if (file.status === 'added') return undefined;
-  const found = await readFileAtRef(client, file.previousPath ?? file.path, baseSha, blobs && ((sha) => blobs.get(sha)));
-  if (found.kind !== 'file') return undefined;
-  blobs?.set(found.sha, found.bytes);
-  return { sha: found.sha, bytes: found.bytes };
+export function baseVersionsAt(client: ContentClient, baseSha: string, concurrency: number, blobs?: BlobCache): (spec: GitHubSpec) => Promise<{ spec: GitHubSpec } | undefined> {
+  const limit = pLimit(concurrency);
+  return async (spec) => {
+    if (spec.status === 'added') return undefined;
+    const found = await limit(() => readFileAtRef(client, spec.previousPath ?? spec.path, baseSha, blobs && ((sha) => blobs.get(sha))));
+    if (found.kind !== 'file') return undefined;
+    blobs?.set(found.sha, found.bytes);
+    return { spec: { path: spec.path, bytes: found.bytes, blobSha: found.sha, status: 'unchanged' } };
+  };
 }

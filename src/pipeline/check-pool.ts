@@ -4,7 +4,7 @@ import type { PolicyOptions } from '../core/policy.js';
 import type { Finding } from '../core/types.js';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { policyOptions, type SpecgateConfig } from '../config/load.js';
-import type { FileReport } from '../render/report.js';
+import type { FileReport } from '../verdict/report.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
 import type { CheckAnswer, CheckJob } from './check-worker.js';
 

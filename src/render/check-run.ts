@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../core/types.js';
 import { findingKey } from './review-comments.js';
 import type { Verdict } from '../verdict/verdict.js';
-import { fileStatus, plural, statusNote, type FileReport } from './report.js';
+import { fileStatus, plural, statusNote, type FileReport } from '../verdict/report.js';
 
 /** GitHub takes at most 50 annotations per check-run request; later requests append. */
 export const ANNOTATIONS_PER_REQUEST = 50;

@@ -1,4 +1,4 @@
-import type { Report } from './report.js';
+import type { Report } from '../verdict/report.js';
 
 /** GitHub Actions workflow commands: each finding becomes an annotation on its line. */
 export function renderGithub(report: Report): string {

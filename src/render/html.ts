@@ -1,6 +1,6 @@
 import type { Finding } from '../core/types.js';
 import { HTML_STYLE } from './html-style.js';
-import { fileStatus, plural, summarize, type FileReport, type Report, type SectionOutline } from './report.js';
+import { fileStatus, plural, summarize, type FileReport, type Report, type SectionOutline } from '../verdict/report.js';
 
 /** What a cell of the specs × sections table says, worst first. */
 export const CELL_STATES = ['missing', 'empty', 'placeholder', 'warning', 'complete'] as const;

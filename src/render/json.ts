@@ -1,4 +1,4 @@
-import { fileStatus, summarize, type Report } from './report.js';
+import { fileStatus, summarize, type Report } from '../verdict/report.js';
 
 /** The documented, versioned JSON shape: stable for scripts, so it lists exactly these fields. */
 export function renderJson(report: Report): string {

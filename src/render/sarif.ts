@@ -1,7 +1,7 @@
 import { RULE_DESCRIPTIONS } from '../core/rules/index.js';
 import { DEFAULT_SEVERITIES } from '../core/policy.js';
 import type { Severity } from '../core/types.js';
-import type { Report } from './report.js';
+import type { Report } from '../verdict/report.js';
 import { ruleDocsUrl } from './rule-docs.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };

@@ -1,5 +1,5 @@
 import type { Verdict } from '../verdict/verdict.js';
-import { fileStatus, type FileReport } from './report.js';
+import { fileStatus, type FileReport } from '../verdict/report.js';
 import { skippedNote, type Links } from './check-run.js';
 
 /** Finds our one comment among all of a pull request's comments. */

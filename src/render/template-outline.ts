@@ -1,5 +1,5 @@
 import type { Policy } from '../core/policy.js';
-import { plural } from './report.js';
+import { plural } from '../verdict/report.js';
 
 /**
  * The template as specgate reads it, for `specgate template`: each section on its line, whether

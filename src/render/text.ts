@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { Severity } from '../core/types.js';
-import { fileStatus, plural, statusNote, summarize, type FileReport, type Report } from './report.js';
+import { fileStatus, plural, statusNote, summarize, type FileReport, type Report } from '../verdict/report.js';
 
 type Style = Parameters<typeof styleText>[0];
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };

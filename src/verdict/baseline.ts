@@ -1,5 +1,5 @@
 import { newProblemsOnly, type CheckedVersion } from '../core/baseline.js';
-import type { FileReport } from '../render/report.js';
+import type { FileReport } from './report.js';
 
 /**
  * `enforce: new-problems` for one file: its report with the findings its base version already

@@ -1,10 +1,10 @@
 import { checkSpecInContext } from '../core/check.js';
 import { decodeSpec } from '../core/decode.js';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
+import { closest } from '../config/load.js';
 import type { Policies } from '../config/policies.js';
-import { distance } from 'fastest-levenshtein';
 import type { TemplateChoice } from '../config/select.js';
-import type { FileReport } from '../render/report.js';
+import type { FileReport } from './report.js';
 import type { LinkedSpec } from './links.js';
 
 export interface CheckedFile {
@@ -42,7 +42,8 @@ export function missingLinkedSpec(link: LinkedSpec, headSha: string, reason: 'mi
   return { report: { path: link.path, template: '-', findings: [{ rule: 'linked-spec-missing', severity: 'error', section: '(file)', line: 1, message }] } };
 }
 
+/** The nearest name, whatever its case: front matter says `ADR` for `adr`. */
 function closestName(word: string, candidates: readonly string[]): string | undefined {
-  const best = candidates.map((candidate) => ({ candidate, score: distance(word.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
+  const best = closest(word.toLowerCase(), candidates.map((candidate) => candidate.toLowerCase()));
+  return best === undefined ? undefined : candidates.find((candidate) => candidate.toLowerCase() === best);
 }

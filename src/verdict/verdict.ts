@@ -1,5 +1,5 @@
 import type { SpecgateConfig } from '../config/load.js';
-import { plural, summarize, type Report } from '../render/report.js';
+import { plural, summarize, type Report } from './report.js';
 
 export type Conclusion = 'success' | 'failure' | 'neutral';
 
