@@ -1,4 +1,5 @@
 import { checkSpecInContext } from '../../src/core/check.js';
+import { insertMissingSections } from '../../src/core/fill.js';
 import { parseSpec } from '../../src/core/index.js';
 import { specDate, calendarDay } from '../../src/core/spec-date.js';
 import { specStatus } from '../../src/core/status.js';
@@ -111,6 +112,12 @@ describe('required_since: a section added to the template later', () => {
     expect(findings[1]!.message).toBe(
       'Section "Prior art" is missing, and not required: this spec is dated 2019-03-10 (start-date, line 3), before the section was added to the template (required_since: 2023-06-01).',
     );
+  });
+
+  test('filling the missing sections leaves out the ones not required', () => {
+    const filled = insertMissingSections(spec('old-rfc'), check('old-rfc', { sections: { 'Prior art': { required_since: '2023-06-01' } } }).findings);
+    expect(filled).toContain('# Rollout');
+    expect(filled).not.toContain('# Prior art');
   });
 
   test('a spec dated after it, and a spec with no date, need it', () => {
