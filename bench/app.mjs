@@ -13,14 +13,14 @@ import { deliverWebhook, pullRequestEvent } from '../build-tools/dev/webhooks.js
 const LATENCY_MS = 50;
 const COMPLETE = readFileSync(new URL('../examples/specs/api-rate-limits.md', import.meta.url), 'utf8');
 const INCOMPLETE = readFileSync(new URL('../examples/specs/audit-log-export.md', import.meta.url), 'utf8');
-const isToken = (record) => record.path.startsWith('/app/installations/');
+export const isToken = (record) => record.path.startsWith('/app/installations/');
 const isWrite = (record) => record.method !== 'GET';
-const isCheckRunPost = (record) => record.method === 'POST' && record.path.endsWith('/check-runs');
+export const isCheckRunPost = (record) => record.method === 'POST' && record.path.endsWith('/check-runs');
 
 let repoCount = 0;
 
 /** A repository with a configuration and a pull request changing `files` files, `specs` of them specs. */
-function seed(github, { files, specs, spec, installation = 1 }) {
+export function seed(github, { files, specs, spec, installation = 1 }) {
   repoCount += 1;
   const name = `bench-${repoCount}`;
   const repo = github.addRepo({ owner: 'Codertocat', name, defaultBranch: 'master', files: { '.github/specgate.yml': 'review_comments: true\n' } });
@@ -55,7 +55,7 @@ function roundTrips(records, until) {
  * Sends a delivery; `answered` settles when Probot answers, which is when every write is done.
  * Probot answers 202 when its handlers run past GitHub's 10-second window, and keeps working.
  */
-function dispatch(app, credentials, payload, id, { stillProcessingIsFine = true } = {}) {
+export function dispatch(app, credentials, payload, id, { stillProcessingIsFine = true } = {}) {
   const sent = performance.timeOrigin + performance.now();
   const answered = deliverWebhook(app.url, credentials.webhookSecret, { name: 'pull_request', payload, id }).then((answer) => {
     const fine = answer.status === 200 || (stillProcessingIsFine && answer.status === 202);
@@ -65,7 +65,7 @@ function dispatch(app, credentials, payload, id, { stillProcessingIsFine = true 
 }
 
 /** Sends a delivery and waits for its answer; when counting calls, every one of them must be done. */
-async function deliver(app, credentials, payload, id, { stillProcessingIsFine = false } = {}) {
+export async function deliver(app, credentials, payload, id, { stillProcessingIsFine = false } = {}) {
   const { sent, answered } = dispatch(app, credentials, payload, id, { stillProcessingIsFine });
   await answered;
   return sent;
@@ -156,15 +156,18 @@ export async function latency(samples = 8) {
   return rows;
 }
 
-/** `npm start`'s entry point in a process of its own, so its CPU and memory are its own and not the stand-in's. */
-async function startAppProcess(github, credentials) {
+/**
+ * `npm start`'s entry point in a process of its own, so its CPU and memory are its own and not the
+ * stand-in's. `entry`, `env` and `execArgv` start another server the same way (bench/app-breakdown.mjs).
+ */
+export async function startAppProcess(github, credentials, { entry = '../build/app/main.js', env = {}, execArgv = [] } = {}) {
   const port = await new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
       probe.close(() => resolve(port));
     });
   });
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../build/app/main.js', import.meta.url))], {
+  const child = spawn(process.execPath, [...execArgv, fileURLToPath(new URL(entry, import.meta.url))], {
     env: {
       ...process.env,
       APP_ID: String(credentials.appId),
@@ -176,6 +179,7 @@ async function startAppProcess(github, credentials) {
       PORT: String(port),
       LOG_LEVEL: 'fatal',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -185,6 +189,7 @@ async function startAppProcess(github, credentials) {
   }
   return {
     url,
+    pid: child.pid,
     // Linux's accounting of the process (all its threads): CPU in clock ticks of 10 ms, peak RSS in kB.
     cpuMs: () => {
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -195,7 +200,7 @@ async function startAppProcess(github, credentials) {
   };
 }
 
-async function untilCheckRuns(github, count, timeoutMs = 240_000) {
+export async function untilCheckRuns(github, count, timeoutMs = 240_000) {
   for (const deadline = performance.now() + timeoutMs; github.requests.filter(isCheckRunPost).length < count && performance.now() < deadline; ) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

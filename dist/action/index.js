@@ -89,10 +89,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a2;
-        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names, c) => {
+        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -418,11 +418,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants3) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names2, constants3);
         return this;
       }
       get names() {
@@ -439,15 +439,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants3) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names2, constants3);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -503,8 +503,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names2, constants3) {
+        this.code = optimizeExpr(this.code, names2, constants3);
         return this;
       }
       get names() {
@@ -533,20 +533,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names2, constants3))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -591,20 +591,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         var _a2;
-        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants3);
+        if (!(super.optimizeNames(names2, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names2, constants3);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -619,10 +619,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names2, constants3) {
+        if (!super.optimizeNames(names2, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names2, constants3);
         return this;
       }
       get names() {
@@ -643,8 +643,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -658,10 +658,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names2, constants3) {
+        if (!super.optimizeNames(names2, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names2, constants3);
         return this;
       }
       get names() {
@@ -703,20 +703,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         var _a2, _b;
-        super.optimizeNames(names, constants3);
-        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names2, constants3);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names2, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants3);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -1000,15 +1000,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names2, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1024,18 +1024,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants3[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x2) {
       return typeof x2 == "boolean" || typeof x2 == "number" || x2 === null ? !x2 : (0, code_1._)`!${par(x2)}`;
@@ -1233,7 +1233,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -1262,7 +1262,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -1878,8 +1878,8 @@ var require_keyword = __commonJS({
       var _a2;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
@@ -2095,9 +2095,9 @@ var require_json_schema_traverse = __commonJS({
       cb = opts.cb || cb;
       var pre = typeof cb == "function" ? cb : cb.pre || function() {
       };
-      var post = cb.post || function() {
+      var post2 = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema, "", schema);
+      _traverse(opts, pre, post2, schema, "", schema);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -2143,7 +2143,7 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2) {
+    function _traverse(opts, pre, post2, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2);
         for (var key in schema) {
@@ -2151,18 +2151,18 @@ var require_json_schema_traverse = __commonJS({
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post2, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post2, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
             }
           } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+            _traverse(opts, pre, post2, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
           }
         }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2);
+        post2(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex2);
       }
     }
     function escapeJsonPtr(str) {
@@ -2952,28 +2952,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -4855,11 +4855,11 @@ var require_core = __commonJS({
     }
     function addRule(keyword, definition, dataType) {
       var _a2;
-      const post = definition === null || definition === void 0 ? void 0 : definition.post;
-      if (dataType && post)
+      const post2 = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post2)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES: RULES3 } = this;
-      let ruleGroup = post ? RULES3.post : RULES3.rules.find(({ type: t }) => t === dataType);
+      let ruleGroup = post2 ? RULES3.post : RULES3.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
         RULES3.rules.push(ruleGroup);
@@ -18222,7 +18222,8 @@ var CONFIG_SCHEMA = {
 };
 
 // src/config/load.ts
-var validate = new import_ajv.Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+var compiled;
+var validator = () => compiled ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
 var KNOWN_KEYS = Object.keys(CONFIG_SCHEMA.properties);
 var MAX_ALIASES = 100;
 function defaultConfig() {
@@ -18255,6 +18256,7 @@ function validateConfig(value, lineOf = () => 1) {
     const problems3 = [{ key: "", line: 1, message: "The configuration must be a mapping of keys to values." }];
     return { config: defaultConfig(), problems: problems3, lineOf };
   }
+  const validate = validator();
   const errors2 = validate(value) ? [] : validate.errors ?? [];
   const problems2 = errors2.filter((error3) => error3.keyword !== "propertyNames").map((error3) => describe(error3, lineOf));
   const input = value;
@@ -18357,8 +18359,8 @@ function knownKeysAt(path) {
   return Object.keys(CONFIG_SCHEMA.properties.sections.additionalProperties.properties);
 }
 function article(type) {
-  const names = { array: "a list", object: "a mapping", string: "a string", integer: "a whole number", boolean: "true or false", number: "a number" };
-  return names[type] ?? type;
+  const names2 = { array: "a list", object: "a mapping", string: "a string", integer: "a whole number", boolean: "true or false", number: "a number" };
+  return names2[type] ?? type;
 }
 function closest(word2, candidates2) {
   const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
@@ -18668,26 +18670,30 @@ var LEADING_MARK = new RegExp(String.raw`^\s*[(\[]\s*(${MARK_WORDS})\s*[)\]]\s*`
 var NUMBERING = /^(?:(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]+)[.)]|\d+(?:\.\d+)+|\d+)\s+/u;
 var TRAILING_PUNCTUATION = /[\s:?.!#]+$/u;
 var NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
+var NON_ASCII = /[^\t-~]/;
+function nfkc(text2) {
+  return NON_ASCII.test(text2) ? text2.normalize("NFKC") : text2;
+}
 function requirementMark(text2) {
-  const normalised = text2.normalize("NFKC");
+  const normalised = nfkc(text2);
   const found = TRAILING_MARK.exec(normalised) ?? LEADING_MARK.exec(normalised);
   if (!found) return void 0;
   const words = found[1].toLowerCase();
   return { mark: found[0].trim(), optional: !(words === "mandatory" || words === "required") };
 }
 function withoutRequirementMark(text2) {
-  const normalised = text2.normalize("NFKC");
+  const normalised = nfkc(text2);
   return normalised.replace(TRAILING_MARK, "").replace(LEADING_MARK, "").trim();
 }
 function headingKey(text2) {
-  let key = withoutRequirementMark(text2.normalize("NFKC").toLowerCase().replace(DECORATION, " "));
+  let key = withoutRequirementMark(nfkc(text2).toLowerCase().replace(DECORATION, " "));
   key = key.replace(NUMBERING, "");
   key = key.replace(TRAILING_PUNCTUATION, "");
   key = key.replace(/&/g, " and ");
   return key.replace(NON_WORD, " ").trim();
 }
 function proseKey(text2) {
-  return text2.normalize("NFKC").toLowerCase().replace(NON_WORD, " ").trim();
+  return nfkc(text2).toLowerCase().replace(NON_WORD, " ").trim();
 }
 function countWords(text2) {
   return text2.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
@@ -18698,7 +18704,9 @@ var CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
 var TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
 var SUBTITLE = /^(.*?):\s+\S/u;
 var MAX_PARTS = 8;
+var ANY_JOIN = /[&+/,;(:]|\band\b/iu;
 function joinedNames(text2, isName, isHalfOfName = () => false) {
+  if (!ANY_JOIN.test(text2)) return void 0;
   const aside = TRAILING_ASIDE.exec(text2);
   const main = aside ? aside[1] : text2;
   const head = SUBTITLE.exec(main)?.[1] ?? main;
@@ -24124,20 +24132,20 @@ function compile(self2) {
     if (val === null) {
       return;
     }
-    const compiled2 = { validate: null, link: null };
-    self2.__compiled__[name] = compiled2;
+    const compiled3 = { validate: null, link: null };
+    self2.__compiled__[name] = compiled3;
     if (isObject(val)) {
       if (isRegExp(val.validate)) {
-        compiled2.validate = createValidator(val.validate);
+        compiled3.validate = createValidator(val.validate);
       } else if (isFunction(val.validate)) {
-        compiled2.validate = val.validate;
+        compiled3.validate = val.validate;
       } else {
         schemaError(name, val);
       }
       if (isFunction(val.normalize)) {
-        compiled2.normalize = val.normalize;
+        compiled3.normalize = val.normalize;
       } else if (!val.normalize) {
-        compiled2.normalize = createNormalizer();
+        compiled3.normalize = createNormalizer();
       } else {
         schemaError(name, val);
       }
@@ -25601,6 +25609,79 @@ function isCode(block2, line, column) {
   return block2.masks.some((mask) => mask.line === line && mask.start <= column && column < mask.end);
 }
 
+// src/core/near-miss-index.ts
+var NearMissIndex = class {
+  /** Indexes the candidates by what the wanted names hold, and nothing else. */
+  constructor(candidates2, wanted) {
+    this.candidates = candidates2;
+    const looses = new Set(wanted.map((name) => name.loose));
+    const words = new Set(wanted.flatMap((name) => name.words));
+    for (const name of wanted) for (const piece of pieceCounts(name.key).keys()) this.byPiece.set(piece, { positions: [], counts: [] });
+    candidates2.forEach((name, position) => {
+      if (looses.has(name.loose)) post(this.byLoose, name.loose, position);
+      if (name.group !== void 0) post(this.byGroup, name.group, position);
+      for (const word2 of new Set(name.words)) if (words.has(word2)) post(this.byWord, word2, position);
+      for (const [piece, count] of pieceCounts(name.key, this.byPiece)) {
+        const postings = this.byPiece.get(piece);
+        postings.positions.push(position);
+        postings.counts.push(count);
+      }
+    });
+    this.shared = new Int32Array(candidates2.length);
+  }
+  candidates;
+  byLoose = /* @__PURE__ */ new Map();
+  byGroup = /* @__PURE__ */ new Map();
+  byWord = /* @__PURE__ */ new Map();
+  // For each two-character piece a wanted key holds: the headings that hold it, and how often.
+  byPiece = /* @__PURE__ */ new Map();
+  shared;
+  /** The positions of the candidates that may score above the threshold against `wanted`, in order. */
+  likely(wanted) {
+    const found = new Set(this.byLoose.get(wanted.loose) ?? []);
+    if (wanted.group !== void 0) for (const position of this.byGroup.get(wanted.group) ?? []) found.add(position);
+    for (const word2 of wanted.words) for (const position of this.byWord.get(word2) ?? []) found.add(position);
+    for (const position of this.closeSpellings(wanted.key)) found.add(position);
+    return [...found].sort((a, b) => a - b);
+  }
+  /**
+   * Candidates that share enough two-character pieces with `key` to be within the spelling
+   * threshold. One that shares none is left out too: for keys of one character that is only an
+   * identical key, and identical keys share their loose form.
+   */
+  closeSpellings(key) {
+    const touched = [];
+    for (const [piece, count] of pieceCounts(key)) {
+      const { positions, counts: counts2 } = this.byPiece.get(piece);
+      positions.forEach((position, at2) => {
+        if (this.shared[position] === 0) touched.push(position);
+        this.shared[position] = this.shared[position] + Math.min(count, counts2[at2]);
+      });
+    }
+    const close = touched.filter((position) => this.shared[position] >= piecesNeeded(key, this.candidates[position].key));
+    for (const position of touched) this.shared[position] = 0;
+    return close;
+  }
+};
+function piecesNeeded(a, b) {
+  const longer = Math.max(a.length, b.length);
+  return longer - 1 - 2 * Math.floor(longer / 4);
+}
+function pieceCounts(key, keep) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (let at2 = 0; at2 + 1 < key.length; at2++) {
+    const piece = key.charCodeAt(at2) * 65536 + key.charCodeAt(at2 + 1);
+    if (keep && !keep.has(piece)) continue;
+    counts2.set(piece, (counts2.get(piece) ?? 0) + 1);
+  }
+  return counts2;
+}
+function post(postings, key, position) {
+  const list2 = postings.get(key);
+  if (list2) list2.push(position);
+  else postings.set(key, [position]);
+}
+
 // src/core/synonyms.ts
 var SYNONYM_GROUPS = [
   {
@@ -25676,12 +25757,16 @@ var SAME_WORDS = 0.95;
 var SYNONYM = 0.9;
 function nearMisses(sections, candidates2) {
   const pairs = [];
-  for (const section of sections) {
-    for (const candidate of candidates2) {
-      const score = similarity(section.key, specKey(candidate));
-      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
+  if (sections.length === 0) return /* @__PURE__ */ new Map();
+  const found = candidates2.map((candidate) => cachedName(candidate, () => specKey(candidate)));
+  const wanted = sections.map((section) => cachedName(section, () => section.key));
+  const index = new NearMissIndex(found, wanted);
+  sections.forEach((section, at2) => {
+    for (const position of index.likely(wanted[at2])) {
+      const score = compare(wanted[at2], found[position]);
+      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate: candidates2[position], score });
     }
-  }
+  });
   pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
   const chosen = /* @__PURE__ */ new Map();
   const taken = /* @__PURE__ */ new Set();
@@ -25692,21 +25777,31 @@ function nearMisses(sections, candidates2) {
   }
   return chosen;
 }
-function similarity(wanted, found) {
-  if (wanted === "" || found === "") return 0;
-  const wantedWords = looseWords(wanted);
-  const foundWords = looseWords(found);
-  if (wantedWords.join(" ") === foundWords.join(" ")) return SAME_WORDS;
-  if (sameGroup(wantedWords, foundWords)) return SYNONYM;
-  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
-  const shared = wantedWords.filter((word2) => foundWords.includes(word2)).length;
-  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
-  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
+var names = /* @__PURE__ */ new WeakMap();
+function cachedName(of, key) {
+  let name = names.get(of);
+  if (!name) names.set(of, name = nameOf(key()));
+  return name;
+}
+function nameOf(key) {
+  const words = looseWords(key);
+  const loose = words.join(" ");
+  return { key, words, loose, group: GROUP_OF.get(loose) };
+}
+function compare(wanted, found) {
+  if (wanted.key === "" || found.key === "") return 0;
+  if (wanted.loose === found.loose) return SAME_WORDS;
+  if (wanted.group !== void 0 && wanted.group === found.group) return SYNONYM;
+  const spelling = 1 - distance(wanted.key, found.key) / Math.max(wanted.key.length, found.key.length);
+  const shared = wanted.words.filter((word2) => found.words.includes(word2)).length;
+  const contained = shared > 0 && (shared === wanted.words.length || shared === found.words.length);
+  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wanted.words.length, found.words.length)) : 0);
 }
 function looseWords(key) {
   const words = key.split(" ").filter((word2) => !STOP_WORDS.has(word2));
   return words.map(canonicalWord).sort();
 }
+var CHANGEABLE_ENDING = /(?:our|is(?:e|ed|es|ing|ations?)|yse|tre|ogue|dgements?|ll(?:ing|ed|er)|s)$/u;
 var IRREGULAR = {
   criteria: "criterion",
   appendices: "appendix",
@@ -25718,6 +25813,7 @@ var IRREGULAR = {
 function canonicalWord(word2) {
   const irregular = IRREGULAR[word2];
   if (irregular) return irregular;
+  if (!CHANGEABLE_ENDING.test(word2)) return word2;
   let canonical = word2.replace(new RegExp("(?<=\\p{L}{3})our$", "u"), "or").replace(new RegExp("(?<=\\p{L}{3})is(e|ed|es|ing|ation|ations)$", "u"), "iz$1").replace(new RegExp("(?<=\\p{L}{2})yse$", "u"), "yze").replace(new RegExp("(?<=\\p{L}{3})tre$", "u"), "ter").replace(new RegExp("(?<=\\p{L}{3})ogue$", "u"), "og").replace(/dgement(s?)$/u, "dgment$1").replace(new RegExp("(?<=\\p{L}[aeiou])ll(ing|ed|er)$", "u"), "l$1");
   if (new RegExp("\\p{L}{3}ies$", "u").test(canonical)) canonical = `${canonical.slice(0, -3)}y`;
   else if (/(?:ss|x|ch|sh)es$/u.test(canonical)) canonical = canonical.slice(0, -2);
@@ -25728,10 +25824,6 @@ var GROUP_OF = /* @__PURE__ */ new Map();
 SYNONYM_GROUPS.forEach((group, index) => {
   for (const name of group.names) GROUP_OF.set(looseWords(name).join(" "), index);
 });
-function sameGroup(wanted, found) {
-  const group = GROUP_OF.get(wanted.join(" "));
-  return group !== void 0 && group === GROUP_OF.get(found.join(" "));
-}
 
 // src/core/skeleton.ts
 function sectionSkeleton(section, level, isRequired) {
@@ -25784,8 +25876,8 @@ var missingSection = {
 function withoutBoldLeads(sections, context) {
   const leads = boldLeadKeys(context.document);
   if (leads.size === 0) return sections;
-  const names = (section) => [section.name, ...context.policy.aliases.get(section) ?? []];
-  return sections.filter((section) => !names(section).some((name) => leads.has(headingKey(name))));
+  const names2 = (section) => [section.name, ...context.policy.aliases.get(section) ?? []];
+  return sections.filter((section) => !names2(section).some((name) => leads.has(headingKey(name))));
 }
 function hintCandidates(context) {
   const { matching } = context;
@@ -26699,8 +26791,8 @@ async function readSpecs(client, { changed, links }, options) {
 // src/github/compare.ts
 var COMPARE_FILE_LIMIT = 300;
 async function compareCommits(client, base2, head) {
-  const compare = client.octokit.rest.repos.compareCommitsWithBasehead;
-  const { data } = await compare({ owner: client.owner, repo: client.repo, basehead: `${base2}...${head}`, per_page: 1 });
+  const compare2 = client.octokit.rest.repos.compareCommitsWithBasehead;
+  const { data } = await compare2({ owner: client.owner, repo: client.repo, basehead: `${base2}...${head}`, per_page: 1 });
   const listed = data.files ?? [];
   return { files: listed.map(changedFile), mergeBase: data.merge_base_commit.sha, complete: listed.length < COMPARE_FILE_LIMIT };
 }
@@ -27611,13 +27703,13 @@ function guidanceText(guidance, source, document) {
 }
 
 // src/config/compiled-policy.ts
-var compiled = new I({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
+var compiled2 = new I({ max: 256, maxSize: 8 * 1024 * 1024, sizeCalculation: (_, key) => Math.max(1, key.length) });
 function compilePolicy(text2, options) {
   const key = `${JSON.stringify(options)}\0${text2}`;
-  let result = compiled.get(key);
+  let result = compiled2.get(key);
   if (result === void 0) {
     result = createPolicy(parseTemplate(text2), options);
-    compiled.set(key, result);
+    compiled2.set(key, result);
   }
   return result;
 }
@@ -27714,9 +27806,9 @@ async function checkSpecs(source, specs, options = {}) {
     (spec) => override !== void 0 ? { kind: "template", template: override, by: "path" } : chooseTemplate(spec.path, spec.bytes, config3)
   );
   const needed = specs.length > 0 || !options.compileWithoutSpecs ? neededTemplates(choices) : [override ?? config3.template];
-  const compiled2 = await compile3(source, needed);
-  if (compiled2.kind === "config-error") return compiled2;
-  const { policies, texts } = compiled2;
+  const compiled3 = await compile3(source, needed);
+  if (compiled3.kind === "config-error") return compiled3;
+  const { policies, texts } = compiled3;
   const checked = specs.map((spec, index) => {
     const choice = choices[index];
     if (choice.kind === "unknown") return { spec, ...unknownTemplateFile(spec.path, choice) };
@@ -29035,11 +29127,11 @@ function merge(defaults, route, options) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
+  return url + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -29287,8 +29379,8 @@ var OWS = 2;
 var SEMI_FLAG = 4;
 var COMMA_FLAG = 8;
 var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
+var NON_ASCII2 = 65280;
+var CASE_FLAGS = LOWER_CASE | NON_ASCII2;
 var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
@@ -29339,7 +29431,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII2 | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -29441,7 +29533,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII2 | flags;
       index++;
     }
   }
@@ -33464,8 +33556,8 @@ async function fromDefaultBranch(client, request2) {
   }
   const first = found[0];
   const source = { owner: first.owner, repo: first.repo, path: first.path, inThisRepository: first.owner === owner && first.repo === repo };
-  const names = found.map((file) => file.owner === owner && file.repo === repo ? file.path : `${file.owner}/${file.repo}:${file.path}`);
-  const description = `${names.join(", extending ")} from ${branch}, through the API`;
+  const names2 = found.map((file) => file.owner === owner && file.repo === repo ? file.path : `${file.owner}/${file.repo}:${file.path}`);
+  const description = `${names2.join(", extending ")} from ${branch}, through the API`;
   const { _extends: _ignored, ...merged } = result.config;
   const loaded = validateConfig(merged);
   if (loaded.problems.length === 0) {
@@ -33606,8 +33698,8 @@ function withOverrides(loaded, overrides) {
   return { ...loaded, config: { ...loaded.config, ...overrides } };
 }
 function describeOverrides(overrides) {
-  const names = { paths: "paths", template: "template", check_name: "check-name", comment: "comment" };
-  return Object.keys(overrides).map((key) => names[key]);
+  const names2 = { paths: "paths", template: "template", check_name: "check-name", comment: "comment" };
+  return Object.keys(overrides).map((key) => names2[key]);
 }
 
 // src/action/pull-files.ts

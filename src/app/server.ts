@@ -3,10 +3,11 @@
  * Built here rather than with Probot's `run()` so that nothing starts on bad settings (no setup
  * mode, no public default secret), `/ping` tells the truth, and rejected deliveries log one line.
  */
+import { createNodeMiddleware } from '@octokit/webhooks';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Probot, type ProbotOctokit } from 'probot';
+import { Probot, type ApplicationFunction, type ProbotOctokit } from 'probot';
 import type { Logger } from 'pino';
 import specgateApp, { type SpecgateHooks } from './index.js';
 import { SpecgateOctokit } from './github/octokit.js';
@@ -22,6 +23,8 @@ export interface RequestHandlerOptions {
   ready?: () => boolean;
   /** Filled in by the app: how a shutdown waits for the deliveries in flight. */
   hooks?: SpecgateHooks;
+  /** The app Probot loads: specgate's unless a bench measures the server with another (bench/app-breakdown.mjs). */
+  app?: ApplicationFunction;
 }
 
 /** One `(request, response)` function for `npm start` and the serverless handler alike. */
@@ -42,8 +45,10 @@ export async function createRequestHandler(settings: Settings, options: RequestH
     ...(settings.redisUrl ? { redisConfig: settings.redisUrl } : {}),
   });
   const extra: Handler[] = [];
-  await probot.load(specgateApp, { cwd: process.cwd(), addHandler: (handler: Handler) => extra.push(handler), hooks: options.hooks ?? {} } as never);
-  const webhooks = await probot.getNodeMiddleware({ path: settings.webhookPath });
+  await probot.load(options.app ?? specgateApp, { cwd: process.cwd(), addHandler: (handler: Handler) => extra.push(handler), hooks: options.hooks ?? {} } as never);
+  // Probot's own middleware answers 202 after a fixed 9 s; ours takes the timeout from the settings.
+  await probot.getNodeMiddleware({ path: settings.webhookPath });
+  const webhooks = createNodeMiddleware(probot.webhooks, { path: settings.webhookPath, log, timeout: settings.webhookTimeoutMs });
   const ready = options.ready ?? (() => true);
 
   return async (request, response) => {

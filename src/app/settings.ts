@@ -29,6 +29,11 @@ export interface Settings {
   shutdownTimeoutMs: number;
   /** How often to ask GitHub for missed deliveries, 0 for never (SPECGATE_REDELIVER_MINUTES, default 5). */
   redeliverIntervalMs: number;
+  /**
+   * How long a delivery's answer waits for its handling before answering 202 "still processing"
+   * (SPECGATE_WEBHOOK_TIMEOUT_MS, default 9000: GitHub gives up on an answer after 10 s).
+   */
+  webhookTimeoutMs: number;
 }
 
 /** A setting that stops the server from starting; the message is the one line a maintainer sees. */
@@ -53,6 +58,7 @@ export function readSettings(env: Env, cwd = process.cwd()): Settings {
     logFormat: env.LOG_FORMAT ? (env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json') : env.NODE_ENV === 'production' ? 'json' : 'pretty',
     shutdownTimeoutMs: readMilliseconds('SPECGATE_SHUTDOWN_TIMEOUT_MS', env.SPECGATE_SHUTDOWN_TIMEOUT_MS, 20_000),
     redeliverIntervalMs: readMinutes('SPECGATE_REDELIVER_MINUTES', env.SPECGATE_REDELIVER_MINUTES, 5) * 60_000,
+    webhookTimeoutMs: readMilliseconds('SPECGATE_WEBHOOK_TIMEOUT_MS', env.SPECGATE_WEBHOOK_TIMEOUT_MS, 9_000),
   };
   if (env.REDIS_URL) settings.redisUrl = env.REDIS_URL;
   return settings;

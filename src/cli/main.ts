@@ -4,17 +4,11 @@ import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js
 import { compilePolicy } from '../config/compiled-policy.js';
 import { policyOptions } from '../config/load.js';
 import type { Report } from '../verdict/report.js';
-import { renderGithub } from '../render/github.js';
-import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
-import { renderSarif } from '../render/sarif.js';
 import { renderTemplateOutline } from '../render/template-outline.js';
 import { renderText } from '../render/text.js';
 import { parseCommandLine, type OptionValues } from './args.js';
 import { checkSpecs, type CheckOptions } from './check-command.js';
-import { applyFixes, fixesAsDiff, planFixes } from './fix-command.js';
-import { runInit } from './init-command.js';
-import { runNew } from './new-command.js';
 import { errorsOnly, gateFrom, outcome } from './outcome.js';
 import { templateForPath } from './template-source.js';
 import { USAGE } from './usage.js';
@@ -24,16 +18,18 @@ import { openWorkspace, readText, UsageError, type Workspace } from './workspace
 const FORMATS = ['text', 'json', 'sarif', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-function render(report: Report, format: Format, options: { toTerminal: boolean; staged: boolean }): string {
+// A plain check loads only what it uses: the other formats and commands (and the diff library
+// behind --dry-run) are imported when asked for, which keeps them out of every cold start.
+async function render(report: Report, format: Format, options: { toTerminal: boolean; staged: boolean }): Promise<string> {
   switch (format) {
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, specgateVersion());
+      return (await import('../render/sarif.js')).renderSarif(report, specgateVersion());
     case 'github':
-      return renderGithub(report);
+      return (await import('../render/github.js')).renderGithub(report);
     case 'html':
-      return renderHtml(report, { version: specgateVersion() });
+      return (await import('../render/html.js')).renderHtml(report, { version: specgateVersion() });
     case 'text':
       return renderText(report, {
         color: options.toTerminal && process.stdout.isTTY === true && !process.env.NO_COLOR,
@@ -48,14 +44,14 @@ async function main(argv: string[]): Promise<number> {
   if (values.help) return print(`${USAGE}\n`, 0);
   if (command === undefined) throw new UsageError('Name a command.', true);
   const cwd = process.cwd();
-  if (command === 'init') return print(runInit(cwd), 0);
+  if (command === 'init') return print((await import('./init-command.js')).runInit(cwd), 0);
   const workspace = openWorkspace(cwd, values.config);
   switch (command) {
     case 'check':
     case 'fix':
       return check(workspace, positionals, values, command === 'fix');
     case 'new':
-      return print(runNew(workspace, positionals[0], values.template), 0);
+      return print((await import('./new-command.js')).runNew(workspace, positionals[0], values.template), 0);
     case 'template':
       return printTemplate(workspace, values);
   }
@@ -81,13 +77,14 @@ async function check(workspace: Workspace, paths: string[], values: OptionValues
     ...(cacheOption === undefined ? {} : { cache: resolve(values['cache-location'] === undefined ? workspace.root : workspace.cwd, cacheOption) }),
   };
   if (fix) {
+    const { applyFixes, fixesAsDiff, planFixes } = await import('./fix-command.js');
     const fixes = await planFixes(options);
     if (values['dry-run']) return print(fixesAsDiff(fixes), fixes.length > 0 ? 1 : 0);
     process.stderr.write(applyFixes(workspace.root, fixes));
   }
   const { report } = await checkSpecs(options);
   const shown = values.quiet ? errorsOnly(report) : report;
-  const output = render(shown, format, { toTerminal: values['output-file'] === undefined, staged: options.staged === true });
+  const output = await render(shown, format, { toTerminal: values['output-file'] === undefined, staged: options.staged === true });
   if (values['output-file'] === undefined) process.stdout.write(output);
   else writeFileSync(resolve(workspace.cwd, values['output-file']), output);
   const { code, why } = outcome(report, gate);

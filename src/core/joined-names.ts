@@ -13,6 +13,8 @@ const CONJUNCTION = /\s*(?:&|\+|\/|,|;|\band\b)\s*/iu;
 const TRAILING_ASIDE = /^(.*?)\s*\(([^()]*)\)\s*$/u;
 const SUBTITLE = /^(.*?):\s+\S/u;
 const MAX_PARTS = 8;
+// Most headings join nothing: one cheap test before any splitting.
+const ANY_JOIN = /[&+/,;(:]|\band\b/iu;
 
 /** The keys of the sections a heading joins, or undefined when it is not made of section names. */
 export function joinedNames(
@@ -20,6 +22,7 @@ export function joinedNames(
   isName: (key: string) => boolean,
   isHalfOfName: (key: string) => boolean = () => false,
 ): string[] | undefined {
+  if (!ANY_JOIN.test(text)) return undefined;
   const aside = TRAILING_ASIDE.exec(text);
   const main = aside ? aside[1]! : text;
   const head = SUBTITLE.exec(main)?.[1] ?? main;

@@ -5,6 +5,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { specKey } from './match.js';
+import { NearMissIndex } from './near-miss-index.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 import type { TemplateSection } from './template.js';
 import type { SpecSection } from './types.js';
@@ -27,12 +28,17 @@ export function nearMiss(section: TemplateSection, candidates: readonly SpecSect
  */
 export function nearMisses(sections: readonly TemplateSection[], candidates: readonly SpecSection[]): Map<TemplateSection, SpecSection> {
   const pairs: Array<{ section: TemplateSection; candidate: SpecSection; score: number }> = [];
-  for (const section of sections) {
-    for (const candidate of candidates) {
-      const score = similarity(section.key, specKey(candidate));
-      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate, score });
+  if (sections.length === 0) return new Map();
+  const found = candidates.map((candidate) => cachedName(candidate, () => specKey(candidate)));
+  const wanted = sections.map((section) => cachedName(section, () => section.key));
+  // Only the headings that can pass the threshold are compared: the same pairs as comparing all.
+  const index = new NearMissIndex(found, wanted);
+  sections.forEach((section, at) => {
+    for (const position of index.likely(wanted[at]!)) {
+      const score = compare(wanted[at]!, found[position]!);
+      if (score > NEAR_MISS_THRESHOLD) pairs.push({ section, candidate: candidates[position]!, score });
     }
-  }
+  });
   pairs.sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.candidate.index - b.candidate.index);
   const chosen = new Map<TemplateSection, SpecSection>();
   const taken = new Set<SpecSection>();
@@ -44,17 +50,42 @@ export function nearMisses(sections: readonly TemplateSection[], candidates: rea
   return chosen;
 }
 
+/** A heading key with its loose form, worked out once per key and compared with many. */
+interface Name {
+  key: string;
+  words: string[];
+  loose: string;
+  group: number | undefined;
+}
+
+// Templates outlive checks, and one check compares each heading with every missing section.
+const names = new WeakMap<TemplateSection | SpecSection, Name>();
+
+function cachedName(of: TemplateSection | SpecSection, key: () => string): Name {
+  let name = names.get(of);
+  if (!name) names.set(of, (name = nameOf(key())));
+  return name;
+}
+
+function nameOf(key: string): Name {
+  const words = looseWords(key);
+  const loose = words.join(' ');
+  return { key, words, loose, group: GROUP_OF.get(loose) };
+}
+
 export function similarity(wanted: string, found: string): number {
-  if (wanted === '' || found === '') return 0;
-  const wantedWords = looseWords(wanted);
-  const foundWords = looseWords(found);
-  if (wantedWords.join(' ') === foundWords.join(' ')) return SAME_WORDS;
-  if (sameGroup(wantedWords, foundWords)) return SYNONYM;
-  const spelling = 1 - distance(wanted, found) / Math.max(wanted.length, found.length);
-  const shared = wantedWords.filter((word) => foundWords.includes(word)).length;
+  return compare(nameOf(wanted), nameOf(found));
+}
+
+function compare(wanted: Name, found: Name): number {
+  if (wanted.key === '' || found.key === '') return 0;
+  if (wanted.loose === found.loose) return SAME_WORDS;
+  if (wanted.group !== undefined && wanted.group === found.group) return SYNONYM;
+  const spelling = 1 - distance(wanted.key, found.key) / Math.max(wanted.key.length, found.key.length);
+  const shared = wanted.words.filter((word) => found.words.includes(word)).length;
   // A dropped or added qualifier ("Security" for "Security Considerations"): a weaker signal than a near-identical spelling.
-  const contained = shared > 0 && (shared === wantedWords.length || shared === foundWords.length);
-  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wantedWords.length, foundWords.length)) : 0);
+  const contained = shared > 0 && (shared === wanted.words.length || shared === found.words.length);
+  return Math.max(spelling, contained ? 0.76 + 0.1 * (shared / Math.max(wanted.words.length, found.words.length)) : 0);
 }
 
 /** A key's content words in one spelling and number, sorted: `Options Considered` and `considered option` agree. */
@@ -62,6 +93,8 @@ function looseWords(key: string): string[] {
   const words = key.split(' ').filter((word) => !STOP_WORDS.has(word));
   return words.map(canonicalWord).sort();
 }
+
+const CHANGEABLE_ENDING = /(?:our|is(?:e|ed|es|ing|ations?)|yse|tre|ogue|dgements?|ll(?:ing|ed|er)|s)$/u;
 
 const IRREGULAR: Readonly<Record<string, string>> = {
   criteria: 'criterion',
@@ -76,6 +109,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 export function canonicalWord(word: string): string {
   const irregular = IRREGULAR[word];
   if (irregular) return irregular;
+  // Every rule below needs one of these endings: most words (and every number) have none.
+  if (!CHANGEABLE_ENDING.test(word)) return word;
   let canonical = word
     .replace(/(?<=\p{L}{3})our$/u, 'or') // behaviour
     .replace(/(?<=\p{L}{3})is(e|ed|es|ing|ation|ations)$/u, 'iz$1') // organise, initialisation
@@ -94,8 +129,3 @@ const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.forEach((group, index) => {
   for (const name of group.names) GROUP_OF.set(looseWords(name).join(' '), index);
 });
-
-function sameGroup(wanted: readonly string[], found: readonly string[]): boolean {
-  const group = GROUP_OF.get(wanted.join(' '));
-  return group !== undefined && group === GROUP_OF.get(found.join(' '));
-}

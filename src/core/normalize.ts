@@ -17,9 +17,18 @@ const NUMBERING = /^(?:(?:\d+(?:\.\d+)*|[a-z]|[ivxlcdm]+)[.)]|\d+(?:\.\d+)+|\d+)
 const TRAILING_PUNCTUATION = /[\s:?.!#]+$/u;
 const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
+// ASCII text is its own NFKC form, and most text is ASCII: looking for one other character costs half of normalising.
+// Any character outside TAB..'~' sends the text through NFKC (control characters too: they are rare, and unchanged by it).
+const NON_ASCII = /[^\t-~]/;
+
+/** Text in NFKC form (full-width letters, ligatures and compatibility characters as their plain ones). */
+export function nfkc(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+}
+
 /** The requirement mark a heading carries (`(Optional)`, `(mandatory)`, `(include if …)`), as written. */
 export function requirementMark(text: string): { mark: string; optional: boolean } | undefined {
-  const normalised = text.normalize('NFKC');
+  const normalised = nfkc(text);
   const found = TRAILING_MARK.exec(normalised) ?? LEADING_MARK.exec(normalised);
   if (!found) return undefined;
   const words = found[1]!.toLowerCase();
@@ -28,7 +37,7 @@ export function requirementMark(text: string): { mark: string; optional: boolean
 
 /** A heading without its requirement mark, as the template spells it. */
 export function withoutRequirementMark(text: string): string {
-  const normalised = text.normalize('NFKC');
+  const normalised = nfkc(text);
   return normalised.replace(TRAILING_MARK, '').replace(LEADING_MARK, '').trim();
 }
 
@@ -37,7 +46,7 @@ export function withoutRequirementMark(text: string): string {
  * `## 2) **Context & Goal:** 🎯` and `## context and goal` both give `context and goal`.
  */
 export function headingKey(text: string): string {
-  let key = withoutRequirementMark(text.normalize('NFKC').toLowerCase().replace(DECORATION, ' '));
+  let key = withoutRequirementMark(nfkc(text).toLowerCase().replace(DECORATION, ' '));
   key = key.replace(NUMBERING, '');
   key = key.replace(TRAILING_PUNCTUATION, '');
   key = key.replace(/&/g, ' and ');
@@ -46,7 +55,7 @@ export function headingKey(text: string): string {
 
 /** Prose reduced to its words, for comparing an author's text with the template's guidance. */
 export function proseKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(NON_WORD, ' ').trim();
+  return nfkc(text).toLowerCase().replace(NON_WORD, ' ').trim();
 }
 
 /** Words a reader would count: runs of letters or digits. */

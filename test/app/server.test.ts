@@ -125,4 +125,62 @@ describe('npm start: configured only by environment variables', () => {
       restoreNetwork();
     }
   });
+
+  test('a delivery still being handled at SPECGATE_WEBHOOK_TIMEOUT_MS is answered 202, and its check run is still written', async () => {
+    noNetwork();
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const env = {
+      APP_ID: '123',
+      PRIVATE_KEY: PRIVATE_KEY.replace(/\n/g, '\\n'),
+      WEBHOOK_SECRET: 'slow-secret',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent' as const,
+      SPECGATE_WEBHOOK_TIMEOUT_MS: '50',
+    };
+    const started = await startServer(readSettings(env), { log: await createLogger({ level: 'silent', format: 'json' }), Octokit: QuickOctokit });
+    // The token request is held until the answer has come: the handling cannot finish first, however fast the machine.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let checkRunWritten!: () => void;
+    const written = new Promise<void>((resolve) => (checkRunWritten = resolve));
+    try {
+      nock('https://api.github.com')
+        .post('/app/installations/1/access_tokens')
+        .reply(async () => {
+          await held;
+          return [201, { token: 't' }];
+        })
+        .get(`${REPO_PATH}/contents/.github%2Fspecgate.yml`)
+        .reply(404)
+        .get('/repos/Codertocat/.github/contents/.github%2Fspecgate.yml')
+        .reply(404)
+        .get(`${REPO_PATH}/pulls/2/files`)
+        .query(true)
+        .reply(200, [])
+        .post(`${REPO_PATH}/check-runs`)
+        .reply(() => {
+          checkRunWritten();
+          return [201, { id: 1 }];
+        })
+        .get(`${REPO_PATH}/issues/2/comments`)
+        .query(true)
+        .reply(200, []);
+      const body = JSON.stringify(examplePayload('pull_request', 'opened'));
+      const response = await deliver(`http://127.0.0.1:${port}`, body, sign(body, 'slow-secret'));
+      expect(response.status).toBe(202);
+      expect(await response.text()).toBe('still processing\n');
+      release();
+      await written;
+    } finally {
+      release();
+      await started.stop();
+      restoreNetwork();
+    }
+  });
 });

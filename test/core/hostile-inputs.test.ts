@@ -51,6 +51,15 @@ describe('hostile inputs get their findings', () => {
     expect(document.sections[49_999]!.heading).toEqual({ text: 'Part 49999', level: 2, line: 199_997, endLine: 199_997 });
   });
 
+  test('50,000 headings: each missing section gets its look-alike among them, found as when every pair is compared', () => {
+    const parts = Array.from({ length: 50_000 }, (_, index) => `## ${index === 25_000 ? 'Summery' : `Part ${index}`}\n\nText ${index}.\n`);
+    const findings = checkSpec(parts.join('\n'), policy);
+    expect(findings.map((finding) => [finding.rule, finding.section, finding.didYouMean?.heading])).toEqual([
+      ['missing-section', 'Summary', 'Summery'],
+      ['missing-section', 'Design', undefined],
+    ]);
+  });
+
   test('a 1 MB line, and a 1 MB code span, are one paragraph each', () => {
     const word = 'word '.repeat(200_000);
     const document = parseSpec(`## Summary\n\n${word}\n\n## Design\n\n\`${word}\`\n`);

@@ -1,4 +1,6 @@
-import { canonicalWord, similarity } from '../../src/core/near-miss.js';
+import { parseSpec, parseTemplate } from '../../src/core/index.js';
+import { canonicalWord, nearMisses, similarity } from '../../src/core/near-miss.js';
+import { specKey } from '../../src/core/match.js';
 import { aliasLine } from '../../src/core/rules/missing-section.js';
 import { SYNONYM_GROUPS } from '../../src/core/synonyms.js';
 import { check, ofRule } from '../helpers/core.js';
@@ -65,5 +67,46 @@ describe('the loose comparison behind hints', () => {
 
   test('every synonym group says where it was seen', () => {
     for (const group of SYNONYM_GROUPS) expect(group.seen.length).toBeGreaterThan(10);
+  });
+});
+
+describe('hints compare only the headings that can pass, and give what comparing every pair gives', () => {
+  // Misspellings, dropped and added words, synonyms and unrelated names of the template's sections.
+  const template = parseTemplate(
+    ['Summary', 'Motivation', 'Security Considerations', 'Unresolved questions', 'Drawbacks', 'Rationale and alternatives', 'Prior art', 'Test Plan', 'A']
+      .map((name) => `## ${name}\n`)
+      .join('\n'),
+  );
+  const headings = [
+    'Sumary', 'Summaries', 'Motivations', 'Motivaton', 'Motive', 'Security', 'Considerations', 'Security Concerns', 'Open Questions',
+    'Drawback', 'Draw backs', 'Alternatives', 'Rationale', 'Alternatives and rationale', 'Prior Arts', 'Art', 'Testing Plan',
+    'Test', 'Plan', 'B', 'AA', 'The', 'Rollout', 'Part 1', 'Security Consideration', 'Unresolved Question', 'Rational and alternative',
+  ];
+  const document = parseSpec(headings.map((heading, index) => `## ${heading}\n\nText ${index}.\n`).join('\n'));
+
+  /** The same choice made over every pair, as hints were chosen before the index. */
+  function everyPair(): Map<string, string> {
+    const pairs = template.all.flatMap((section) =>
+      document.all.map((spec) => ({ section, spec, score: similarity(section.key, specKey(spec)) })),
+    );
+    const chosen = new Map<string, string>();
+    const taken = new Set<number>();
+    pairs
+      .filter((pair) => pair.score > 0.75)
+      .sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.spec.index - b.spec.index)
+      .forEach(({ section, spec }) => {
+        if (chosen.has(section.name) || taken.has(spec.index)) return;
+        chosen.set(section.name, spec.heading.text);
+        taken.add(spec.index);
+      });
+    return chosen;
+  }
+
+  test('the same hint for every section', () => {
+    const hints = nearMisses(template.all, document.all);
+    const byName = new Map([...hints].map(([section, spec]) => [section.name, spec.heading.text]));
+    expect(byName).toEqual(everyPair());
+    expect(byName.get('Summary')).toBe('Summaries'); // one word in another number beats a misspelling
+    expect(byName.get('Unresolved questions')).toBe('Unresolved Question');
   });
 });
