@@ -7007,13 +7007,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -7025,12 +7025,12 @@ var require_visit = __commonJS({
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -7043,7 +7043,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -7061,7 +7061,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -7073,12 +7073,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -7091,7 +7091,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -7128,31 +7128,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -7165,7 +7165,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -7308,10 +7308,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -7336,7 +7336,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -7383,7 +7383,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error3 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -7456,12 +7456,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -7487,11 +7487,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -7502,7 +7502,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -7529,12 +7529,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node2.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -7556,7 +7556,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -7618,11 +7618,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -7630,7 +7630,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -7645,13 +7645,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node2.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -7676,7 +7676,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -7690,12 +7690,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -7727,7 +7727,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -7751,7 +7751,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node2 = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -7795,7 +7795,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -7811,7 +7811,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -7828,7 +7828,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -7842,16 +7842,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -7862,7 +7862,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -7874,7 +7874,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -8330,7 +8330,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -8383,7 +8383,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match2 = tags.filter((t) => t.identify?.(obj));
         if (match2.length > 1) {
@@ -8406,7 +8406,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -8417,9 +8417,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -8433,15 +8433,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -8453,23 +8453,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -8510,7 +8510,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -8522,10 +8522,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -8545,7 +8545,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -8608,7 +8608,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -8621,10 +8621,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -8635,7 +8635,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -8656,7 +8656,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -8671,10 +8671,10 @@ var require_addPairToJSMap = __commonJS({
     var log2 = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge2.isMergeKey(ctx, key))
         merge2.addMergeToJSMap(ctx, map2, value);
@@ -8705,7 +8705,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -8735,7 +8735,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k2 = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -8743,15 +8743,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -8772,7 +8772,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -8788,14 +8788,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment4 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment4 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -8843,14 +8843,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment3 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment3 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -8858,7 +8858,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment3 = iv.comment;
@@ -8926,16 +8926,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k2 = identity.isScalar(key) ? key.value : key;
+      const k2 = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k2)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k2)
+          if (identity2.isScalar(it.key) && it.key.value === k2)
             return it;
         }
       }
@@ -8946,7 +8946,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -8984,7 +8984,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -8995,7 +8995,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -9019,7 +9019,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -9044,7 +9044,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -9067,7 +9067,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -9075,7 +9075,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -9092,7 +9092,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -9100,7 +9100,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -9126,7 +9126,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -9150,7 +9150,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -9192,7 +9192,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -9205,7 +9205,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -9213,7 +9213,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -9567,17 +9567,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -9591,7 +9591,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -9645,7 +9645,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -9672,7 +9672,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -9702,7 +9702,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -9883,7 +9883,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -9893,7 +9893,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -9909,7 +9909,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -9953,7 +9953,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -10198,7 +10198,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string2 = require_string();
@@ -10211,9 +10211,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -10230,7 +10230,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -10257,7 +10257,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -10312,7 +10312,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -10327,7 +10327,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -10363,7 +10363,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -10373,7 +10373,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -10436,7 +10436,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -10476,7 +10476,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -10485,14 +10485,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection2.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -10500,7 +10500,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10607,7 +10607,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -10878,12 +10878,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -11096,7 +11096,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -11175,7 +11175,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -11290,7 +11290,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -11340,7 +11340,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -11759,7 +11759,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -11768,17 +11768,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error3) {
         const msg = error3 instanceof Error ? error3.message : String(error3);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -11798,7 +11798,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -11817,12 +11817,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -11871,7 +11871,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -11917,7 +11917,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -12023,7 +12023,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors2 = require_errors2();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -12085,9 +12085,9 @@ var require_composer = __commonJS({
 ${comment3}` : comment3;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment3;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment3}
@@ -14135,7 +14135,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors2 = require_errors2();
     var log2 = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     function parseOptions(options) {
@@ -14213,7 +14213,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -14233,7 +14233,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors2 = require_errors2();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -14251,14 +14251,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors2.YAMLParseError;
     exports.YAMLWarning = errors2.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -17965,6 +17965,81 @@ function closest(word2, candidates2) {
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/core/metadata.ts
+function metadataField(document, keys) {
+  const wanted = keys.map((key) => key.toLowerCase());
+  const candidates2 = [...frontMatterFields(document), ...preambleFields(document), ...sectionFields(document, wanted)];
+  for (const key of wanted) {
+    const found = candidates2.find((field) => field.key === key && field.value !== "");
+    if (found) return found;
+  }
+  return void 0;
+}
+function frontMatterFields(document) {
+  if (!document.frontMatter) return [];
+  const fields = [];
+  document.frontMatter.value.split(/\r?\n|\r/).forEach((text2, index) => {
+    const match2 = /^([A-Za-z][\w -]*?)\s*[:=]\s*(.*)$/.exec(text2);
+    if (match2) fields.push({ key: match2[1].toLowerCase(), value: cleanValue(match2[2].replace(/\s+#.*$/, "")), line: index + 2 });
+  });
+  return fields;
+}
+var READABLE = /* @__PURE__ */ new Set(["paragraph", "list", "table"]);
+function preambleFields(document) {
+  const title = document.sections.length === 1 && document.sections[0].children.length > 0 ? document.sections[0].blocks : [];
+  return [...document.preamble, ...title].filter((block2) => READABLE.has(block2.type)).flatMap((block2) => blockFields(block2, document.lines));
+}
+function blockFields(block2, lines) {
+  const fields = [];
+  for (let line = block2.line; line <= block2.endLine; line++) {
+    const text2 = lines[line - 1].trim();
+    const row = /^\|?\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|?\s*$/.exec(text2);
+    const plain2 = /^(?:[*+-]\s+|\d+[.)]\s+)?(.+)$/.exec(text2)[1].replace(/[*_]{1,2}/g, "");
+    const pair = /^([A-Za-z][\w -]*?)\s*:\s*(.*)$/.exec(plain2);
+    if (block2.type === "table" && row) fields.push({ key: stripMarkup(row[1]).toLowerCase(), value: cleanValue(stripMarkup(row[2])), line });
+    else if (pair) fields.push({ key: pair[1].toLowerCase(), value: cleanValue(pair[2]), line });
+  }
+  return fields;
+}
+function sectionFields(document, keys) {
+  return document.all.flatMap((section) => {
+    const key = section.heading.text.trim().toLowerCase();
+    const block2 = section.blocks.find((candidate) => candidate.isContent && READABLE.has(candidate.type));
+    if (!keys.includes(key) || !block2) return [];
+    return [{ key, value: cleanValue(stripMarkup(/^(?:[*+-]\s+)?(.*)$/.exec(document.lines[block2.line - 1].trim())[1])), line: block2.line }];
+  });
+}
+function stripMarkup(text2) {
+  return text2.replace(/[*_`]/g, "").trim();
+}
+function cleanValue(value) {
+  const trimmed2 = value.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(trimmed2);
+  return (quoted ? quoted[2] : trimmed2).trim();
+}
+
+// src/core/status.ts
+var DEFAULT_STATUS_KEYS = ["status"];
+function specStatus(document, keys, statuses) {
+  const field = metadataField(document, keys);
+  if (!field) return void 0;
+  return { value: field.value, line: field.line, strictness: lookup(statuses, field.value) ?? "all" };
+}
+function statusRank(status, order) {
+  const index = order.findIndex((candidate) => candidate.toLowerCase() === status.trim().toLowerCase());
+  return index < 0 ? void 0 : index;
+}
+function applyStrictness(findings, strictness) {
+  if (strictness === "off") return [];
+  if (strictness === "warnings") return findings.map((finding) => finding.severity === "error" ? { ...finding, severity: "warning" } : finding);
+  return [...findings];
+}
+function lookup(map2, key) {
+  const wanted = key.trim().toLowerCase();
+  const found = Object.keys(map2).find((candidate) => candidate.toLowerCase() === wanted);
+  return found === void 0 ? void 0 : map2[found];
+}
+
 // src/core/types.ts
 var RULE_IDS = [
   "missing-section",
@@ -18030,6 +18105,16 @@ var CONFIG_SCHEMA = {
           },
           min_words: { type: "integer", minimum: 0, description: "Fewer words than this gives a short-section warning. Default: 0." },
           aliases: { type: "array", items: { type: "string", minLength: 1 }, description: "Other headings that count as this section." },
+          required_from: {
+            type: "string",
+            minLength: 1,
+            description: "The status from which on the section is required (`required_from: Accepted`): a spec whose status comes earlier in `status_order` (a Draft) may leave it out, and its absence is a notice that says why. A spec that states no status, or one the order does not list, needs it. Must be a status of `status_order` (or of `statuses` when there is no `status_order`)."
+          },
+          required_since: {
+            type: "string",
+            pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+            description: "The day the section was added to the template (`required_since: 2023-06-01`): a spec dated before it (by `date_keys`) may leave it out, and its absence is a notice that names both dates. A spec with no date it can read counts as new and needs the section. Write the date as YYYY-MM-DD, quoted or not."
+          },
           locked: {
             type: "boolean",
             description: "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words` or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words` and more `aliases` apply."
@@ -18100,6 +18185,37 @@ var CONFIG_SCHEMA = {
       description: "A line of the pull request description that starts with this prefix and a repository path (`Spec: docs/specs/search.md`) links that spec: it is checked at the head commit even when the pull request does not change it, and a linked spec that does not exist there is an error. Matched case-insensitively, at the start of a line outside code blocks. An empty string turns linking off.",
       default: "Spec:"
     },
+    enforce: {
+      type: "string",
+      enum: ["all", "new-problems"],
+      description: "Which findings block. `all`: every error. `new-problems`: only those the base version of the same file did not already have (the same rule on the same section, wherever its line moved; a second copy of a finding is new). The others are reported as notices, `existing: …`, and never fail the check. A file the base does not have is new in full, and so is a spec whose status changed (Draft to Accepted). The app and the Action compare with the pull request's base commit; the CLI with `--since REF` (git) or `--baseline FILE` (a saved `--format json` report), and checks everything without one of them. Use it to adopt specgate on a repository whose old specs predate the template: a typo fix in an old spec passes, a new spec with the same gaps fails.",
+      default: "all"
+    },
+    statuses: {
+      type: "object",
+      description: "How strictly a spec is held in each status it states (matched case-insensitively): `all` as configured, `warnings` turns every error into a warning (the check cannot fail on it), `off` reports nothing. A status not listed, or a spec with no status, is held to `all`. The status is read by `status_keys`, and the check summary and the CLI's output name it. The order of the keys is the status order when there is no `status_order`. Example: `{ Draft: warnings, Accepted: all, Withdrawn: off }`.",
+      additionalProperties: { type: "string", enum: ["all", "warnings", "off"] },
+      default: {}
+    },
+    status_order: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      description: "The statuses in the order a spec goes through them (`[Draft, Proposed, Accepted, Final]`), for sections' `required_from`. Default: the order of the keys of `statuses`."
+    },
+    status_keys: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      minItems: 1,
+      description: "Where a spec states its status, the first found: a front matter key (`status: Draft`), a line before the first section (`Status: Accepted`, `* Status: Draft`, `**Status:** Final`), a table row (`| Status | Final |`), or a section with that name whose first line is the status (`## Status` then `Accepted`). Keys match case-insensitively; front matter wins.",
+      default: ["status"]
+    },
+    date_keys: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      minItems: 1,
+      description: "Where a spec states its own date, for sections' `required_since`, read like `status_keys` (front matter `start-date: 2019-03-10`, a `Date: 2019-03-10` line, a table row); the first of these keys found wins. Dates are YYYY-MM-DD (also YYYY/MM/DD, or YYYY-MM for the month's first day).",
+      default: ["created", "start-date", "date"]
+    },
     order: { ...severity, description: "Severity of section-order findings (shorthand for `rules.section-order`).", default: "notice" },
     rules: {
       type: "object",
@@ -18153,10 +18269,26 @@ function validateConfig(value, lineOf = () => 1) {
   if (input.order !== void 0 && input.rules?.["section-order"] !== void 0) {
     problems2.push({ key: "order", line: lineOf(["order"]), message: 'Set the severity of section-order once: with "order" or with "rules.section-order", not both.' });
   }
+  if (problems2.length === 0) problems2.push(...unorderedStatuses(input, lineOf));
   return { config: problems2.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems2), lineOf };
 }
 function policyOptions(config3) {
-  return { sections: config3.sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
+  const options = { sections: config3.sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
+  if (Object.keys(config3.statuses).length > 0) options.statuses = config3.statuses;
+  if (config3.status_order) options.status_order = config3.status_order;
+  if (config3.status_keys.join() !== "status") options.status_keys = config3.status_keys;
+  if (config3.date_keys.join() !== CONFIG_SCHEMA.properties.date_keys.default.join()) options.date_keys = config3.date_keys;
+  return options;
+}
+function unorderedStatuses(input, lineOf) {
+  const order = input.status_order ?? Object.keys(input.statuses ?? {});
+  return Object.entries(input.sections ?? {}).flatMap(([name, section]) => {
+    const from = section.required_from;
+    if (from === void 0 || statusRank(from, order) !== void 0) return [];
+    const listed = order.length > 0 ? `: ${order.join(", ")}` : '; neither "status_order" nor "statuses" lists any';
+    const path = ["sections", name, "required_from"];
+    return [{ key: path.join("."), line: lineOf(path), message: `"${from}" in "sections.${name}.required_from" is not a status of the order${listed}.` }];
+  });
 }
 function resolveConfig(input) {
   const defaults = CONFIG_SCHEMA.properties;
@@ -18177,8 +18309,13 @@ function resolveConfig(input) {
     skip_label: input.skip_label ?? defaults.skip_label.default,
     spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
     order: input.order ?? defaults.order.default,
-    rules: input.rules ?? {}
+    rules: input.rules ?? {},
+    enforce: input.enforce ?? defaults.enforce.default,
+    statuses: input.statuses ?? {},
+    status_keys: input.status_keys ?? [...defaults.status_keys.default],
+    date_keys: input.date_keys ?? [...defaults.date_keys.default]
   };
+  if (input.status_order !== void 0) config3.status_order = input.status_order;
   if (input.template !== void 0) config3.template = input.template;
   if (input.require_spec !== void 0) config3.require_spec = input.require_spec;
   return config3;
@@ -19305,6 +19442,21 @@ function literalPattern(token) {
   return before + escaped + after;
 }
 
+// src/core/spec-date.ts
+var DEFAULT_DATE_KEYS = ["created", "start-date", "date"];
+function specDate(document, keys) {
+  const field = metadataField(document, keys);
+  const day = field && calendarDay(field.value);
+  return field && day ? { ...field, day } : void 0;
+}
+function calendarDay(text2) {
+  const match2 = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?![\d/-])/.exec(text2.trim());
+  if (!match2) return void 0;
+  const [year, month, day = "1"] = [match2[1], match2[2], match2[3]];
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return void 0;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
 // src/core/policy.ts
 var DEFAULT_SEVERITIES = {
   "missing-section": "error",
@@ -19324,10 +19476,11 @@ function createPolicy(template, options = {}) {
   }
   const settings = /* @__PURE__ */ new Map();
   for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
+    const section = sectionNamed(template, name);
     if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
     else problems2.push({ path: ["sections", name], message: unknownSectionMessage(name, template) });
   }
+  const lifecycle = lifecycleOf(options, template);
   const aliases = /* @__PURE__ */ new Map();
   for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
   const tokens = options.placeholders ?? DEFAULT_PLACEHOLDERS;
@@ -19338,9 +19491,24 @@ function createPolicy(template, options = {}) {
     severities: { ...DEFAULT_SEVERITIES, ...options.rules },
     isRequired: (section) => requirementOf(section, settings).required,
     requirement: (section) => requirementOf(section, settings),
-    minWords: (section) => settings.get(section)?.min_words ?? 0
+    minWords: (section) => settings.get(section)?.min_words ?? 0,
+    lifecycle
   };
   return { policy, problems: problems2 };
+}
+function sectionNamed(template, name) {
+  return template.all.find((candidate) => candidate.key !== "" && candidate.key === headingKey(name));
+}
+function lifecycleOf(options, template) {
+  const statuses = options.statuses ?? {};
+  const order = options.status_order ?? Object.keys(statuses);
+  const deferrals = /* @__PURE__ */ new Map();
+  for (const [name, { required_from: from, required_since: since }] of Object.entries(options.sections ?? {})) {
+    const section = sectionNamed(template, name);
+    if (!section || from === void 0 && since === void 0) continue;
+    deferrals.set(section.name, { ...deferrals.get(section.name), ...from === void 0 ? {} : { from }, ...since === void 0 ? {} : { since } });
+  }
+  return { statuses, order, statusKeys: options.status_keys ?? DEFAULT_STATUS_KEYS, dateKeys: options.date_keys ?? DEFAULT_DATE_KEYS, deferrals };
 }
 function requirementOf(section, settings) {
   if (section.placeholder) return { required: false, why: section.why };
@@ -26067,6 +26235,59 @@ function neededTemplates(choices) {
   return choices.flatMap((choice) => choice.kind === "template" ? [choice.template] : []);
 }
 
+// src/core/baseline.ts
+function newProblemsOnly(head, base2) {
+  if (!base2) return { findings: [...head.findings], outcome: "new-file" };
+  if (statusKey(head) !== statusKey(base2)) return { findings: [...head.findings], outcome: "status-changed" };
+  const debt = /* @__PURE__ */ new Map();
+  for (const finding of base2.findings) debt.set(identity(finding), (debt.get(identity(finding)) ?? 0) + 1);
+  const findings = head.findings.map((finding) => {
+    const left = debt.get(identity(finding)) ?? 0;
+    if (left === 0) return finding;
+    debt.set(identity(finding), left - 1);
+    return { ...finding, severity: "notice", message: `existing: ${finding.message}`, because: "existing" };
+  });
+  return { findings, outcome: "compared" };
+}
+function identity(finding) {
+  return `${finding.rule}\0${headingKey(finding.section)}`;
+}
+function statusKey(version) {
+  return version.status?.value.trim().toLowerCase() ?? "";
+}
+
+// src/verdict/baseline.ts
+function againstBase(head, base2) {
+  return { ...head, findings: newProblemsOnly(head, base2).findings };
+}
+
+// src/core/lifecycle.ts
+function applyLifecycle(findings, document, lifecycle) {
+  const usesStatus = Object.keys(lifecycle.statuses).length > 0 || [...lifecycle.deferrals.values()].some((deferral) => deferral.from !== void 0);
+  const status = usesStatus ? specStatus(document, lifecycle.statusKeys, lifecycle.statuses) : void 0;
+  const date = lifecycle.deferrals.size > 0 ? specDate(document, lifecycle.dateKeys) : void 0;
+  const deferred = findings.map((finding) => {
+    const deferral = finding.rule === "missing-section" ? lifecycle.deferrals.get(finding.section) : void 0;
+    const why = deferral && notRequiredBecause(deferral, status, date, lifecycle.order);
+    return why ? { ...finding, severity: "notice", message: `Section "${finding.section}" is missing, and not required: ${why}`, because: "not-required" } : finding;
+  });
+  const adjusted = applyStrictness(deferred, status?.strictness ?? "all");
+  return status ? { findings: adjusted, status } : { findings: adjusted };
+}
+function notRequiredBecause(deferral, status, date, order) {
+  if (deferral.from !== void 0 && status) {
+    const rank = statusRank(status.value, order);
+    const from = statusRank(deferral.from, order);
+    if (rank !== void 0 && from !== void 0 && rank < from) {
+      return `this spec's status is ${status.value} (line ${status.line}), and the section is required from ${deferral.from} on (required_from).`;
+    }
+  }
+  if (deferral.since !== void 0 && date && date.day < deferral.since) {
+    return `this spec is dated ${date.day} (${date.key}, line ${date.line}), before the section was added to the template (required_since: ${deferral.since}).`;
+  }
+  return void 0;
+}
+
 // src/core/matching.ts
 function documentTitle(document) {
   const first = document.all[0];
@@ -27125,14 +27346,17 @@ function sectionState(spec, section, matching, policy, lines) {
 
 // src/core/check.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-function checkSpec(spec, policy) {
+function checkSpecInContext(spec, policy) {
   let document;
   try {
     document = typeof spec === "string" ? parseSpec(spec) : spec;
   } catch (error3) {
-    if (error3 instanceof TooComplexError) return [tooComplex(error3)];
+    if (error3 instanceof TooComplexError) return { findings: [tooComplex(error3)] };
     throw error3;
   }
+  return applyLifecycle(ruleFindings(document, policy), document, policy.lifecycle);
+}
+function ruleFindings(document, policy) {
   const matching = matchSections(document, policy.template, policy.aliases);
   const context = { document, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
   for (const [section, specs] of matching.bySection) {
@@ -27199,7 +27423,8 @@ function checkFile(path, bytes, templatePath, policies, maxBytes) {
   if (decoded.finding) return { report: { path, template, findings: [decoded.finding] } };
   const policy = policies.get(templatePath);
   if (!policy) throw new Error(`No policy was compiled for template ${template}`);
-  return { report: { path, template, findings: checkSpec(decoded.text, policy) }, text: decoded.text };
+  const { findings, status } = checkSpecInContext(decoded.text, policy);
+  return { report: { path, template, findings, ...status ? { status } : {} }, text: decoded.text };
 }
 function unknownTemplateFile(path, choice) {
   const hint = closestName(choice.name, choice.known);
@@ -27222,6 +27447,7 @@ var WORKER = new URL("../../build/pipeline/check-worker.js", import.meta.url);
 async function checkOnPool(pool, spec, template, config3) {
   const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config3), maxBytes: config3.max_file_size });
   const report2 = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
+  if (answer.status) report2.status = answer.status;
   return answer.text === void 0 ? { report: report2 } : { report: report2, text: answer.text };
 }
 
@@ -27255,17 +27481,32 @@ async function checkSpecs(source, specs, options = {}) {
   });
   const todo = specs.flatMap((_, index) => checked[index] === void 0 ? [index] : []);
   const pool = typeof options.pool === "function" ? options.pool(todo.length) : options.pool;
+  const checkOne = async (spec, template) => {
+    const remembered = options.memo?.get(spec, template);
+    if (remembered) return remembered;
+    const result = pool ? await checkOnPool(pool, spec, template, config3) : checkFile(spec.path, spec.bytes, template.path, policies, config3.max_file_size);
+    if (!result.report.findings.some((finding) => finding.rule === "too-complex")) options.memo?.set(spec, template, result);
+    return result;
+  };
+  const templateOf = (index) => templateUsed(choices[index].template, texts);
   try {
     await Promise.all(
       todo.map(async (index) => {
-        const spec = specs[index];
-        const template = templateUsed(choices[index].template, texts);
-        const result = pool ? await checkOnPool(pool, spec, template, config3) : checkFile(spec.path, spec.bytes, template.path, policies, config3.max_file_size);
-        if (!result.report.findings.some((finding) => finding.rule === "too-complex")) options.memo?.set(spec, template, result);
-        checked[index] = { spec, ...result };
+        checked[index] = { spec: specs[index], ...await checkOne(specs[index], templateOf(index)) };
         options.onChecked?.();
       })
     );
+    const { base: base2 } = options;
+    if (base2) {
+      await Promise.all(
+        specs.map(async (spec, index) => {
+          const head = checked[index];
+          const found = choices[index].kind === "template" ? await base2(spec) : void 0;
+          const version = found && ("checked" in found ? found.checked : (await checkOne(found.spec, templateOf(index))).report);
+          checked[index] = { ...head, report: againstBase(head.report, version) };
+        })
+      );
+    }
   } finally {
     if (typeof options.pool === "function") await pool?.close();
   }
@@ -27288,6 +27529,11 @@ function templateUsed(path, texts) {
 }
 
 // src/verdict/report.ts
+function statusNote(file) {
+  if (!file.status) return void 0;
+  const effect = { all: "checked in full", warnings: "errors count as warnings", off: "not checked" }[file.status.strictness];
+  return `status ${file.status.value}: ${effect}`;
+}
 function fileStatus(file) {
   return file.findings.some((finding) => finding.severity === "error") ? "fail" : "pass";
 }
@@ -27353,7 +27599,7 @@ function readText(file) {
 async function checkGathered(run, gathered, loaded, repoConfig) {
   if (gathered.kind === "too-many") return gathered;
   if (gathered.kind === "skipped") return skipped(run, gathered.state, loaded);
-  const result = await checkSpecs(checkSource(run, loaded, repoConfig), gathered.specs, { prejudged: gathered.prejudged });
+  const result = await checkSpecs(checkSource(run, loaded, repoConfig), gathered.specs, { prejudged: gathered.prejudged, ...gathered.base ? { base: gathered.base } : {} });
   if (result.kind === "config-error") return result;
   gathered.tell();
   const report2 = failOn(run.inputs.failOn, result.report);
@@ -32329,6 +32575,18 @@ function validateConcurrency(concurrency) {
   }
 }
 
+// src/github/base-versions.ts
+function baseVersionsAt(client, baseSha, concurrency, blobs) {
+  const limit = pLimit(concurrency);
+  return async (spec) => {
+    if (spec.status === "added") return void 0;
+    const found = await limit(() => readFileAtRef(client, spec.previousPath ?? spec.path, baseSha, blobs && ((sha) => blobs.get(sha))));
+    if (found.kind !== "file") return void 0;
+    blobs?.set(found.sha, found.bytes);
+    return { spec: { path: spec.path, bytes: found.bytes, blobSha: found.sha, status: "unchanged" } };
+  };
+}
+
 // src/verdict/changes.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 var FILE_LIST_LIMIT = 3e3;
@@ -32403,12 +32661,14 @@ async function readSpecs(client, { changed, links }, options) {
     path: file.path,
     bytes: changedBytes[index],
     blobSha: file.blobSha,
-    ...file.patch === void 0 ? {} : { patch: file.patch }
+    status: file.status,
+    ...file.patch === void 0 ? {} : { patch: file.patch },
+    ...file.previousPath === void 0 ? {} : { previousPath: file.previousPath }
   }));
   const missing = [];
   links.forEach((link2, index) => {
     const found = linked[index];
-    if (found?.kind === "file") specs.push({ path: link2.path, bytes: found.bytes, blobSha: found.sha });
+    if (found?.kind === "file") specs.push({ path: link2.path, bytes: found.bytes, blobSha: found.sha, status: "unchanged" });
     else missing.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
   });
   return { specs, missing };
@@ -32425,6 +32685,7 @@ async function compareCommits(client, base2, head) {
 function changedFile(entry) {
   const changed = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? "" };
   if (entry.patch !== void 0) changed.patch = entry.patch;
+  if (entry.previous_filename !== void 0) changed.previousPath = entry.previous_filename;
   return changed;
 }
 function listedCommit(entries) {
@@ -33392,7 +33653,9 @@ async function gatherChanged(run, client, config3, { subject, listed: everyListe
     specs: read.specs,
     prejudged: read.missing,
     state: { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, changed, config3) },
-    tell: () => tellSources(run, changed, links.length, from)
+    tell: () => tellSources(run, changed, links.length, from),
+    // enforce: new-problems: each spec against its version at the base commit.
+    ...config3.enforce === "new-problems" ? { base: specsAtBase(client, commits.base) } : {}
   };
 }
 function tellSources(run, changed, linkCount, from) {
@@ -33426,6 +33689,10 @@ function gatherWorkspace(run, config3) {
   const globs = config3.paths.map((glob) => `\`${glob}\``).join(", ");
   const emptyText = `No file in the workspace matches the configured \`paths\` (${globs}), so there was nothing to check.`;
   return { kind: "specs", specs, prejudged: [], state, tell, ...pull ? {} : { emptyText } };
+}
+function specsAtBase(client, baseSha) {
+  const atBase = baseVersionsAt(client, baseSha, BLOB_CONCURRENCY);
+  return async (spec) => "blobSha" in spec ? atBase(spec) : void 0;
 }
 
 // src/action/inputs.ts
@@ -33523,12 +33790,14 @@ function skippedNote(skipLabel, by, mention = true) {
 }
 function fileRow(file, links) {
   const url = `${links.repositoryUrl}/blob/${links.headSha}/${file.path.split("/").map(encodeURIComponent).join("/")}`;
-  const result = fileStatus(file) === "pass" ? "✅ complete" : "❌ incomplete";
+  const status = statusNote(file);
+  const result = `${fileStatus(file) === "pass" ? "✅ complete" : "❌ incomplete"}${status ? ` (${status})` : ""}`;
   const byRule = /* @__PURE__ */ new Map();
   for (const finding of file.findings) {
-    const sections = byRule.get(finding.rule) ?? [];
+    const key = finding.because === void 0 ? finding.rule : `${finding.rule} (${finding.because === "existing" ? "existing" : "not required"})`;
+    const sections = byRule.get(key) ?? [];
     if (!sections.includes(finding.section)) sections.push(finding.section);
-    byRule.set(finding.rule, sections);
+    byRule.set(key, sections);
   }
   const problems2 = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(", ")}`).join("<br>");
   return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems2} |`;

@@ -13,7 +13,7 @@ import { readTemplates } from './templates.js';
 export async function checkGathered(run: ActionRun, gathered: Gathered, loaded: LoadedConfig, repoConfig: RepoConfig): Promise<Checked> {
   if (gathered.kind === 'too-many') return gathered;
   if (gathered.kind === 'skipped') return skipped(run, gathered.state, loaded);
-  const result = await checkSpecs(checkSource(run, loaded, repoConfig), gathered.specs, { prejudged: gathered.prejudged });
+  const result = await checkSpecs(checkSource(run, loaded, repoConfig), gathered.specs, { prejudged: gathered.prejudged, ...(gathered.base ? { base: gathered.base } : {}) });
   if (result.kind === 'config-error') return result;
   gathered.tell();
   const report = failOn(run.inputs.failOn, result.report);

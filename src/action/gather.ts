@@ -3,13 +3,15 @@
  * links), a merge group's, or every configured spec in the workspace. A changed spec is read from
  * the workspace when it holds that very version, else through the API.
  */
+import { baseVersionsAt } from '../github/base-versions.js';
+import type { GitHubSpec } from '../github/changed-specs.js';
 import type { SpecgateConfig } from '../config/load.js';
 import { specSelector } from '../config/select.js';
 import { readSpecs, specsToRead } from '../github/changed-specs.js';
 import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
 import { listPullFiles } from '../github/pull-files.js';
 import { withEverySpec } from '../github/spec-trees.js';
-import type { SpecToCheck } from '../pipeline/check-specs.js';
+import type { PipelineOptions, SpecToCheck } from '../pipeline/check-specs.js';
 import { configuredSpecs } from '../pipeline/workspace-specs.js';
 import { filesNeedingSpec, type ChangedFile } from '../verdict/changes.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
@@ -36,6 +38,8 @@ export interface SpecsGathered {
   tell: () => void;
   /** What the summary says when the workspace has no spec at all (any event but a pull request). */
   emptyText?: string;
+  /** With `enforce: new-problems`: each spec as it was at the base commit. */
+  base?: PipelineOptions<SpecToCheck>['base'];
 }
 
 export async function gather(run: ActionRun, config: SpecgateConfig): Promise<Gathered> {
@@ -101,6 +105,8 @@ async function gatherChanged(run: ActionRun, client: ApiClient, config: Specgate
     prejudged: read.missing,
     state: { ...state, filesTruncated: listed.truncated, specsFromTrees: every.byTrees, needingSpec: filesNeedingSpec(listed.files, changed, config) },
     tell: () => tellSources(run, changed, links.length, from),
+    // enforce: new-problems: each spec against its version at the base commit.
+    ...(config.enforce === 'new-problems' ? { base: specsAtBase(client, commits.base) } : {}),
   };
 }
 
@@ -138,4 +144,10 @@ function gatherWorkspace(run: ActionRun, config: SpecgateConfig): Gathered {
   const globs = config.paths.map((glob) => `\`${glob}\``).join(', ');
   const emptyText = `No file in the workspace matches the configured \`paths\` (${globs}), so there was nothing to check.`;
   return { kind: 'specs', specs, prejudged: [], state, tell, ...(pull ? {} : { emptyText }) };
+}
+
+/** Each spec read from GitHub as it was at the base commit; a spec from the workspace has no base here. */
+function specsAtBase(client: ApiClient, baseSha: string): NonNullable<SpecsGathered['base']> {
+  const atBase = baseVersionsAt(client, baseSha, BLOB_CONCURRENCY);
+  return async (spec) => ('blobSha' in spec ? atBase(spec as GitHubSpec) : undefined);
 }

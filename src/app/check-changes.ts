@@ -93,7 +93,8 @@ export async function judgeChanges(
     await publishProblem(client, commit, checkName, renderTooManyFiles(every.reason, config.skip_label), memory);
     return { kind: 'posted', outcome: 'failure' };
   }
-  const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, ...(pull ? { pull } : {}) });
+  // The base commit: with `enforce: new-problems`, each spec is also checked as it was there.
+  const checked = await checkChangedSpecs(client, loaded, every.listed, { source, memory, pool, baseSha: commits.base, ...(pull ? { pull } : {}) });
   if (checked.kind === 'config-error') {
     await postConfigError(client, commit, checkName, checked.problems, source, memory);
     return { kind: 'posted', outcome: 'config-error' };

@@ -3,6 +3,7 @@ import { templateFor } from '../config/select.js';
 import { filesNeedingSpec } from '../verdict/changes.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
 import { readSpecs, specsToRead, type GitHubSpec } from '../github/changed-specs.js';
+import { baseVersionsAt } from '../github/base-versions.js';
 import { fetchBlob, readTemplates } from '../github/contents.js';
 import { configLines, readConfig, type RepoConfig } from './github/config-file.js';
 import { listPullFiles, type PullFiles } from '../github/pull-files.js';
@@ -50,7 +51,7 @@ export async function checkChangedSpecs(
   client: RepoClient,
   loaded: LoadedConfig,
   pullFiles: PullFiles,
-  { source, memory, pool, pull }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool; pull?: Pick<PullRequestRef, 'headSha' | 'body'> } = {},
+  { source, memory, pool, pull, baseSha }: { source?: RepoConfig['source']; memory?: AppMemory; pool?: CheckPool; pull?: Pick<PullRequestRef, 'headSha' | 'body'>; baseSha?: string } = {},
 ): Promise<SpecsChecked> {
   const { config } = loaded;
   const wanted = specsToRead(pullFiles.files, config, pull?.body);
@@ -71,7 +72,13 @@ export async function checkChangedSpecs(
     return unread.length > 0 ? new Map([...pathTexts, ...(await readTemplates(client, unread))]) : pathTexts;
   };
   const checkSource: CheckSource = { loaded, templates, ...(source ? { configLines: () => configLines(client, source) } : {}) };
-  const result = await checkSpecs(checkSource, read.specs, { prejudged: read.missing, ...(pool ? { pool } : {}), ...(memory ? { memo: rememberedChecks(memory, config) } : {}) });
+  const base = config.enforce === 'new-problems' && baseSha !== undefined ? baseVersionsAt(client, baseSha, BLOB_CONCURRENCY, memory?.blobs) : undefined;
+  const result = await checkSpecs(checkSource, read.specs, {
+    prejudged: read.missing,
+    ...(pool ? { pool } : {}),
+    ...(memory ? { memo: rememberedChecks(memory, config) } : {}),
+    ...(base ? { base } : {}),
+  });
   if (result.kind === 'config-error') return result;
   const specs = result.checked.map(({ spec, ...checked }) => ({ ...checked, ...(spec?.patch === undefined ? {} : { patch: spec.patch }) }));
   return { kind: 'checked', specs, needingSpec: filesNeedingSpec(pullFiles.files, wanted.changed, config) };

@@ -24,6 +24,8 @@ export const OPTIONS = {
   'max-warnings': { type: 'string', commands: ['check'] },
   'fail-on': { type: 'string', commands: ['check'] },
   staged: { type: 'boolean', commands: ['check'] },
+  since: { type: 'string', commands: ['check'] },
+  baseline: { type: 'string', commands: ['check'] },
   cache: { type: 'boolean', commands: ['check'] },
   'cache-location': { type: 'string', commands: ['check'] },
   fix: { type: 'boolean', commands: ['check'] },

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TemplateTexts } from '../config/policies.js';
 import { CheckPool, limitsFromEnvironment } from '../pipeline/check-pool.js';
-import { checkSpecs as runPipeline, type CheckMemo, type CheckSource } from '../pipeline/check-specs.js';
+import { checkSpecs as runPipeline, type CheckMemo, type CheckSource, type PipelineOptions } from '../pipeline/check-specs.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
 import type { FileReport, Report } from '../verdict/report.js';
+import { gitVersions, reportVersions } from './base-versions.js';
 import { CheckCache, contentHash } from './cache.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
@@ -24,6 +25,10 @@ export interface CheckOptions {
   errorOnUnmatched?: boolean;
   /** `--cache`: the cache file's absolute path. */
   cache?: string;
+  /** `--since REF`: only findings the spec did not have at REF block (`enforce: new-problems`). */
+  since?: string;
+  /** `--baseline FILE` (absolute): only findings this saved JSON report does not list block. */
+  baseline?: string;
 }
 
 export interface CheckRun {
@@ -61,8 +66,10 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
           get: (spec) => asChecked(opened().get(spec.path, contentHash(spec.bytes))),
           set: (spec, _template, checked) => opened().set(checked.report, contentHash(spec.bytes)),
         };
+  const base = baseVersions(options);
   let progress: ReturnType<typeof progressBar> | undefined;
   const result = await runPipeline(source, specs, {
+    ...(base === undefined ? {} : { base }),
     ...(override === undefined ? {} : { template: override }),
     ...(memo === undefined ? {} : { memo }),
     compileWithoutSpecs: true,
@@ -80,6 +87,26 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
   progress?.done();
   if (options.cache !== undefined) opened().save();
   return { report: result.report, specs };
+}
+
+/** Where `--since` or `--baseline` finds a spec's base version; undefined: every finding counts. */
+function baseVersions(options: CheckOptions): PipelineOptions<SpecInput>['base'] {
+  if (options.since !== undefined && options.baseline !== undefined) throw new UsageError('--since and --baseline are two baselines: use one at a time.');
+  if (options.since !== undefined) {
+    const bytesAt = gitVersions(options.workspace, options.since);
+    return async (spec) => {
+      const bytes = bytesAt(spec.path);
+      return bytes === undefined ? undefined : { spec: { path: spec.path, bytes } };
+    };
+  }
+  if (options.baseline !== undefined) {
+    const saved = reportVersions(options.baseline);
+    return async (spec) => {
+      const checked = saved(spec.path);
+      return checked && { checked };
+    };
+  }
+  return undefined;
 }
 
 function asChecked(report: FileReport | undefined): CheckedFile | undefined {

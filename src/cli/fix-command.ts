@@ -43,7 +43,8 @@ export function fixesAsDiff(fixes: readonly Fix[]): string {
 }
 
 function isFillable(finding: Finding): boolean {
-  return finding.rule === 'missing-section' && finding.insertText !== undefined && finding.didYouMean === undefined;
+  // A section the spec's status or date does not call for is not added either.
+  return finding.rule === 'missing-section' && finding.because !== 'not-required' && finding.insertText !== undefined && finding.didYouMean === undefined;
 }
 
 function decodeKeepingBom(bytes: Uint8Array): string | undefined {

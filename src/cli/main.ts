@@ -71,6 +71,8 @@ async function check(workspace: Workspace, paths: string[], values: OptionValues
     template: values.template,
     staged: values.staged === true,
     errorOnUnmatched: values['no-error-on-unmatched-pattern'] !== true,
+    ...(values.since === undefined ? {} : { since: values.since }),
+    ...(values.baseline === undefined ? {} : { baseline: resolve(workspace.cwd, values.baseline) }),
     // The default cache sits at the root; a --cache-location is relative to where specgate runs.
     ...(cacheOption === undefined ? {} : { cache: resolve(values['cache-location'] === undefined ? workspace.root : workspace.cwd, cacheOption) }),
   };

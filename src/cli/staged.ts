@@ -1,9 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 import { specSelector } from '../config/select.js';
 import type { SpecgateConfig } from '../config/load.js';
 import { sorted } from '../pipeline/workspace-specs.js';
-import { UsageError, type Workspace } from './workspace.js';
+import { git as runGit } from './git.js';
+import type { Workspace } from './workspace.js';
+
+const git = (cwd: string, args: string[]): Buffer => runGit(cwd, args, '--staged');
 
 export interface SpecInput {
   /** Relative to the root, with `/`. */
@@ -28,14 +30,4 @@ export function stagedSpecs(workspace: Pick<Workspace, 'cwd' | 'root'>, config: 
     specs.push({ path, bytes: git(top, ['show', `:${name}`]) });
   }
   return sorted(specs);
-}
-
-function git(cwd: string, args: string[]): Buffer {
-  try {
-    return execFileSync('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : stderr.split('\n')[0] || String(error);
-    throw new UsageError(`--staged needs a git repository: ${reason}.`);
-  }
 }

@@ -15,6 +15,8 @@ Options of check:
   -t, --template FILE                        check every spec against FILE
   -q, --quiet                                report errors only
       --staged                               check the staged versions of staged specs (pre-commit)
+      --since REF                            only findings a spec did not have at REF (git) fail
+      --baseline FILE                        only findings a saved --format json report lacks fail
       --fix                                  add the missing sections first, then report what is left
       --dry-run                              with --fix (or fix): print the changes as a diff, write nothing
       --fail-on error|warning|never          what fails the run (default: error)

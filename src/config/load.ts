@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { closest } from '../core/closest.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PolicyOptions, SectionOptions } from '../core/policy.js';
+import { statusRank, type Strictness } from '../core/status.js';
 import type { RuleId, SeveritySetting } from '../core/types.js';
 import type { ConfigNotice } from './merge.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -26,6 +27,11 @@ export interface SpecgateConfig {
   spec_link_prefix: string;
   order: SeveritySetting;
   rules: Partial<Record<RuleId, SeveritySetting>>;
+  enforce: 'all' | 'new-problems';
+  statuses: Record<string, Strictness>;
+  status_order?: string[];
+  status_keys: string[];
+  date_keys: string[];
 }
 
 /** Something wrong in the configuration, with the key and the 1-based line it is on. */
@@ -97,12 +103,31 @@ export function validateConfig(value: unknown, lineOf: (path: Path) => number = 
   if (input.order !== undefined && input.rules?.['section-order'] !== undefined) {
     problems.push({ key: 'order', line: lineOf(['order']), message: 'Set the severity of section-order once: with "order" or with "rules.section-order", not both.' });
   }
+  if (problems.length === 0) problems.push(...unorderedStatuses(input, lineOf));
   return { config: problems.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems), lineOf };
 }
 
 /** What the core needs from a configuration. */
 export function policyOptions(config: SpecgateConfig): PolicyOptions {
-  return { sections: config.sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
+  const options: PolicyOptions = { sections: config.sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
+  // Only when set: the defaults keep every other configuration's cache keys (and compiled policies) as they were.
+  if (Object.keys(config.statuses).length > 0) options.statuses = config.statuses;
+  if (config.status_order) options.status_order = config.status_order;
+  if (config.status_keys.join() !== 'status') options.status_keys = config.status_keys;
+  if (config.date_keys.join() !== CONFIG_SCHEMA.properties.date_keys.default.join()) options.date_keys = config.date_keys;
+  return options;
+}
+
+/** A section's `required_from` must name a status of the order, or it could never be compared. */
+function unorderedStatuses(input: Partial<SpecgateConfig>, lineOf: (path: Path) => number): ConfigProblem[] {
+  const order = input.status_order ?? Object.keys(input.statuses ?? {});
+  return Object.entries(input.sections ?? {}).flatMap(([name, section]) => {
+    const from = section.required_from;
+    if (from === undefined || statusRank(from, order) !== undefined) return [];
+    const listed = order.length > 0 ? `: ${order.join(', ')}` : '; neither "status_order" nor "statuses" lists any';
+    const path = ['sections', name, 'required_from'];
+    return [{ key: path.join('.'), line: lineOf(path), message: `"${from}" in "sections.${name}.required_from" is not a status of the order${listed}.` }];
+  });
 }
 
 type ConfigInput = Partial<Omit<SpecgateConfig, 'review_comments'>> & { review_comments?: SpecgateConfig['review_comments'] | boolean };
@@ -127,7 +152,12 @@ function resolveConfig(input: ConfigInput): SpecgateConfig {
     spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
     order: input.order ?? defaults.order.default,
     rules: input.rules ?? {},
+    enforce: input.enforce ?? defaults.enforce.default,
+    statuses: input.statuses ?? {},
+    status_keys: input.status_keys ?? [...defaults.status_keys.default],
+    date_keys: input.date_keys ?? [...defaults.date_keys.default],
   };
+  if (input.status_order !== undefined) config.status_order = input.status_order;
   if (input.template !== undefined) config.template = input.template;
   if (input.require_spec !== undefined) config.require_spec = input.require_spec;
   return config;

@@ -62,6 +62,18 @@ export const CONFIG_SCHEMA = {
           },
           min_words: { type: 'integer', minimum: 0, description: 'Fewer words than this gives a short-section warning. Default: 0.' },
           aliases: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Other headings that count as this section.' },
+          required_from: {
+            type: 'string',
+            minLength: 1,
+            description:
+              'The status from which on the section is required (`required_from: Accepted`): a spec whose status comes earlier in `status_order` (a Draft) may leave it out, and its absence is a notice that says why. A spec that states no status, or one the order does not list, needs it. Must be a status of `status_order` (or of `statuses` when there is no `status_order`).',
+          },
+          required_since: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description:
+              'The day the section was added to the template (`required_since: 2023-06-01`): a spec dated before it (by `date_keys`) may leave it out, and its absence is a notice that names both dates. A spec with no date it can read counts as new and needs the section. Write the date as YYYY-MM-DD, quoted or not.',
+          },
           locked: {
             type: 'boolean',
             description:
@@ -137,6 +149,42 @@ export const CONFIG_SCHEMA = {
       description:
         'A line of the pull request description that starts with this prefix and a repository path (`Spec: docs/specs/search.md`) links that spec: it is checked at the head commit even when the pull request does not change it, and a linked spec that does not exist there is an error. Matched case-insensitively, at the start of a line outside code blocks. An empty string turns linking off.',
       default: 'Spec:',
+    },
+    enforce: {
+      type: 'string',
+      enum: ['all', 'new-problems'],
+      description:
+        "Which findings block. `all`: every error. `new-problems`: only those the base version of the same file did not already have (the same rule on the same section, wherever its line moved; a second copy of a finding is new). The others are reported as notices, `existing: …`, and never fail the check. A file the base does not have is new in full, and so is a spec whose status changed (Draft to Accepted). The app and the Action compare with the pull request's base commit; the CLI with `--since REF` (git) or `--baseline FILE` (a saved `--format json` report), and checks everything without one of them. Use it to adopt specgate on a repository whose old specs predate the template: a typo fix in an old spec passes, a new spec with the same gaps fails.",
+      default: 'all',
+    },
+    statuses: {
+      type: 'object',
+      description:
+        "How strictly a spec is held in each status it states (matched case-insensitively): `all` as configured, `warnings` turns every error into a warning (the check cannot fail on it), `off` reports nothing. A status not listed, or a spec with no status, is held to `all`. The status is read by `status_keys`, and the check summary and the CLI's output name it. The order of the keys is the status order when there is no `status_order`. Example: `{ Draft: warnings, Accepted: all, Withdrawn: off }`.",
+      additionalProperties: { type: 'string', enum: ['all', 'warnings', 'off'] },
+      default: {},
+    },
+    status_order: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description:
+        "The statuses in the order a spec goes through them (`[Draft, Proposed, Accepted, Final]`), for sections' `required_from`. Default: the order of the keys of `statuses`.",
+    },
+    status_keys: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description:
+        'Where a spec states its status, the first found: a front matter key (`status: Draft`), a line before the first section (`Status: Accepted`, `* Status: Draft`, `**Status:** Final`), a table row (`| Status | Final |`), or a section with that name whose first line is the status (`## Status` then `Accepted`). Keys match case-insensitively; front matter wins.',
+      default: ['status'],
+    },
+    date_keys: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description:
+        "Where a spec states its own date, for sections' `required_since`, read like `status_keys` (front matter `start-date: 2019-03-10`, a `Date: 2019-03-10` line, a table row); the first of these keys found wins. Dates are YYYY-MM-DD (also YYYY/MM/DD, or YYYY-MM for the month's first day).",
+      default: ['created', 'start-date', 'date'],
     },
     order: { ...severity, description: 'Severity of section-order findings (shorthand for `rules.section-order`).', default: 'notice' },
     rules: {

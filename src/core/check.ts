@@ -1,3 +1,4 @@
+import { applyLifecycle, type LifecycleResult } from './lifecycle.js';
 import { matchSections, specKey, type Matching } from './match.js';
 import { parseSpec, TooComplexError } from './parse.js';
 import type { Policy } from './policy.js';
@@ -11,13 +12,25 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 
 
 /** Checks one spec against a policy: markdown in, findings out, sorted by line. */
 export function checkSpec(spec: string | SpecDocument, policy: Policy): Finding[] {
+  return checkSpecInContext(spec, policy).findings;
+}
+
+/**
+ * Checks one spec and holds the findings to its own status and date (see lifecycle.ts): the
+ * findings, and the status that applied when the configuration uses statuses.
+ */
+export function checkSpecInContext(spec: string | SpecDocument, policy: Policy): LifecycleResult {
   let document: SpecDocument;
   try {
     document = typeof spec === 'string' ? parseSpec(spec) : spec;
   } catch (error) {
-    if (error instanceof TooComplexError) return [tooComplex(error)];
+    if (error instanceof TooComplexError) return { findings: [tooComplex(error)] };
     throw error;
   }
+  return applyLifecycle(ruleFindings(document, policy), document, policy.lifecycle);
+}
+
+function ruleFindings(document: SpecDocument, policy: Policy): Finding[] {
   const matching = matchSections(document, policy.template, policy.aliases);
   const context: RuleContext = { document, policy, matching, present: new Map(), states: new Map() };
   for (const [section, specs] of matching.bySection) {

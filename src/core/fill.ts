@@ -8,7 +8,7 @@ export function insertMissingSections(original: string, findings: readonly Findi
   const eol = /\r\n/.test(original) ? '\r\n' : /\r/.test(original) && !/\n/.test(original) ? '\r' : '\n';
   const starts = lineStarts(original);
   const insertions = findings
-    .filter((finding) => finding.rule === 'missing-section' && finding.insertBeforeLine !== undefined && finding.insertText !== undefined)
+    .filter((finding) => finding.rule === 'missing-section' && finding.because !== 'not-required' && finding.insertBeforeLine !== undefined && finding.insertText !== undefined)
     .map((finding) => ({ line: finding.insertBeforeLine!, text: finding.insertText!.replace(/\r?\n/g, eol) }));
   // Bottom-up, so earlier offsets stay valid; sections for the same place keep template order.
   const byLine = new Map<number, string[]>();

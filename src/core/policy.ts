@@ -2,6 +2,9 @@ import { closest } from './closest.js';
 import type { Aliases } from './match.js';
 import { headingKey } from './normalize.js';
 import { DEFAULT_PLACEHOLDERS, placeholderMatcher, type PlaceholderMatcher } from './placeholders.js';
+import type { Deferral, Lifecycle } from './lifecycle.js';
+import { DEFAULT_DATE_KEYS } from './spec-date.js';
+import { DEFAULT_STATUS_KEYS, type Strictness } from './status.js';
 import type { Template, TemplateSection } from './template.js';
 import type { RuleId, SeveritySetting } from './types.js';
 
@@ -12,6 +15,10 @@ export interface SectionOptions {
   aliases?: string[];
   /** For configuration layering only (see src/config/merge.ts): the core does not read it. */
   locked?: boolean;
+  /** Required only once the spec's status reaches this one (in `status_order`). */
+  required_from?: string;
+  /** Required only of specs dated on or after this day (`YYYY-MM-DD`). */
+  required_since?: string;
 }
 
 /** The part of the configuration the core reads. */
@@ -19,6 +26,12 @@ export interface PolicyOptions {
   sections?: Record<string, SectionOptions>;
   placeholders?: string[];
   rules?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Status (case-insensitive) to strictness. */
+  statuses?: Record<string, Strictness>;
+  /** The statuses in the order a spec goes through them; default: the order of `statuses`. */
+  status_order?: string[];
+  status_keys?: string[];
+  date_keys?: string[];
 }
 
 export const DEFAULT_SEVERITIES: Readonly<Record<RuleId, SeveritySetting>> = {
@@ -43,6 +56,8 @@ export interface Policy {
   /** Whether the section is required, and why: the configuration's `required:` wins over the template. */
   requirement(section: TemplateSection): { required: boolean; why: string };
   minWords(section: TemplateSection): number;
+  /** Statuses, dates and the sections that are required only from a status or a day on. */
+  lifecycle: Lifecycle;
 }
 
 /** A configuration entry the template cannot honour; `path` points into the configuration. */
@@ -58,10 +73,11 @@ export function createPolicy(template: Template, options: PolicyOptions = {}): {
   }
   const settings = new Map<TemplateSection, SectionOptions>();
   for (const [name, sectionOptions] of Object.entries(options.sections ?? {})) {
-    const section = template.all.find((candidate) => candidate.key !== '' && candidate.key === headingKey(name));
+    const section = sectionNamed(template, name);
     if (section) settings.set(section, { ...settings.get(section), ...sectionOptions });
     else problems.push({ path: ['sections', name], message: unknownSectionMessage(name, template) });
   }
+  const lifecycle = lifecycleOf(options, template);
   const aliases = new Map<TemplateSection, string[]>();
   for (const [section, sectionOptions] of settings) if (sectionOptions.aliases) aliases.set(section, sectionOptions.aliases);
 
@@ -74,8 +90,26 @@ export function createPolicy(template: Template, options: PolicyOptions = {}): {
     isRequired: (section) => requirementOf(section, settings).required,
     requirement: (section) => requirementOf(section, settings),
     minWords: (section) => settings.get(section)?.min_words ?? 0,
+    lifecycle,
   };
   return { policy, problems };
+}
+
+function sectionNamed(template: Template, name: string): TemplateSection | undefined {
+  return template.all.find((candidate) => candidate.key !== '' && candidate.key === headingKey(name));
+}
+
+/** The statuses and deferred sections; `required_from` naming a status of the order is checked with the configuration (src/config/load.ts). */
+function lifecycleOf(options: PolicyOptions, template: Template): Lifecycle {
+  const statuses = options.statuses ?? {};
+  const order = options.status_order ?? Object.keys(statuses);
+  const deferrals = new Map<string, Deferral>();
+  for (const [name, { required_from: from, required_since: since }] of Object.entries(options.sections ?? {})) {
+    const section = sectionNamed(template, name);
+    if (!section || (from === undefined && since === undefined)) continue;
+    deferrals.set(section.name, { ...deferrals.get(section.name), ...(from === undefined ? {} : { from }), ...(since === undefined ? {} : { since }) });
+  }
+  return { statuses, order, statusKeys: options.status_keys ?? DEFAULT_STATUS_KEYS, dateKeys: options.date_keys ?? DEFAULT_DATE_KEYS, deferrals };
 }
 
 function requirementOf(section: TemplateSection, settings: ReadonlyMap<TemplateSection, SectionOptions>): { required: boolean; why: string } {

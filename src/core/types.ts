@@ -38,6 +38,8 @@ export interface Finding {
   insertText?: string;
   /** For near misses: the spec heading that looks like the missing section. */
   didYouMean?: { heading: string; line: number };
+  /** Why the finding is only a notice: the base version had it too, or the spec's status or date does not call for the section. */
+  because?: 'existing' | 'not-required';
 }
 
 /** A top-level block of markdown between two headings. */

@@ -15,6 +15,10 @@ import { readFileAtRef, type ContentClient } from './contents.js';
 export interface GitHubSpec extends SpecToCheck {
   blobSha: string;
   patch?: string;
+  /** How the pull request changes it (`unchanged`: a spec the description links). */
+  status: ChangedFile['status'];
+  /** A renamed spec's path at the base. */
+  previousPath?: string;
 }
 
 export interface SpecsToRead {
@@ -58,12 +62,14 @@ export async function readSpecs(client: ContentClient, { changed, links }: Specs
     path: file.path,
     bytes: changedBytes[index]!,
     blobSha: file.blobSha,
+    status: file.status,
     ...(file.patch === undefined ? {} : { patch: file.patch }),
+    ...(file.previousPath === undefined ? {} : { previousPath: file.previousPath }),
   }));
   const missing: CheckedFile[] = [];
   links.forEach((link, index) => {
     const found = linked[index];
-    if (found?.kind === 'file') specs.push({ path: link.path, bytes: found.bytes, blobSha: found.sha });
+    if (found?.kind === 'file') specs.push({ path: link.path, bytes: found.bytes, blobSha: found.sha, status: 'unchanged' });
     else missing.push(missingLinkedSpec(link, headSha, found === undefined ? 'not-a-path' : found.kind));
   });
   return { specs, missing };

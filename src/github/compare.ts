@@ -39,6 +39,7 @@ interface DiffEntry {
   status: ChangedFile['status'];
   sha?: string | null;
   patch?: string;
+  previous_filename?: string;
 }
 
 /** The files that differ between `base` and `head` (three dots: from their merge base, as a pull request diffs). */
@@ -55,6 +56,7 @@ export function changedFile(entry: DiffEntry): ChangedFile {
   // GitHub gives no blob for a submodule change.
   const changed: ChangedFile = { path: entry.filename, status: entry.status, blobSha: entry.sha ?? '' };
   if (entry.patch !== undefined) changed.patch = entry.patch;
+  if (entry.previous_filename !== undefined) changed.previousPath = entry.previous_filename;
   return changed;
 }
 

@@ -4,6 +4,7 @@ import type { PolicyOptions } from '../core/policy.js';
 import type { Finding } from '../core/types.js';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { policyOptions, type SpecgateConfig } from '../config/load.js';
+import type { FileReport } from '../verdict/report.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
 import type { CheckAnswer, CheckJob } from './check-worker.js';
 
@@ -29,9 +30,11 @@ export function limitsFromEnvironment(environment: NodeJS.ProcessEnv = process.e
 // src/pipeline and build/pipeline both sit two levels below the package root; the worker runs compiled.
 const WORKER = new URL('../../build/pipeline/check-worker.js', import.meta.url);
 
+type Answer = Omit<CheckAnswer, 'id'>;
+
 interface Pending {
   job: CheckJob;
-  resolve: (answer: { findings: Finding[]; text?: string }) => void;
+  resolve: (answer: Answer) => void;
 }
 
 /**
@@ -47,7 +50,7 @@ export class CheckPool {
 
   constructor(private readonly limits: CheckLimits = limitsFromEnvironment()) {}
 
-  check(request: { bytes: Uint8Array; templateText: string; options: PolicyOptions; maxBytes: number }): Promise<{ findings: Finding[]; text?: string }> {
+  check(request: { bytes: Uint8Array; templateText: string; options: PolicyOptions; maxBytes: number }): Promise<Answer> {
     return new Promise((resolve) => {
       this.queue.push({ job: { ...request, id: ++this.nextId }, resolve });
       this.pump();
@@ -77,7 +80,7 @@ export class CheckPool {
   }
 
   private run(worker: Worker, { job, resolve }: Pending): void {
-    const finish = (answer: { findings: Finding[]; text?: string }, healthy: boolean) => {
+    const finish = (answer: Answer, healthy: boolean) => {
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -89,7 +92,8 @@ export class CheckPool {
     };
     const onMessage = (answer: CheckAnswer) => {
       if (answer.id !== job.id) return;
-      finish(answer.text === undefined ? { findings: answer.findings } : { findings: answer.findings, text: answer.text }, true);
+      const { id: _id, ...rest } = answer;
+      finish(rest, true);
     };
     const onError = (error: Error) => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -120,6 +124,7 @@ export async function checkOnPool(
   config: SpecgateConfig,
 ): Promise<CheckedFile> {
   const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config), maxBytes: config.max_file_size });
-  const report = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
+  const report: FileReport = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
+  if (answer.status) report.status = answer.status;
   return answer.text === undefined ? { report } : { report, text: answer.text };
 }

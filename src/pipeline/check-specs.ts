@@ -8,6 +8,8 @@ import { BUILTIN_TEMPLATE, builtinTemplate } from '../config/builtin-template.js
 import type { ConfigProblem, LoadedConfig } from '../config/load.js';
 import { compilePolicies, type Policies, type TemplateTexts } from '../config/policies.js';
 import { chooseTemplate, neededTemplates, type TemplateChoice } from '../config/select.js';
+import type { CheckedVersion } from '../core/baseline.js';
+import { againstBase } from '../verdict/baseline.js';
 import { checkFile, unknownTemplateFile, type CheckedFile } from '../verdict/evaluate.js';
 import type { Report } from '../verdict/report.js';
 import { checkOnPool, type CheckPool } from './check-pool.js';
@@ -57,7 +59,15 @@ export interface PipelineOptions<S extends SpecToCheck> {
   prejudged?: readonly CheckedFile[];
   /** Each template's sections in the report, for the HTML page's columns. */
   outlines?: boolean;
+  /**
+   * `enforce: new-problems`: a spec's base version, as bytes to check under the spec's own template
+   * (the same policy: debt is measured by today's rules) or as the findings a saved report holds.
+   * Undefined: the spec is new. The findings its base had become `existing:` notices.
+   */
+  base?: (spec: S) => Promise<BaseVersion<S> | undefined>;
 }
+
+export type BaseVersion<S> = { spec: S } | { checked: CheckedVersion };
 
 /** A spec's check, with the door's own spec beside it (undefined for a prejudged report). */
 export type SpecChecked<S> = CheckedFile & { spec?: S };
@@ -86,18 +96,33 @@ export async function checkSpecs<S extends SpecToCheck>(source: CheckSource, spe
   });
   const todo = specs.flatMap((_, index) => (checked[index] === undefined ? [index] : []));
   const pool = typeof options.pool === 'function' ? options.pool(todo.length) : options.pool;
+  const checkOne = async (spec: S, template: TemplateUsed): Promise<CheckedFile> => {
+    const remembered = options.memo?.get(spec, template);
+    if (remembered) return remembered;
+    const result = pool ? await checkOnPool(pool, spec, template, config) : checkFile(spec.path, spec.bytes, template.path, policies, config.max_file_size);
+    // A file the pool gave up on may pass under a lighter load: only real verdicts are remembered.
+    if (!result.report.findings.some((finding) => finding.rule === 'too-complex')) options.memo?.set(spec, template, result);
+    return result;
+  };
+  const templateOf = (index: number) => templateUsed((choices[index] as Extract<TemplateChoice, { kind: 'template' }>).template, texts);
   try {
     await Promise.all(
       todo.map(async (index) => {
-        const spec = specs[index]!;
-        const template = templateUsed((choices[index] as Extract<TemplateChoice, { kind: 'template' }>).template, texts);
-        const result = pool ? await checkOnPool(pool, spec, template, config) : checkFile(spec.path, spec.bytes, template.path, policies, config.max_file_size);
-        // A file the pool gave up on may pass under a lighter load: only real verdicts are remembered.
-        if (!result.report.findings.some((finding) => finding.rule === 'too-complex')) options.memo?.set(spec, template, result);
-        checked[index] = { spec, ...result };
+        checked[index] = { spec: specs[index]!, ...(await checkOne(specs[index]!, templateOf(index))) };
         options.onChecked?.();
       }),
     );
+    const { base } = options;
+    if (base) {
+      await Promise.all(
+        specs.map(async (spec, index) => {
+          const head = checked[index]!;
+          const found = choices[index]!.kind === 'template' ? await base(spec) : undefined;
+          const version = found && ('checked' in found ? found.checked : (await checkOne(found.spec, templateOf(index))).report);
+          checked[index] = { ...head, report: againstBase(head.report, version) };
+        }),
+      );
+    }
   } finally {
     if (typeof options.pool === 'function') await pool?.close();
   }

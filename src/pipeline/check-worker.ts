@@ -4,9 +4,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { compilePolicy } from '../config/compiled-policy.js';
-import { checkSpec } from '../core/check.js';
+import { checkSpecInContext } from '../core/check.js';
 import { decodeSpec } from '../core/decode.js';
 import type { PolicyOptions } from '../core/policy.js';
+import type { AppliedStatus } from '../core/status.js';
 import type { Finding } from '../core/types.js';
 
 export interface CheckJob {
@@ -21,12 +22,13 @@ export interface CheckAnswer {
   id: number;
   findings: Finding[];
   text?: string;
+  status?: AppliedStatus;
 }
 
 parentPort?.on('message', (job: CheckJob) => {
   const decoded = decodeSpec(job.bytes, job.maxBytes);
   const answer: CheckAnswer = decoded.finding
     ? { id: job.id, findings: [decoded.finding] }
-    : { id: job.id, findings: checkSpec(decoded.text, compilePolicy(job.templateText, job.options).policy), text: decoded.text };
+    : { id: job.id, ...checkSpecInContext(decoded.text, compilePolicy(job.templateText, job.options).policy), text: decoded.text };
   parentPort!.postMessage(answer);
 });

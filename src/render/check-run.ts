@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../core/types.js';
 import { findingKey } from './review-comments.js';
 import type { Verdict } from '../verdict/verdict.js';
-import { fileStatus, plural, type FileReport } from '../verdict/report.js';
+import { fileStatus, plural, statusNote, type FileReport } from '../verdict/report.js';
 
 /** GitHub takes at most 50 annotations per check-run request; later requests append. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -100,12 +100,15 @@ export function skippedNote(skipLabel: string, by: string | undefined, mention =
 
 function fileRow(file: FileReport, links: Links): string {
   const url = `${links.repositoryUrl}/blob/${links.headSha}/${file.path.split('/').map(encodeURIComponent).join('/')}`;
-  const result = fileStatus(file) === 'pass' ? '✅ complete' : '❌ incomplete';
+  const status = statusNote(file);
+  const result = `${fileStatus(file) === 'pass' ? '✅ complete' : '❌ incomplete'}${status ? ` (${status})` : ''}`;
   const byRule = new Map<string, string[]>();
   for (const finding of file.findings) {
-    const sections = byRule.get(finding.rule) ?? [];
+    // Existing debt and sections not yet required are listed apart from what blocks.
+    const key = finding.because === undefined ? finding.rule : `${finding.rule} (${finding.because === 'existing' ? 'existing' : 'not required'})`;
+    const sections = byRule.get(key) ?? [];
     if (!sections.includes(finding.section)) sections.push(finding.section);
-    byRule.set(finding.rule, sections);
+    byRule.set(key, sections);
   }
   const problems = [...byRule].map(([rule, sections]) => `${rule}: ${sections.map(escapeCell).join(', ')}`).join('<br>');
   return `| [${escapeCell(file.path)}](${url}) | ${escapeCell(file.template)} | ${result} | ${problems} |`;

@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
 import type { Severity } from '../core/types.js';
-import { fileStatus, plural, summarize, type FileReport, type Report } from '../verdict/report.js';
+import { fileStatus, plural, statusNote, summarize, type FileReport, type Report } from '../verdict/report.js';
 
 type Style = Parameters<typeof styleText>[0];
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', notice: 'cyan' };
@@ -11,7 +11,10 @@ export function renderText(report: Report, options: { color: boolean; /** What t
   const out: string[] = [];
   // With more than one template in the run, each file says which one it was checked against.
   const templates = new Set(report.files.map((file) => file.template));
-  const templateOf = (file: FileReport): string => (templates.size > 1 ? paint('dim', `  (template: ${file.template})`) : '');
+  const templateOf = (file: FileReport): string => {
+    const notes = [...(templates.size > 1 ? [`template: ${file.template}`] : []), ...(statusNote(file) ? [statusNote(file)!] : [])];
+    return notes.length > 0 ? paint('dim', `  (${notes.join('; ')})`) : '';
+  };
   for (const file of report.files) {
     if (fileStatus(file) === 'pass' && file.findings.length === 0) {
       out.push(`${paint('green', '✔')} ${file.path}${templateOf(file)}`);

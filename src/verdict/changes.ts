@@ -10,6 +10,8 @@ export interface ChangedFile {
   blobSha: string;
   /** The unified diff of the file, when GitHub sends one (not for binary or very large diffs). */
   patch?: string;
+  /** A renamed file's path at the base: where its base version is read. */
+  previousPath?: string;
 }
 
 /** GitHub lists at most this many files of a pull request. */

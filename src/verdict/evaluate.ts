@@ -1,4 +1,4 @@
-import { checkSpec } from '../core/check.js';
+import { checkSpecInContext } from '../core/check.js';
 import { decodeSpec } from '../core/decode.js';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { closest } from '../core/closest.js';
@@ -20,7 +20,8 @@ export function checkFile(path: string, bytes: Uint8Array, templatePath: string 
   if (decoded.finding) return { report: { path, template, findings: [decoded.finding] } };
   const policy = policies.get(templatePath);
   if (!policy) throw new Error(`No policy was compiled for template ${template}`);
-  return { report: { path, template, findings: checkSpec(decoded.text, policy) }, text: decoded.text };
+  const { findings, status } = checkSpecInContext(decoded.text, policy);
+  return { report: { path, template, findings, ...(status ? { status } : {}) }, text: decoded.text };
 }
 
 /** A spec whose front matter names a template the configuration does not define: one finding, on that line. */

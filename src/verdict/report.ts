@@ -1,3 +1,4 @@
+import type { AppliedStatus } from '../core/status.js';
 import type { Finding, Severity } from '../core/types.js';
 
 /** The findings for one spec file and the template it was checked against. */
@@ -5,6 +6,15 @@ export interface FileReport {
   path: string;
   template: string;
   findings: Finding[];
+  /** The status the spec was held to, when the configuration uses statuses and the spec states one. */
+  status?: AppliedStatus;
+}
+
+/** How a file's status reads in a report: `status Draft: errors count as warnings`. */
+export function statusNote(file: FileReport): string | undefined {
+  if (!file.status) return undefined;
+  const effect = { all: 'checked in full', warnings: 'errors count as warnings', off: 'not checked' }[file.status.strictness];
+  return `status ${file.status.value}: ${effect}`;
 }
 
 /** A template's sections in template order, as the HTML report's columns. */

@@ -33,6 +33,16 @@ export function tempDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `specgate-action-${name}-`));
 }
 
+/** A fresh workspace holding these files (path → text), as a checkout would leave them. */
+export function workspaceWith(files: Record<string, string>): string {
+  const workspace = tempDir('workspace');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(workspace, path, '..'), { recursive: true });
+    writeFileSync(join(workspace, path), text);
+  }
+  return workspace;
+}
+
 /** A checkout of a branch or commit into a fresh directory, as actions/checkout leaves it; `changes` then edit it. */
 export function checkout(repo: RepoHandle, ref: string, changes: Record<string, string> = {}): string {
   const workspace = tempDir('workspace');

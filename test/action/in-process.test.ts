@@ -3,25 +3,16 @@
  * whole Action against GitHub as nock answers it (every write checked against GitHub's OpenAPI
  * description) or against the stand-in where pagination needs real Link headers.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitBlobSha } from '../../src/action/spec-files.js';
 import { InputError, readInputs } from '../../src/action/inputs.js';
 import { Workflow } from '../../src/action/workflow.js';
 import { blobSha } from '../../tools/dev/github-stand-in/index.js';
 import { API, FakeGitHub, HEAD_SHA, noNetwork, pullRequestPayload, REPO_PATH, restoreNetwork, stickyHeader } from '../helpers/github.js';
-import { annotations, asStep, checkout, COMPLETE, INCOMPLETE, parseOutputs, pullRequestEventFile, runInThisProcess, seedRepo, SPEC, startGitHub, tempDir, writeEvent } from './helpers.js';
+import { annotations, asStep, checkout, COMPLETE, INCOMPLETE, parseOutputs, pullRequestEventFile, runInThisProcess, seedRepo, SPEC, startGitHub, tempDir, workspaceWith, writeEvent } from './helpers.js';
 
 /** Runs the Action in this process; what it prints is collected instead of written to stdout. */
-function workspaceWith(files: Record<string, string>): string {
-  const workspace = tempDir('workspace');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(workspace, path, '..'), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  }
-  return workspace;
-}
-
 describe('the runner file formats', () => {
   test('outputs are heredoc blocks the runner reads back, multi-line values included', async () => {
     const file = join(tempDir('output'), 'output');

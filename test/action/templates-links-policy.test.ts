@@ -2,20 +2,9 @@
  * Issue 6/6 in the Action: a template chosen by front matter, specs the pull request's description
  * links, and an organisation's locked sections, as the app does them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gitBlobSha } from '../../src/action/spec-files.js';
 import { API, FakeGitHub, HEAD_SHA, noNetwork, pullRequestPayload, restoreNetwork } from '../helpers/github.js';
-import { annotations, COMPLETE, runInThisProcess, tempDir, writeEvent } from './helpers.js';
-
-function workspaceWith(files: Record<string, string>): string {
-  const workspace = tempDir('workspace');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(workspace, path, '..'), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  }
-  return workspace;
-}
+import { annotations, COMPLETE, runInThisProcess, workspaceWith, writeEvent } from './helpers.js';
 
 const RFC_TEMPLATE = '# RFC\n\n## Motivation\n\nWhy.\n\n## Design\n\nHow.\n';
 const RFC = '---\ntemplate: rfc\n---\n# Search\n\n## Motivation\n\nPeople cannot find their old invoices.\n';

@@ -13,7 +13,7 @@ describe('a valid configuration', () => {
       template: 'docs/rfcs/TEMPLATE.md',
       templates: { 'docs/rfcs/adr/**': 'docs/rfcs/adr/TEMPLATE.md' },
       named_templates: { adr: 'docs/rfcs/adr/TEMPLATE.md' },
-      sections: { Security: { locked: true, min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false } },
+      sections: { Security: { locked: true, min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false }, Rollout: { required_from: 'Accepted', required_since: '2023-06-01' } },
       placeholders: ['TBD', 'XXX'],
       max_file_size: 2048,
       check_name: 'Specs',
@@ -27,6 +27,11 @@ describe('a valid configuration', () => {
       spec_link_prefix: 'Design:',
       order: 'error',
       rules: { 'unknown-section': 'warning' },
+      enforce: 'new-problems',
+      statuses: { Draft: 'warnings', Accepted: 'all', Withdrawn: 'off' },
+      status_order: ['Draft', 'Proposed', 'Accepted'],
+      status_keys: ['state', 'status'],
+      date_keys: ['created'],
     });
   });
 
@@ -54,6 +59,13 @@ describe('a valid configuration', () => {
     expect(config.template).toBeUndefined();
     expect(config).toMatchObject({ check_name: 'Spec completeness', comment: 'on-failure', review_comments: 'suggestions', annotations: true, draft: 'neutral', skip_label: 'spec-check: skip' });
     expect(config.require_spec).toBeUndefined();
+    expect(config).toMatchObject({ enforce: 'all', statuses: {}, status_keys: ['status'], date_keys: ['created', 'start-date', 'date'] });
+    expect(config.status_order).toBeUndefined();
+  });
+
+  test('statuses and dates reach the core only when set, so other configurations compile as before', () => {
+    expect(Object.keys(policyOptions(defaultConfig()))).toEqual(['sections', 'placeholders', 'rules']);
+    expect(policyOptions(load('full.yml').config)).toMatchObject({ status_order: ['Draft', 'Proposed', 'Accepted'], status_keys: ['state', 'status'], date_keys: ['created'] });
   });
 
   test('order is the severity of section-order for the core', () => {
@@ -98,6 +110,15 @@ describe('a configuration with mistakes names each key and its line', () => {
       expect.objectContaining({ key: 'rules.missing-sections', line: 2, message: expect.stringContaining('Did you mean "missing-section"?') }),
       expect.objectContaining({ key: 'rules.section-order', line: 3, message: '"rules.section-order" must be one of: off, notice, warning, error.' }),
     ]);
+  });
+
+  test('required_from must name a status of the order; required_since must be a YYYY-MM-DD day', () => {
+    expect(parseConfig('statuses: { Draft: warnings, Accepted: all }\nsections:\n  Rollout:\n    required_from: Final\n').problems).toEqual([
+      { key: 'sections.Rollout.required_from', line: 4, message: '"Final" in "sections.Rollout.required_from" is not a status of the order: Draft, Accepted.' },
+    ]);
+    expect(parseConfig('sections:\n  Rollout: { required_from: accepted }\nstatus_order: [Draft, Accepted]\n').problems).toEqual([]);
+    expect(parseConfig('sections:\n  Rollout: { required_since: 2023 }\n').problems).toEqual([expect.objectContaining({ key: 'sections.Rollout.required_since', line: 2 })]);
+    expect(parseConfig('statuses: { Draft: lenient }\n').problems).toEqual([expect.objectContaining({ key: 'statuses.Draft', message: '"statuses.Draft" must be one of: all, warnings, off.' })]);
   });
 
   test('section-order set twice', () => {

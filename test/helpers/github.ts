@@ -297,7 +297,7 @@ export class FakeGitHub {
   }
 }
 
-type FileEntry = { filename: string; status?: string; sha?: string; patch?: string };
+type FileEntry = { filename: string; status?: string; sha?: string; patch?: string; previous_filename?: string };
 
 /** GitHub's diff entries (a pull request's files, a comparison's); with `at`, their addresses name that commit. */
 function diffEntries(files: FileEntry[], at?: string): Array<Record<string, unknown>> {
@@ -314,6 +314,7 @@ function diffEntries(files: FileEntry[], at?: string): Array<Record<string, unkn
       raw_url: at ? `https://github.com/${OWNER}/${REPO}/raw/${at}/${encoded}` : '',
       contents_url: at ? `${API}${REPO_PATH}/contents/${encoded}?ref=${at}` : '',
       ...(file.patch !== undefined ? { patch: file.patch } : {}),
+      ...(file.previous_filename !== undefined ? { previous_filename: file.previous_filename } : {}),
     };
   });
 }
