@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { request } from 'node:http';
 import type { RepoHandle } from './github-stand-in/index.js';
 
 const require = createRequire(import.meta.url);
@@ -70,21 +71,31 @@ export interface Delivery {
   ms: number;
 }
 
-/** POSTs a signed delivery to the app's webhook path, as GitHub does. */
+/**
+ * POSTs a signed delivery to the app's webhook path, as GitHub does: on a connection of its own, so
+ * a delivery never lands on a kept-alive socket the server is closing (ECONNRESET on a busy machine).
+ */
 export async function deliverWebhook(appUrl: string, secret: string, delivery: { name: string; id: string; payload: unknown }): Promise<Delivery> {
   const body = JSON.stringify(delivery.payload);
   const started = performance.now();
-  const response = await fetch(`${appUrl}/api/github/webhooks`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': 'GitHub-Hookshot/stand-in',
-      'x-github-event': delivery.name,
-      'x-github-delivery': delivery.id,
-      'x-hub-signature-256': signature(body, secret),
-    },
-    body,
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'user-agent': 'GitHub-Hookshot/stand-in',
+    'x-github-event': delivery.name,
+    'x-github-delivery': delivery.id,
+    'x-hub-signature-256': signature(body, secret),
+  };
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const outgoing = request(`${appUrl}/api/github/webhooks`, { method: 'POST', headers, agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
   });
-  const text = await response.text();
-  return { status: response.status, body: text, ms: Math.round(performance.now() - started) };
+  return { status, body: text, ms: Math.round(performance.now() - started) };
 }

@@ -74,6 +74,10 @@ export class GitHubStandIn {
         response.destroy();
       });
     });
+    // Idle keep-alive connections stay open until close(). With Node's 5 s default the server
+    // could close a socket just as a client, slowed down by a busy machine, sends its next
+    // request on it: that request fails with ECONNRESET. The client closes idle sockets itself.
+    this.server.keepAliveTimeout = 0;
   }
 
   /** Starts a stand-in on 127.0.0.1. */
