@@ -28,6 +28,28 @@ function deliver(url: string, body: string, signature: string | undefined, deliv
   return fetch(`${url}/api/github/webhooks`, { method: 'POST', headers, body });
 }
 
+/** A loopback port nothing listens on. */
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+}
+
+/** The environment `npm start` reads, for a server on `port`. */
+function startEnvironment(port: number, extra: Record<string, string>) {
+  return {
+    APP_ID: '123',
+    PRIVATE_KEY: PRIVATE_KEY.replace(/\n/g, '\\n'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent' as const,
+    ...extra,
+  };
+}
+
 /** Every request that tried to leave this machine, i.e. a call to GitHub nock did not expect. */
 function recordEscapes(): { calls: string[]; stop: () => void } {
   const calls: string[] = [];
@@ -82,21 +104,8 @@ describe('the app behind a real HTTP server', () => {
 describe('npm start: configured only by environment variables', () => {
   test('GHE_HOST points every API call at GitHub Enterprise Server', async () => {
     noNetwork();
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as AddressInfo;
-        probe.close(() => resolve(free));
-      });
-    });
-    const env = {
-      APP_ID: '123',
-      PRIVATE_KEY: PRIVATE_KEY.replace(/\n/g, '\\n'),
-      WEBHOOK_SECRET: 'ghe-secret',
-      GHE_HOST: 'github.example.com',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent' as const,
-    };
+    const port = await freePort();
+    const env = startEnvironment(port, { WEBHOOK_SECRET: 'ghe-secret', GHE_HOST: 'github.example.com' });
     const started = await startServer(readSettings(env), { log: await createLogger({ level: 'silent', format: 'json' }), Octokit: QuickOctokit });
     try {
       const ghe = nock('https://github.example.com/api/v3')
@@ -128,21 +137,8 @@ describe('npm start: configured only by environment variables', () => {
 
   test('a delivery still being handled at SPECGATE_WEBHOOK_TIMEOUT_MS is answered 202, and its check run is still written', async () => {
     noNetwork();
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as AddressInfo;
-        probe.close(() => resolve(free));
-      });
-    });
-    const env = {
-      APP_ID: '123',
-      PRIVATE_KEY: PRIVATE_KEY.replace(/\n/g, '\\n'),
-      WEBHOOK_SECRET: 'slow-secret',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent' as const,
-      SPECGATE_WEBHOOK_TIMEOUT_MS: '50',
-    };
+    const port = await freePort();
+    const env = startEnvironment(port, { WEBHOOK_SECRET: 'slow-secret', SPECGATE_WEBHOOK_TIMEOUT_MS: '50' });
     const started = await startServer(readSettings(env), { log: await createLogger({ level: 'silent', format: 'json' }), Octokit: QuickOctokit });
     // The token request is held until the answer has come: the handling cannot finish first, however fast the machine.
     let release!: () => void;
