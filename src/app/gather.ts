@@ -96,7 +96,7 @@ export async function checkChangedSpecs(
       memory?.blobs.set(file.blobSha, bytes);
       const templateText = templatePath === undefined ? builtinTemplate() : texts.get(templatePath)!;
       // The same blob under the same template and settings has the same findings: parse it once.
-      const key = `${file.path}|${file.blobSha}|${fingerprint(templateText, policyOptions(config), config.max_file_size)}`;
+      const key = `${file.path}|${file.blobSha}|${fingerprint(templateText, policyOptions(config, templatePath), config.max_file_size)}`;
       const checked =
         memory?.checks.get(key) ??
         (pool

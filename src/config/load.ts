@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PolicyOptions, SectionOptions } from '../core/policy.js';
 import type { RuleId, SeveritySetting } from '../core/types.js';
+import { BUILTIN_SECTION_RULES } from './builtin-template.js';
 import type { ConfigNotice } from './merge.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
@@ -97,9 +98,19 @@ export function validateConfig(value: unknown, lineOf: (path: Path) => number = 
   return { config: problems.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems), lineOf };
 }
 
-/** What the core needs from a configuration. */
-export function policyOptions(config: SpecgateConfig): PolicyOptions {
-  return { sections: config.sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
+/**
+ * What the core needs from a configuration, for one template (undefined: the built-in one, whose
+ * content rules sit under the configuration's own section settings).
+ */
+export function policyOptions(config: SpecgateConfig, templatePath: string | undefined): PolicyOptions {
+  const sections = templatePath === undefined ? withBuiltinRules(config.sections) : config.sections;
+  return { sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
+}
+
+function withBuiltinRules(sections: Record<string, SectionOptions>): Record<string, SectionOptions> {
+  const merged: Record<string, SectionOptions> = { ...BUILTIN_SECTION_RULES };
+  for (const [name, options] of Object.entries(sections)) merged[name] = { ...merged[name], ...options };
+  return merged;
 }
 
 type ConfigInput = Partial<Omit<SpecgateConfig, 'review_comments'>> & { review_comments?: SpecgateConfig['review_comments'] | boolean };

@@ -1,4 +1,4 @@
-import { RULE_IDS } from '../core/types.js';
+import { CONTENT_KINDS, RULE_IDS } from '../core/types.js';
 
 const severity = {
   type: 'string',
@@ -62,10 +62,34 @@ export const CONFIG_SCHEMA = {
           },
           min_words: { type: 'integer', minimum: 0, description: 'Fewer words than this gives a short-section warning. Default: 0.' },
           aliases: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Other headings that count as this section.' },
+          must_contain: {
+            type: 'array',
+            items: { type: 'string', enum: [...CONTENT_KINDS] },
+            uniqueItems: true,
+            description:
+              'Kinds of content the section must hold, each of them: `list`, `checklist` (a list item that starts `[ ]` or `[x]`), `table`, `code` (a code block) or `link`. A checklist counts as a list. One missing is a missing-content warning on the heading. Only a written section is looked at: an empty one is already an empty-section finding.',
+          },
+          must_mention: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, maxLength: 100 },
+            description:
+              'Phrases of which the section must say at least one (`[rollback, roll back, revert]`), matched as `forbid` matches them. Saying none is a missing-content warning on the heading.',
+          },
+          forbid: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, maxLength: 100 },
+            description:
+              'Phrases the section must not say (`["best effort", "should be fine"]`): plain text, not patterns, matched case-insensitively as whole words (`roll back` matches "Roll back," but not "enroll backups"), in the text a reader sees: code and comments are not searched. Each phrase found is a forbidden-phrase warning on its first line.',
+          },
+          max_unchecked: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many checklist items (`- [ ]`) the section may leave unticked; more is an unchecked-items warning on the first one. `0`: every item ticked.',
+          },
           locked: {
             type: 'boolean',
             description:
-              "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words` or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words` and more `aliases` apply.",
+              "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words`, a higher `max_unchecked`, another `must_mention` list or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words`, more `aliases`, more `must_contain` kinds and more `forbid` phrases apply (lists are added to the inherited ones).",
           },
         },
       },

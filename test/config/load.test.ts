@@ -58,7 +58,7 @@ describe('a valid configuration', () => {
 
   test('order is the severity of section-order for the core', () => {
     const { config } = load('full.yml');
-    expect(policyOptions(config).rules).toEqual({ 'section-order': 'error', 'unknown-section': 'warning' });
+    expect(policyOptions(config, undefined).rules).toEqual({ 'section-order': 'error', 'unknown-section': 'warning' });
   });
 });
 
