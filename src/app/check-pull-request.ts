@@ -12,7 +12,8 @@ import type { AppMemory } from './memory.js';
 import type { CheckPool } from '../pipeline/check-pool.js';
 import { countFindings, type Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
-import { publish, publishProblem } from './publish.js';
+import { commentMemory, publish, publishProblem } from './publish.js';
+import { applyRecordedWaivers } from './waivers.js';
 import { filesOfCommit } from '../github/compare.js';
 
 export type Outcome = 'success' | 'failure' | 'neutral' | 'skipped' | 'config-error' | 'error' | 'ignored';
@@ -67,10 +68,12 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
       await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';
     }
-    const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
-    if (metrics) for (const spec of checked.specs) countFindings(metrics, spec.report.findings);
-    const verdict = withNotices(decide(report, { ...state, needingSpec: checked.needingSpec }, config), loaded.notices);
-    const published = await publish(client, pull, verdict, checked.specs, config, log, memory, { conversation: isHead });
+    const waived = await applyRecordedWaivers(client, pull.number, checked.specs, config, commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`));
+    const report = { template: config.template ?? 'built-in', files: waived.specs.map((spec) => spec.report) };
+    if (metrics) for (const spec of waived.specs) countFindings(metrics, spec.report.findings);
+    const decided = withNotices(decide(report, { ...state, needingSpec: checked.needingSpec }, config), loaded.notices);
+    const verdict = waived.summary.length > 0 ? { ...decided, waivers: waived.summary } : decided;
+    const published = await publish(client, pull, verdict, waived.specs, config, log, memory, { conversation: isHead, ...(waived.found ? { found: waived.found } : {}) });
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
     return verdict.conclusion;
   } catch (error) {

@@ -27,6 +27,14 @@ export interface SpecgateConfig {
   spec_link_prefix: string;
   order: SeveritySetting;
   rules: Partial<Record<RuleId, SeveritySetting>>;
+  waivers: { allowed: WaiverAllowance };
+}
+
+/** Who may waive a section: any one of these suffices. */
+export interface WaiverAllowance {
+  permission?: 'admin' | 'maintain' | 'write' | 'triage' | 'read';
+  codeowners?: boolean;
+  teams?: string[];
 }
 
 /** Something wrong in the configuration, with the key and the 1-based line it is on. */
@@ -135,6 +143,7 @@ function resolveConfig(input: ConfigInput): SpecgateConfig {
     spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
     order: input.order ?? defaults.order.default,
     rules: input.rules ?? {},
+    waivers: { allowed: input.waivers?.allowed ?? { ...defaults.waivers.default.allowed } },
   };
   if (input.template !== undefined) config.template = input.template;
   if (input.require_spec !== undefined) config.require_spec = input.require_spec;
@@ -185,6 +194,7 @@ const RULES: readonly string[] = CONFIG_SCHEMA.properties.rules.propertyNames.en
 function knownKeysAt(path: string[]): string[] {
   if (path.length === 0) return KNOWN_KEYS;
   if (path[0] === 'require_spec') return Object.keys(CONFIG_SCHEMA.properties.require_spec.properties);
+  if (path[0] === 'waivers') return Object.keys(path.length > 1 ? CONFIG_SCHEMA.properties.waivers.properties.allowed.properties : CONFIG_SCHEMA.properties.waivers.properties);
   return Object.keys(CONFIG_SCHEMA.properties.sections.additionalProperties.properties);
 }
 

@@ -162,6 +162,27 @@ export const CONFIG_SCHEMA = {
         'A line of the pull request description that starts with this prefix and a repository path (`Spec: docs/specs/search.md`) links that spec: it is checked at the head commit even when the pull request does not change it, and a linked spec that does not exist there is an error. Matched case-insensitively, at the start of a line outside code blocks. An empty string turns linking off.',
       default: 'Spec:',
     },
+    waivers: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Who may waive a section of a spec on a pull request with `/spec-template waive SECTION [in PATH] — REASON` (the GitHub App only). A waiver turns that section\'s findings into notices that name who waived it and why, until the section\'s text changes or `/spec-template unwaive SECTION [in PATH]`. It is recorded in the app\'s comment on the pull request; `specgate waivers --repo OWNER/NAME` lists every waiver for audits.',
+      properties: {
+        allowed: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'Any one of these lets a person waive, asked of GitHub on every command: `permission`, the least repository permission (`admin`, `maintain`, `write`, `triage` or `read`); `codeowners: true`, an owner of the spec file in CODEOWNERS (`.github/CODEOWNERS`, `CODEOWNERS` or `docs/CODEOWNERS` on the default branch; directly or through a team); `teams`, members of these teams (`org/team-slug`; the app needs the organisation\'s Members read permission).',
+          properties: {
+            permission: { type: 'string', enum: ['admin', 'maintain', 'write', 'triage', 'read'] },
+            codeowners: { type: 'boolean' },
+            teams: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$' } },
+          },
+          default: { permission: 'maintain' },
+        },
+      },
+      default: { allowed: { permission: 'maintain' } },
+    },
     order: { ...severity, description: 'Severity of section-order findings (shorthand for `rules.section-order`).', default: 'notice' },
     rules: {
       type: 'object',

@@ -1,0 +1,37 @@
+import type { SpecgateConfig } from '../config/load.js';
+import type { ChangedFile } from '../verdict/changes.js';
+import type { CheckedFile } from '../verdict/evaluate.js';
+import { readWaivers } from '../waivers/record.js';
+import { applyWaivers, waiverSummary, type Waiver } from '../waivers/waivers.js';
+import { lookUpStickyComment, type CommentMemory, type FoundComment } from './github/sticky-comment.js';
+import type { RepoClient } from './github/repo.js';
+
+type Spec = CheckedFile & { file: ChangedFile };
+
+export interface Waived {
+  specs: Spec[];
+  /** The check summary's lines about waivers. */
+  summary: string[];
+  /** The sticky comment as read here, so publishing does not look it up again. */
+  found?: FoundComment;
+}
+
+/**
+ * The waivers the app's comment records, applied to this run's findings. The comment is read
+ * only when some finding could be waived: a passing pull request costs no extra request.
+ */
+export async function applyRecordedWaivers(client: RepoClient, pullNumber: number, specs: Spec[], config: SpecgateConfig, memory?: CommentMemory): Promise<Waived> {
+  if (!specs.some(({ report }) => report.findings.some((finding) => finding.severity !== 'notice'))) return { specs, summary: [] };
+  const found = await lookUpStickyComment(client, pullNumber, memory);
+  const waivers: Waiver[] = readWaivers(found.comment?.body);
+  if (waivers.length === 0) return { specs, summary: [], found };
+  const applied: Waiver[] = [];
+  const lapsed: Waiver[] = [];
+  const waived = specs.map((spec) => {
+    const result = applyWaivers({ path: spec.file.path, findings: spec.report.findings, ...(spec.text === undefined ? {} : { text: spec.text }) }, waivers, (section) => config.sections[section]?.aliases ?? []);
+    applied.push(...result.applied);
+    lapsed.push(...result.lapsed);
+    return { ...spec, report: { ...spec.report, findings: result.findings } };
+  });
+  return { specs: waived, summary: waiverSummary(applied, lapsed), found };
+}
