@@ -21,7 +21,8 @@ export interface Waived {
  * only when some finding could be waived: a passing pull request costs no extra request.
  */
 export async function applyRecordedWaivers(client: RepoClient, pullNumber: number, specs: Spec[], config: SpecgateConfig, memory?: CommentMemory): Promise<Waived> {
-  if (!specs.some(({ report }) => report.findings.some((finding) => finding.severity !== 'notice'))) return { specs, summary: [] };
+  // With `comment: never` there is no comment to hold waivers (the waive command refuses).
+  if (config.comment === 'never' || !specs.some(({ report }) => report.findings.some((finding) => finding.severity !== 'notice'))) return { specs, summary: [] };
   const found = await lookUpStickyComment(client, pullNumber, memory);
   const waivers: Waiver[] = readWaivers(found.comment?.body);
   if (waivers.length === 0) return { specs, summary: [], found };

@@ -42,6 +42,9 @@ export async function unwaiveSection(context: CommandContext, argument: string):
 }
 
 async function target(context: CommandContext, argument: string, command: 'waive' | 'unwaive'): Promise<WaiverArguments & { path: string }> {
+  if (context.loaded.config.comment === 'never') {
+    throw new CommandFailure('waivers are recorded in specgate\'s comment on the pull request, and `comment: never` in `.github/specgate.yml` turns that comment off.');
+  }
   const parsed = parseWaiverArguments(argument);
   if ('problem' in parsed) throw new CommandFailure(parsed.problem);
   const path = parsed.path === undefined ? await onlyChangedSpec(context, parsed.section, command) : checkedPath(parsed.path, context);
