@@ -16955,7 +16955,7 @@ var CONFIG_SCHEMA = {
     waivers: {
       type: "object",
       additionalProperties: false,
-      description: "Who may waive a section of a spec on a pull request with `/spec-template waive SECTION [in PATH] — REASON` (the GitHub App only). A waiver turns that section's findings into notices that name who waived it and why, until the section's text changes or `/spec-template unwaive SECTION [in PATH]`. It is recorded in the app's comment on the pull request; `specgate waivers --repo OWNER/NAME` lists every waiver for audits.",
+      description: "Who may waive a section of a spec on a pull request with `/spec-template waive SECTION [in PATH] — REASON` (the GitHub App only). A waiver turns that section's findings into notices that name who waived it and why, until the section's text changes or `/spec-template unwaive SECTION [in PATH]`. It is recorded in the app's comment on the pull request (so `comment: never` leaves no place for waivers, and the command refuses).",
       properties: {
         allowed: {
           type: "object",
