@@ -25,9 +25,10 @@ const NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply
 
 // The template itself offers "N/A" as an answer ("write N/A if …", "(if applicable)", "if any"),
 // or says when the section does not apply ("if they are not necessary, explain why", "must be
-// completed when targeting beta", "not required until …").
+// completed when targeting beta", "not required until …"), or that a one-line "nothing here" will
+// do ("you may simply state that you cannot think of anything", "if there are none, say so").
 const ALLOWS_NOT_APPLICABLE =
-  /\bN\/A\b|not applicable|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
+  /\bN\/A\b|not applicable|\b(?:may|can) (?:simply |just )?(?:state|say|write|answer)\b|\bsay so\b|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
 // A question ("What are other known failure modes?") is answered by "N/A"; an instruction ("Describe the API.") is not.
 const QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
 

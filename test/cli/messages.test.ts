@@ -45,11 +45,11 @@ describe('plurals', () => {
   });
 });
 
-describe('placeholders: replaces the default list', () => {
+describe('placeholders: replaces the default list (TBD, TODO, FIXME, XXX and the rest)', () => {
   const spec = COMPLETE.replace('(gateway ownership).', '(gateway ownership). TODO: more. XXX: later.');
-  test('the default list finds TODO; a configured list finds only its own tokens', () => {
+  test('the default list finds TODO and XXX; a configured list finds only its own tokens', () => {
     const defaults = specgate(['check'], gitRepo({ 'docs/specs/spec.md': spec })).stdout;
-    expect(defaults).toContain('Placeholder "TODO" left in "Context & Goal".');
+    expect(defaults).toContain('Placeholder "TODO", "XXX" left in "Context & Goal".');
     const configured = specgate(['check'], gitRepo({ '.github/specgate.yml': 'placeholders: [XXX]\n', 'docs/specs/spec.md': spec })).stdout;
     expect(configured).toContain('Placeholder "XXX" left in "Context & Goal".');
     expect(configured).not.toContain('"TODO"');

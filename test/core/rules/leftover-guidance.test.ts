@@ -74,3 +74,11 @@ describe('a template that explains itself in comments: its visible text is a dra
     expect(sections).not.toContain('Migration');
   });
 });
+
+describe('leftover-guidance: the template’s questions used as an outline', () => {
+  const leftovers = ofRule(check('rules/leftover-guidance/answered-outline.md', 'design-doc'), 'leftover-guidance');
+
+  test('a question kept as a list item with the answer inside the item is the author’s outline; a question kept as its own paragraph is a leftover', () => {
+    expect(where(leftovers)).toEqual([{ rule: 'leftover-guidance', section: 'Risks', line: 23 }]);
+  });
+});

@@ -116,4 +116,11 @@ describe('placeholder-section: "N/A" where the template says when a section appl
       { rule: 'placeholder-section', section: 'Implementation History', line: 13 },
     ]);
   });
+
+  test('"you may simply state so" and "if there are none, say so" allow it; an instruction alone does not', () => {
+    // Template: test/fixtures/templates/nothing-will-do.md.
+    expect(where(check('rules/placeholder-section/not-applicable-allowed.md', 'nothing-will-do'))).toEqual([
+      { rule: 'placeholder-section', section: 'Alternatives', line: 15 },
+    ]);
+  });
 });
