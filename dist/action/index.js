@@ -26444,7 +26444,7 @@ var SPELLED_OUT = new RegExp(
   "u"
 );
 var NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$/u;
-var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
+var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\b(?:may|can) (?:simply |just )?(?:state|say|write|answer)\b|\bsay so\b|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
 var QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
 var LONGEST = 60;
 function isSpelledOutPlaceholder(unit) {
@@ -26589,22 +26589,33 @@ var leftoverGuidance = {
       if (!owner || context.states.get(owner)?.fill !== "written") continue;
       const guidance = guidanceFor(owner, context.policy.template);
       if (!guidance.units.some((unit) => unit.kind === "guidance")) continue;
-      for (const block2 of spec.blocks) {
-        if (!block2.isContent || block2.type === "code") continue;
-        block2.units.forEach((unit, index) => {
-          const copied = resemblance(unit, guidance, { contains: true });
-          if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;
-          findings.push({
-            section: owner.name,
-            line: unitLines(block2, context.document.lines)[index],
-            message: `The template's guidance "${excerpt(unit)}" is still in "${owner.name}". Delete it, or replace it with the real content.`
-          });
+      const units = spec.blocks.filter((block2) => block2.isContent && block2.type !== "code").flatMap((block2) => block2.units.map((text2, index) => ({ block: block2, index, text: text2, copied: resemblance(text2, guidance, { contains: true }) })));
+      units.forEach(({ block: block2, index, text: text2, copied }, position) => {
+        if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;
+        if (block2.type === "list" && isAnsweredQuestion(copied, text2, answerInItem(units, position, context.document.lines))) return;
+        findings.push({
+          section: owner.name,
+          line: unitLines(block2, context.document.lines)[index],
+          message: `The template's guidance "${excerpt(text2)}" is still in "${owner.name}". Delete it, or replace it with the real content.`
         });
-      }
+      });
     }
     return findings;
   }
 };
+function isAnsweredQuestion(copied, text2, answered) {
+  if (copied.how !== "contains") return answered && /\?\s*$/u.test(text2);
+  const question = /^[^?]*\?/u.exec(text2)?.[0];
+  return question !== void 0 && countWords(question) <= copied.unit.words + 2;
+}
+function answerInItem(units, position, lines) {
+  const here = units[position];
+  const next = units[position + 1];
+  if (!next || next.block !== here.block || next.copied) return false;
+  const starts = unitLines(here.block, lines);
+  const indent = (line) => /^\s*/u.exec(lines[line - 1] ?? "")[0].length;
+  return indent(starts[next.index]) > indent(starts[here.index]);
+}
 function excerpt(unit) {
   const words = unit.trim().split(/\s+/u);
   return words.length > QUOTED_WORDS ? `${words.slice(0, QUOTED_WORDS).join(" ")} …` : words.join(" ");
