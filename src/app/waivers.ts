@@ -23,7 +23,13 @@ export interface Waived {
 export async function applyRecordedWaivers(client: RepoClient, pullNumber: number, specs: Spec[], config: SpecgateConfig, memory?: CommentMemory): Promise<Waived> {
   // With `comment: never` there is no comment to hold waivers (the waive command refuses).
   if (config.comment === 'never' || !specs.some(({ report }) => report.findings.some((finding) => finding.severity !== 'notice'))) return { specs, summary: [] };
-  const found = await lookUpStickyComment(client, pullNumber, memory);
+  let found: FoundComment;
+  try {
+    found = await lookUpStickyComment(client, pullNumber, memory);
+  } catch {
+    // Without the record every finding counts: stricter, never looser. Publishing tries the comment again, best effort.
+    return { specs, summary: [] };
+  }
   const waivers: Waiver[] = readWaivers(found.comment?.body);
   if (waivers.length === 0) return { specs, summary: [], found };
   const applied: Waiver[] = [];
