@@ -68,7 +68,8 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
       await postConfigError(client, pull, checkName, checked.problems, source, memory);
       return 'config-error';
     }
-    const waived = await applyRecordedWaivers(client, pull.number, checked.specs, config, commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`));
+    const remembered = commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`);
+    const waived = await applyRecordedWaivers(client, pull.number, checked.specs, config, { conversation: isHead, memory: remembered });
     const report = { template: config.template ?? 'built-in', files: waived.specs.map((spec) => spec.report) };
     if (metrics) for (const spec of waived.specs) countFindings(metrics, spec.report.findings);
     const decided = withNotices(decide(report, { ...state, needingSpec: checked.needingSpec }, config), loaded.notices);

@@ -20,9 +20,16 @@ export interface Waived {
  * The waivers the app's comment records, applied to this run's findings. The comment is read
  * only when some finding could be waived: a passing pull request costs no extra request.
  */
-export async function applyRecordedWaivers(client: RepoClient, pullNumber: number, specs: Spec[], config: SpecgateConfig, memory?: CommentMemory): Promise<Waived> {
-  // With `comment: never` there is no comment to hold waivers (the waive command refuses).
-  if (config.comment === 'never' || !specs.some(({ report }) => report.findings.some((finding) => finding.severity !== 'notice'))) return { specs, summary: [] };
+export async function applyRecordedWaivers(
+  client: RepoClient,
+  pullNumber: number,
+  specs: Spec[],
+  config: SpecgateConfig,
+  { conversation, memory }: { conversation: boolean; memory?: CommentMemory | undefined },
+): Promise<Waived> {
+  // With `comment: never` there is no comment to hold waivers (the waive command refuses); a commit the
+  // pull request has moved past leaves the conversation alone, its comment included: the newest head's run applies them.
+  if (!conversation || config.comment === 'never' || !specs.some(({ report }) => report.findings.some((finding) => finding.severity !== 'notice'))) return { specs, summary: [] };
   let found: FoundComment;
   try {
     found = await lookUpStickyComment(client, pullNumber, memory);

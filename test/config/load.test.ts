@@ -13,7 +13,10 @@ describe('a valid configuration', () => {
       template: 'docs/rfcs/TEMPLATE.md',
       templates: { 'docs/rfcs/adr/**': 'docs/rfcs/adr/TEMPLATE.md' },
       named_templates: { adr: 'docs/rfcs/adr/TEMPLATE.md' },
-      sections: { Security: { locked: true, min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false } },
+      sections: {
+        Security: { locked: true, min_words: 30, aliases: ['Threat Model'], must_contain: ['list', 'link'], must_mention: ['threat model'], forbid: ['best effort'], max_unchecked: 1 },
+        'Open Questions': { required: false },
+      },
       placeholders: ['TBD', 'XXX'],
       max_file_size: 2048,
       check_name: 'Specs',
@@ -27,6 +30,7 @@ describe('a valid configuration', () => {
       spec_link_prefix: 'Design:',
       order: 'error',
       rules: { 'unknown-section': 'warning' },
+      waivers: { allowed: { permission: 'admin', codeowners: true, teams: ['octo-org/spec-reviewers'] } },
     });
   });
 
