@@ -18040,6 +18040,20 @@ function lookup(map2, key) {
   return found === void 0 ? void 0 : map2[found];
 }
 
+// src/config/builtin-template.ts
+import { readFileSync } from "node:fs";
+var BUILTIN_TEMPLATE = "built-in";
+var cached;
+function builtinTemplate() {
+  if (true) return "# Spec Template\n\n## Context & Goal\n- What problem or opportunity does this work address?\n- Why does it matter now, and what happens if we do nothing?\n- Which existing specs or ADRs provide background?\n\n## Outcomes\n- What measurable changes should we observe?\n- Which personas benefit, and how do they win?\n- What scope is deliberately out of bounds?\n\n## Stakeholders\n- Who owns delivery, review, and sign-off?\n- Which teams or services must be informed or trained?\n- Are any external vendors or community members impacted?\n\n## User Stories\n- As a `<role>`, I can `<action>` so that `<value>`.\n- Edge cases or failure scenarios to consider.\n- Non-goals that keep the story focused.\n\n## API Contract\n- Describe endpoints, methods, payloads, and status codes.\n- Reference or attach OpenAPI/GraphQL documents.\n- Note versioning strategy and compatibility guarantees.\n\n## Data Model\n- Entities, attributes, and relationships introduced or modified.\n- Storage locations (graph, KV, relational, blob, etc.).\n- Migration/backfill requirements and data retention.\n\n## Orchestration\n- Workflows, jobs, or sequences required to deliver the feature.\n- Idempotency, retries, and failure recovery expectations.\n- Dependencies on schedules, triggers, or external signals.\n\n## Security\n- Authentication/authorization requirements and least privilege.\n- Data sensitivity, encryption needs, and audit trails.\n- Threats, mitigations, and compliance considerations.\n\n## Observability\n- Metrics, logs, and traces needed to prove success.\n- Alerts or dashboards to add or update.\n- Sampling, retention, or cost considerations.\n\n## Acceptance Criteria\n- Functional checks that demonstrate the outcomes.\n- Tests across unit, integration, contract, and replay layers.\n- Documentation or runbooks that must be updated.\n\n## Rollout\n- Environments, gating, and incremental release steps.\n- Migration, backfill, or data seeding plans.\n- Rollback strategy and contingency triggers.\n\n## Open Questions\n- Decisions that remain unresolved.\n- Follow-up work or future iterations.\n- Risks or assumptions that need validation.\n";
+  cached ??= readFileSync(new URL("../../templates/default.md", import.meta.url), "utf8");
+  return cached;
+}
+var BUILTIN_SECTION_RULES = {
+  "Acceptance Criteria": { must_contain: ["list"] },
+  Rollout: { must_mention: ["rollback", "roll back", "rolling back", "rolled back", "revert"] }
+};
+
 // src/core/types.ts
 var RULE_IDS = [
   "missing-section",
@@ -18050,8 +18064,12 @@ var RULE_IDS = [
   "short-section",
   "duplicate-section",
   "section-order",
-  "unknown-section"
+  "unknown-section",
+  "missing-content",
+  "forbidden-phrase",
+  "unchecked-items"
 ];
+var CONTENT_KINDS = ["list", "checklist", "table", "code", "link"];
 
 // src/config/schema.ts
 var severity = {
@@ -18115,9 +18133,30 @@ var CONFIG_SCHEMA = {
             pattern: "^\\d{4}-\\d{2}-\\d{2}$",
             description: "The day the section was added to the template (`required_since: 2023-06-01`): a spec dated before it (by `date_keys`) may leave it out, and its absence is a notice that names both dates. A spec with no date it can read counts as new and needs the section. Write the date as YYYY-MM-DD, quoted or not."
           },
+          must_contain: {
+            type: "array",
+            items: { type: "string", enum: [...CONTENT_KINDS] },
+            uniqueItems: true,
+            description: "Kinds of content the section must hold, each of them: `list`, `checklist` (a list item that starts `[ ]` or `[x]`), `table`, `code` (a code block) or `link`. A checklist counts as a list. One missing is a missing-content warning on the heading. Only a written section is looked at: an empty one is already an empty-section finding."
+          },
+          must_mention: {
+            type: "array",
+            items: { type: "string", minLength: 1, maxLength: 100 },
+            description: "Phrases of which the section must say at least one (`[rollback, roll back, revert]`), matched as `forbid` matches them. Saying none is a missing-content warning on the heading."
+          },
+          forbid: {
+            type: "array",
+            items: { type: "string", minLength: 1, maxLength: 100 },
+            description: 'Phrases the section must not say (`["best effort", "should be fine"]`): plain text, not patterns, matched case-insensitively as whole words (`roll back` matches "Roll back," but not "enroll backups"), in the text a reader sees: code and comments are not searched. Each phrase found is a forbidden-phrase warning on its first line.'
+          },
+          max_unchecked: {
+            type: "integer",
+            minimum: 0,
+            description: "How many checklist items (`- [ ]`) the section may leave unticked; more is an unchecked-items warning on the first one. `0`: every item ticked."
+          },
           locked: {
             type: "boolean",
-            description: "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words` or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words` and more `aliases` apply."
+            description: "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words`, a higher `max_unchecked`, another `must_mention` list or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words`, more `aliases`, more `must_contain` kinds and more `forbid` phrases apply (lists are added to the inherited ones)."
           }
         }
       },
@@ -18216,6 +18255,25 @@ var CONFIG_SCHEMA = {
       description: "Where a spec states its own date, for sections' `required_since`, read like `status_keys` (front matter `start-date: 2019-03-10`, a `Date: 2019-03-10` line, a table row); the first of these keys found wins. Dates are YYYY-MM-DD (also YYYY/MM/DD, or YYYY-MM for the month's first day).",
       default: ["created", "start-date", "date"]
     },
+    waivers: {
+      type: "object",
+      additionalProperties: false,
+      description: "Who may waive a section of a spec on a pull request with `/spec-template waive SECTION [in PATH] — REASON` (the GitHub App only). A waiver turns that section's findings into notices that name who waived it and why, until the section's text changes or `/spec-template unwaive SECTION [in PATH]`. It is recorded in the app's comment on the pull request (so `comment: never` leaves no place for waivers, and the command refuses).",
+      properties: {
+        allowed: {
+          type: "object",
+          additionalProperties: false,
+          description: "Any one of these lets a person waive, asked of GitHub on every command: `permission`, the least repository permission (`admin`, `maintain`, `write`, `triage` or `read`); `codeowners: true`, an owner of the spec file in CODEOWNERS (`.github/CODEOWNERS`, `CODEOWNERS` or `docs/CODEOWNERS` on the default branch; directly or through a team); `teams`, members of these teams (`org/team-slug`; the app needs the organisation's Members read permission).",
+          properties: {
+            permission: { type: "string", enum: ["admin", "maintain", "write", "triage", "read"] },
+            codeowners: { type: "boolean" },
+            teams: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$" } }
+          },
+          default: { permission: "maintain" }
+        }
+      },
+      default: { allowed: { permission: "maintain" } }
+    },
     order: { ...severity, description: "Severity of section-order findings (shorthand for `rules.section-order`).", default: "notice" },
     rules: {
       type: "object",
@@ -18272,8 +18330,9 @@ function validateConfig(value, lineOf = () => 1) {
   if (problems2.length === 0) problems2.push(...unorderedStatuses(input, lineOf));
   return { config: problems2.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems2), lineOf };
 }
-function policyOptions(config3) {
-  const options = { sections: config3.sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
+function policyOptions(config3, templatePath) {
+  const sections = templatePath === void 0 ? withBuiltinRules(config3.sections) : config3.sections;
+  const options = { sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
   if (Object.keys(config3.statuses).length > 0) options.statuses = config3.statuses;
   if (config3.status_order) options.status_order = config3.status_order;
   if (config3.status_keys.join() !== "status") options.status_keys = config3.status_keys;
@@ -18289,6 +18348,11 @@ function unorderedStatuses(input, lineOf) {
     const path = ["sections", name, "required_from"];
     return [{ key: path.join("."), line: lineOf(path), message: `"${from}" in "sections.${name}.required_from" is not a status of the order${listed}.` }];
   });
+}
+function withBuiltinRules(sections) {
+  const merged = { ...BUILTIN_SECTION_RULES };
+  for (const [name, options] of Object.entries(sections)) merged[name] = { ...merged[name], ...options };
+  return merged;
 }
 function resolveConfig(input) {
   const defaults = CONFIG_SCHEMA.properties;
@@ -18313,7 +18377,8 @@ function resolveConfig(input) {
     enforce: input.enforce ?? defaults.enforce.default,
     statuses: input.statuses ?? {},
     status_keys: input.status_keys ?? [...defaults.status_keys.default],
-    date_keys: input.date_keys ?? [...defaults.date_keys.default]
+    date_keys: input.date_keys ?? [...defaults.date_keys.default],
+    waivers: { allowed: input.waivers?.allowed ?? { ...defaults.waivers.default.allowed } }
   };
   if (input.status_order !== void 0) config3.status_order = input.status_order;
   if (input.template !== void 0) config3.template = input.template;
@@ -18362,6 +18427,7 @@ var RULES = CONFIG_SCHEMA.properties.rules.propertyNames.enum;
 function knownKeysAt(path) {
   if (path.length === 0) return KNOWN_KEYS;
   if (path[0] === "require_spec") return Object.keys(CONFIG_SCHEMA.properties.require_spec.properties);
+  if (path[0] === "waivers") return Object.keys(path.length > 1 ? CONFIG_SCHEMA.properties.waivers.properties.allowed.properties : CONFIG_SCHEMA.properties.waivers.properties);
   return Object.keys(CONFIG_SCHEMA.properties.sections.additionalProperties.properties);
 }
 function article(type) {
@@ -18446,16 +18512,6 @@ async function readFileAtRef(client, path, ref, cached2) {
     return { kind: "file", sha: file.sha, bytes: Buffer.from(file.content, "base64") };
   }
   return { kind: "file", sha: file.sha, bytes: await fetchBlob(client, file.sha) };
-}
-
-// src/config/builtin-template.ts
-import { readFileSync } from "node:fs";
-var BUILTIN_TEMPLATE = "built-in";
-var cached;
-function builtinTemplate() {
-  if (true) return "# Spec Template\n\n## Context & Goal\n- What problem or opportunity does this work address?\n- Why does it matter now, and what happens if we do nothing?\n- Which existing specs or ADRs provide background?\n\n## Outcomes\n- What measurable changes should we observe?\n- Which personas benefit, and how do they win?\n- What scope is deliberately out of bounds?\n\n## Stakeholders\n- Who owns delivery, review, and sign-off?\n- Which teams or services must be informed or trained?\n- Are any external vendors or community members impacted?\n\n## User Stories\n- As a `<role>`, I can `<action>` so that `<value>`.\n- Edge cases or failure scenarios to consider.\n- Non-goals that keep the story focused.\n\n## API Contract\n- Describe endpoints, methods, payloads, and status codes.\n- Reference or attach OpenAPI/GraphQL documents.\n- Note versioning strategy and compatibility guarantees.\n\n## Data Model\n- Entities, attributes, and relationships introduced or modified.\n- Storage locations (graph, KV, relational, blob, etc.).\n- Migration/backfill requirements and data retention.\n\n## Orchestration\n- Workflows, jobs, or sequences required to deliver the feature.\n- Idempotency, retries, and failure recovery expectations.\n- Dependencies on schedules, triggers, or external signals.\n\n## Security\n- Authentication/authorization requirements and least privilege.\n- Data sensitivity, encryption needs, and audit trails.\n- Threats, mitigations, and compliance considerations.\n\n## Observability\n- Metrics, logs, and traces needed to prove success.\n- Alerts or dashboards to add or update.\n- Sampling, retention, or cost considerations.\n\n## Acceptance Criteria\n- Functional checks that demonstrate the outcomes.\n- Tests across unit, integration, contract, and replay layers.\n- Documentation or runbooks that must be updated.\n\n## Rollout\n- Environments, gating, and incremental release steps.\n- Migration, backfill, or data seeding plans.\n- Rollback strategy and contingency triggers.\n\n## Open Questions\n- Decisions that remain unresolved.\n- Follow-up work or future iterations.\n- Risks or assumptions that need validation.\n";
-  cached ??= readFileSync(new URL("../../templates/default.md", import.meta.url), "utf8");
-  return cached;
 }
 
 // node_modules/lru-cache/dist/esm/node/index.min.js
@@ -19467,7 +19523,10 @@ var DEFAULT_SEVERITIES = {
   "short-section": "warning",
   "duplicate-section": "warning",
   "section-order": "notice",
-  "unknown-section": "off"
+  "unknown-section": "off",
+  "missing-content": "warning",
+  "forbidden-phrase": "warning",
+  "unchecked-items": "warning"
 };
 function createPolicy(template, options = {}) {
   const problems2 = [];
@@ -19492,7 +19551,8 @@ function createPolicy(template, options = {}) {
     isRequired: (section) => requirementOf(section, settings).required,
     requirement: (section) => requirementOf(section, settings),
     minWords: (section) => settings.get(section)?.min_words ?? 0,
-    lifecycle
+    lifecycle,
+    contentRules: (section) => contentRulesOf(settings.get(section))
   };
   return { policy, problems: problems2 };
 }
@@ -19515,6 +19575,10 @@ function requirementOf(section, settings) {
   const configured = settings.get(section)?.required;
   if (configured !== void 0) return { required: configured, why: `required: ${configured} in the configuration` };
   return { required: !section.optional, why: section.why };
+}
+function contentRulesOf(options) {
+  const rules = { mustContain: options?.must_contain ?? [], mustMention: options?.must_mention ?? [], forbid: options?.forbid ?? [] };
+  return options?.max_unchecked === void 0 ? rules : { ...rules, maxUnchecked: options.max_unchecked };
 }
 function unknownSectionMessage(name, template) {
   const nearest = closest(headingKey(name), template.all.map((section2) => section2.key));
@@ -26155,7 +26219,7 @@ function compilePolicies(loaded, needed, texts) {
       problems2.push({ key: key.join("."), line: lineOf(key), message: `The template "${templatePath}" does not exist.` });
       continue;
     }
-    const { policy, problems: policyProblems } = compilePolicy(text2, policyOptions(config3));
+    const { policy, problems: policyProblems } = compilePolicy(text2, policyOptions(config3, templatePath));
     policies.set(name, policy);
     for (const problem of policyProblems) {
       if (problem.path[0] === "sections") {
@@ -26523,6 +26587,63 @@ var emptySection = {
   }
 };
 
+// src/core/content.ts
+var TASK_ITEM = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?=\s|$)/u;
+var LINK = /\[[^\]]*\]\([^)\s]+[^)]*\)|\[[^\]]+\]\[[^\]]*\]|<[a-z][a-z0-9+.-]*:[^<>\s]+>|\bhttps?:\/\/[^\s<>)\]]+/iu;
+function visibleLines(block2, lines) {
+  const visible = [];
+  for (let line = block2.line; line <= block2.endLine; line++) {
+    let text2 = lines[line - 1] ?? "";
+    for (const mask of block2.masks) {
+      if (mask.line === line) text2 = text2.slice(0, mask.start) + " ".repeat(mask.end - mask.start) + text2.slice(mask.end);
+    }
+    visible.push({ line, text: text2 });
+  }
+  return visible;
+}
+function checklistItems(blocks, lines) {
+  const items = [];
+  for (const block2 of blocks) {
+    if (block2.type !== "list") continue;
+    for (const { line, text: text2 } of visibleLines(block2, lines)) {
+      const mark = TASK_ITEM.exec(text2)?.[1];
+      if (mark !== void 0) items.push({ line, checked: mark !== " " });
+    }
+  }
+  return items;
+}
+function holds(kind, blocks, lines) {
+  switch (kind) {
+    case "list":
+      return blocks.some((block2) => block2.type === "list");
+    case "checklist":
+      return checklistItems(blocks, lines).length > 0;
+    case "table":
+      return blocks.some((block2) => block2.type === "table");
+    case "code":
+      return blocks.some((block2) => block2.type === "code" || block2.masks.some((mask) => mask.kind === "code"));
+    case "link":
+      return blocks.some((block2) => visibleLines(block2, lines).some(({ text: text2 }) => LINK.test(text2)));
+  }
+}
+function phraseMatcher(phrase) {
+  const words = phrase.trim().split(/\s+/u).map((word2) => word2.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${words.join("\\s+")}(?![\\p{L}\\p{N}_])`, "iu");
+}
+function findPhrase(phrase, blocks, lines) {
+  const matcher = phraseMatcher(phrase);
+  for (const block2 of blocks) {
+    const visible = visibleLines(block2, lines);
+    const text2 = visible.map((line) => line.text.replace(EMPHASIS, "")).join("\n");
+    const found = matcher.exec(text2);
+    if (!found) continue;
+    const before = text2.slice(0, found.index);
+    return visible[0].line + (before.match(/\n/gu)?.length ?? 0);
+  }
+  return void 0;
+}
+var EMPHASIS = /[*~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+
 // src/core/guidance.ts
 var NEAR_MIN_WORDS = 5;
 var NEAR_EDITS = 0.15;
@@ -26530,7 +26651,7 @@ var CONTAINS_MIN_WORDS = 6;
 var SENTENCE_MIN_WORDS = 5;
 var BRACKETED = /[<{][^<>{}]*[>}]/u;
 var WORD = /[\p{L}\p{N}]+/gu;
-var TASK_ITEM = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?\[[ xX]\]\s/u;
+var TASK_ITEM2 = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?\[[ xX]\]\s/u;
 var BLANK_FIELD = /:\s*$/u;
 var byTemplate = /* @__PURE__ */ new WeakMap();
 function guidanceFor(section, template) {
@@ -26590,7 +26711,7 @@ function sentencesOf(unit) {
 }
 function isChecklist(block2, document) {
   const lines = document.lines.slice(block2.line - 1, block2.endLine);
-  return TASK_ITEM.test(lines[0] ?? "") && !block2.units.some((unit) => BLANK_FIELD.test(unit));
+  return TASK_ITEM2.test(lines[0] ?? "") && !block2.units.some((unit) => BLANK_FIELD.test(unit));
 }
 function commentText(block2, document) {
   return block2.masks.filter((mask) => mask.kind === "comment").map((mask) => document.lines[mask.line - 1].slice(mask.start, mask.end)).join(" ");
@@ -26644,6 +26765,124 @@ function wordEdits(a, b, limit) {
   return previous[b.length];
 }
 
+// src/core/spelled-out.ts
+var SPELLED_OUT = new RegExp(
+  "^(?:" + [
+    // TBD, TODO and the like are tokens (see placeholders.ts), which the configuration may change.
+    "tba|tbc|to do|wip",
+    "to be (?:determined|decided|defined|done|added|written|completed|confirmed|announced|discussed|filled in|filled out|provided|updated|specified|documented|clarified|agreed|finali[sz]ed|expanded|elaborated)",
+    "(?:will be|to be)? ?(?:added|written|filled in|completed|provided|updated|documented|expanded) (?:later|soon)",
+    "coming soon|needs? (?:more |further )?discussion|needs? (?:to be )?(?:filled in|written)",
+    "work in progress|under construction|not yet written|placeholder|lorem ipsum(?: .*)?"
+  ].join("|") + ")(?: (?:later|soon|for now|yet))?$",
+  "u"
+);
+var NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$/u;
+var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\b(?:may|can) (?:simply |just )?(?:state|say|write|answer)\b|\bsay so\b|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
+var QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
+var LONGEST = 60;
+function isSpelledOutPlaceholder(unit) {
+  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
+}
+function isNotApplicable(unit) {
+  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
+}
+function allowsNotApplicable(section) {
+  if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
+  for (let at2 = section; at2; at2 = at2.parent) if (ALLOWS_NOT_APPLICABLE.test(at2.guidance)) return true;
+  return false;
+}
+
+// src/core/section-state.ts
+function scopeBlocks(spec, section, matching) {
+  const blocks = [...spec.blocks];
+  for (const child of spec.children) {
+    const other = matching.byHeading.get(child);
+    if (other && other !== section && !isDescendant(other, section)) continue;
+    blocks.push(...scopeBlocks(child, section, matching));
+  }
+  return blocks;
+}
+var BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
+function sectionState(spec, section, matching, policy, lines) {
+  const content = scopeBlocks(spec, section, matching).filter((block2) => block2.isContent);
+  if (content.length === 0) return { fill: "empty", words: 0 };
+  const guidance = guidanceFor(section, policy.template);
+  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section);
+  const own = new Set(spec.blocks);
+  let words = 0;
+  let linkWords = 0;
+  let sawGuidance = false;
+  let sawPlaceholder = false;
+  let sawNotApplicable = false;
+  for (const block2 of content) {
+    if (block2.type === "paragraph" && BARE_LINK.test(lines.slice(block2.line - 1, block2.endLine).join(" "))) {
+      linkWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
+      continue;
+    }
+    const isOwn = own.has(block2);
+    for (const unit of block2.units) {
+      const copied = resemblance(unit, guidance, { contains: false });
+      if (copied && copied.unit.kind !== "kept") {
+        sawGuidance = true;
+      } else if (copied || isNotApplicable(unit)) {
+        if (!isOwn) continue;
+        if (copied || !notApplicableIsBlank) words += countWords(unit);
+        else sawNotApplicable = true;
+      } else if (isSpelledOutPlaceholder(unit)) {
+        sawPlaceholder = true;
+      } else {
+        const authored = countWords(policy.placeholders.strip(unit));
+        if (authored === 0) sawPlaceholder = true;
+        words += authored;
+      }
+    }
+  }
+  if (words > 0) return { fill: "written", words };
+  if (sawPlaceholder) return { fill: "placeholders", words: 0 };
+  if (sawNotApplicable) return { fill: "placeholders", words: 0, notApplicable: true };
+  if (sawGuidance) return { fill: "guidance", words: 0 };
+  return { fill: "written", words: linkWords };
+}
+
+// src/core/rules/rule.ts
+function isExpected(section, context) {
+  if (!context.policy.isRequired(section)) return false;
+  return !section.parent || context.present.has(section.parent);
+}
+function owningSection(spec, context) {
+  for (let at2 = spec; at2; at2 = context.matching.parentOf.get(at2)) {
+    const section = context.matching.byHeading.get(at2);
+    if (section) return section;
+  }
+  return void 0;
+}
+function writtenBlocks(section, context) {
+  if (context.states.get(section)?.fill !== "written") return [];
+  const parts = context.matching.bySection.get(section) ?? [];
+  return parts.flatMap((spec) => scopeBlocks(spec, section, context.matching)).filter((block2) => block2.isContent);
+}
+
+// src/core/rules/forbidden-phrase.ts
+var forbiddenPhrase = {
+  id: "forbidden-phrase",
+  description: "A section says a phrase its configured forbid list rules out.",
+  check(context) {
+    const findings = [];
+    for (const [section] of context.present) {
+      const { forbid } = context.policy.contentRules(section);
+      if (forbid.length === 0) continue;
+      const blocks = writtenBlocks(section, context);
+      for (const phrase of forbid) {
+        const line = findPhrase(phrase, blocks, context.document.lines);
+        if (line === void 0) continue;
+        findings.push({ section: section.name, line, message: `Section "${section.name}" says "${phrase}", which the configuration forbids. Say what is meant instead.` });
+      }
+    }
+    return findings;
+  }
+};
+
 // src/core/unit-lines.ts
 var LINE_MARKS = /^[\s>]*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/u;
 var FIRST_WORD = /[\p{L}\p{N}]+/u;
@@ -26669,19 +26908,6 @@ function unitLines(block2, lines) {
 }
 function firstWord(text2) {
   return FIRST_WORD.exec(text2)?.[0].toLowerCase() ?? "";
-}
-
-// src/core/rules/rule.ts
-function isExpected(section, context) {
-  if (!context.policy.isRequired(section)) return false;
-  return !section.parent || context.present.has(section.parent);
-}
-function owningSection(spec, context) {
-  for (let at2 = spec; at2; at2 = context.matching.parentOf.get(at2)) {
-    const section = context.matching.byHeading.get(at2);
-    if (section) return section;
-  }
-  return void 0;
 }
 
 // src/core/rules/leftover-guidance.ts
@@ -26728,6 +26954,32 @@ function excerpt(unit) {
   const words = unit.trim().split(/\s+/u);
   return words.length > QUOTED_WORDS ? `${words.slice(0, QUOTED_WORDS).join(" ")} …` : words.join(" ");
 }
+
+// src/core/rules/missing-content.ts
+var NAMES = { list: "a list", checklist: "a checklist", table: "a table", code: "a code block", link: "a link" };
+var missingContent = {
+  id: "missing-content",
+  description: "A section lacks a kind of content its configured must_contain asks for (a list, checklist, table, code block or link), or mentions none of its must_mention phrases.",
+  check(context) {
+    const findings = [];
+    for (const [section, spec] of context.present) {
+      const { mustContain, mustMention } = context.policy.contentRules(section);
+      if (mustContain.length === 0 && mustMention.length === 0) continue;
+      const blocks = writtenBlocks(section, context);
+      if (blocks.length === 0) continue;
+      const line = spec.heading.line;
+      for (const kind of mustContain) {
+        if (holds(kind, blocks, context.document.lines)) continue;
+        findings.push({ section: section.name, line, message: `Section "${section.name}" has no ${NAMES[kind].slice(2)}; the configuration asks for ${NAMES[kind]} in it.` });
+      }
+      if (mustMention.length > 0 && mustMention.every((phrase) => findPhrase(phrase, blocks, context.document.lines) === void 0)) {
+        const phrases = mustMention.map((phrase) => `"${phrase}"`).join(", ");
+        findings.push({ section: section.name, line, message: `Section "${section.name}" does not mention ${mustMention.length === 1 ? phrases : `any of ${phrases}`}; the configuration asks it to.` });
+      }
+    }
+    return findings;
+  }
+};
 
 // src/core/bold-leads.ts
 var BOLD_OPENING = /^ {0,3}(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?(\*\*|__)(?=\S)/u;
@@ -27101,34 +27353,6 @@ var placeholderSection = {
   }
 };
 
-// src/core/spelled-out.ts
-var SPELLED_OUT = new RegExp(
-  "^(?:" + [
-    // TBD, TODO and the like are tokens (see placeholders.ts), which the configuration may change.
-    "tba|tbc|to do|wip",
-    "to be (?:determined|decided|defined|done|added|written|completed|confirmed|announced|discussed|filled in|filled out|provided|updated|specified|documented|clarified|agreed|finali[sz]ed|expanded|elaborated)",
-    "(?:will be|to be)? ?(?:added|written|filled in|completed|provided|updated|documented|expanded) (?:later|soon)",
-    "coming soon|needs? (?:more |further )?discussion|needs? (?:to be )?(?:filled in|written)",
-    "work in progress|under construction|not yet written|placeholder|lorem ipsum(?: .*)?"
-  ].join("|") + ")(?: (?:later|soon|for now|yet))?$",
-  "u"
-);
-var NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$/u;
-var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\b(?:may|can) (?:simply |just )?(?:state|say|write|answer)\b|\bsay so\b|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
-var QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
-var LONGEST = 60;
-function isSpelledOutPlaceholder(unit) {
-  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
-}
-function isNotApplicable(unit) {
-  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
-}
-function allowsNotApplicable(section) {
-  if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
-  for (let at2 = section; at2; at2 = at2.parent) if (ALLOWS_NOT_APPLICABLE.test(at2.guidance)) return true;
-  return false;
-}
-
 // src/core/rules/placeholder-text.ts
 var QUOTE_LINE = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?>/u;
 var placeholderText = {
@@ -27251,6 +27475,28 @@ var shortSection = {
   }
 };
 
+// src/core/rules/unchecked-items.ts
+var uncheckedItems = {
+  id: "unchecked-items",
+  description: "A section leaves more checklist items unticked (- [ ]) than its configured max_unchecked allows.",
+  check(context) {
+    const findings = [];
+    for (const [section] of context.present) {
+      const { maxUnchecked } = context.policy.contentRules(section);
+      if (maxUnchecked === void 0) continue;
+      const unchecked = checklistItems(writtenBlocks(section, context), context.document.lines).filter((item) => !item.checked);
+      if (unchecked.length <= maxUnchecked) continue;
+      const items = unchecked.length === 1 ? "item" : "items";
+      findings.push({
+        section: section.name,
+        line: unchecked[0].line,
+        message: `Section "${section.name}" has ${unchecked.length} unticked checklist ${items}; the configuration allows at most ${maxUnchecked}. Tick what is done (\`- [x]\`) or remove what no longer applies.`
+      });
+    }
+    return findings;
+  }
+};
+
 // src/core/rules/unknown-section.ts
 var unknownSection = {
   id: "unknown-section",
@@ -27281,7 +27527,10 @@ var RULES2 = [
   shortSection,
   duplicateSection,
   sectionOrder,
-  unknownSection
+  unknownSection,
+  missingContent,
+  forbiddenPhrase,
+  uncheckedItems
 ];
 var RULE_DESCRIPTIONS = {
   ...Object.fromEntries(RULES2.map((rule) => [rule.id, rule.description])),
@@ -27291,58 +27540,6 @@ var RULE_DESCRIPTIONS = {
   "unknown-template": "The spec's front matter names a template that the configuration's named_templates does not define, so it was not checked.",
   "linked-spec-missing": "The pull request description links a spec that does not exist at the head commit."
 };
-
-// src/core/section-state.ts
-function scopeBlocks(spec, section, matching) {
-  const blocks = [...spec.blocks];
-  for (const child of spec.children) {
-    const other = matching.byHeading.get(child);
-    if (other && other !== section && !isDescendant(other, section)) continue;
-    blocks.push(...scopeBlocks(child, section, matching));
-  }
-  return blocks;
-}
-var BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
-function sectionState(spec, section, matching, policy, lines) {
-  const content = scopeBlocks(spec, section, matching).filter((block2) => block2.isContent);
-  if (content.length === 0) return { fill: "empty", words: 0 };
-  const guidance = guidanceFor(section, policy.template);
-  const notApplicableIsBlank = policy.isRequired(section) && !allowsNotApplicable(section);
-  const own = new Set(spec.blocks);
-  let words = 0;
-  let linkWords = 0;
-  let sawGuidance = false;
-  let sawPlaceholder = false;
-  let sawNotApplicable = false;
-  for (const block2 of content) {
-    if (block2.type === "paragraph" && BARE_LINK.test(lines.slice(block2.line - 1, block2.endLine).join(" "))) {
-      linkWords += block2.units.reduce((sum, unit) => sum + countWords(unit), 0);
-      continue;
-    }
-    const isOwn = own.has(block2);
-    for (const unit of block2.units) {
-      const copied = resemblance(unit, guidance, { contains: false });
-      if (copied && copied.unit.kind !== "kept") {
-        sawGuidance = true;
-      } else if (copied || isNotApplicable(unit)) {
-        if (!isOwn) continue;
-        if (copied || !notApplicableIsBlank) words += countWords(unit);
-        else sawNotApplicable = true;
-      } else if (isSpelledOutPlaceholder(unit)) {
-        sawPlaceholder = true;
-      } else {
-        const authored = countWords(policy.placeholders.strip(unit));
-        if (authored === 0) sawPlaceholder = true;
-        words += authored;
-      }
-    }
-  }
-  if (words > 0) return { fill: "written", words };
-  if (sawPlaceholder) return { fill: "placeholders", words: 0 };
-  if (sawNotApplicable) return { fill: "placeholders", words: 0, notApplicable: true };
-  if (sawGuidance) return { fill: "guidance", words: 0 };
-  return { fill: "written", words: linkWords };
-}
 
 // src/core/check.ts
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
@@ -27445,7 +27642,7 @@ function closestName(word2, candidates2) {
 // src/pipeline/check-pool.ts
 var WORKER = new URL("../../build/pipeline/check-worker.js", import.meta.url);
 async function checkOnPool(pool, spec, template, config3) {
-  const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config3), maxBytes: config3.max_file_size });
+  const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config3, template.path), maxBytes: config3.max_file_size });
   const report2 = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
   if (answer.status) report2.status = answer.status;
   return answer.text === void 0 ? { report: report2 } : { report: report2, text: answer.text };
@@ -27639,6 +27836,7 @@ import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:f
 import { join as join2 } from "node:path";
 
 // src/config/merge.ts
+var ADDITIVE_KEYS = ["aliases", "must_contain", "forbid"];
 function mergeConfigLayers(layers) {
   const notices = [];
   const merged = {};
@@ -27662,8 +27860,10 @@ function mergeConfigLayers(layers) {
       const lock = locks.get(name);
       const accepted = lock ? enforceLock(name, value, lock.settings, lock.source, layer.source, notices) : value;
       into[name] = { ...before, ...accepted };
-      if (lock && Array.isArray(accepted.aliases) && before && Array.isArray(before.aliases)) {
-        into[name].aliases = [.../* @__PURE__ */ new Set([...before.aliases, ...accepted.aliases])];
+      for (const key of lock ? ADDITIVE_KEYS : []) {
+        if (Array.isArray(accepted[key]) && before && Array.isArray(before[key])) {
+          into[name][key] = [.../* @__PURE__ */ new Set([...before[key], ...accepted[key]])];
+        }
       }
     }
     merged.sections = into;
@@ -27691,6 +27891,12 @@ function enforceLock(name, settings, locked, lockedBy, from, notices) {
   const floor2 = typeof locked.min_words === "number" ? locked.min_words : 0;
   if (typeof settings.min_words === "number" && settings.min_words < floor2) {
     ignore("min_words", settings.min_words, `\`min_words: ${floor2}\` stays`);
+  }
+  if (typeof settings.max_unchecked === "number" && typeof locked.max_unchecked === "number" && settings.max_unchecked > locked.max_unchecked) {
+    ignore("max_unchecked", settings.max_unchecked, `\`max_unchecked: ${locked.max_unchecked}\` stays`);
+  }
+  if (settings.must_mention !== void 0 && locked.must_mention !== void 0 && JSON.stringify(settings.must_mention) !== JSON.stringify(locked.must_mention)) {
+    ignore("must_mention", settings.must_mention, `\`must_mention: ${JSON.stringify(locked.must_mention)}\` stays`);
   }
   if (settings.locked === false) ignore("locked", false, "it stays locked");
   return kept;
@@ -33750,7 +33956,7 @@ function renderCheckRun(verdict, links, skipLabel, choice = { annotate: true }) 
       message: finding.message
     }))
   );
-  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join("\n")), annotations };
+  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict), ...waiversOf(verdict)].join("\n")), annotations };
 }
 function summaryOf(verdict, links, skipLabel) {
   const { state, report: report2 } = verdict;
@@ -33779,6 +33985,10 @@ function summaryOf(verdict, links, skipLabel) {
     parts.push("", "> [!NOTE]", "> GitHub lists only the first 3,000 files of a pull request (300 of a comparison); specgate found every other changed spec by comparing the base and head trees under the spec paths.");
   }
   return parts.join("\n");
+}
+function waiversOf(verdict) {
+  if (!verdict.waivers || verdict.waivers.length === 0) return [];
+  return ["", "**Waivers** (findings in a waived section are notices):", ...verdict.waivers.map((line) => `- ${line}`)];
 }
 function noticesOf(verdict) {
   if (!verdict.notices || verdict.notices.length === 0) return [];

@@ -3,6 +3,8 @@
  * failure end as a completed check run on the head commit (a required gate never waits forever),
  * and the changed files become a verdict, or the failing check run of what stopped them.
  */
+import type { FoundComment } from '../github/sticky-comment.js';
+import type { Waived } from './waivers.js';
 import type { Logger } from 'probot';
 import { defaultConfig } from '../config/load.js';
 import { specSelector } from '../config/select.js';
@@ -63,7 +65,7 @@ export async function guardCheck(
   }
 }
 
-export type Judged = { kind: 'verdict'; verdict: Verdict; specs: SpecReport[] } | { kind: 'posted'; outcome: Outcome };
+export type Judged = { kind: 'verdict'; verdict: Verdict; specs: SpecReport[]; found?: FoundComment } | { kind: 'posted'; outcome: Outcome };
 
 export interface JudgeOptions {
   /** The commits the file list compares: past GitHub's listing limit, their trees are compared. */
@@ -73,6 +75,8 @@ export interface JudgeOptions {
   pull?: Pick<PullRequestRef, 'headSha' | 'body'>;
   pool?: CheckPool;
   metrics?: Metrics;
+  /** The waivers the pull request's comment records, applied to the checked specs before the verdict. */
+  waive?: (specs: SpecReport[]) => Promise<Waived<SpecReport>>;
 }
 
 /**
@@ -84,7 +88,7 @@ export async function judgeChanges(
   { client, commit, memory }: CheckTarget,
   repoConfig: RepoConfig,
   listed: ListedFiles,
-  { commits, draft, pull, pool, metrics }: JudgeOptions,
+  { commits, draft, pull, pool, metrics, waive }: JudgeOptions,
 ): Promise<Judged> {
   const { loaded, source, checkName } = repoConfig;
   const { config } = loaded;
@@ -99,10 +103,13 @@ export async function judgeChanges(
     await postConfigError(client, commit, checkName, checked.problems, source, memory);
     return { kind: 'posted', outcome: 'config-error' };
   }
-  const report = { template: config.template ?? 'built-in', files: checked.specs.map((spec) => spec.report) };
-  if (metrics) for (const spec of checked.specs) countFindings(metrics, spec.report.findings);
+  const waived: Waived<SpecReport> = waive ? await waive(checked.specs) : { specs: checked.specs, summary: [] };
+  const report = { template: config.template ?? 'built-in', files: waived.specs.map((spec) => spec.report) };
+  if (metrics) for (const spec of waived.specs) countFindings(metrics, spec.report.findings);
   const state = { draft, filesTruncated: every.listed.truncated, specsFromTrees: every.byTrees, needingSpec: checked.needingSpec };
-  return { kind: 'verdict', verdict: withNotices(decide(report, state, config), loaded.notices), specs: checked.specs };
+  const decided = withNotices(decide(report, state, config), loaded.notices);
+  const verdict = waived.summary.length > 0 ? { ...decided, waivers: waived.summary } : decided;
+  return { kind: 'verdict', verdict, specs: waived.specs, ...(waived.found ? { found: waived.found } : {}) };
 }
 
 /** A configuration the check cannot run with: a failing check run on the commit, pointing at the file. */

@@ -7,7 +7,9 @@ import type { AppMemory } from './memory.js';
 import type { CheckPool } from '../pipeline/check-pool.js';
 import type { Metrics } from './observability.js';
 import type { PullRequestRef } from './pull-request.js';
-import { publish } from './publish.js';
+import { commentMemory, publish } from './publish.js';
+import { applyRecordedWaivers } from './waivers.js';
+import type { SpecReport } from './gather.js';
 import { filesOfCommit } from '../github/compare.js';
 import { guardCheck, judgeChanges, type Outcome } from './check-changes.js';
 
@@ -47,10 +49,13 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
       return 'skipped';
     }
     const commits = { base: pull.baseSha, head: pull.headSha };
-    const judged = await judgeChanges(target, repoConfig, pullFiles, { commits, draft: pull.draft, pull, ...(pool ? { pool } : {}), ...(metrics ? { metrics } : {}) });
+    const remembered = commentMemory(memory, `${client.owner}/${client.repo}#${pull.number}`);
+    const waive = (specs: SpecReport[]) => applyRecordedWaivers(client, pull.number, specs, config, { conversation: isHead, memory: remembered });
+    const options = { commits, draft: pull.draft, pull, waive, ...(pool ? { pool } : {}), ...(metrics ? { metrics } : {}) };
+    const judged = await judgeChanges(target, repoConfig, pullFiles, options);
     if (judged.kind === 'posted') return judged.outcome;
     const { verdict } = judged;
-    const published = await publish(client, pull, verdict, judged.specs, config, log, memory, { conversation: isHead });
+    const published = await publish(client, pull, verdict, judged.specs, config, log, memory, { conversation: isHead, ...(judged.found ? { found: judged.found } : {}) });
     log.info({ pull: pull.number, headSha: pull.headSha, conclusion: verdict.conclusion, ...published }, 'specgate: check published');
     return verdict.conclusion;
   });

@@ -86,7 +86,7 @@ export async function checkChangedSpecs(
 
 /** The same blob under the same template and settings has the same findings: parsed once per process. */
 function rememberedChecks(memory: AppMemory, config: SpecgateConfig): CheckMemo<GitHubSpec> {
-  const key = (spec: GitHubSpec, template: TemplateUsed) => `${spec.path}|${spec.blobSha}|${fingerprint(template.text, policyOptions(config), config.max_file_size)}`;
+  const key = (spec: GitHubSpec, template: TemplateUsed) => `${spec.path}|${spec.blobSha}|${fingerprint(template.text, policyOptions(config, template.path), config.max_file_size)}`;
   return {
     get: (spec, template) => memory.checks.get(key(spec, template)),
     set: (spec, template, checked) => memory.checks.set(key(spec, template), checked),

@@ -8,8 +8,9 @@ import type { Verdict } from '../verdict/verdict.js';
 import { postCheckRun } from './github/check-runs.js';
 import type { RepoClient } from './github/repo.js';
 import { postReview, readReviewed, reviewId, withReviewed } from '../github/reviews.js';
-import { lookUpStickyComment, writeStickyComment, type CommentAction, type CommentMemory } from '../github/sticky-comment.js';
+import { lookUpStickyComment, writeStickyComment, type CommentAction, type CommentMemory, type FoundComment } from '../github/sticky-comment.js';
 import type { SpecReport } from './gather.js';
+import { readWaivers, withWaivers } from '../waivers/record.js';
 import type { AppMemory } from './memory.js';
 import type { PullRequestRef } from './pull-request.js';
 
@@ -32,7 +33,7 @@ export async function publish(
   log: Logger,
   memory?: AppMemory,
   /** False for a commit that is no longer the head: its check run only, no comment and no line comments. */
-  { conversation = true }: { conversation?: boolean } = {},
+  { conversation = true, found: foundBefore }: { conversation?: boolean; found?: FoundComment } = {},
 ): Promise<Published> {
   const links = { repositoryUrl: pull.repositoryUrl, headSha: pull.headSha };
   const key = `${client.owner}/${client.repo}#${pull.number}`;
@@ -52,13 +53,15 @@ export async function publish(
     const createIfMissing = verdict.conclusion === 'failure' || (config.comment === 'always' && !verdict.state.skip);
     published.comment = await bestEffort(log, 'sticky comment', 'none', async () => {
       const remember = commentMemory(memory, key);
-      const found = await lookUpStickyComment(client, pull.number, remember);
+      const found = foundBefore ?? (await lookUpStickyComment(client, pull.number, remember));
       // Only a comment that exists after this run can keep the record.
       const keepsRecord = config.review_comments !== 'never' && (found.comment !== undefined || createIfMissing);
       // No record, but the event says the pull request has no line comments at all: none to repeat.
       const before = readReviewed(found.comment?.body) ?? (pull.reviewComments === 0 ? new Set<string>() : undefined);
       const handled = [...(before ?? []), ...drafts.map(reviewId)];
-      const body = keepsRecord && handled.length > 0 ? withReviewed(rendered, handled) : rendered;
+      // The waivers the comment records stay with it, whatever this run says.
+      const withRecord = withWaivers(rendered, readWaivers(found.comment?.body));
+      const body = keepsRecord && handled.length > 0 ? withReviewed(withRecord, handled) : withRecord;
       const { action } = await writeStickyComment(client, pull.number, body, stamp, { createIfMissing, memory: remember, found });
       if (keepsRecord && (action === 'created' || action === 'updated' || action === 'unchanged')) recorded = before;
       return action;
@@ -94,7 +97,7 @@ function reviewMemory(memory: AppMemory | undefined, key: string): Set<string> |
   return handled;
 }
 
-function commentMemory(memory: AppMemory | undefined, key: string): CommentMemory | undefined {
+export function commentMemory(memory: AppMemory | undefined, key: string): CommentMemory | undefined {
   const comments = memory?.comments;
   if (!comments) return undefined;
   return {

@@ -107,7 +107,7 @@ function printTemplate(workspace: Workspace, values: OptionValues): number {
     text = absolute === undefined ? builtinTemplate() : readText(absolute, `The template "${path}"`);
   }
   if (values.raw) return print(text, 0);
-  return print(renderTemplateOutline(compilePolicy(text, policyOptions(config)).policy, name), 0);
+  return print(renderTemplateOutline(compilePolicy(text, policyOptions(config, name === BUILTIN_TEMPLATE ? undefined : name)).policy, name), 0);
 }
 
 function print(text: string, code: number): number {

@@ -3,11 +3,11 @@ import type { Nodes } from 'mdast';
 
 export const COMMAND = '/spec-template';
 
-export type CommandName = 'help' | 'check' | 'new' | 'fill' | 'skip';
+export type CommandName = 'help' | 'check' | 'new' | 'fill' | 'skip' | 'waive' | 'unwaive';
 
 export type Command = { name: CommandName; argument: string } | { name: 'unknown'; word: string };
 
-const NAMES: readonly CommandName[] = ['help', 'check', 'new', 'fill', 'skip'];
+const NAMES: readonly CommandName[] = ['help', 'check', 'new', 'fill', 'skip', 'waive', 'unwaive'];
 const LINE = /^\/spec-template(?:[ \t]+(\S+)(?:[ \t]+(.*))?)?[ \t]*$/;
 
 /**
@@ -48,4 +48,6 @@ export const USAGE = [
   '| `/spec-template new PATH` | write access | commits a new spec at PATH on this branch, from the template |',
   '| `/spec-template fill PATH` | write access | commits the missing sections into PATH, leaving its text as it is |',
   '| `/spec-template skip REASON` | write, maintain or admin | passes the check for the current head, with the reason shown |',
+  '| `/spec-template waive SECTION [in PATH] — REASON` | as `waivers.allowed` says (default: maintain) | turns the section\'s findings into notices, recorded with your name and reason, until the section changes |',
+  '| `/spec-template unwaive SECTION [in PATH]` | as `waivers.allowed` says | ends that waiver |',
 ].join('\n');

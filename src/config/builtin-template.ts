@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { SectionOptions } from '../core/policy.js';
 
 /** How reports name the template that ships with specgate. */
 export const BUILTIN_TEMPLATE = 'built-in';
@@ -20,3 +21,14 @@ export function builtinTemplate(): string {
   cached ??= readFileSync(new URL('../../templates/default.md', import.meta.url), 'utf8');
   return cached;
 }
+
+/**
+ * Content rules the built-in template ships with, as warnings only (the rules' default severity):
+ * acceptance criteria are a list of checks, and a rollout plan says how to roll back. A
+ * repository's own `sections:` settings for these sections win, key by key; a repository with its
+ * own template starts from none.
+ */
+export const BUILTIN_SECTION_RULES: Readonly<Record<string, SectionOptions>> = {
+  'Acceptance Criteria': { must_contain: ['list'] },
+  Rollout: { must_mention: ['rollback', 'roll back', 'rolling back', 'rolled back', 'revert'] },
+};

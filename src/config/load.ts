@@ -4,6 +4,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type { PolicyOptions, SectionOptions } from '../core/policy.js';
 import { statusRank, type Strictness } from '../core/status.js';
 import type { RuleId, SeveritySetting } from '../core/types.js';
+import { BUILTIN_SECTION_RULES } from './builtin-template.js';
 import type { ConfigNotice } from './merge.js';
 import { CONFIG_SCHEMA } from './schema.js';
 
@@ -32,6 +33,14 @@ export interface SpecgateConfig {
   status_order?: string[];
   status_keys: string[];
   date_keys: string[];
+  waivers: { allowed: WaiverAllowance };
+}
+
+/** Who may waive a section: any one of these suffices. */
+export interface WaiverAllowance {
+  permission?: 'admin' | 'maintain' | 'write' | 'triage' | 'read';
+  codeowners?: boolean;
+  teams?: string[];
 }
 
 /** Something wrong in the configuration, with the key and the 1-based line it is on. */
@@ -107,9 +116,13 @@ export function validateConfig(value: unknown, lineOf: (path: Path) => number = 
   return { config: problems.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems), lineOf };
 }
 
-/** What the core needs from a configuration. */
-export function policyOptions(config: SpecgateConfig): PolicyOptions {
-  const options: PolicyOptions = { sections: config.sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
+/**
+ * What the core needs from a configuration, for one template (undefined: the built-in one, whose
+ * content rules sit under the configuration's own section settings).
+ */
+export function policyOptions(config: SpecgateConfig, templatePath: string | undefined): PolicyOptions {
+  const sections = templatePath === undefined ? withBuiltinRules(config.sections) : config.sections;
+  const options: PolicyOptions = { sections, placeholders: config.placeholders, rules: { 'section-order': config.order, ...config.rules } };
   // Only when set: the defaults keep every other configuration's cache keys (and compiled policies) as they were.
   if (Object.keys(config.statuses).length > 0) options.statuses = config.statuses;
   if (config.status_order) options.status_order = config.status_order;
@@ -128,6 +141,12 @@ function unorderedStatuses(input: Partial<SpecgateConfig>, lineOf: (path: Path) 
     const path = ['sections', name, 'required_from'];
     return [{ key: path.join('.'), line: lineOf(path), message: `"${from}" in "sections.${name}.required_from" is not a status of the order${listed}.` }];
   });
+}
+
+function withBuiltinRules(sections: Record<string, SectionOptions>): Record<string, SectionOptions> {
+  const merged: Record<string, SectionOptions> = { ...BUILTIN_SECTION_RULES };
+  for (const [name, options] of Object.entries(sections)) merged[name] = { ...merged[name], ...options };
+  return merged;
 }
 
 type ConfigInput = Partial<Omit<SpecgateConfig, 'review_comments'>> & { review_comments?: SpecgateConfig['review_comments'] | boolean };
@@ -156,6 +175,7 @@ function resolveConfig(input: ConfigInput): SpecgateConfig {
     statuses: input.statuses ?? {},
     status_keys: input.status_keys ?? [...defaults.status_keys.default],
     date_keys: input.date_keys ?? [...defaults.date_keys.default],
+    waivers: { allowed: input.waivers?.allowed ?? { ...defaults.waivers.default.allowed } },
   };
   if (input.status_order !== undefined) config.status_order = input.status_order;
   if (input.template !== undefined) config.template = input.template;
@@ -207,6 +227,7 @@ const RULES: readonly string[] = CONFIG_SCHEMA.properties.rules.propertyNames.en
 function knownKeysAt(path: string[]): string[] {
   if (path.length === 0) return KNOWN_KEYS;
   if (path[0] === 'require_spec') return Object.keys(CONFIG_SCHEMA.properties.require_spec.properties);
+  if (path[0] === 'waivers') return Object.keys(path.length > 1 ? CONFIG_SCHEMA.properties.waivers.properties.allowed.properties : CONFIG_SCHEMA.properties.waivers.properties);
   return Object.keys(CONFIG_SCHEMA.properties.sections.additionalProperties.properties);
 }
 

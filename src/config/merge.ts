@@ -25,6 +25,8 @@ export interface MergedConfig {
 
 type SectionSettings = Record<string, unknown>;
 
+const ADDITIVE_KEYS = ['aliases', 'must_contain', 'forbid'] as const;
+
 /**
  * Merges layers in order, the most general first (the order Probot's `defaults` function gets
  * them). Keys other than `sections` are replaced by later layers, as Probot does; `_extends` is
@@ -55,8 +57,11 @@ export function mergeConfigLayers(layers: readonly ConfigLayer[]): MergedConfig 
       const lock = locks.get(name);
       const accepted = lock ? enforceLock(name, value, lock.settings, lock.source, layer.source, notices) : value;
       into[name] = { ...(before as SectionSettings | undefined), ...accepted };
-      if (lock && Array.isArray(accepted.aliases) && before && Array.isArray((before as SectionSettings).aliases)) {
-        (into[name] as SectionSettings).aliases = [...new Set([...((before as SectionSettings).aliases as unknown[]), ...accepted.aliases])];
+      // Under a lock, more aliases, more kinds of content asked for and more forbidden phrases add to the earlier layer's.
+      for (const key of lock ? ADDITIVE_KEYS : []) {
+        if (Array.isArray(accepted[key]) && before && Array.isArray((before as SectionSettings)[key])) {
+          (into[name] as SectionSettings)[key] = [...new Set([...((before as SectionSettings)[key] as unknown[]), ...(accepted[key] as unknown[])])];
+        }
       }
     }
     merged.sections = into;
@@ -70,8 +75,9 @@ export function mergeConfigLayers(layers: readonly ConfigLayer[]): MergedConfig 
 }
 
 /**
- * The locking rule, for one section of a later layer: `required: false`, a lower `min_words`
- * and `locked: false` are dropped with a notice; everything else (tightening, aliases) stays.
+ * The locking rule, for one section of a later layer: `required: false`, a lower `min_words`, a
+ * higher `max_unchecked`, another `must_mention` and `locked: false` are dropped with a notice;
+ * everything else (tightening, aliases, more `must_contain` and `forbid`) stays.
  */
 export function enforceLock(
   name: string,
@@ -97,6 +103,13 @@ export function enforceLock(
   const floor = typeof locked.min_words === 'number' ? locked.min_words : 0;
   if (typeof settings.min_words === 'number' && settings.min_words < floor) {
     ignore('min_words', settings.min_words, `\`min_words: ${floor}\` stays`);
+  }
+  if (typeof settings.max_unchecked === 'number' && typeof locked.max_unchecked === 'number' && settings.max_unchecked > locked.max_unchecked) {
+    ignore('max_unchecked', settings.max_unchecked, `\`max_unchecked: ${locked.max_unchecked}\` stays`);
+  }
+  // Any one of the phrases satisfies must_mention, so another list could loosen it.
+  if (settings.must_mention !== undefined && locked.must_mention !== undefined && JSON.stringify(settings.must_mention) !== JSON.stringify(locked.must_mention)) {
+    ignore('must_mention', settings.must_mention, `\`must_mention: ${JSON.stringify(locked.must_mention)}\` stays`);
   }
   if (settings.locked === false) ignore('locked', false, 'it stays locked');
   return kept;

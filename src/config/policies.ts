@@ -31,7 +31,7 @@ export function compilePolicies(loaded: LoadedConfig, needed: ReadonlyArray<stri
       problems.push({ key: key.join('.'), line: lineOf(key), message: `The template "${templatePath}" does not exist.` });
       continue;
     }
-    const { policy, problems: policyProblems } = compilePolicy(text, policyOptions(config));
+    const { policy, problems: policyProblems } = compilePolicy(text, policyOptions(config, templatePath));
     policies.set(name, policy);
     for (const problem of policyProblems) {
       if (problem.path[0] === 'sections') {

@@ -1,4 +1,4 @@
-import { RULE_IDS } from '../core/types.js';
+import { CONTENT_KINDS, RULE_IDS } from '../core/types.js';
 
 const severity = {
   type: 'string',
@@ -74,10 +74,34 @@ export const CONFIG_SCHEMA = {
             description:
               'The day the section was added to the template (`required_since: 2023-06-01`): a spec dated before it (by `date_keys`) may leave it out, and its absence is a notice that names both dates. A spec with no date it can read counts as new and needs the section. Write the date as YYYY-MM-DD, quoted or not.',
           },
+          must_contain: {
+            type: 'array',
+            items: { type: 'string', enum: [...CONTENT_KINDS] },
+            uniqueItems: true,
+            description:
+              'Kinds of content the section must hold, each of them: `list`, `checklist` (a list item that starts `[ ]` or `[x]`), `table`, `code` (a code block) or `link`. A checklist counts as a list. One missing is a missing-content warning on the heading. Only a written section is looked at: an empty one is already an empty-section finding.',
+          },
+          must_mention: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, maxLength: 100 },
+            description:
+              'Phrases of which the section must say at least one (`[rollback, roll back, revert]`), matched as `forbid` matches them. Saying none is a missing-content warning on the heading.',
+          },
+          forbid: {
+            type: 'array',
+            items: { type: 'string', minLength: 1, maxLength: 100 },
+            description:
+              'Phrases the section must not say (`["best effort", "should be fine"]`): plain text, not patterns, matched case-insensitively as whole words (`roll back` matches "Roll back," but not "enroll backups"), in the text a reader sees: code and comments are not searched. Each phrase found is a forbidden-phrase warning on its first line.',
+          },
+          max_unchecked: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many checklist items (`- [ ]`) the section may leave unticked; more is an unchecked-items warning on the first one. `0`: every item ticked.',
+          },
           locked: {
             type: 'boolean',
             description:
-              "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words` or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words` and more `aliases` apply.",
+              "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words`, a higher `max_unchecked`, another `must_mention` list or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words`, more `aliases`, more `must_contain` kinds and more `forbid` phrases apply (lists are added to the inherited ones).",
           },
         },
       },
@@ -185,6 +209,27 @@ export const CONFIG_SCHEMA = {
       description:
         "Where a spec states its own date, for sections' `required_since`, read like `status_keys` (front matter `start-date: 2019-03-10`, a `Date: 2019-03-10` line, a table row); the first of these keys found wins. Dates are YYYY-MM-DD (also YYYY/MM/DD, or YYYY-MM for the month's first day).",
       default: ['created', 'start-date', 'date'],
+    },
+    waivers: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Who may waive a section of a spec on a pull request with `/spec-template waive SECTION [in PATH] — REASON` (the GitHub App only). A waiver turns that section\'s findings into notices that name who waived it and why, until the section\'s text changes or `/spec-template unwaive SECTION [in PATH]`. It is recorded in the app\'s comment on the pull request (so `comment: never` leaves no place for waivers, and the command refuses).',
+      properties: {
+        allowed: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'Any one of these lets a person waive, asked of GitHub on every command: `permission`, the least repository permission (`admin`, `maintain`, `write`, `triage` or `read`); `codeowners: true`, an owner of the spec file in CODEOWNERS (`.github/CODEOWNERS`, `CODEOWNERS` or `docs/CODEOWNERS` on the default branch; directly or through a team); `teams`, members of these teams (`org/team-slug`; the app needs the organisation\'s Members read permission).',
+          properties: {
+            permission: { type: 'string', enum: ['admin', 'maintain', 'write', 'triage', 'read'] },
+            codeowners: { type: 'boolean' },
+            teams: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+$' } },
+          },
+          default: { permission: 'maintain' },
+        },
+      },
+      default: { allowed: { permission: 'maintain' } },
     },
     order: { ...severity, description: 'Severity of section-order findings (shorthand for `rules.section-order`).', default: 'notice' },
     rules: {

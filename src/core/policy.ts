@@ -6,13 +6,31 @@ import type { Deferral, Lifecycle } from './lifecycle.js';
 import { DEFAULT_DATE_KEYS } from './spec-date.js';
 import { DEFAULT_STATUS_KEYS, type Strictness } from './status.js';
 import type { Template, TemplateSection } from './template.js';
-import type { RuleId, SeveritySetting } from './types.js';
+import type { ContentKind, RuleId, SeveritySetting } from './types.js';
+
+export type { ContentKind } from './types.js';
+
+/** The content rules configured for one section. */
+export interface ContentRules {
+  mustContain: readonly ContentKind[];
+  mustMention: readonly string[];
+  forbid: readonly string[];
+  maxUnchecked?: number;
+}
 
 /** Per-section settings, as `.github/specgate.yml` spells them. */
 export interface SectionOptions {
   required?: boolean;
   min_words?: number;
   aliases?: string[];
+  /** Kinds of content the section must hold, each of them (a checklist counts as a list). */
+  must_contain?: ContentKind[];
+  /** Phrases of which the section must mention at least one. */
+  must_mention?: string[];
+  /** Phrases the section must not say. */
+  forbid?: string[];
+  /** How many checklist items (`- [ ]`) may be left unticked. */
+  max_unchecked?: number;
   /** For configuration layering only (see src/config/merge.ts): the core does not read it. */
   locked?: boolean;
   /** Required only once the spec's status reaches this one (in `status_order`). */
@@ -44,6 +62,9 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleId, SeveritySetting>> = {
   'duplicate-section': 'warning',
   'section-order': 'notice',
   'unknown-section': 'off',
+  'missing-content': 'warning',
+  'forbidden-phrase': 'warning',
+  'unchecked-items': 'warning',
 };
 
 /** A template with the configuration applied: everything a check needs to judge a spec. */
@@ -58,6 +79,8 @@ export interface Policy {
   minWords(section: TemplateSection): number;
   /** Statuses, dates and the sections that are required only from a status or a day on. */
   lifecycle: Lifecycle;
+  /** The section's `must_contain`, `must_mention`, `forbid` and `max_unchecked`. */
+  contentRules(section: TemplateSection): ContentRules;
 }
 
 /** A configuration entry the template cannot honour; `path` points into the configuration. */
@@ -91,6 +114,7 @@ export function createPolicy(template: Template, options: PolicyOptions = {}): {
     requirement: (section) => requirementOf(section, settings),
     minWords: (section) => settings.get(section)?.min_words ?? 0,
     lifecycle,
+    contentRules: (section) => contentRulesOf(settings.get(section)),
   };
   return { policy, problems };
 }
@@ -118,6 +142,11 @@ function requirementOf(section: TemplateSection, settings: ReadonlyMap<TemplateS
   const configured = settings.get(section)?.required;
   if (configured !== undefined) return { required: configured, why: `required: ${configured} in the configuration` };
   return { required: !section.optional, why: section.why };
+}
+
+function contentRulesOf(options: SectionOptions | undefined): ContentRules {
+  const rules: ContentRules = { mustContain: options?.must_contain ?? [], mustMention: options?.must_mention ?? [], forbid: options?.forbid ?? [] };
+  return options?.max_unchecked === undefined ? rules : { ...rules, maxUnchecked: options.max_unchecked };
 }
 
 function unknownSectionMessage(name: string, template: Template): string {

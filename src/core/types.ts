@@ -13,8 +13,15 @@ export const RULE_IDS = [
   'duplicate-section',
   'section-order',
   'unknown-section',
+  'missing-content',
+  'forbidden-phrase',
+  'unchecked-items',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
+
+/** What a section's `must_contain` can ask it to hold. */
+export const CONTENT_KINDS = ['list', 'checklist', 'table', 'code', 'link'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /**
  * Findings about the file itself, before it is checked against a template: it cannot be read,

@@ -123,7 +123,7 @@ export async function checkOnPool(
   template: { path: string | undefined; text: string },
   config: SpecgateConfig,
 ): Promise<CheckedFile> {
-  const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config), maxBytes: config.max_file_size });
+  const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config, template.path), maxBytes: config.max_file_size });
   const report: FileReport = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };
   if (answer.status) report.status = answer.status;
   return answer.text === undefined ? { report } : { report, text: answer.text };

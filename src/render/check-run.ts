@@ -51,7 +51,7 @@ export function renderCheckRun(verdict: Verdict, links: Links, skipLabel: string
       message: finding.message,
     })),
   );
-  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict)].join('\n')), annotations };
+  return { title: verdict.title, summary: clip([summaryOf(verdict, links, skipLabel), ...noticesOf(verdict), ...waiversOf(verdict)].join('\n')), annotations };
 }
 
 function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
@@ -84,6 +84,12 @@ function summaryOf(verdict: Verdict, links: Links, skipLabel: string): string {
 }
 
 /** Settings an organisation's locks overrode: visible, so nobody wonders why theirs did not apply. */
+/** Who waived which section and why, under the table. */
+export function waiversOf(verdict: Verdict): string[] {
+  if (!verdict.waivers || verdict.waivers.length === 0) return [];
+  return ['', '**Waivers** (findings in a waived section are notices):', ...verdict.waivers.map((line) => `- ${line}`)];
+}
+
 export function noticesOf(verdict: Verdict): string[] {
   if (!verdict.notices || verdict.notices.length === 0) return [];
   return ['', '> [!NOTE]', '> The configuration inherits locked sections; these settings of it were ignored:', ...verdict.notices.map((notice) => `> - ${notice}`)];

@@ -24,6 +24,8 @@ export interface Verdict {
   state: PullRequestState;
   /** Settings of the repository's configuration that an inherited configuration's locks overrode. */
   notices?: string[];
+  /** Waivers in force, and those a change to their section ended: the check summary lists them. */
+  waivers?: string[];
 }
 
 export function decide(report: Report, state: PullRequestState, config: SpecgateConfig): Verdict {

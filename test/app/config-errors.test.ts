@@ -52,7 +52,7 @@ async function pushUnder(yaml: string): Promise<any[]> {
 describe('a configuration with problems', () => {
   test('an unknown key fails the check with an annotation on its line', async () => {
     const message =
-      'Unknown key "pathz". Did you mean "paths"? Known keys: _extends, paths, ignore, template, templates, named_templates, sections, placeholders, max_file_size, check_name, comment, review_comments, annotations, draft, skip_label, require_spec, spec_link_prefix, enforce, statuses, status_order, status_keys, date_keys, order, rules.';
+      'Unknown key "pathz". Did you mean "paths"? Known keys: _extends, paths, ignore, template, templates, named_templates, sections, placeholders, max_file_size, check_name, comment, review_comments, annotations, draft, skip_label, require_spec, spec_link_prefix, enforce, statuses, status_order, status_keys, date_keys, waivers, order, rules.';
     // Line 3 of the fixture is `pathz:`.
     expect(await pushUnder(fixture('config/unknown-key.yml'))).toEqual([configErrorCheck([{ line: 3, message }])]);
   });

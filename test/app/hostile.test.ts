@@ -15,7 +15,7 @@ import { FIXTURES } from '../helpers/fixtures.js';
 
 const HOSTILE = join(FIXTURES, 'hostile');
 const config = defaultConfig();
-const options = policyOptions(config);
+const options = policyOptions(config, undefined);
 const bytes = (name: string) => readFileSync(join(HOSTILE, name));
 
 let pool: CheckPool;

@@ -13,7 +13,11 @@ describe('a valid configuration', () => {
       template: 'docs/rfcs/TEMPLATE.md',
       templates: { 'docs/rfcs/adr/**': 'docs/rfcs/adr/TEMPLATE.md' },
       named_templates: { adr: 'docs/rfcs/adr/TEMPLATE.md' },
-      sections: { Security: { locked: true, min_words: 30, aliases: ['Threat Model'] }, 'Open Questions': { required: false }, Rollout: { required_from: 'Accepted', required_since: '2023-06-01' } },
+      sections: {
+        Security: { locked: true, min_words: 30, aliases: ['Threat Model'], must_contain: ['list', 'link'], must_mention: ['threat model'], forbid: ['best effort'], max_unchecked: 1 },
+        'Open Questions': { required: false },
+        Rollout: { required_from: 'Accepted', required_since: '2023-06-01' },
+      },
       placeholders: ['TBD', 'XXX'],
       max_file_size: 2048,
       check_name: 'Specs',
@@ -32,6 +36,7 @@ describe('a valid configuration', () => {
       status_order: ['Draft', 'Proposed', 'Accepted'],
       status_keys: ['state', 'status'],
       date_keys: ['created'],
+      waivers: { allowed: { permission: 'admin', codeowners: true, teams: ['octo-org/spec-reviewers'] } },
     });
   });
 
@@ -64,13 +69,13 @@ describe('a valid configuration', () => {
   });
 
   test('statuses and dates reach the core only when set, so other configurations compile as before', () => {
-    expect(Object.keys(policyOptions(defaultConfig()))).toEqual(['sections', 'placeholders', 'rules']);
-    expect(policyOptions(load('full.yml').config)).toMatchObject({ status_order: ['Draft', 'Proposed', 'Accepted'], status_keys: ['state', 'status'], date_keys: ['created'] });
+    expect(Object.keys(policyOptions(defaultConfig(), 'TEMPLATE.md'))).toEqual(['sections', 'placeholders', 'rules']);
+    expect(policyOptions(load('full.yml').config, 'docs/rfcs/TEMPLATE.md')).toMatchObject({ status_order: ['Draft', 'Proposed', 'Accepted'], status_keys: ['state', 'status'], date_keys: ['created'] });
   });
 
   test('order is the severity of section-order for the core', () => {
     const { config } = load('full.yml');
-    expect(policyOptions(config).rules).toEqual({ 'section-order': 'error', 'unknown-section': 'warning' });
+    expect(policyOptions(config, undefined).rules).toEqual({ 'section-order': 'error', 'unknown-section': 'warning' });
   });
 });
 

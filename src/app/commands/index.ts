@@ -8,6 +8,7 @@ import { commandContext, type CommandContext } from './context.js';
 import { helpReply } from './help.js';
 import { skipCheck } from './skip.js';
 import { CommandFailure } from './templates.js';
+import { unwaiveSection, waiveSection } from './waive.js';
 import { fillSpec, newSpec } from './write-spec.js';
 
 type Reaction = 'eyes' | '+1' | 'confused';
@@ -73,5 +74,17 @@ async function run(command: Command, client: RepoClient, number: number, user: s
     case 'skip':
       await skipCheck(commandContextValue, command.argument, memory);
       return undefined;
+    case 'waive':
+    case 'unwaive': {
+      const answer = command.name === 'waive' ? await waiveSection(commandContextValue, command.argument) : await unwaiveSection(commandContextValue, command.argument);
+      // The comment changed behind this process's memory of it; then the check runs again under the new record.
+      memory?.comments?.delete(`${owner(client)}#${number}`);
+      await checkPullRequest({ client, pull: commandContextValue.pull, log: context.log, memory });
+      return answer;
+    }
   }
+}
+
+function owner(client: RepoClient): string {
+  return `${client.owner}/${client.repo}`;
 }

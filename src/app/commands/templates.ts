@@ -18,7 +18,7 @@ export async function effectiveTemplate(client: RepoClient, loaded: LoadedConfig
   const path = specPath === undefined ? loaded.config.template : templateFor(specPath, loaded.config);
   const text = path === undefined ? builtinTemplate() : (await readTemplates(client, [path])).get(path);
   if (text === undefined) throw new CommandFailure(`The template \`${path}\` named in \`.github/specgate.yml\` does not exist on the default branch.`);
-  return { name: path ?? BUILTIN_TEMPLATE, text, policy: compilePolicy(text, policyOptions(loaded.config)).policy };
+  return { name: path ?? BUILTIN_TEMPLATE, text, policy: compilePolicy(text, policyOptions(loaded.config, path)).policy };
 }
 
 /** A command that cannot go ahead, with the reason to tell the person who asked. */

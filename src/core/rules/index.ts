@@ -1,13 +1,16 @@
 import type { FileRuleId, RuleId } from '../types.js';
 import { duplicateSection } from './duplicate-section.js';
 import { emptySection } from './empty-section.js';
+import { forbiddenPhrase } from './forbidden-phrase.js';
 import { leftoverGuidance } from './leftover-guidance.js';
+import { missingContent } from './missing-content.js';
 import { missingSection } from './missing-section.js';
 import { placeholderSection } from './placeholder-section.js';
 import { placeholderText } from './placeholder-text.js';
 import type { Rule } from './rule.js';
 import { sectionOrder } from './section-order.js';
 import { shortSection } from './short-section.js';
+import { uncheckedItems } from './unchecked-items.js';
 import { unknownSection } from './unknown-section.js';
 
 export const RULES: readonly Rule[] = [
@@ -20,6 +23,9 @@ export const RULES: readonly Rule[] = [
   duplicateSection,
   sectionOrder,
   unknownSection,
+  missingContent,
+  forbiddenPhrase,
+  uncheckedItems,
 ];
 
 /** What each rule checks, for SARIF rule metadata and the docs. */

@@ -1,8 +1,8 @@
 import type { Matching } from '../match.js';
 import type { Policy } from '../policy.js';
-import type { SectionState } from '../section-state.js';
+import { scopeBlocks, type SectionState } from '../section-state.js';
 import type { TemplateSection } from '../template.js';
-import type { Finding, RuleId, SpecDocument, SpecSection } from '../types.js';
+import type { Block, Finding, RuleId, SpecDocument, SpecSection } from '../types.js';
 
 /** Everything a rule may look at; computed once per check. */
 export interface RuleContext {
@@ -38,4 +38,14 @@ export function owningSection(spec: SpecSection, context: RuleContext): Template
     if (section) return section;
   }
   return undefined;
+}
+
+/**
+ * The blocks a reader sees in a written section (all its parts, their sub-sections included),
+ * for the content rules; none when the section is absent or not yet written, which other rules report.
+ */
+export function writtenBlocks(section: TemplateSection, context: RuleContext): Block[] {
+  if (context.states.get(section)?.fill !== 'written') return [];
+  const parts = context.matching.bySection.get(section) ?? [];
+  return parts.flatMap((spec) => scopeBlocks(spec, section, context.matching)).filter((block) => block.isContent);
 }
