@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { closest } from '../core/closest.js';
 import { UsageError } from './workspace.js';
 
-export const COMMANDS = ['check', 'fix', 'new', 'template', 'init'] as const;
+export const COMMANDS = ['check', 'fix', 'new', 'template', 'init', 'waivers'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 interface OptionSpec {
@@ -18,7 +18,8 @@ const CHECKING: readonly Command[] = ['check', 'fix'];
 export const OPTIONS = {
   config: { type: 'string', short: 'c', commands: ['check', 'fix', 'new', 'template'] },
   template: { type: 'string', short: 't', commands: ['check', 'fix', 'new', 'template'] },
-  format: { type: 'string', short: 'f', commands: ['check'] },
+  format: { type: 'string', short: 'f', commands: ['check', 'waivers'] },
+  repo: { type: 'string', commands: ['waivers'] },
   'output-file': { type: 'string', short: 'o', commands: ['check'] },
   quiet: { type: 'boolean', short: 'q', commands: ['check'] },
   'max-warnings': { type: 'string', commands: ['check'] },

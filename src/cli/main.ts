@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined) throw new UsageError('Name a command.', true);
   const cwd = process.cwd();
   if (command === 'init') return print((await import('./init-command.js')).runInit(cwd), 0);
+  if (command === 'waivers') return waivers(values);
   const workspace = openWorkspace(cwd, values.config);
   switch (command) {
     case 'check':
@@ -55,6 +56,16 @@ async function main(argv: string[]): Promise<number> {
     case 'template':
       return printTemplate(workspace, values);
   }
+}
+
+async function waivers(values: OptionValues): Promise<number> {
+  const { listWaivers, renderWaivers } = await import('./waivers-command.js');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format "${format}" for waivers. Formats: text, json.`);
+  const found = await listWaivers(values.repo);
+  const repository = values.repo ?? process.env.GITHUB_REPOSITORY ?? '';
+  return print(format === 'json' ? `${JSON.stringify({ version: 1, repository, waivers: found }, null, 2)}
+` : renderWaivers(found, repository), 0);
 }
 
 async function check(workspace: Workspace, paths: string[], values: OptionValues, fixCommand: boolean): Promise<number> {

@@ -7,6 +7,7 @@ export const USAGE = `Usage:
   specgate template [--for PATH] [--raw]     the template in effect (or the one PATH gets): each section,
                                              whether it is required, and why; --raw prints its text
   specgate init                              write a starter configuration and template
+  specgate waivers --repo OWNER/NAME [-f json] every section waiver the GitHub App recorded (GITHUB_TOKEN)
 
 Options of check:
   -f, --format text|json|sarif|github|html   the report's format (default: text)

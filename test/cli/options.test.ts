@@ -78,7 +78,7 @@ describe('a command line that is wrong: one sentence, exit 2', () => {
     [['check', '--fail-on', 'warnings'], '--fail-on takes error, warning, never, not "warnings". Did you mean "warning"?'],
     [['check', '--max-warnings', 'ten'], '--max-warnings takes a whole number of warnings (0 or more), not "ten".'],
     [['check', '--dry-run'], '--dry-run goes with --fix (or the fix command).'],
-    [['chekc'], 'Unknown command "chekc". Did you mean "check"? Commands: check, fix, new, template, init.'],
+    [['chekc'], 'Unknown command "chekc". Did you mean "check"? Commands: check, fix, new, template, init, waivers.'],
   ])('%j', (args, message) => {
     const { code, stdout, stderr } = specgate(args, repo('basic'));
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
