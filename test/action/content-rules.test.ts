@@ -38,8 +38,8 @@ describe('the Action: content rules per section', () => {
     github.assertDone();
     expect(result.code).toBe(0);
     const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning'));
-    expect(warnings.some((line) => line.includes('line=14') && line.includes('says \"best effort\"'))).toBe(true);
-    expect(warnings.some((line) => line.includes('does not mention any of \"rollback\", \"roll back\"'))).toBe(true);
+    expect(warnings.some((line) => line.includes('line=14') && line.includes('says "best effort"'))).toBe(true);
+    expect(warnings.some((line) => line.includes('does not mention any of "rollback", "roll back"'))).toBe(true);
     expect(warnings.some((line) => line.includes('unticked'))).toBe(true);
     expect(result.summary).toContain('forbidden-phrase');
     expect(result.summary).toContain('missing-content');
