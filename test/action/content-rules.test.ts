@@ -9,16 +9,8 @@ import { API, FakeGitHub, noNetwork, pullRequestPayload, restoreNetwork } from '
 import { runInThisProcess, workspaceWith, writeEvent } from './helpers.js';
 
 const SPEC = fixture('specs/rules/content/mixed.md');
-const CONFIG = [
-  'paths: [docs/specs/*.md]',
-  'template: docs/TEMPLATE.md',
-  'comment: never',
-  'sections:',
-  '  Rollout: { must_mention: [rollback, roll back] }',
-  '  Design: { forbid: [best effort] }',
-  '  Risks: { max_unchecked: 0 }',
-  '',
-].join('\n');
+// paths: [docs/specs/*.md], docs/TEMPLATE.md, a rule of each kind on Rollout, Design and Risks.
+const CONFIG = fixture('config/content-rules.yml');
 
 describe('the Action: content rules per section', () => {
   beforeEach(noNetwork);

@@ -7,17 +7,8 @@ import { appForEachTest, deliver, FakeGitHub, pullRequestPayload, REPO_PATH } fr
 
 const app = appForEachTest();
 const SHA = 'c'.padEnd(40, '0');
-const CONFIG = [
-  'paths: [docs/specs/*.md]',
-  'template: docs/TEMPLATE.md',
-  'comment: never',
-  'review_comments: never',
-  'sections:',
-  '  Rollout: { must_mention: [rollback, roll back] }',
-  '  Design: { forbid: [best effort] }',
-  '  Risks: { max_unchecked: 0 }',
-  '',
-].join('\n');
+// paths: [docs/specs/*.md], docs/TEMPLATE.md, a rule of each kind on Rollout, Design and Risks.
+const CONFIG = fixture('config/content-rules.yml');
 
 test('missing-content, forbidden-phrase and unchecked-items are warnings on their lines; the check passes', async () => {
   const github = new FakeGitHub()

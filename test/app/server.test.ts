@@ -50,6 +50,28 @@ function startEnvironment(port: number, extra: Record<string, string>) {
   };
 }
 
+/**
+ * What GitHub answers for one pull request with no files and no configuration: a token, two 404s
+ * for the configuration, an empty file list, the check run and the comment lookup.
+ */
+function emptyPullRequest(api: string, reply: { token?: () => Promise<[number, object]>; checkRun?: () => [number, object] } = {}): nock.Scope {
+  return nock(api)
+    .post('/app/installations/1/access_tokens')
+    .reply(reply.token ?? (async () => [201, { token: 't' }]))
+    .get(`${REPO_PATH}/contents/.github%2Fspecgate.yml`)
+    .reply(404)
+    .get('/repos/Codertocat/.github/contents/.github%2Fspecgate.yml')
+    .reply(404)
+    .get(`${REPO_PATH}/pulls/2/files`)
+    .query(true)
+    .reply(200, [])
+    .post(`${REPO_PATH}/check-runs`)
+    .reply(reply.checkRun ?? (() => [201, { id: 1 }]))
+    .get(`${REPO_PATH}/issues/2/comments`)
+    .query(true)
+    .reply(200, []);
+}
+
 /** Every request that tried to leave this machine, i.e. a call to GitHub nock did not expect. */
 function recordEscapes(): { calls: string[]; stop: () => void } {
   const calls: string[] = [];
@@ -108,21 +130,7 @@ describe('npm start: configured only by environment variables', () => {
     const env = startEnvironment(port, { WEBHOOK_SECRET: 'ghe-secret', GHE_HOST: 'github.example.com' });
     const started = await startServer(readSettings(env), { log: await createLogger({ level: 'silent', format: 'json' }), Octokit: QuickOctokit });
     try {
-      const ghe = nock('https://github.example.com/api/v3')
-        .post('/app/installations/1/access_tokens')
-        .reply(201, { token: 't' })
-        .get(`${REPO_PATH}/contents/.github%2Fspecgate.yml`)
-        .reply(404)
-        .get('/repos/Codertocat/.github/contents/.github%2Fspecgate.yml')
-        .reply(404)
-        .get(`${REPO_PATH}/pulls/2/files`)
-        .query(true)
-        .reply(200, [])
-        .post(`${REPO_PATH}/check-runs`)
-        .reply(201, { id: 1 })
-        .get(`${REPO_PATH}/issues/2/comments`)
-        .query(true)
-        .reply(200, []);
+      const ghe = emptyPullRequest('https://github.example.com/api/v3');
       const body = JSON.stringify(examplePayload('pull_request', 'opened'));
       const response = await deliver(`http://127.0.0.1:${port}`, body, sign(body, 'ghe-secret'));
       expect(response.status).toBe(200);
@@ -146,27 +154,16 @@ describe('npm start: configured only by environment variables', () => {
     let checkRunWritten!: () => void;
     const written = new Promise<void>((resolve) => (checkRunWritten = resolve));
     try {
-      nock('https://api.github.com')
-        .post('/app/installations/1/access_tokens')
-        .reply(async () => {
+      emptyPullRequest('https://api.github.com', {
+        token: async () => {
           await held;
           return [201, { token: 't' }];
-        })
-        .get(`${REPO_PATH}/contents/.github%2Fspecgate.yml`)
-        .reply(404)
-        .get('/repos/Codertocat/.github/contents/.github%2Fspecgate.yml')
-        .reply(404)
-        .get(`${REPO_PATH}/pulls/2/files`)
-        .query(true)
-        .reply(200, [])
-        .post(`${REPO_PATH}/check-runs`)
-        .reply(() => {
+        },
+        checkRun: () => {
           checkRunWritten();
           return [201, { id: 1 }];
-        })
-        .get(`${REPO_PATH}/issues/2/comments`)
-        .query(true)
-        .reply(200, []);
+        },
+      });
       const body = JSON.stringify(examplePayload('pull_request', 'opened'));
       const response = await deliver(`http://127.0.0.1:${port}`, body, sign(body, 'slow-secret'));
       expect(response.status).toBe(202);
