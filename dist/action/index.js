@@ -18335,7 +18335,7 @@ function policyOptions(config3, templatePath) {
   const options = { sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
   if (Object.keys(config3.statuses).length > 0) options.statuses = config3.statuses;
   if (config3.status_order) options.status_order = config3.status_order;
-  if (config3.status_keys.join() !== "status") options.status_keys = config3.status_keys;
+  if (config3.status_keys.join() !== CONFIG_SCHEMA.properties.status_keys.default.join()) options.status_keys = config3.status_keys;
   if (config3.date_keys.join() !== CONFIG_SCHEMA.properties.date_keys.default.join()) options.date_keys = config3.date_keys;
   return options;
 }
@@ -32909,7 +32909,8 @@ async function filesOfCommit(client, pull, listed) {
     compareCommits(client, pull.baseSha, pull.headSha),
     getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
   ]);
-  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
+  const files = { files: comparison.files, truncated: !comparison.complete };
+  return { files, isHead: current.data.head.sha === pull.headSha, ...comparison.mergeBase ? { mergeBase: comparison.mergeBase } : {} };
 }
 
 // src/github/pull-files.ts
@@ -33823,12 +33824,12 @@ async function gather2(run, config3) {
 async function gatherPullRequest(run, pull, client, config3) {
   const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
   if (pull.labels.includes(config3.skip_label)) return { kind: "skipped", state };
-  const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+  const { files: listed, isHead, mergeBase } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
   if (!isHead) {
     run.conversation = false;
     run.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
   }
-  return gatherChanged(run, client, config3, { subject: "The pull request changes", listed, commits: { base: pull.baseSha, head: pull.headSha }, state, pull });
+  return gatherChanged(run, client, config3, { subject: "The pull request changes", listed, commits: { base: pull.baseSha, head: pull.headSha, ...mergeBase ? { mergeBase } : {} }, state, pull });
 }
 async function gatherMergeGroup(run, group, client, config3) {
   const comparison = await compareCommits(client, group.baseSha, group.headSha);

@@ -54,12 +54,12 @@ async function gatherPullRequest(run: ActionRun, pull: PullRequestContext, clien
   const state: PullRequestState = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
   if (pull.labels.includes(config.skip_label)) return { kind: 'skipped', state };
 
-  const { files: listed, isHead } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+  const { files: listed, isHead, mergeBase } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
   if (!isHead) {
     run.conversation = false;
     run.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
   }
-  return gatherChanged(run, client, config, { subject: 'The pull request changes', listed, commits: { base: pull.baseSha, head: pull.headSha }, state, pull });
+  return gatherChanged(run, client, config, { subject: 'The pull request changes', listed, commits: { base: pull.baseSha, head: pull.headSha, ...(mergeBase ? { mergeBase } : {}) }, state, pull });
 }
 
 /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */

@@ -113,7 +113,7 @@ export async function judgeChanges(
 }
 
 /** A configuration the check cannot run with: a failing check run on the commit, pointing at the file. */
-export async function postConfigError(
+async function postConfigError(
   client: RepoClient,
   commit: HeadCommit,
   checkName: string,
@@ -129,7 +129,7 @@ export async function postConfigError(
 }
 
 /** A reason a person can act on, never a stack trace or a token. */
-export function describe(error: unknown): string {
+function describe(error: unknown): string {
   const status = (error as { status?: number }).status;
   if (status === 403 || status === 429) return 'GitHub refused a request (rate limit or missing permission).';
   if (status === 404) return 'GitHub answered "not found" for something the check needed; the app may lack access.';

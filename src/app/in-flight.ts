@@ -47,10 +47,6 @@ export class InFlight {
     }
   }
 
-  get size(): number {
-    return this.running.size;
-  }
-
   /** Waits for the work in flight, at most `timeoutMs`; what is still running then gives its claims back. */
   async drain(timeoutMs: number): Promise<Drained> {
     const settled = Promise.allSettled([...this.running]).then(() => true);

@@ -5,7 +5,7 @@ import { checkMergeGroup } from './check-merge-group.js';
 import { handleCommentCommand, type Serialize } from './commands/index.js';
 import { coordinationFromEnvironment, type Coordination } from './coordination.js';
 import type { RepoClient } from './github/repo.js';
-import { createMemory } from './memory.js';
+import { createMemory, pullKey } from './memory.js';
 import { CheckPool } from '../pipeline/check-pool.js';
 import { InFlight, type Drained } from './in-flight.js';
 import { countRequests, createMetrics, metricsHandler, type Metrics } from './observability.js';
@@ -76,7 +76,7 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
   const inFlight = new InFlight(coordination);
 
   const run = async (context: Context, request: Omit<CheckRequest, 'log'>): Promise<void> => {
-    const key = `${request.client.owner}/${request.client.repo}#${request.pull.number}`;
+    const key = pullKey(request.client, request.pull.number);
     // GitHub redelivers with the same X-GitHub-Delivery id. Keyed by delivery and pull request:
     // one check-suite re-run delivery checks several pull requests.
     const delivery = `${context.id} ${key}`;
@@ -109,7 +109,7 @@ export function installSpecgate(app: Probot, coordination: Coordination, metrics
 
   app.on('issue_comment.created', async (context) => {
     withRequestTimeout(context.octokit);
-    const serialize: Serialize = (client, pullNumber, work) => coordination.serialize(`${client.owner}/${client.repo}#${pullNumber}`, work);
+    const serialize: Serialize = (client, pullNumber, work) => coordination.serialize(pullKey(client, pullNumber), work);
     await inFlight.track(inFlight.claimed(`${context.id} comment`, () => handleCommentCommand(context, serialize, memory)));
   });
 

@@ -36,6 +36,11 @@ export function createMemory({ cacheMegabytes = Number(process.env.SPECGATE_CACH
   return memory;
 }
 
+/** A pull request's key in the memory and the locks: `owner/repo#number`. */
+export function pullKey(client: { owner: string; repo: string }, pullNumber: number): string {
+  return `${client.owner}/${client.repo}#${pullNumber}`;
+}
+
 export function fingerprint(...parts: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }

@@ -11,7 +11,7 @@ import { postReview, readReviewed, reviewId, withReviewed } from '../github/revi
 import { lookUpStickyComment, writeStickyComment, type CommentAction, type CommentMemory, type FoundComment } from '../github/sticky-comment.js';
 import type { SpecReport } from './gather.js';
 import { readWaivers, withWaivers } from '../waivers/record.js';
-import type { AppMemory } from './memory.js';
+import { pullKey, type AppMemory } from './memory.js';
 import type { PullRequestRef } from './pull-request.js';
 
 export interface Published {
@@ -36,7 +36,7 @@ export async function publish(
   { conversation = true, found: foundBefore }: { conversation?: boolean; found?: FoundComment } = {},
 ): Promise<Published> {
   const links = { repositoryUrl: pull.repositoryUrl, headSha: pull.headSha };
-  const key = `${client.owner}/${client.repo}#${pull.number}`;
+  const key = pullKey(client, pull.number);
   // A draft (neutral) is work in progress: like the sticky comment, line comments wait until it is ready for review.
   const drafts = lineComments(specs, config, conversation && verdict.conclusion !== 'neutral');
   // A finding whose line comment carries a suggestion is not annotated on the same line again.

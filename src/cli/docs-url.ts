@@ -1,10 +1,12 @@
 /**
  * Where specgate's documentation is read online: what the CLI's messages and the starter
- * configuration point at, since a user's repository holds none of specgate's own files.
- * One place to change when the repository moves.
+ * configuration point at, since a user's repository holds none of specgate's own files. The
+ * repository's address is src/render/rule-docs.ts's, one place to change when it moves.
  */
-export const REPOSITORY_URL = 'https://github.com/specgate/specgate';
+import { REPOSITORY, REPOSITORY_URL } from '../render/rule-docs.js';
+
+export { REPOSITORY_URL };
 
 export const CONFIGURATION_DOCS = `${REPOSITORY_URL}/blob/main/docs/configuration.md`;
 export const CLI_DOCS = `${REPOSITORY_URL}#the-cli`;
-export const SCHEMA_URL = `https://raw.githubusercontent.com/specgate/specgate/main/schema/specgate.schema.json`;
+export const SCHEMA_URL = `https://raw.githubusercontent.com/${REPOSITORY}/main/schema/specgate.schema.json`;

@@ -52,6 +52,6 @@ function unmatched(arg: string, why: 'missing' | 'ignored' | 'empty'): string {
   return picomatch.scan(arg).isGlob ? `No file matches the pattern "${arg}".${skip}` : `"${arg}" does not exist.${skip}`;
 }
 
-export function toPosix(path: string): string {
+function toPosix(path: string): string {
   return path.split(sep).join('/');
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { insertMissingSections } from '../core/fill.js';
 import type { Finding } from '../core/types.js';
+import type { Report } from '../verdict/report.js';
 import { checkSpecs, type CheckOptions } from './check-command.js';
 
 export interface Fix {
@@ -18,7 +19,7 @@ export interface Fix {
  * positions, heading and guidance, every other byte kept (the code of `/spec-template fill`). A
  * near miss is not filled: its fix is renaming the heading, which the check's finding says.
  */
-export async function planFixes(options: CheckOptions): Promise<Fix[]> {
+export async function planFixes(options: CheckOptions): Promise<{ fixes: Fix[]; report: Report }> {
   const { report, specs } = await checkSpecs(options);
   const fixes: Fix[] = [];
   report.files.forEach((file, index) => {
@@ -28,7 +29,8 @@ export async function planFixes(options: CheckOptions): Promise<Fix[]> {
     if (before === undefined) return;
     fixes.push({ path: file.path, before, after: insertMissingSections(before, missing), added: missing.map((finding) => finding.section) });
   });
-  return fixes;
+  // The report before any fix: with nothing to write, it is also the report after.
+  return { fixes, report };
 }
 
 /** Writes the fixes; one line per file says what was added. */

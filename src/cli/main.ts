@@ -87,13 +87,16 @@ async function check(workspace: Workspace, paths: string[], values: OptionValues
     // The default cache sits at the root; a --cache-location is relative to where specgate runs.
     ...(cacheOption === undefined ? {} : { cache: resolve(values['cache-location'] === undefined ? workspace.root : workspace.cwd, cacheOption) }),
   };
+  let unchanged: Report | undefined;
   if (fix) {
     const { applyFixes, fixesAsDiff, planFixes } = await import('./fix-command.js');
-    const fixes = await planFixes(options);
-    if (values['dry-run']) return print(fixesAsDiff(fixes), fixes.length > 0 ? 1 : 0);
-    process.stderr.write(applyFixes(workspace.root, fixes));
+    const planned = await planFixes(options);
+    if (values['dry-run']) return print(fixesAsDiff(planned.fixes), planned.fixes.length > 0 ? 1 : 0);
+    process.stderr.write(applyFixes(workspace.root, planned.fixes));
+    // Nothing written: the check already made is the answer; otherwise the fixed files are checked again.
+    if (planned.fixes.length === 0) unchanged = planned.report;
   }
-  const { report } = await checkSpecs(options);
+  const report = unchanged ?? (await checkSpecs(options)).report;
   const shown = values.quiet ? errorsOnly(report) : report;
   const output = await render(shown, format, { toTerminal: values['output-file'] === undefined, staged: options.staged === true });
   if (values['output-file'] === undefined) process.stdout.write(output);

@@ -1,4 +1,4 @@
-import { plural, type Report } from '../verdict/report.js';
+import { plural, summarize, type Report } from '../verdict/report.js';
 import { didYouMean } from './args.js';
 import { UsageError } from './workspace.js';
 
@@ -22,9 +22,7 @@ export function gateFrom(values: { 'fail-on'?: string; 'max-warnings'?: string }
 
 /** The exit code (0 or 1) and, when the warnings alone fail the run, the sentence that says why. */
 export function outcome(report: Report, gate: Gate): { code: 0 | 1; why?: string } {
-  const count = (severity: string) => report.files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === severity).length, 0);
-  const errors = count('error');
-  const warnings = count('warning');
+  const { errors, warnings } = summarize(report);
   if (gate.failOn === 'never') return { code: 0 };
   if (errors > 0) return { code: 1 };
   if (gate.failOn === 'warning' && warnings > 0) return { code: 1, why: `${plural(warnings, 'warning')}, and --fail-on warning counts warnings as errors.` };

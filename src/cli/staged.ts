@@ -1,9 +1,8 @@
-import { relative, resolve, sep } from 'node:path';
 import { specSelector } from '../config/select.js';
 import type { SpecgateConfig } from '../config/load.js';
 import { sorted } from '../pipeline/workspace-specs.js';
 import { git as runGit } from './git.js';
-import type { Workspace } from './workspace.js';
+import { fromCommandLine, type Workspace } from './workspace.js';
 
 const git = (cwd: string, args: string[]): Buffer => runGit(cwd, args, '--staged');
 
@@ -25,7 +24,7 @@ export function stagedSpecs(workspace: Pick<Workspace, 'cwd' | 'root'>, config: 
   const isSpec = specSelector(config);
   const specs: SpecInput[] = [];
   for (const name of names) {
-    const path = relative(workspace.root, resolve(top, name)).split(sep).join('/');
+    const path = fromCommandLine({ cwd: top, root: workspace.root }, name);
     if (path.startsWith('../') || !isSpec(path)) continue;
     specs.push({ path, bytes: git(top, ['show', `:${name}`]) });
   }

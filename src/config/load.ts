@@ -126,7 +126,7 @@ export function policyOptions(config: SpecgateConfig, templatePath: string | und
   // Only when set: the defaults keep every other configuration's cache keys (and compiled policies) as they were.
   if (Object.keys(config.statuses).length > 0) options.statuses = config.statuses;
   if (config.status_order) options.status_order = config.status_order;
-  if (config.status_keys.join() !== 'status') options.status_keys = config.status_keys;
+  if (config.status_keys.join() !== CONFIG_SCHEMA.properties.status_keys.default.join()) options.status_keys = config.status_keys;
   if (config.date_keys.join() !== CONFIG_SCHEMA.properties.date_keys.default.join()) options.date_keys = config.date_keys;
   return options;
 }

@@ -78,6 +78,8 @@ export interface CommitFiles {
   files: ListedFiles;
   /** Whether the commit is still the pull request's head: only then does a run speak in its conversation. */
   isHead: boolean;
+  /** The merge base, when the files came from the compare API: the spec trees need not ask for it again. */
+  mergeBase?: string;
 }
 
 /**
@@ -94,5 +96,6 @@ export async function filesOfCommit(client: CompareClient, pull: { number: numbe
     compareCommits(client, pull.baseSha, pull.headSha),
     getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number }),
   ]);
-  return { files: { files: comparison.files, truncated: !comparison.complete }, isHead: current.data.head.sha === pull.headSha };
+  const files = { files: comparison.files, truncated: !comparison.complete };
+  return { files, isHead: current.data.head.sha === pull.headSha, ...(comparison.mergeBase ? { mergeBase: comparison.mergeBase } : {}) };
 }

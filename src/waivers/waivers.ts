@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { headingKey } from '../core/normalize.js';
 import { parseSpec } from '../core/parse.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, SpecDocument } from '../core/types.js';
 
 export interface Waiver {
   path: string;
@@ -22,14 +22,24 @@ export interface Waiver {
 
 /** A section found by its name or one of its aliases, whatever the heading's numbering or case. */
 export function sectionHash(text: string, section: string, aliases: readonly string[] = []): string {
-  const keys = new Set([section, ...aliases].map(headingKey));
-  let content = '(absent)';
+  return sectionHashIn(readable(text), section, aliases);
+}
+
+/** The spec parsed once for all the hashes taken of it; undefined when it cannot be read. */
+function readable(text: string): SpecDocument | undefined {
   try {
-    const document = parseSpec(text);
-    const found = document.all.find((candidate) => keys.has(headingKey(candidate.heading.text)));
-    if (found) content = document.lines.slice(found.heading.line - 1, found.endLine).join('\n');
+    return parseSpec(text);
   } catch {
-    content = '(unreadable)';
+    return undefined;
+  }
+}
+
+function sectionHashIn(document: SpecDocument | undefined, section: string, aliases: readonly string[]): string {
+  const keys = new Set([section, ...aliases].map(headingKey));
+  let content = '(unreadable)';
+  if (document) {
+    const found = document.all.find((candidate) => keys.has(headingKey(candidate.heading.text)));
+    content = found ? document.lines.slice(found.heading.line - 1, found.endLine).join('\n') : '(absent)';
   }
   return createHash('sha256').update(content).digest('hex');
 }
@@ -58,8 +68,10 @@ export function applyWaivers(
   const applied: Waiver[] = [];
   const lapsed: Waiver[] = [];
   let findings = [...file.findings];
-  for (const waiver of waivers.filter((candidate) => candidate.path === file.path)) {
-    if (file.text === undefined || sectionHash(file.text, waiver.section, aliasesOf(waiver.section)) !== waiver.contentHash) {
+  const mine = waivers.filter((candidate) => candidate.path === file.path);
+  const document = file.text === undefined || mine.length === 0 ? undefined : readable(file.text);
+  for (const waiver of mine) {
+    if (file.text === undefined || sectionHashIn(document, waiver.section, aliasesOf(waiver.section)) !== waiver.contentHash) {
       lapsed.push(waiver);
       continue;
     }
