@@ -26443,6 +26443,54 @@ function demote(spec, section, matching) {
   if (rest.length > 1) matching.combined.set(spec, rest);
 }
 
+// src/core/reworded.ts
+var MIN_WORDS = 8;
+var EDITS_PER_WORD = 1 / 5;
+var MAX_EDITS = 3;
+function isLongQuestion(name, key) {
+  return name.trimEnd().endsWith("?") && wordsOf(key).length >= MIN_WORDS;
+}
+function rewordedPairs(wanted, candidates2, templateKeys) {
+  const pairs = /* @__PURE__ */ new Map();
+  if (wanted.length === 0 || candidates2.length === 0) return pairs;
+  const questions = [...new Set(templateKeys)].map(wordsOf).filter((words) => words.length >= MIN_WORDS);
+  const claims = /* @__PURE__ */ new Map();
+  for (const { item, key } of candidates2) {
+    const words = wordsOf(key);
+    if (words.length < MIN_WORDS) continue;
+    const close = questions.filter((question) => isCloseTo(question, words));
+    if (close.length !== 1) continue;
+    const target = wanted.find((entry) => entry.key === close[0].join(" "));
+    if (!target || target.key === words.join(" ")) continue;
+    claims.set(target.item, [...claims.get(target.item) ?? [], item]);
+  }
+  for (const [target, claimants] of claims) if (claimants.length === 1) pairs.set(target, claimants[0]);
+  return pairs;
+}
+function isCloseTo(question, words) {
+  const allowed = Math.min(MAX_EDITS, Math.floor(question.length * EDITS_PER_WORD));
+  if (Math.abs(question.length - words.length) > allowed) return false;
+  return wordDistance(question, words, allowed) <= allowed;
+}
+function wordsOf(key) {
+  return key.split(" ").filter(Boolean);
+}
+function wordDistance(a, b, limit) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      const cost = a[i - 1] === b[j2 - 1] ? 0 : 1;
+      current[j2] = Math.min(previous[j2] + 1, current[j2 - 1] + 1, previous[j2 - 1] + cost);
+      best = Math.min(best, current[j2]);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // src/core/match.ts
 function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) {
   const index = keyIndex(template, aliases);
@@ -26466,6 +26514,7 @@ function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) 
   }
   const title = documentTitle(document);
   settleRepeats(matching, title);
+  claimRewordedQuestions(matching, document, template);
   claimPlaceholderSlots(matching, document, template, title);
   matching.unmatched = document.all.filter(
     (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
@@ -26496,6 +26545,22 @@ function namesOf(spec, index, halves, matching) {
   if (!joined) return [];
   matching.byParts.add(spec);
   return [...new Set(joined.map((key) => pick(index.get(key), spec, matching)))];
+}
+function claimRewordedQuestions(matching, document, template) {
+  const wanted = template.all.filter((section) => !section.placeholder && !matching.bySection.has(section) && isLongQuestion(section.name, section.key));
+  if (wanted.length === 0) return;
+  const candidates2 = document.all.filter(
+    (spec) => !matching.byHeading.has(spec) && !matching.repeats.has(spec) && spec.heading.text.trimEnd().endsWith("?")
+  );
+  const pairs = rewordedPairs(
+    wanted.map((section) => ({ item: section, key: section.key })),
+    candidates2.map((spec) => ({ item: spec, key: specKey(spec) })),
+    template.all.map((section) => section.key)
+  );
+  for (const [section, spec] of pairs) {
+    matching.byHeading.set(spec, section);
+    matching.bySection.set(section, [spec]);
+  }
 }
 function claimPlaceholderSlots(matching, document, template, title) {
   const slots = template.all.filter((section) => section.placeholder);
@@ -26912,7 +26977,7 @@ function firstWord(text2) {
 
 // src/core/rules/leftover-guidance.ts
 var QUOTED_WORDS = 8;
-var MIN_WORDS = 3;
+var MIN_WORDS2 = 3;
 var leftoverGuidance = {
   id: "leftover-guidance",
   description: "A written section still holds a paragraph, bullet or quote of the template's guidance, kept as it was or nearly.",
@@ -26925,7 +26990,7 @@ var leftoverGuidance = {
       if (!guidance.units.some((unit) => unit.kind === "guidance")) continue;
       const units = spec.blocks.filter((block2) => block2.isContent && block2.type !== "code").flatMap((block2) => block2.units.map((text2, index) => ({ block: block2, index, text: text2, copied: resemblance(text2, guidance, { contains: true }) })));
       units.forEach(({ block: block2, index, text: text2, copied }, position) => {
-        if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;
+        if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS2) return;
         if (block2.type === "list" && isAnsweredQuestion(copied, text2, answerInItem(units, position, context.document.lines))) return;
         findings.push({
           section: owner.name,
@@ -26984,18 +27049,18 @@ var missingContent = {
 // src/core/bold-leads.ts
 var BOLD_OPENING = /^ {0,3}(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?(\*\*|__)(?=\S)/u;
 var MAX_LINES = 4;
-function boldLeadKeys(document) {
-  const keys = /* @__PURE__ */ new Set();
+function boldLeads(document) {
+  const leads = [];
   const blocks = [...document.preamble, ...document.all.flatMap((section) => section.blocks)];
   for (const block2 of blocks) {
     if (!block2.isContent || block2.type === "code" || block2.type === "html" || block2.type === "table") continue;
     for (let line = block2.line; line <= block2.endLine; line++) {
       const text2 = leadAt(block2, line, document.lines);
-      if (text2 !== void 0) keys.add(headingKey(text2));
+      const key = text2 === void 0 ? "" : headingKey(text2);
+      if (key !== "") leads.push({ text: text2.trim(), key });
     }
   }
-  keys.delete("");
-  return keys;
+  return leads;
 }
 function leadAt(block2, line, lines) {
   const source = lines[line - 1] ?? "";
@@ -27279,10 +27344,17 @@ var missingSection = {
   }
 };
 function withoutBoldLeads(sections, context) {
-  const leads = boldLeadKeys(context.document);
-  if (leads.size === 0) return sections;
+  const leads = boldLeads(context.document);
+  if (leads.length === 0) return sections;
+  const keys = new Set(leads.map((lead) => lead.key));
   const names2 = (section) => [section.name, ...context.policy.aliases.get(section) ?? []];
-  return sections.filter((section) => !names2(section).some((name) => leads.has(headingKey(name))));
+  const left = sections.filter((section) => !names2(section).some((name) => keys.has(headingKey(name))));
+  const reworded = rewordedPairs(
+    left.filter((section) => isLongQuestion(section.name, section.key)).map((section) => ({ item: section, key: section.key })),
+    leads.filter((lead) => lead.text.endsWith("?")).map((lead) => ({ item: lead, key: lead.key })),
+    context.policy.template.all.map((section) => section.key)
+  );
+  return left.filter((section) => !reworded.has(section));
 }
 function hintCandidates(context) {
   const { matching } = context;

@@ -13,19 +13,25 @@ const BOLD_OPENING = /^ {0,3}(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+
 // A bold question may wrap over a few lines, as list items in the KEP template did.
 const MAX_LINES = 4;
 
-/** The heading keys of every bold lead in the document, outside code. */
-export function boldLeadKeys(document: SpecDocument): Set<string> {
-  const keys = new Set<string>();
+/** A bold lead's text as written and its heading key. */
+export interface BoldLead {
+  text: string;
+  key: string;
+}
+
+/** Every bold lead in the document, outside code. */
+export function boldLeads(document: SpecDocument): BoldLead[] {
+  const leads: BoldLead[] = [];
   const blocks = [...document.preamble, ...document.all.flatMap((section) => section.blocks)];
   for (const block of blocks) {
     if (!block.isContent || block.type === 'code' || block.type === 'html' || block.type === 'table') continue;
     for (let line = block.line; line <= block.endLine; line++) {
       const text = leadAt(block, line, document.lines);
-      if (text !== undefined) keys.add(headingKey(text));
+      const key = text === undefined ? '' : headingKey(text);
+      if (key !== '') leads.push({ text: text!.trim(), key });
     }
   }
-  keys.delete('');
-  return keys;
+  return leads;
 }
 
 function leadAt(block: Block, line: number, lines: readonly string[]): string | undefined {

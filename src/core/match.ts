@@ -2,6 +2,7 @@ import { containerOf, documentTitle, sectionsAt, type Matching } from './matchin
 import { halvesOf, joinedNames } from './joined-names.js';
 import { headingKey } from './normalize.js';
 import { settleRepeats } from './repeats.js';
+import { isLongQuestion, rewordedPairs } from './reworded.js';
 import type { Template, TemplateSection } from './template.js';
 import type { SpecDocument, SpecSection } from './types.js';
 
@@ -40,6 +41,7 @@ export function matchSections(document: SpecDocument, template: Template, aliase
   }
   const title = documentTitle(document);
   settleRepeats(matching, title);
+  claimRewordedQuestions(matching, document, template);
   claimPlaceholderSlots(matching, document, template, title);
   matching.unmatched = document.all.filter(
     (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec),
@@ -74,6 +76,27 @@ function namesOf(spec: SpecSection, index: KeyIndex, halves: ReadonlySet<string>
   if (!joined) return [];
   matching.byParts.add(spec);
   return [...new Set(joined.map((key) => pick(index.get(key)!, spec, matching)))];
+}
+
+/**
+ * A question heading in the template's earlier wording (`###### How can a rollout fail? …` for
+ * `How can a rollout or rollback fail? …`) names that question when nothing else does (`reworded.ts`).
+ */
+function claimRewordedQuestions(matching: Matching, document: SpecDocument, template: Template): void {
+  const wanted = template.all.filter((section) => !section.placeholder && !matching.bySection.has(section) && isLongQuestion(section.name, section.key));
+  if (wanted.length === 0) return;
+  const candidates = document.all.filter(
+    (spec) => !matching.byHeading.has(spec) && !matching.repeats.has(spec) && spec.heading.text.trimEnd().endsWith('?'),
+  );
+  const pairs = rewordedPairs(
+    wanted.map((section) => ({ item: section, key: section.key })),
+    candidates.map((spec) => ({ item: spec, key: specKey(spec) })),
+    template.all.map((section) => section.key),
+  );
+  for (const [section, spec] of pairs) {
+    matching.byHeading.set(spec, section);
+    matching.bySection.set(section, [spec]);
+  }
 }
 
 /**

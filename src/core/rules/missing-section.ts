@@ -1,7 +1,8 @@
-import { boldLeadKeys } from '../bold-leads.js';
+import { boldLeads } from '../bold-leads.js';
 import { isDescendant } from '../match.js';
 import { nearMisses } from '../near-miss.js';
 import { headingKey } from '../normalize.js';
+import { isLongQuestion, rewordedPairs } from '../reworded.js';
 import { sectionSkeleton } from '../skeleton.js';
 import type { TemplateSection } from '../template.js';
 import type { SpecSection } from '../types.js';
@@ -36,12 +37,22 @@ export const missingSection: Rule = {
   },
 };
 
-/** A section written as a bold lead (`* **Does enabling the feature change any default behavior?**`) is there. */
+/**
+ * A section written as a bold lead (`* **Does enabling the feature change any default behavior?**`)
+ * is there, and so is a long question asked in the template's earlier wording (`reworded.ts`).
+ */
 function withoutBoldLeads(sections: TemplateSection[], context: RuleContext): TemplateSection[] {
-  const leads = boldLeadKeys(context.document);
-  if (leads.size === 0) return sections;
+  const leads = boldLeads(context.document);
+  if (leads.length === 0) return sections;
+  const keys = new Set(leads.map((lead) => lead.key));
   const names = (section: TemplateSection): string[] => [section.name, ...(context.policy.aliases.get(section) ?? [])];
-  return sections.filter((section) => !names(section).some((name) => leads.has(headingKey(name))));
+  const left = sections.filter((section) => !names(section).some((name) => keys.has(headingKey(name))));
+  const reworded = rewordedPairs(
+    left.filter((section) => isLongQuestion(section.name, section.key)).map((section) => ({ item: section, key: section.key })),
+    leads.filter((lead) => lead.text.endsWith('?')).map((lead) => ({ item: lead, key: lead.key })),
+    context.policy.template.all.map((section) => section.key),
+  );
+  return left.filter((section) => !reworded.has(section));
 }
 
 /**
