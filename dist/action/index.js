@@ -18156,7 +18156,7 @@ var CONFIG_SCHEMA = {
           },
           locked: {
             type: "boolean",
-            description: "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words`, a higher `max_unchecked`, another `must_mention` list or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words`, more `aliases`, more `must_contain` kinds and more `forbid` phrases apply (lists are added to the inherited ones)."
+            description: "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words`, a higher `max_unchecked`, another `must_mention` list, a `required_from` or `required_since` other than its own, or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words`, more `aliases`, more `must_contain` kinds and more `forbid` phrases apply (lists are added to the inherited ones)."
           }
         }
       },
@@ -27969,6 +27969,11 @@ function enforceLock(name, settings, locked, lockedBy, from, notices) {
   }
   if (settings.must_mention !== void 0 && locked.must_mention !== void 0 && JSON.stringify(settings.must_mention) !== JSON.stringify(locked.must_mention)) {
     ignore("must_mention", settings.must_mention, `\`must_mention: ${JSON.stringify(locked.must_mention)}\` stays`);
+  }
+  for (const key of ["required_from", "required_since"]) {
+    if (settings[key] !== void 0 && settings[key] !== locked[key]) {
+      ignore(key, settings[key], locked[key] === void 0 ? "every spec needs it" : `\`${key}: ${String(locked[key])}\` stays`);
+    }
   }
   if (settings.locked === false) ignore("locked", false, "it stays locked");
   return kept;

@@ -76,7 +76,8 @@ export function mergeConfigLayers(layers: readonly ConfigLayer[]): MergedConfig 
 
 /**
  * The locking rule, for one section of a later layer: `required: false`, a lower `min_words`, a
- * higher `max_unchecked`, another `must_mention` and `locked: false` are dropped with a notice;
+ * higher `max_unchecked`, another `must_mention`, `required_from` or `required_since`, and
+ * `locked: false` are dropped with a notice;
  * everything else (tightening, aliases, more `must_contain` and `forbid`) stays.
  */
 export function enforceLock(
@@ -110,6 +111,12 @@ export function enforceLock(
   // Any one of the phrases satisfies must_mention, so another list could loosen it.
   if (settings.must_mention !== undefined && locked.must_mention !== undefined && JSON.stringify(settings.must_mention) !== JSON.stringify(locked.must_mention)) {
     ignore('must_mention', settings.must_mention, `\`must_mention: ${JSON.stringify(locked.must_mention)}\` stays`);
+  }
+  // A status or a date from which on the section is required lets earlier specs leave it out.
+  for (const key of ['required_from', 'required_since'] as const) {
+    if (settings[key] !== undefined && settings[key] !== locked[key]) {
+      ignore(key, settings[key], locked[key] === undefined ? 'every spec needs it' : `\`${key}: ${String(locked[key])}\` stays`);
+    }
   }
   if (settings.locked === false) ignore('locked', false, 'it stays locked');
   return kept;

@@ -101,7 +101,7 @@ export const CONFIG_SCHEMA = {
           locked: {
             type: 'boolean',
             description:
-              "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words`, a higher `max_unchecked`, another `must_mention` list or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words`, more `aliases`, more `must_contain` kinds and more `forbid` phrases apply (lists are added to the inherited ones).",
+              "In an inherited configuration (an organisation's `.github` repository): repositories that extend it cannot loosen this section. A repository's `required: false` (unless this configuration itself says `required: false`), a lower `min_words`, a higher `max_unchecked`, another `must_mention` list, a `required_from` or `required_since` other than its own, or `locked: false` is ignored, with a note in the check summary; `required: true`, a higher `min_words`, more `aliases`, more `must_contain` kinds and more `forbid` phrases apply (lists are added to the inherited ones).",
           },
         },
       },

@@ -56,6 +56,18 @@ describe('layered configuration: an organisation policy under a repository', () 
     ]);
   });
 
+  test('a repository cannot exempt older or earlier-status specs from a locked section', () => {
+    const { config, notices } = mergeConfigLayers([
+      { config: { sections: { Security: { locked: true }, Rollout: { locked: true, required_from: 'Accepted' } } }, source: ORG },
+      { config: { sections: { Security: { required_since: '2024-01-01' }, Rollout: { required_from: 'Final' } } } },
+    ]);
+    expect(config.sections).toEqual({ Security: { locked: true }, Rollout: { locked: true, required_from: 'Accepted' } });
+    expect(notices.map((notice) => notice.message)).toEqual([
+      `\`sections.Security.required_since: "2024-01-01"\` is ignored: the section "Security" is locked by ${ORG}, so every spec needs it.`,
+      `\`sections.Rollout.required_from: "Final"\` is ignored: the section "Rollout" is locked by ${ORG}, so \`required_from: Accepted\` stays.`,
+    ]);
+  });
+
   test('three layers: a lock in the first holds against the second and the third', () => {
     const { config, notices } = mergeConfigLayers([
       { config: { sections: { Security: { locked: true, min_words: 10 } } }, source: 'org' },
