@@ -19452,8 +19452,15 @@ function marks(line, match2) {
   const before = line.slice(0, match2.index);
   const after = line.slice(match2.index + match2.text.length);
   if (isQuoted(line, match2.index) || /^["”]/u.test(after)) return false;
-  if (ARTICLE_BEFORE.test(before)) return false;
+  if (ARTICLE_BEFORE.test(before) || definesAcronym(before, after, match2.text)) return false;
   return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
+}
+function definesAcronym(before, after, marker) {
+  if (!/^\s*\)/u.test(after)) return false;
+  const opening2 = /\(\s*$/u.exec(before);
+  if (!opening2) return false;
+  const words = before.slice(0, opening2.index).replace(/["“”'‘’*_]/gu, " ").trim().split(/\s+/u).slice(-marker.length);
+  return words.length === marker.length && words.map((word2) => word2[0] ?? "").join("") === marker;
 }
 function notTextRanges(line) {
   const ranges = [];

@@ -97,8 +97,21 @@ function marks(line: string, match: Match): boolean {
   const before = line.slice(0, match.index);
   const after = line.slice(match.index + match.text.length);
   if (isQuoted(line, match.index) || /^["”]/u.test(after)) return false;
-  if (ARTICLE_BEFORE.test(before)) return false;
+  if (ARTICLE_BEFORE.test(before) || definesAcronym(before, after, match.text)) return false;
   return !(WORD_BEFORE.test(before) && WORD_AFTER.test(after));
+}
+
+/**
+ * `"To Be Determined" (TBD)`: the text defines the marker as a term of its own, spelled out in
+ * the words just before the parentheses, and goes on to use it as a word.
+ */
+function definesAcronym(before: string, after: string, marker: string): boolean {
+  if (!/^\s*\)/u.test(after)) return false;
+  const opening = /\(\s*$/u.exec(before);
+  if (!opening) return false;
+  const words = before.slice(0, opening.index).replace(/["“”'‘’*_]/gu, ' ').trim().split(/\s+/u).slice(-marker.length);
+  // Capitalised as a name ("To Be Determined"): "the date is to be decided (TBD)" still marks a blank.
+  return words.length === marker.length && words.map((word) => word[0] ?? '').join('') === marker;
 }
 
 function notTextRanges(line: string): Array<[number, number]> {

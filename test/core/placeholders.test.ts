@@ -64,6 +64,7 @@ describe('markers: TODO, TBD, FIXME, XXX', () => {
     ['- TODO for the storage team'],
     ['Mitigation: TODO'],
     ['It ships later (TBD).'],
+    ['The date to be decided (TBD).'],
     ['The address is TBD.'],
     ['**TODO** pick one'],
     [':warning: TODO: explain the benefits'],
@@ -80,6 +81,7 @@ describe('markers: TODO, TBD, FIXME, XXX', () => {
     ['See FIXME above for the reason'],
     ['The RFC calls this "TBD" behaviour'],
     ['![TBD][] badge'],
+    ['we mark it as "To Be Determined" (TBD). This classification means'],
   ])('%j uses the marker as a word', (line) => {
     expect(matcher.find(line)).toEqual([]);
   });
