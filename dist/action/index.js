@@ -26460,24 +26460,43 @@ function isLongQuestion(name, key) {
 function rewordedPairs(wanted, candidates2, templateKeys) {
   const pairs = /* @__PURE__ */ new Map();
   if (wanted.length === 0 || candidates2.length === 0) return pairs;
-  const questions = [...new Set(templateKeys)].map(wordsOf).filter((words) => words.length >= MIN_WORDS);
+  const questions = [...new Set(templateKeys)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
+  const wantedByKey = new Map(wanted.map((entry) => [entry.key, entry.item]));
+  const closest2 = /* @__PURE__ */ new Map();
   const claims = /* @__PURE__ */ new Map();
   for (const { item, key } of candidates2) {
-    const words = wordsOf(key);
-    if (words.length < MIN_WORDS) continue;
-    const close = questions.filter((question) => isCloseTo(question, words));
-    if (close.length !== 1) continue;
-    const target = wanted.find((entry) => entry.key === close[0].join(" "));
-    if (!target || target.key === words.join(" ")) continue;
-    claims.set(target.item, [...claims.get(target.item) ?? [], item]);
+    if (!closest2.has(key)) closest2.set(key, onlyCloseQuestion(key, questions));
+    const target = closest2.get(key);
+    const section = target === void 0 || target === key ? void 0 : wantedByKey.get(target);
+    if (section === void 0) continue;
+    const claimants = claims.get(section);
+    if (claimants) claimants.push(item);
+    else claims.set(section, [item]);
   }
   for (const [target, claimants] of claims) if (claimants.length === 1) pairs.set(target, claimants[0]);
   return pairs;
 }
+function toQuestion(key) {
+  const words = wordsOf(key);
+  return { key, words, vocabulary: new Set(words), allowed: Math.min(MAX_EDITS, Math.floor(words.length * EDITS_PER_WORD)) };
+}
+function onlyCloseQuestion(key, questions) {
+  const words = wordsOf(key);
+  if (words.length < MIN_WORDS) return void 0;
+  let found;
+  for (const question of questions) {
+    if (!isCloseTo(question, words)) continue;
+    if (found !== void 0) return void 0;
+    found = question.key;
+  }
+  return found;
+}
 function isCloseTo(question, words) {
-  const allowed = Math.min(MAX_EDITS, Math.floor(question.length * EDITS_PER_WORD));
-  if (Math.abs(question.length - words.length) > allowed) return false;
-  return wordDistance(question, words, allowed) <= allowed;
+  if (Math.abs(question.words.length - words.length) > question.allowed) return false;
+  let shared = 0;
+  for (const word2 of words) if (question.vocabulary.has(word2)) shared++;
+  if (shared < Math.max(words.length, question.words.length) - question.allowed) return false;
+  return wordDistance(question.words, words, question.allowed) <= question.allowed;
 }
 function wordsOf(key) {
   return key.split(" ").filter(Boolean);

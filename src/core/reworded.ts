@@ -36,26 +36,57 @@ export function rewordedPairs<W, C>(
 ): Map<W, C> {
   const pairs = new Map<W, C>();
   if (wanted.length === 0 || candidates.length === 0) return pairs;
-  const questions = [...new Set(templateKeys)].map(wordsOf).filter((words) => words.length >= MIN_WORDS);
+  const questions = [...new Set(templateKeys)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
+  const wantedByKey = new Map(wanted.map((entry) => [entry.key, entry.item]));
+  // Many headings share a key (`### Motivation` in each feature): each key is compared once.
+  const closest = new Map<string, string | undefined>();
   const claims = new Map<W, C[]>();
   for (const { item, key } of candidates) {
-    const words = wordsOf(key);
-    if (words.length < MIN_WORDS) continue;
-    const close = questions.filter((question) => isCloseTo(question, words));
-    if (close.length !== 1) continue;
-    const target = wanted.find((entry) => entry.key === close[0]!.join(' '));
-    if (!target || target.key === words.join(' ')) continue;
-    claims.set(target.item, [...(claims.get(target.item) ?? []), item]);
+    if (!closest.has(key)) closest.set(key, onlyCloseQuestion(key, questions));
+    const target = closest.get(key);
+    const section = target === undefined || target === key ? undefined : wantedByKey.get(target);
+    if (section === undefined) continue;
+    const claimants = claims.get(section);
+    if (claimants) claimants.push(item);
+    else claims.set(section, [item]);
   }
   for (const [target, claimants] of claims) if (claimants.length === 1) pairs.set(target, claimants[0]!);
   return pairs;
 }
 
+interface Question {
+  key: string;
+  words: readonly string[];
+  vocabulary: ReadonlySet<string>;
+  allowed: number;
+}
+
+function toQuestion(key: string): Question {
+  const words = wordsOf(key);
+  return { key, words, vocabulary: new Set(words), allowed: Math.min(MAX_EDITS, Math.floor(words.length * EDITS_PER_WORD)) };
+}
+
+/** The key of the one template question these words are close to (the same, or a few edits away); else undefined. */
+function onlyCloseQuestion(key: string, questions: readonly Question[]): string | undefined {
+  const words = wordsOf(key);
+  if (words.length < MIN_WORDS) return undefined;
+  let found: string | undefined;
+  for (const question of questions) {
+    if (!isCloseTo(question, words)) continue;
+    if (found !== undefined) return undefined;
+    found = question.key;
+  }
+  return found;
+}
+
 /** The same words, or at most one edit in five (three at most) away. */
-function isCloseTo(question: readonly string[], words: readonly string[]): boolean {
-  const allowed = Math.min(MAX_EDITS, Math.floor(question.length * EDITS_PER_WORD));
-  if (Math.abs(question.length - words.length) > allowed) return false;
-  return wordDistance(question, words, allowed) <= allowed;
+function isCloseTo(question: Question, words: readonly string[]): boolean {
+  if (Math.abs(question.words.length - words.length) > question.allowed) return false;
+  // Each edit removes at most one shared word: a cheap bound before the distance itself.
+  let shared = 0;
+  for (const word of words) if (question.vocabulary.has(word)) shared++;
+  if (shared < Math.max(words.length, question.words.length) - question.allowed) return false;
+  return wordDistance(question.words, words, question.allowed) <= question.allowed;
 }
 
 function wordsOf(key: string): string[] {
