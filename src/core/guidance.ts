@@ -141,7 +141,7 @@ export function resemblance(text: string, guidance: SectionGuidance, options: { 
   const mayContain = options.contains && guidance.openings.has(opening(text));
   // Too long to be a copy, and not starting like one: not worth normalising.
   if (!mayContain && text.length > guidance.longest * 1.5 + 20) return undefined;
-  const key = comparable(text);
+  const key = proseKey(text);
   let words: string[] | undefined;
   for (const unit of guidance.units) {
     if (unit.key === key) return { unit, how: 'same' };
@@ -158,17 +158,6 @@ export function resemblance(text: string, guidance: SectionGuidance, options: { 
   return undefined;
 }
 
-/** Word-level edit distance, given up (returning more than `limit`) once it cannot be within it. */
-// Plain ASCII needs no Unicode normalisation to compare: the common case, kept cheap.
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, on purpose
-const ASCII = /^[\x00-\x7f]*$/u;
-const NON_WORD_ASCII = /[^a-z0-9]+/g;
-
-/** `proseKey`, without its Unicode normalisation where the text is plain ASCII. */
-function comparable(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase().replace(NON_WORD_ASCII, ' ').trim() : proseKey(text);
-}
-
 function startsWithWords(key: string, start: string): boolean {
   return key.length > start.length && key.charCodeAt(start.length) === 32 && key.startsWith(start);
 }
@@ -181,6 +170,7 @@ function opening(text: string): string {
   return `${first} ${second}`.toLowerCase();
 }
 
+/** Word-level edit distance, given up (returning more than `limit`) once it cannot be within it. */
 function wordEdits(a: readonly string[], b: readonly string[], limit: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {

@@ -53,12 +53,34 @@ export function headingKey(text: string): string {
   return key.replace(NON_WORD, ' ').trim();
 }
 
+// Plain ASCII needs no Unicode normalisation and no Unicode classes: the common case, kept cheap.
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, on purpose
+const ASCII = /^[\x00-\x7f]*$/u;
+const NON_WORD_ASCII = /[^a-z0-9]+/g;
+
 /** Prose reduced to its words, for comparing an author's text with the template's guidance. */
 export function proseKey(text: string): string {
+  // In ASCII the only letters are a-z once lower case, the only digits 0-9, and there are no marks.
+  if (ASCII.test(text)) return text.toLowerCase().replace(NON_WORD_ASCII, ' ').trim();
   return nfkc(text).toLowerCase().replace(NON_WORD, ' ').trim();
 }
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+
 /** Words a reader would count: runs of letters or digits. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
+  // The same count as matching WORD, by hand while the text is ASCII: a word starts at a letter or
+  // digit outside a word, and goes on over letters, digits, `'`, `_` and `-`.
+  let words = 0;
+  let inWord = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code > 0x7f) return text.match(WORD)?.length ?? 0;
+    const alphanumeric = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+    if (alphanumeric) {
+      if (!inWord) words++;
+      inWord = true;
+    } else inWord = inWord && (code === 0x27 || code === 0x5f || code === 0x2d);
+  }
+  return words;
 }

@@ -51,6 +51,15 @@ export function isNotApplicable(unit: string): boolean {
  * ("not required until targeted at a release") holds for its sub-sections too.
  */
 export function allowsNotApplicable(section: TemplateSection): boolean {
+  // Asked for every section of every spec; the answer depends on the template alone.
+  let allows = allowing.get(section);
+  if (allows === undefined) allowing.set(section, (allows = readsAllowing(section)));
+  return allows;
+}
+
+const allowing = new WeakMap<TemplateSection, boolean>();
+
+function readsAllowing(section: TemplateSection): boolean {
   if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
   for (let at: TemplateSection | undefined = section; at; at = at.parent) if (ALLOWS_NOT_APPLICABLE.test(at.guidance)) return true;
   return false;
