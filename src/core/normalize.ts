@@ -65,6 +65,19 @@ export function proseKey(text: string): string {
   return nfkc(text).toLowerCase().replace(NON_WORD, ' ').trim();
 }
 
+/**
+ * `proseKey`, remembered: one check asks for the same unit's key up to four times (is it
+ * guidance, "N/A", a placeholder in words, leftover guidance). Kept for one check only.
+ */
+export function proseKeys(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let key = known.get(text);
+    if (key === undefined) known.set(text, (key = proseKey(text)));
+    return key;
+  };
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 
 /** Words a reader would count: runs of letters or digits. */

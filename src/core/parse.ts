@@ -32,7 +32,10 @@ export function parseSpec(markdown: string): SpecDocument {
   // Front matter lines read as blank lines: the rest keeps its line numbers.
   const bodyLines = frontMatter ? lines.map((line, index) => (index < frontMatter.endLine ? '' : line)) : lines;
   // The final line break keeps a last blank line a line: an unclosed fence runs over it.
-  const body = `${bodyLines.join('\n')}\n`;
+  const hasCarriageReturns = markdown.includes('\r');
+  // Text with only `\n` line endings, no BOM and no front matter is already that body, or one line break short of it.
+  const plain = !frontMatter && !hasCarriageReturns && markdown.charCodeAt(0) !== 0xfeff;
+  const body = plain ? (markdown.endsWith('\n') ? markdown : `${markdown}\n`) : `${bodyLines.join('\n')}\n`;
   const deepLine = nestsTooDeep(bodyLines);
   if (deepLine > 0) throw new TooComplexError(MAX_NESTING, deepLine);
   const tokens = parser.parse(body, {});
@@ -41,7 +44,7 @@ export function parseSpec(markdown: string): SpecDocument {
   const lineStarts = [0];
   for (const line of bodyLines) lineStarts.push(lineStarts[lineStarts.length - 1]! + line.length + 1);
   const source: Source = { body, lines, lineStarts };
-  if (markdown.includes('\r')) source.eols = lineEndings(markdown, lines.length);
+  if (hasCarriageReturns) source.eols = lineEndings(markdown, lines.length);
   return addTokens(outline, tokens, source);
 }
 
@@ -93,6 +96,8 @@ function nestsTooDeep(lines: readonly string[]): number {
         levels += 2;
         pos += 2;
       } else {
+        // Only an ordered list marker is left to look for: it starts with a digit.
+        if (!(char !== undefined && char >= '0' && char <= '9')) break;
         const ordered = /^\d{1,9}[.)][ \t]/.exec(line.slice(pos, pos + 11));
         if (!ordered) break;
         levels += 2;

@@ -39,6 +39,8 @@ export interface PlaceholderMatcher {
   find(markdownLine: string, inlineCode?: ReadonlyArray<readonly [number, number]>, context?: LineContext): string[];
   /** The text with every placeholder token removed. */
   strip(text: string): string;
+  /** False when the text holds no token for certain, even with parts of it blanked: a cheap test before `find`. */
+  mayHold(text: string): boolean;
 }
 
 interface Match {
@@ -78,6 +80,9 @@ export function placeholderMatcher(tokens: readonly string[], templateMarkdown =
   return {
     find(markdownLine, inlineCode, context = {}) {
       return scan(markdownLine, inlineCode, context).map((match) => match.text);
+    },
+    mayHold(text) {
+      return candidate.test(text);
     },
     strip(text) {
       if (!candidate.test(text)) return text;

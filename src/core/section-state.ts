@@ -1,6 +1,6 @@
 import { guidanceFor, resemblance } from './guidance.js';
 import { isDescendant, type Matching } from './match.js';
-import { countWords } from './normalize.js';
+import { countWords, proseKey } from './normalize.js';
 import type { Policy } from './policy.js';
 import { allowsNotApplicable, isNotApplicable, isSpelledOutPlaceholder } from './spelled-out.js';
 import type { TemplateSection } from './template.js';
@@ -39,8 +39,16 @@ const BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|
 
 /**
  * @param lines the spec's lines, to tell a paragraph that is only a link from one that says something
+ * @param keyOf `proseKey`, or the check's remembering one (see `proseKeys`)
  */
-export function sectionState(spec: SpecSection, section: TemplateSection, matching: Matching, policy: Policy, lines: readonly string[]): SectionState {
+export function sectionState(
+  spec: SpecSection,
+  section: TemplateSection,
+  matching: Matching,
+  policy: Policy,
+  lines: readonly string[],
+  keyOf: (text: string) => string = proseKey,
+): SectionState {
   const content = scopeBlocks(spec, section, matching).filter((block) => block.isContent);
   if (content.length === 0) return { fill: 'empty', words: 0 };
   const guidance = guidanceFor(section, policy.template);
@@ -59,15 +67,15 @@ export function sectionState(spec: SpecSection, section: TemplateSection, matchi
     }
     const isOwn = own.has(block);
     for (const unit of block.units) {
-      const copied = resemblance(unit, guidance, { contains: false });
+      const copied = resemblance(unit, guidance, { contains: false }, keyOf);
       if (copied && copied.unit.kind !== 'kept') {
         sawGuidance = true;
-      } else if (copied || isNotApplicable(unit)) {
+      } else if (copied || isNotApplicable(unit, keyOf)) {
         // Text the template means to be kept (a checklist), or "N/A", answers its own section, not the one above it.
         if (!isOwn) continue;
         if (copied || !notApplicableIsBlank) words += countWords(unit);
         else sawNotApplicable = true;
-      } else if (isSpelledOutPlaceholder(unit)) {
+      } else if (isSpelledOutPlaceholder(unit, keyOf)) {
         sawPlaceholder = true;
       } else {
         const authored = countWords(policy.placeholders.strip(unit));

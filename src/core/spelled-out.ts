@@ -36,13 +36,13 @@ const QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
 const LONGEST = 60;
 
 /** The unit, whole, is a placeholder in words. */
-export function isSpelledOutPlaceholder(unit: string): boolean {
-  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
+export function isSpelledOutPlaceholder(unit: string, keyOf: (text: string) => string = proseKey): boolean {
+  return unit.length <= LONGEST && SPELLED_OUT.test(keyOf(unit));
 }
 
 /** The unit, whole, says "N/A". */
-export function isNotApplicable(unit: string): boolean {
-  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
+export function isNotApplicable(unit: string, keyOf: (text: string) => string = proseKey): boolean {
+  return unit.length <= LONGEST && NOT_APPLICABLE.test(keyOf(unit));
 }
 
 /**

@@ -13,6 +13,8 @@ export interface RuleContext {
   present: Map<TemplateSection, SpecSection>;
   /** What each present section holds. */
   states: Map<TemplateSection, SectionState>;
+  /** `proseKey`, remembered for this check: rules ask for the same unit's key again. */
+  proseKey: (text: string) => string;
 }
 
 /** A finding before the configuration gives it a severity. */
