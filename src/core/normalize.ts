@@ -70,11 +70,16 @@ export function proseKey(text: string): string {
  * guidance, "N/A", a placeholder in words, leftover guidance). Kept for one check only.
  */
 export function proseKeys(): (text: string) => string {
-  const known = new Map<string, string>();
+  return remembered(proseKey);
+}
+
+/** A function of a text that works out each text's answer once. */
+export function remembered<T>(of: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
   return (text) => {
-    let key = known.get(text);
-    if (key === undefined) known.set(text, (key = proseKey(text)));
-    return key;
+    let answer = known.get(text);
+    if (answer === undefined) known.set(text, (answer = of(text)));
+    return answer;
   };
 }
 

@@ -37,9 +37,15 @@ export function scopeBlocks(spec: SpecSection, section: TemplateSection, matchin
 // A paragraph that is one link and nothing else: `[RFC thread](https://…)`, `<https://…>`, a bare URL.
 const BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
 
+/** The words of a unit that are not placeholder tokens. */
+export function authoredWordsOf(policy: Policy): (unit: string) => number {
+  return (unit) => countWords(policy.placeholders.strip(unit));
+}
+
 /**
  * @param lines the spec's lines, to tell a paragraph that is only a link from one that says something
  * @param keyOf `proseKey`, or the check's remembering one (see `proseKeys`)
+ * @param authoredWords `authoredWordsOf(policy)`, or the check's remembering one
  */
 export function sectionState(
   spec: SpecSection,
@@ -48,6 +54,7 @@ export function sectionState(
   policy: Policy,
   lines: readonly string[],
   keyOf: (text: string) => string = proseKey,
+  authoredWords: (unit: string) => number = authoredWordsOf(policy),
 ): SectionState {
   const content = scopeBlocks(spec, section, matching).filter((block) => block.isContent);
   if (content.length === 0) return { fill: 'empty', words: 0 };
@@ -78,7 +85,7 @@ export function sectionState(
       } else if (isSpelledOutPlaceholder(unit, keyOf)) {
         sawPlaceholder = true;
       } else {
-        const authored = countWords(policy.placeholders.strip(unit));
+        const authored = authoredWords(unit);
         if (authored === 0) sawPlaceholder = true;
         words += authored;
       }

@@ -40,6 +40,7 @@ export function createParser(): MarkdownIt {
   labelSpans(md);
   for (const name of ['link', 'image']) wrapRule<InlineRule>(md.inline.ruler, name, unclosedBracketsFail);
   rawAutolinks(md);
+  linksUnnormalised(md);
   indentedCodeStarts(md);
   trackIndents(md);
   for (const name of ['table', 'fence', 'blockquote', 'hr', 'list', 'html_block', 'heading', 'gfm_footnote_definition']) wrapRule<BlockRule>(md.block.ruler, name, notFromLazyCode);
@@ -71,6 +72,22 @@ function recordSpans(md: MarkdownIt, name: string): void {
     if (token.type === 'code_inline') token.content = codeValue(state.src.slice(start + token.markup.length, state.pos - token.markup.length));
     return true;
   });
+}
+
+// A URL that may, once normalised, start with a scheme markdown-it refuses (`javascript:`, `data:` and the like).
+const MAY_BE_REFUSED = /(?:script|file|data):/i;
+
+/**
+ * No link's address is read here, only whether markdown-it takes it as a link: a URL is
+ * normalised (parsed, punycoded, percent-encoded) only where that could change the answer.
+ * Normalising adds escapes and never spells a scheme, so one without those words passes as before.
+ */
+function linksUnnormalised(md: MarkdownIt): void {
+  const { normalizeLink, validateLink } = md;
+  md.normalizeLink = (url) => url;
+  // An autolink's text is replaced by its URL as written (rawAutolinks): no need to work it out.
+  md.normalizeLinkText = (url) => url;
+  md.validateLink = (url) => !MAY_BE_REFUSED.test(url) || validateLink(normalizeLink(url));
 }
 
 /** An autolink's text is its URL as written (markdown-it would percent-decode it for display). */

@@ -15,6 +15,8 @@ export interface RuleContext {
   states: Map<TemplateSection, SectionState>;
   /** `proseKey`, remembered for this check: rules ask for the same unit's key again. */
   proseKey: (text: string) => string;
+  /** A unit's words without its placeholder tokens, remembered for this check. */
+  authoredWords: (unit: string) => number;
 }
 
 /** A finding before the configuration gives it a severity. */
