@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { CHUNK_LINES, readInChunks } from './chunks.js';
 import { footnoteCall, footnoteDefinition } from './footnotes.js';
 import { headingOrigins, taskChecks } from './gfm.js';
 import { codeValue } from './inline.js';
@@ -24,7 +25,8 @@ import { tableCells } from './tables.js';
 export const MAX_NESTING = 200;
 
 
-export function createParser(): MarkdownIt {
+/** @param chunkLines lines a chunk holds at least when the parse is asked to read in chunks (see chunks.ts) */
+export function createParser(chunkLines = CHUNK_LINES): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
   (md.options as { maxNesting: number }).maxNesting = MAX_NESTING;
   md.disable(['strikethrough', 'linkify', 'replacements', 'smartquotes']);
@@ -48,6 +50,7 @@ export function createParser(): MarkdownIt {
   tableCells(md);
   taskChecks(md);
   headingOrigins(md);
+  readInChunks(md, chunkLines);
   return md;
 }
 
