@@ -46,11 +46,12 @@ export function withoutRequirementMark(text: string): string {
  * `## 2) **Context & Goal:** 🎯` and `## context and goal` both give `context and goal`.
  */
 export function headingKey(text: string): string {
-  let key = withoutRequirementMark(nfkc(text).toLowerCase().replace(DECORATION, ' '));
+  const ascii = ASCII.test(text);
+  let key = withoutRequirementMark(nfkc(text).toLowerCase().replace(ascii ? DECORATION_ASCII : DECORATION, ' '));
   key = key.replace(NUMBERING, '');
   key = key.replace(TRAILING_PUNCTUATION, '');
   key = key.replace(/&/g, ' and ');
-  return key.replace(NON_WORD, ' ').trim();
+  return key.replace(ascii ? NON_WORD_ASCII : NON_WORD, ' ').trim();
 }
 
 // Plain ASCII needs no Unicode normalisation and no Unicode classes: the common case, kept cheap.
@@ -58,29 +59,20 @@ export function headingKey(text: string): string {
 const ASCII = /^[\x00-\x7f]*$/u;
 const NON_WORD_ASCII = /[^a-z0-9]+/g;
 
+// The ASCII characters DECORATION takes (`$+<=>^`|~`), found by asking it: the same answer, without Unicode classes.
+const DECORATION_ASCII = new RegExp(
+  `[${Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code))
+    .filter((char) => new RegExp(DECORATION.source, 'u').test(char))
+    .map((char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .join('')}]`,
+  'g',
+);
+
 /** Prose reduced to its words, for comparing an author's text with the template's guidance. */
 export function proseKey(text: string): string {
   // In ASCII the only letters are a-z once lower case, the only digits 0-9, and there are no marks.
   if (ASCII.test(text)) return text.toLowerCase().replace(NON_WORD_ASCII, ' ').trim();
   return nfkc(text).toLowerCase().replace(NON_WORD, ' ').trim();
-}
-
-/**
- * `proseKey`, remembered: one check asks for the same unit's key up to four times (is it
- * guidance, "N/A", a placeholder in words, leftover guidance). Kept for one check only.
- */
-export function proseKeys(): (text: string) => string {
-  return remembered(proseKey);
-}
-
-/** A function of a text that works out each text's answer once. */
-export function remembered<T>(of: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
-  return (text) => {
-    let answer = known.get(text);
-    if (answer === undefined) known.set(text, (answer = of(text)));
-    return answer;
-  };
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;

@@ -1,10 +1,11 @@
 import { guidanceFor, resemblance } from './guidance.js';
 import { isDescendant, type Matching } from './match.js';
-import { countWords, proseKey } from './normalize.js';
+import { countWords } from './normalize.js';
 import type { Policy } from './policy.js';
 import { allowsNotApplicable, isNotApplicable, isSpelledOutPlaceholder } from './spelled-out.js';
 import type { TemplateSection } from './template.js';
 import type { Block, SpecSection } from './types.js';
+import { UnitFacts } from './unit-facts.js';
 
 /** What a present section holds, judged once and shared by the content rules. */
 export type Fill = 'empty' | 'guidance' | 'placeholders' | 'written';
@@ -37,15 +38,9 @@ export function scopeBlocks(spec: SpecSection, section: TemplateSection, matchin
 // A paragraph that is one link and nothing else: `[RFC thread](https://…)`, `<https://…>`, a bare URL.
 const BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
 
-/** The words of a unit that are not placeholder tokens. */
-export function authoredWordsOf(policy: Policy): (unit: string) => number {
-  return (unit) => countWords(policy.placeholders.strip(unit));
-}
-
 /**
  * @param lines the spec's lines, to tell a paragraph that is only a link from one that says something
- * @param keyOf `proseKey`, or the check's remembering one (see `proseKeys`)
- * @param authoredWords `authoredWordsOf(policy)`, or the check's remembering one
+ * @param facts the check's units' prose keys and authored words
  */
 export function sectionState(
   spec: SpecSection,
@@ -53,8 +48,7 @@ export function sectionState(
   matching: Matching,
   policy: Policy,
   lines: readonly string[],
-  keyOf: (text: string) => string = proseKey,
-  authoredWords: (unit: string) => number = authoredWordsOf(policy),
+  facts = new UnitFacts(policy),
 ): SectionState {
   const content = scopeBlocks(spec, section, matching).filter((block) => block.isContent);
   if (content.length === 0) return { fill: 'empty', words: 0 };
@@ -73,7 +67,9 @@ export function sectionState(
       continue;
     }
     const isOwn = own.has(block);
-    for (const unit of block.units) {
+    for (let index = 0; index < block.units.length; index++) {
+      const unit = block.units[index]!;
+      const keyOf = (): string => facts.key(block, index);
       const copied = resemblance(unit, guidance, { contains: false }, keyOf);
       if (copied && copied.unit.kind !== 'kept') {
         sawGuidance = true;
@@ -85,7 +81,7 @@ export function sectionState(
       } else if (isSpelledOutPlaceholder(unit, keyOf)) {
         sawPlaceholder = true;
       } else {
-        const authored = authoredWords(unit);
+        const authored = facts.authoredWords(block, index);
         if (authored === 0) sawPlaceholder = true;
         words += authored;
       }

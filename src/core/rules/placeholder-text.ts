@@ -62,7 +62,7 @@ function placeholdersIn(block: Block, context: RuleContext): Map<number, string[
     const starts = unitLines(block, context.document.lines);
     block.units.forEach((unit, index) => {
       const line = starts[index]!;
-      if (isSpelledOutPlaceholder(unit, context.proseKey) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
+      if (isSpelledOutPlaceholder(unit, () => context.units.key(block, index)) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
     });
   }
   return byLine.size < 2 ? byLine : new Map([...byLine].sort(([a], [b]) => a - b));
