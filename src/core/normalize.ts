@@ -75,22 +75,37 @@ export function proseKey(text: string): string {
   return nfkc(text).toLowerCase().replace(NON_WORD, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+// What a character is to a word: 1 starts one (a letter or digit), 2 only goes on with one (a mark, `'`, `’`, `_`, `-`), 0 ends one.
+const STARTS_WORD = /[\p{L}\p{N}]/u;
+const GOES_ON = /[\p{M}'’_-]/u;
+const ASCII_KIND = Uint8Array.from({ length: 0x80 }, (_, code) => kindOf(String.fromCharCode(code)));
 
-/** Words a reader would count: runs of letters or digits. */
+function kindOf(char: string): number {
+  return STARTS_WORD.test(char) ? 1 : GOES_ON.test(char) ? 2 : 0;
+}
+
+/**
+ * Words a reader would count: runs of letters or digits, as matching
+ * /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]* /gu counts them, by hand: a word starts at a letter or digit
+ * outside a word and goes on over letters, digits, marks, `'`, `’`, `_` and `-`.
+ */
 export function countWords(text: string): number {
-  // The same count as matching WORD, by hand while the text is ASCII: a word starts at a letter or
-  // digit outside a word, and goes on over letters, digits, `'`, `_` and `-`.
   let words = 0;
   let inWord = false;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    if (code > 0x7f) return text.match(WORD)?.length ?? 0;
-    const alphanumeric = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
-    if (alphanumeric) {
+    let kind: number;
+    if (code < 0x80) kind = ASCII_KIND[code]!;
+    else {
+      // Rare outside ASCII: one code point (a surrogate pair is one), asked of the Unicode classes.
+      const point = text.codePointAt(at)!;
+      if (point > 0xffff) at++;
+      kind = kindOf(String.fromCodePoint(point));
+    }
+    if (kind === 1) {
       if (!inWord) words++;
       inWord = true;
-    } else inWord = inWord && (code === 0x27 || code === 0x5f || code === 0x2d);
+    } else if (kind === 0) inWord = false;
   }
   return words;
 }
