@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import { CHUNK_LINES, readInChunks } from './chunks.js';
@@ -51,7 +52,18 @@ export function createParser(chunkLines = CHUNK_LINES): MarkdownIt {
   taskChecks(md);
   headingOrigins(md);
   readInChunks(md, chunkLines);
+  normaliseOnlyWhenNeeded(md);
   return md;
+}
+
+/**
+ * markdown-it's first step rewrites `\r\n` and `\r` to `\n` and NUL to U+FFFD by a replace over
+ * the whole text, every `\n` included; the text parseSpec hands it has neither, most of the time.
+ */
+function normaliseOnlyWhenNeeded(md: MarkdownIt): void {
+  wrapRule<(state: StateCore) => void>(md.core.ruler, 'normalize', (normalize) => (state) => {
+    if (/[\r\0]/.test(state.src)) normalize(state);
+  });
 }
 
 /** markdown-it drops link definitions; mdast keeps them as blocks, which the tree needs. */
