@@ -1732,12 +1732,12 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
+    function reportMissingProp(cxt, missing2) {
+      cxt.setParams({ missingProperty: missing2 }, true);
       cxt.error();
     }
     exports.reportMissingProp = reportMissingProp;
@@ -5299,14 +5299,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing = gen.let("missing");
+          const missing2 = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
+            (0, code_1.reportMissingProp)(cxt, missing2);
             gen.else();
           }
         }
@@ -5316,10 +5316,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+        function loopUntilMissing(missing2, valid) {
+          cxt.setParams({ missingProperty: missing2 });
+          gen.forOf(missing2, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -5857,7 +5857,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing = gen.let("missing");
+      const missing2 = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -5875,8 +5875,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
+          (0, code_1.reportMissingProp)(cxt, missing2);
           gen.else();
         }
       }
@@ -26895,19 +26895,28 @@ function resemblance(text2, guidance, options, keyOf = proseKey) {
   const key = keyOf(text2);
   const count = wordCount(key);
   let words;
+  let present;
   for (const position of mayContain ? guidance.everyUnit : guidance.byWords[count] ?? []) {
     const unit = guidance.units[position];
     if (unit.key === key) return { unit, how: "same" };
     if (unit.words < NEAR_MIN_WORDS) continue;
     if (mayContain && unit.kind === "guidance" && unit.words >= CONTAINS_MIN_WORDS && startsWithWords(key, unit.key)) return { unit, how: "contains" };
     const allowed = nearAllowance(unit);
-    if (Math.abs(unit.words - count) <= allowed && wordEdits(words ??= key.split(" "), unit.wordList, allowed) <= allowed) return { unit, how: "near" };
+    if (Math.abs(unit.words - count) > allowed) continue;
+    words ??= key.split(" ");
+    if (missing(unit.wordList, present ??= new Set(words), allowed) > allowed) continue;
+    if (wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: "near" };
   }
   if (!mayContain) return void 0;
   for (const sentence of guidance.sentences) {
     if (key === sentence.key || startsWithWords(key, sentence.key)) return { unit: sentence, how: "contains" };
   }
   return void 0;
+}
+function missing(words, present, limit) {
+  let count = 0;
+  for (const word2 of words) if (!present.has(word2) && ++count > limit) break;
+  return count;
 }
 function wordCount(key) {
   let count = 1;
@@ -27479,9 +27488,9 @@ var missingSection = {
   description: "A required section of the template has no heading in the spec.",
   check(context) {
     const expected = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
-    const missing = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
-    const lookalikes = nearMisses(missing, hintCandidates(context));
-    return missing.map((section) => {
+    const missing2 = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
+    const lookalikes = nearMisses(missing2, hintCandidates(context));
+    return missing2.map((section) => {
       const insertBeforeLine = insertionLine(section, context);
       const finding = {
         section: section.name,
@@ -33096,13 +33105,13 @@ async function readSpecs(client, { changed, links }, options) {
     ...file.patch === void 0 ? {} : { patch: file.patch },
     ...file.previousPath === void 0 ? {} : { previousPath: file.previousPath }
   }));
-  const missing = [];
+  const missing2 = [];
   links.forEach((link2, index) => {
     const found = linked[index];
     if (found?.kind === "file") specs.push({ path: link2.path, bytes: found.bytes, blobSha: found.sha, status: "unchanged" });
-    else missing.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
+    else missing2.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
   });
-  return { specs, missing };
+  return { specs, missing: missing2 };
 }
 
 // src/github/compare.ts

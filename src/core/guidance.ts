@@ -171,6 +171,7 @@ export function resemblance(
   const key = keyOf(text);
   const count = wordCount(key);
   let words: string[] | undefined;
+  let present: Set<string> | undefined;
   // Only units of about as many words can be the same or a near copy; any shorter one may be contained.
   for (const position of mayContain ? guidance.everyUnit : (guidance.byWords[count] ?? [])) {
     const unit = guidance.units[position]!;
@@ -178,13 +179,24 @@ export function resemblance(
     if (unit.words < NEAR_MIN_WORDS) continue;
     if (mayContain && unit.kind === 'guidance' && unit.words >= CONTAINS_MIN_WORDS && startsWithWords(key, unit.key)) return { unit, how: 'contains' };
     const allowed = nearAllowance(unit);
-    if (Math.abs(unit.words - count) <= allowed && wordEdits((words ??= key.split(' ')), unit.wordList, allowed) <= allowed) return { unit, how: 'near' };
+    if (Math.abs(unit.words - count) > allowed) continue;
+    words ??= key.split(' ');
+    // Each of the unit's words the text lacks costs an edit at least: a cheap bound before the table.
+    if (missing(unit.wordList, (present ??= new Set(words)), allowed) > allowed) continue;
+    if (wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: 'near' };
   }
   if (!mayContain) return undefined;
   for (const sentence of guidance.sentences) {
     if (key === sentence.key || startsWithWords(key, sentence.key)) return { unit: sentence, how: 'contains' };
   }
   return undefined;
+}
+
+/** How many of the words are not in `present`, counted up to one past `limit`. */
+function missing(words: readonly string[], present: ReadonlySet<string>, limit: number): number {
+  let count = 0;
+  for (const word of words) if (!present.has(word) && ++count > limit) break;
+  return count;
 }
 
 /** How many words `key.split(' ')` gives. */
