@@ -1732,12 +1732,12 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
+    function reportMissingProp(cxt, missing2) {
+      cxt.setParams({ missingProperty: missing2 }, true);
       cxt.error();
     }
     exports.reportMissingProp = reportMissingProp;
@@ -5299,14 +5299,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing = gen.let("missing");
+          const missing2 = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
+            (0, code_1.reportMissingProp)(cxt, missing2);
             gen.else();
           }
         }
@@ -5316,10 +5316,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+        function loopUntilMissing(missing2, valid) {
+          cxt.setParams({ missingProperty: missing2 });
+          gen.forOf(missing2, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -5857,7 +5857,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing = gen.let("missing");
+      const missing2 = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -5875,8 +5875,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
+          (0, code_1.reportMissingProp)(cxt, missing2);
           gen.else();
         }
       }
@@ -19123,17 +19123,47 @@ function withoutRequirementMark(text2) {
   return normalised.replace(TRAILING_MARK, "").replace(LEADING_MARK, "").trim();
 }
 function headingKey(text2) {
-  let key = withoutRequirementMark(nfkc(text2).toLowerCase().replace(DECORATION, " "));
+  const ascii = ASCII.test(text2);
+  let key = withoutRequirementMark(nfkc(text2).toLowerCase().replace(ascii ? DECORATION_ASCII : DECORATION, " "));
   key = key.replace(NUMBERING, "");
   key = key.replace(TRAILING_PUNCTUATION, "");
   key = key.replace(/&/g, " and ");
-  return key.replace(NON_WORD, " ").trim();
+  return key.replace(ascii ? NON_WORD_ASCII : NON_WORD, " ").trim();
 }
+var ASCII = /^[\x00-\x7f]*$/u;
+var NON_WORD_ASCII = /[^a-z0-9]+/g;
+var DECORATION_ASCII = new RegExp(
+  `[${Array.from({ length: 128 }, (_, code2) => String.fromCharCode(code2)).filter((char) => new RegExp(DECORATION.source, "u").test(char)).map((char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, "0")}`).join("")}]`,
+  "g"
+);
 function proseKey(text2) {
+  if (ASCII.test(text2)) return text2.toLowerCase().replace(NON_WORD_ASCII, " ").trim();
   return nfkc(text2).toLowerCase().replace(NON_WORD, " ").trim();
 }
+var STARTS_WORD = /[\p{L}\p{N}]/u;
+var GOES_ON = /[\p{M}'’_-]/u;
+var ASCII_KIND = Uint8Array.from({ length: 128 }, (_, code2) => kindOf(String.fromCharCode(code2)));
+function kindOf(char) {
+  return STARTS_WORD.test(char) ? 1 : GOES_ON.test(char) ? 2 : 0;
+}
 function countWords(text2) {
-  return text2.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
+  let words = 0;
+  let inWord = false;
+  for (let at2 = 0; at2 < text2.length; at2++) {
+    const code2 = text2.charCodeAt(at2);
+    let kind;
+    if (code2 < 128) kind = ASCII_KIND[code2];
+    else {
+      const point = text2.codePointAt(at2);
+      if (point > 65535) at2++;
+      kind = kindOf(String.fromCodePoint(point));
+    }
+    if (kind === 1) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (kind === 0) inWord = false;
+  }
+  return words;
 }
 
 // node_modules/html-tag-names/index.js
@@ -19421,7 +19451,9 @@ function placeholderMatcher(tokens, templateMarkdown = "") {
   const markers = compile(literals.filter((token) => MARKER.test(token)).map(literalPattern));
   const others = compile(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
   const own = compile((brackets?.template.exact ?? []).map(literalPattern));
+  const candidate = anyOf([...literals, ...brackets?.template.exact ?? []], brackets !== void 0);
   const scan = (line, inlineCode, context) => {
+    if (!candidate.test(line)) return [];
     const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
     const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
     const found = matches(own, visible);
@@ -19437,7 +19469,11 @@ function placeholderMatcher(tokens, templateMarkdown = "") {
     find(markdownLine, inlineCode, context = {}) {
       return scan(markdownLine, inlineCode, context).map((match2) => match2.text);
     },
+    mayHold(text2) {
+      return candidate.test(text2);
+    },
     strip(text2) {
+      if (!candidate.test(text2)) return text2;
       return text2.split("\n").map((line) => scan(line, [], {}).reduceRight((rest, match2) => rest.slice(0, match2.index) + " " + rest.slice(match2.index + match2.text.length), line)).join("\n");
     }
   };
@@ -19483,6 +19519,15 @@ function blank(text2, ranges, fill = " ") {
   }
   return result;
 }
+function anyOf(literals, brackets) {
+  if (literals.includes("")) return /(?:)/u;
+  const alternatives = literals.map(escape2);
+  if (brackets) alternatives.push("[<{]");
+  return new RegExp(alternatives.length > 0 ? alternatives.join("|") : "(?!)", "u");
+}
+function escape2(literal) {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
 function compile(alternatives) {
   return alternatives.length === 0 ? void 0 : new RegExp(alternatives.join("|"), "gu");
 }
@@ -19498,7 +19543,7 @@ function overlaps(a, b) {
   return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 }
 function literalPattern(token) {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const escaped = escape2(token);
   const opensBracket = token.startsWith("[") && !token.includes("]");
   const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : "";
   const after = opensBracket ? String.raw`[^\]\n]*\]?` : WORD_CHAR.test(token.charAt(token.length - 1)) ? String.raw`(?![\p{L}\p{N}_])` : "";
@@ -19625,7 +19670,7 @@ var OutlineBuilder = class {
 function splitLines(text2) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   if (body === "") return [];
-  const lines = body.split(/\r\n|\r|\n/);
+  const lines = body.includes("\r") ? body.split(/\r\n|\r|\n/) : body.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   return lines;
 }
@@ -19659,12 +19704,14 @@ function lineAt(offset, source) {
 var ANGLE_TAG = new RegExp("^<\\p{L}[\\p{L}\\p{N} _.-]*>$", "u");
 
 // src/core/fast/positions.ts
-var origins = /* @__PURE__ */ new WeakMap();
 function setOrigin(inline2, origin) {
-  origins.set(inline2, origin);
+  inline2.meta = origin;
+}
+function originOf(inline2) {
+  return inline2.meta ?? void 0;
 }
 function indentsOf(inline2) {
-  const origin = origins.get(inline2);
+  const origin = originOf(inline2);
   return origin?.kind === "lines" ? origin.indents ?? [] : [];
 }
 var OffsetMap = class {
@@ -19678,7 +19725,7 @@ var OffsetMap = class {
   inputLineStarts;
   contentLineStarts;
   at(offset) {
-    const origin = origins.get(this.inline) ?? { kind: "lines", firstLine: this.inline.map?.[0] ?? 0 };
+    const origin = originOf(this.inline) ?? { kind: "lines", firstLine: this.inline.map?.[0] ?? 0 };
     if (origin.kind === "start") return origin.start + offset;
     if (origin.kind === "offsets") {
       const { offsets } = origin;
@@ -20902,7 +20949,7 @@ var getCodePoint = (
   )
 );
 function getEscaper(regex2, map2) {
-  return function escape4(data) {
+  return function escape5(data) {
     let match2;
     let lastIdx = 0;
     let result = "";
@@ -23790,7 +23837,7 @@ for (let i = 0; i < 256; i++) {
 "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
   ESCAPED[ch.charCodeAt(0)] = 1;
 });
-function escape3(state, silent) {
+function escape4(state, silent) {
   let pos = state.pos;
   const max = state.posMax;
   if (state.src.charCodeAt(pos) !== 92) return false;
@@ -24562,7 +24609,7 @@ var _rules3 = [
   ["text", text],
   ["linkify", linkify2],
   ["newline", newline],
-  ["escape", escape3],
+  ["escape", escape4],
   ["backticks", backtick],
   ["strikethrough", strikethrough_default.tokenize],
   ["emphasis", emphasis_default.tokenize],
@@ -25658,6 +25705,63 @@ MarkdownIt.prototype.renderInline = function(src, env) {
 };
 var lib_default = MarkdownIt;
 
+// src/core/fast/chunks.ts
+var CHUNK_LINES = 2e3;
+var ENDED_BY_A_HEADING = /* @__PURE__ */ new Set(["paragraph_open", "heading_open", "hr"]);
+function readInChunks(md, chunkLines = CHUNK_LINES) {
+  wrapRule(md.core.ruler, "block", (block2) => {
+    const blockInChunks = (state) => {
+      const env = state.env;
+      if (state.inlineMode || !env.boundaries || !env.consume) {
+        block2(state);
+        return;
+      }
+      const rules = md.core.ruler.getRules("");
+      const after = rules.slice(rules.indexOf(blockInChunks) + 1);
+      for (const tokens of chunks(state, env.boundaries, chunkLines)) {
+        const chunk = new md.core.State(state.src, md, state.env);
+        chunk.tokens = tokens;
+        for (const rule of after) rule(chunk);
+        env.consume(tokens);
+      }
+    };
+    return blockInChunks;
+  });
+}
+function* chunks(core, boundaries, chunkLines) {
+  const { md } = core;
+  const state = new md.block.State(core.src, md, core.env, []);
+  const end = state.lineMax;
+  let start = 0;
+  let next = 0;
+  while (start < end) {
+    while (next < boundaries.length && boundaries[next] < start + chunkLines) next++;
+    const stop = next < boundaries.length ? boundaries[next] : end;
+    state.tokens = [];
+    state.line = start;
+    md.block.tokenize(state, start, stop);
+    const tokens = state.tokens;
+    const last = lastTopLevel(tokens);
+    if (stop < end && last >= 0 && tokens[last].map[1] >= stop && !ENDED_BY_A_HEADING.has(tokens[last].type)) {
+      yield tokens.slice(0, last);
+      start = tokens[last].map[0];
+      next = boundaries.length;
+      continue;
+    }
+    yield tokens;
+    start = stop;
+  }
+}
+function lastTopLevel(tokens) {
+  let last = -1;
+  let depth = 0;
+  tokens.forEach((token, at2) => {
+    if (depth === 0 && token.map) last = at2;
+    depth += token.nesting;
+  });
+  return last;
+}
+
 // src/core/fast/footnotes.ts
 var OPEN_BRACKET = 91;
 var CARET = 94;
@@ -25826,7 +25930,7 @@ function trimmed(cell) {
 
 // src/core/fast/parser.ts
 var MAX_NESTING = 200;
-function createParser() {
+function createParser(chunkLines = CHUNK_LINES) {
   const md = new lib_default("default", { html: true, linkify: false, typographer: false });
   md.options.maxNesting = MAX_NESTING;
   md.disable(["strikethrough", "linkify", "replacements", "smartquotes"]);
@@ -25842,6 +25946,7 @@ function createParser() {
   labelSpans(md);
   for (const name of ["link", "image"]) wrapRule(md.inline.ruler, name, unclosedBracketsFail);
   rawAutolinks(md);
+  linksUnnormalised(md);
   indentedCodeStarts(md);
   trackIndents(md);
   for (const name of ["table", "fence", "blockquote", "hr", "list", "html_block", "heading", "gfm_footnote_definition"]) wrapRule(md.block.ruler, name, notFromLazyCode);
@@ -25849,7 +25954,14 @@ function createParser() {
   tableCells(md);
   taskChecks(md);
   headingOrigins(md);
+  readInChunks(md, chunkLines);
+  normaliseOnlyWhenNeeded(md);
   return md;
+}
+function normaliseOnlyWhenNeeded(md) {
+  wrapRule(md.core.ruler, "normalize", (normalize4) => (state) => {
+    if (/[\r\0]/.test(state.src)) normalize4(state);
+  });
 }
 function keepDefinitions(md) {
   wrapRule(md.block.ruler, "reference", (reference2) => (state, startLine, endLine, silent) => {
@@ -25869,6 +25981,13 @@ function recordSpans(md, name) {
     if (token.type === "code_inline") token.content = codeValue(state.src.slice(start + token.markup.length, state.pos - token.markup.length));
     return true;
   });
+}
+var MAY_BE_REFUSED = /(?:script|file|data):/i;
+function linksUnnormalised(md) {
+  const { normalizeLink: normalizeLink2, validateLink: validateLink2 } = md;
+  md.normalizeLink = (url) => url;
+  md.normalizeLinkText = (url) => url;
+  md.validateLink = (url) => !MAY_BE_REFUSED.test(url) || validateLink2(normalizeLink2(url));
 }
 function rawAutolinks(md) {
   wrapRule(md.inline.ruler, "autolink", (rule) => (state, silent) => {
@@ -25982,24 +26101,53 @@ var TooComplexError = class extends Error {
   line;
 };
 var parser = createParser();
+var MAY_DEFINE = /^[ \t>*+\-0-9.)]*\[/m;
+var ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 function parseSpec(markdown) {
+  return parseWith(parser, markdown);
+}
+function parseWith(md, markdown) {
   const lines = splitLines(markdown);
-  const outline = new OutlineBuilder(lines);
   const frontMatter = frontMatterOf(markdown, lines);
-  if (frontMatter) outline.frontMatter(frontMatter.value, frontMatter.endLine);
+  const newOutline = () => {
+    const outline = new OutlineBuilder(lines);
+    if (frontMatter) outline.frontMatter(frontMatter.value, frontMatter.endLine);
+    return outline;
+  };
   const bodyLines = frontMatter ? lines.map((line, index) => index < frontMatter.endLine ? "" : line) : lines;
-  const body = `${bodyLines.join("\n")}
+  const hasCarriageReturns = markdown.includes("\r");
+  const plain2 = !frontMatter && !hasCarriageReturns && markdown.charCodeAt(0) !== 65279;
+  const body = plain2 ? markdown.endsWith("\n") ? markdown : `${markdown}
+` : `${bodyLines.join("\n")}
 `;
   const deepLine = nestsTooDeep(bodyLines);
   if (deepLine > 0) throw new TooComplexError(MAX_NESTING, deepLine);
-  const tokens = parser.parse(body, {});
-  const deepest = tokens.find((token) => token.level >= MAX_NESTING - 1);
-  if (deepest) throw new TooComplexError(MAX_NESTING, (deepest.map?.[0] ?? 0) + 1);
   const lineStarts = [0];
   for (const line of bodyLines) lineStarts.push(lineStarts[lineStarts.length - 1] + line.length + 1);
   const source = { body, lines, lineStarts };
-  if (markdown.includes("\r")) source.eols = lineEndings(markdown, lines.length);
-  return addTokens(outline, tokens, source);
+  if (hasCarriageReturns) source.eols = lineEndings(markdown, lines.length);
+  if (!MAY_DEFINE.test(body)) {
+    const chunked = newOutline();
+    const env = {
+      boundaries: headingLines(bodyLines),
+      consume: (tokens) => addTokens(chunked, withinNesting(tokens), source)
+    };
+    md.parse(body, env);
+    if (Object.keys(env.references ?? {}).length === 0 && (env.footnotes?.size ?? 0) === 0) return chunked.document;
+  }
+  return addTokens(newOutline(), withinNesting(md.parse(body, {})), source);
+}
+function headingLines(lines) {
+  const found = [];
+  lines.forEach((line, index) => {
+    if (line.charCodeAt(0) === 35 && ATX_HEADING.test(line)) found.push(index);
+  });
+  return found;
+}
+function withinNesting(tokens) {
+  const deepest = tokens.find((token) => token.level >= MAX_NESTING - 1);
+  if (deepest) throw new TooComplexError(MAX_NESTING, (deepest.map?.[0] ?? 0) + 1);
+  return tokens;
 }
 var FENCES = ["---", "+++"];
 function frontMatterOf(markdown, lines) {
@@ -26037,6 +26185,7 @@ function nestsTooDeep(lines) {
         levels += 2;
         pos += 2;
       } else {
+        if (!(char !== void 0 && char >= "0" && char <= "9")) break;
         const ordered = /^\d{1,9}[.)][ \t]/.exec(line.slice(pos, pos + 11));
         if (!ordered) break;
         levels += 2;
@@ -26519,8 +26668,7 @@ function wordDistance(a, b, limit) {
 
 // src/core/match.ts
 function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) {
-  const index = keyIndex(template, aliases);
-  const halves = halvesOf(index.keys());
+  const { index, halves } = templateKeys(template, aliases);
   const matching = {
     bySection: /* @__PURE__ */ new Map(),
     byHeading: /* @__PURE__ */ new Map(),
@@ -26546,6 +26694,17 @@ function matchSections(document, template, aliases = /* @__PURE__ */ new Map()) 
     (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec)
   );
   return matching;
+}
+var keysByTemplate = /* @__PURE__ */ new WeakMap();
+function templateKeys(template, aliases) {
+  let byAliases = keysByTemplate.get(template);
+  if (!byAliases) keysByTemplate.set(template, byAliases = /* @__PURE__ */ new WeakMap());
+  let keys = byAliases.get(aliases);
+  if (!keys) {
+    const index = keyIndex(template, aliases);
+    byAliases.set(aliases, keys = { index, halves: halvesOf(index.keys()) });
+  }
+  return keys;
 }
 function keyIndex(template, aliases) {
   const byKey = /* @__PURE__ */ new Map();
@@ -26787,8 +26946,21 @@ function sectionGuidance(units) {
     units,
     sentences,
     longest: Math.max(0, ...units.map((unit) => unit.key.length)),
-    openings: new Set([...units, ...sentences].map((unit) => opening(unit.key)))
+    openings: new Set([...units, ...sentences].map((unit) => opening(unit.key))),
+    byWords: byWordCount(units),
+    everyUnit: units.map((_, position) => position)
   };
+}
+function byWordCount(units) {
+  const byWords = [];
+  units.forEach((unit, position) => {
+    const allowed = unit.words < NEAR_MIN_WORDS ? 0 : nearAllowance(unit);
+    for (let words = Math.max(0, unit.words - allowed); words <= unit.words + allowed; words++) (byWords[words] ??= []).push(position);
+  });
+  return byWords;
+}
+function nearAllowance(unit) {
+  return Math.max(1, Math.floor(unit.words * NEAR_EDITS));
 }
 function descendants(section) {
   return section.children.flatMap((child) => [child, ...descendants(child)]);
@@ -26807,19 +26979,24 @@ function isChecklist(block2, document) {
 function commentText(block2, document) {
   return block2.masks.filter((mask) => mask.kind === "comment").map((mask) => document.lines[mask.line - 1].slice(mask.start, mask.end)).join(" ");
 }
-function resemblance(text2, guidance, options) {
+function resemblance(text2, guidance, options, keyOf = proseKey) {
   if (guidance.units.length === 0) return void 0;
   const mayContain = options.contains && guidance.openings.has(opening(text2));
   if (!mayContain && text2.length > guidance.longest * 1.5 + 20) return void 0;
-  const key = comparable(text2);
+  const key = keyOf(text2);
+  const count = wordCount(key);
   let words;
-  for (const unit of guidance.units) {
+  let present;
+  for (const position of mayContain ? guidance.everyUnit : guidance.byWords[count] ?? []) {
+    const unit = guidance.units[position];
     if (unit.key === key) return { unit, how: "same" };
     if (unit.words < NEAR_MIN_WORDS) continue;
     if (mayContain && unit.kind === "guidance" && unit.words >= CONTAINS_MIN_WORDS && startsWithWords(key, unit.key)) return { unit, how: "contains" };
+    const allowed = nearAllowance(unit);
+    if (Math.abs(unit.words - count) > allowed) continue;
     words ??= key.split(" ");
-    const allowed = Math.max(1, Math.floor(unit.words * NEAR_EDITS));
-    if (Math.abs(unit.words - words.length) <= allowed && wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: "near" };
+    if (missing(unit.wordList, present ??= new Set(words), allowed) > allowed) continue;
+    if (wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: "near" };
   }
   if (!mayContain) return void 0;
   for (const sentence of guidance.sentences) {
@@ -26827,10 +27004,15 @@ function resemblance(text2, guidance, options) {
   }
   return void 0;
 }
-var ASCII = /^[\x00-\x7f]*$/u;
-var NON_WORD_ASCII = /[^a-z0-9]+/g;
-function comparable(text2) {
-  return ASCII.test(text2) ? text2.toLowerCase().replace(NON_WORD_ASCII, " ").trim() : proseKey(text2);
+function missing(words, present, limit) {
+  let count = 0;
+  for (const word2 of words) if (!present.has(word2) && ++count > limit) break;
+  return count;
+}
+function wordCount(key) {
+  let count = 1;
+  for (let at2 = key.indexOf(" "); at2 >= 0; at2 = key.indexOf(" ", at2 + 1)) count++;
+  return count;
 }
 function startsWithWords(key, start) {
   return key.length > start.length && key.charCodeAt(start.length) === 32 && key.startsWith(start);
@@ -26841,17 +27023,33 @@ function opening(text2) {
   const second = WORD.exec(text2)?.[0] ?? "";
   return `${first} ${second}`.toLowerCase();
 }
+var previousRow = new Int32Array(64);
+var currentRow = new Int32Array(64);
 function wordEdits(a, b, limit) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j2 = 0; j2 <= b.length; j2++) previous[j2] = Math.min(j2, over);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      current[j2] = Math.min(previous[j2] + 1, current[j2 - 1] + 1, previous[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
-      best = Math.min(best, current[j2]);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[0] = Math.min(i, over);
+    if (from > 1) current[from - 1] = over;
+    let best = current[0];
+    for (let j2 = from; j2 <= to; j2++) {
+      const substitute = previous[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1);
+      const cell = Math.min(substitute, previous[j2] + 1, current[j2 - 1] + 1, over);
+      current[j2] = cell;
+      if (cell < best) best = cell;
     }
+    if (to < b.length) current[to + 1] = over;
     if (best > limit) return best;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }
@@ -26872,16 +27070,45 @@ var NOT_APPLICABLE = /^(?:n a|na|not applicable|none applicable|does not apply)$
 var ALLOWS_NOT_APPLICABLE = /\bN\/A\b|not applicable|\b(?:may|can) (?:simply |just )?(?:state|say|write|answer)\b|\bsay so\b|\bif (?:any|none|applicable|needed|necessary|relevant)\b|does(?: not|n[’']t) apply|\bnot (?:necessary|needed|required|useful|relevant)\b|\b(?:required|needed|completed|filled(?: in)?) (?:when|if|once|until|before)\b/iu;
 var QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
 var LONGEST = 60;
-function isSpelledOutPlaceholder(unit) {
-  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
+function isSpelledOutPlaceholder(unit, keyOf = proseKey) {
+  return unit.length <= LONGEST && SPELLED_OUT.test(keyOf(unit));
 }
-function isNotApplicable(unit) {
-  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
+function isNotApplicable(unit, keyOf = proseKey) {
+  return unit.length <= LONGEST && NOT_APPLICABLE.test(keyOf(unit));
 }
 function allowsNotApplicable(section) {
+  let allows = allowing.get(section);
+  if (allows === void 0) allowing.set(section, allows = readsAllowing(section));
+  return allows;
+}
+var allowing = /* @__PURE__ */ new WeakMap();
+function readsAllowing(section) {
   if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
   for (let at2 = section; at2; at2 = at2.parent) if (ALLOWS_NOT_APPLICABLE.test(at2.guidance)) return true;
   return false;
+}
+
+// src/core/unit-facts.ts
+var UnitFacts = class {
+  constructor(policy) {
+    this.policy = policy;
+  }
+  policy;
+  keys = /* @__PURE__ */ new Map();
+  words = /* @__PURE__ */ new Map();
+  key(block2, index) {
+    const known = remembered(this.keys, block2);
+    return known[index] ??= proseKey(block2.units[index]);
+  }
+  authoredWords(block2, index) {
+    const known = remembered(this.words, block2);
+    return known[index] ??= countWords(this.policy.placeholders.strip(block2.units[index]));
+  }
+};
+function remembered(answers, block2) {
+  let known = answers.get(block2);
+  if (!known) answers.set(block2, known = []);
+  return known;
 }
 
 // src/core/section-state.ts
@@ -26895,7 +27122,7 @@ function scopeBlocks(spec, section, matching) {
   return blocks;
 }
 var BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|<[a-z][a-z0-9+.-]*:[^<>\s]*>|https?:\/\/\S+)\s*[.,;]?\s*$/iu;
-function sectionState(spec, section, matching, policy, lines) {
+function sectionState(spec, section, matching, policy, lines, facts = new UnitFacts(policy)) {
   const content = scopeBlocks(spec, section, matching).filter((block2) => block2.isContent);
   if (content.length === 0) return { fill: "empty", words: 0 };
   const guidance = guidanceFor(section, policy.template);
@@ -26912,18 +27139,20 @@ function sectionState(spec, section, matching, policy, lines) {
       continue;
     }
     const isOwn = own.has(block2);
-    for (const unit of block2.units) {
-      const copied = resemblance(unit, guidance, { contains: false });
+    for (let index = 0; index < block2.units.length; index++) {
+      const unit = block2.units[index];
+      const keyOf = () => facts.key(block2, index);
+      const copied = resemblance(unit, guidance, { contains: false }, keyOf);
       if (copied && copied.unit.kind !== "kept") {
         sawGuidance = true;
-      } else if (copied || isNotApplicable(unit)) {
+      } else if (copied || isNotApplicable(unit, keyOf)) {
         if (!isOwn) continue;
         if (copied || !notApplicableIsBlank) words += countWords(unit);
         else sawNotApplicable = true;
-      } else if (isSpelledOutPlaceholder(unit)) {
+      } else if (isSpelledOutPlaceholder(unit, keyOf)) {
         sawPlaceholder = true;
       } else {
-        const authored = countWords(policy.placeholders.strip(unit));
+        const authored = facts.authoredWords(block2, index);
         if (authored === 0) sawPlaceholder = true;
         words += authored;
       }
@@ -27014,7 +27243,7 @@ var leftoverGuidance = {
       if (!owner || context.states.get(owner)?.fill !== "written") continue;
       const guidance = guidanceFor(owner, context.policy.template);
       if (!guidance.units.some((unit) => unit.kind === "guidance")) continue;
-      const units = spec.blocks.filter((block2) => block2.isContent && block2.type !== "code").flatMap((block2) => block2.units.map((text2, index) => ({ block: block2, index, text: text2, copied: resemblance(text2, guidance, { contains: true }) })));
+      const units = spec.blocks.filter((block2) => block2.isContent && block2.type !== "code").flatMap((block2) => block2.units.map((text2, index) => ({ block: block2, index, text: text2, copied: resemblance(text2, guidance, { contains: true }, () => context.units.key(block2, index)) })));
       units.forEach(({ block: block2, index, text: text2, copied }, position) => {
         if (!copied || copied.unit.kind !== "guidance" || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS2) return;
         if (block2.type === "list" && isAnsweredQuestion(copied, text2, answerInItem(units, position, context.document.lines))) return;
@@ -27113,11 +27342,14 @@ var NearMissIndex = class {
     const looses = new Set(wanted.map((name) => name.loose));
     const words = new Set(wanted.flatMap((name) => name.words));
     for (const name of wanted) for (const piece of pieceCounts(name.key).keys()) this.byPiece.set(piece, { positions: [], counts: [] });
+    const scratch = /* @__PURE__ */ new Map();
     candidates2.forEach((name, position) => {
       if (looses.has(name.loose)) post(this.byLoose, name.loose, position);
       if (name.group !== void 0) post(this.byGroup, name.group, position);
-      for (const word2 of new Set(name.words)) if (words.has(word2)) post(this.byWord, word2, position);
-      for (const [piece, count] of pieceCounts(name.key, this.byPiece)) {
+      name.words.forEach((word2, at2) => {
+        if (words.has(word2) && name.words.indexOf(word2) === at2) post(this.byWord, word2, position);
+      });
+      for (const [piece, count] of pieceCounts(name.key, this.byPiece, scratch)) {
         const postings = this.byPiece.get(piece);
         postings.positions.push(position);
         postings.counts.push(count);
@@ -27163,8 +27395,8 @@ function piecesNeeded(a, b) {
   const longer = Math.max(a.length, b.length);
   return longer - 1 - 2 * Math.floor(longer / 4);
 }
-function pieceCounts(key, keep) {
-  const counts2 = /* @__PURE__ */ new Map();
+function pieceCounts(key, keep, counts2 = /* @__PURE__ */ new Map()) {
+  counts2.clear();
   for (let at2 = 0; at2 + 1 < key.length; at2++) {
     const piece = key.charCodeAt(at2) * 65536 + key.charCodeAt(at2 + 1);
     if (keep && !keep.has(piece)) continue;
@@ -27254,7 +27486,7 @@ var SYNONYM = 0.9;
 function nearMisses(sections, candidates2) {
   const pairs = [];
   if (sections.length === 0) return /* @__PURE__ */ new Map();
-  const found = candidates2.map((candidate) => cachedName(candidate, () => specKey(candidate)));
+  const found = candidates2.map((candidate) => nameOf(specKey(candidate)));
   const wanted = sections.map((section) => cachedName(section, () => section.key));
   const index = new NearMissIndex(found, wanted);
   sections.forEach((section, at2) => {
@@ -27347,9 +27579,9 @@ var missingSection = {
   description: "A required section of the template has no heading in the spec.",
   check(context) {
     const expected = context.policy.template.all.filter((section) => !context.present.has(section) && isExpected(section, context));
-    const missing = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
-    const lookalikes = nearMisses(missing, hintCandidates(context));
-    return missing.map((section) => {
+    const missing2 = expected.length > 0 ? withoutBoldLeads(expected, context) : expected;
+    const lookalikes = nearMisses(missing2, hintCandidates(context));
+    return missing2.map((section) => {
       const insertBeforeLine = insertionLine(section, context);
       const finding = {
         section: section.name,
@@ -27481,6 +27713,7 @@ var placeholderText = {
   }
 };
 function placeholdersIn(block2, context) {
+  const { placeholders } = context.policy;
   const masksByLine = /* @__PURE__ */ new Map();
   for (const mask of block2.masks) {
     const onLine = masksByLine.get(mask.line);
@@ -27490,21 +27723,22 @@ function placeholdersIn(block2, context) {
   const byLine = /* @__PURE__ */ new Map();
   for (let line = block2.line; line <= block2.endLine; line++) {
     const source = context.document.lines[line - 1] ?? "";
+    if (!placeholders.mayHold(source)) continue;
     const masks = masksByLine.get(line) ?? [];
     const hidden = masks.filter((mask) => mask.kind !== "inline-code").map((mask) => [mask.start, mask.end]);
     const inlineCode = masks.filter((mask) => mask.kind === "inline-code").map((mask) => [mask.start, mask.end]);
     const inBlockQuote = block2.type === "blockquote" || QUOTE_LINE.test(source);
-    const tokens = [...new Set(context.policy.placeholders.find(blank(source, hidden), inlineCode, { inBlockQuote }))];
+    const tokens = [...new Set(placeholders.find(blank(source, hidden), inlineCode, { inBlockQuote }))];
     if (tokens.length > 0) byLine.set(line, tokens);
   }
   if (block2.type !== "blockquote" && block2.type !== "table") {
     const starts = unitLines(block2, context.document.lines);
     block2.units.forEach((unit, index) => {
       const line = starts[index];
-      if (isSpelledOutPlaceholder(unit) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
+      if (isSpelledOutPlaceholder(unit, () => context.units.key(block2, index)) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
     });
   }
-  return new Map([...byLine].sort(([a], [b]) => a - b));
+  return byLine.size < 2 ? byLine : new Map([...byLine].sort(([a], [b]) => a - b));
 }
 
 // src/core/rules/section-order.ts
@@ -27653,10 +27887,10 @@ function checkSpecInContext(spec, policy) {
 }
 function ruleFindings(document, policy) {
   const matching = matchSections(document, policy.template, policy.aliases);
-  const context = { document, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map() };
+  const context = { document, policy, matching, present: /* @__PURE__ */ new Map(), states: /* @__PURE__ */ new Map(), units: new UnitFacts(policy) };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]);
-    context.states.set(section, stateOfParts(specs, section, matching, policy, document.lines));
+    context.states.set(section, stateOfParts(specs, section, context));
   }
   const findings = [];
   for (const rule of RULES2) {
@@ -27669,9 +27903,9 @@ function ruleFindings(document, policy) {
   );
 }
 var FILL_RANK = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
-function stateOfParts(specs, section, matching, policy, lines) {
+function stateOfParts(specs, section, { matching, policy, document, units }) {
   const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
-  return parts.map((spec) => sectionState(spec, section, matching, policy, lines)).reduce((a, b) => {
+  return parts.map((spec) => sectionState(spec, section, matching, policy, document.lines, units)).reduce((a, b) => {
     const best = FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b : a;
     const state = { fill: best.fill, words: a.words + b.words };
     if (state.words === 0 && (a.notApplicable || b.notApplicable)) state.notApplicable = true;
@@ -27771,14 +28005,14 @@ async function checkSpecs(source, specs, options = {}) {
   const checked = specs.map((spec, index) => {
     const choice = choices[index];
     if (choice.kind === "unknown") return { spec, ...unknownTemplateFile(spec.path, choice) };
-    const remembered = options.memo?.get(spec, templateUsed(choice.template, texts));
-    return remembered && { spec, ...remembered };
+    const remembered2 = options.memo?.get(spec, templateUsed(choice.template, texts));
+    return remembered2 && { spec, ...remembered2 };
   });
   const todo = specs.flatMap((_, index) => checked[index] === void 0 ? [index] : []);
   const pool = typeof options.pool === "function" ? options.pool(todo.length) : options.pool;
   const checkOne = async (spec, template) => {
-    const remembered = options.memo?.get(spec, template);
-    if (remembered) return remembered;
+    const remembered2 = options.memo?.get(spec, template);
+    if (remembered2) return remembered2;
     const result = pool ? await checkOnPool(pool, spec, template, config3) : checkFile(spec.path, spec.bytes, template.path, policies, config3.max_file_size);
     if (!result.report.findings.some((finding) => finding.rule === "too-complex")) options.memo?.set(spec, template, result);
     return result;
@@ -28682,7 +28916,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   if (isRootPrimitive || isRootNativeRawJSON) {
     return originalStringify(rootProcessed);
   }
-  const chunks = [];
+  const chunks2 = [];
   let level = 0;
   const stack = [
     {
@@ -28699,18 +28933,18 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
     if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
+      chunks2.push(node.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
     if (node.isArray) {
       if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
+        if (!node.first) chunks2.push(",");
+        if (space) chunks2.push("\n" + space.repeat(level));
         const childRaw = node.val[node.index];
         const childVal = prepareVal(node.val, String(node.index), childRaw);
         if (isUnstringifiable(childVal)) {
-          chunks.push("null");
+          chunks2.push("null");
           node.first = false;
           node.index++;
         } else {
@@ -28733,7 +28967,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             node.first = false;
             node.index++;
           } else {
-            chunks.push(originalStringify(childVal));
+            chunks2.push(originalStringify(childVal));
             node.first = false;
             node.index++;
           }
@@ -28749,11 +28983,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         const childRaw = node.val[k2];
         const childVal = prepareVal(node.val, k2, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks.push(",");
+        if (!node.first) chunks2.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
+          chunks2.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
         } else {
-          chunks.push(originalStringify(k2) + ":");
+          chunks2.push(originalStringify(k2) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -28774,7 +29008,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           node.first = false;
           break;
         } else {
-          chunks.push(originalStringify(childVal));
+          chunks2.push(originalStringify(childVal));
           node.first = false;
         }
       }
@@ -28785,13 +29019,13 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     }
     if (isDone) {
       level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node.isArray ? "]" : "}");
+      if (!node.first && space) chunks2.push("\n" + space.repeat(level));
+      chunks2.push(node.isArray ? "]" : "}");
       visited.delete(node.val);
       stack.pop();
     }
   }
-  return chunks.join("");
+  return chunks2.join("");
 };
 var JSONStringify = (value, replacer, space) => {
   try {
@@ -32974,13 +33208,13 @@ async function readSpecs(client, { changed, links }, options) {
     ...file.patch === void 0 ? {} : { patch: file.patch },
     ...file.previousPath === void 0 ? {} : { previousPath: file.previousPath }
   }));
-  const missing = [];
+  const missing2 = [];
   links.forEach((link2, index) => {
     const found = linked[index];
     if (found?.kind === "file") specs.push({ path: link2.path, bytes: found.bytes, blobSha: found.sha, status: "unchanged" });
-    else missing.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
+    else missing2.push(missingLinkedSpec(link2, headSha, found === void 0 ? "not-a-path" : found.kind));
   });
-  return { specs, missing };
+  return { specs, missing: missing2 };
 }
 
 // src/github/compare.ts
@@ -34228,8 +34462,8 @@ async function findStickyComment(client, issueNumber) {
   return void 0;
 }
 async function lookUpStickyComment(client, issueNumber, memory) {
-  const remembered = memory?.recall();
-  if (remembered !== void 0) return { comment: remembered ?? void 0, remembered: true };
+  const remembered2 = memory?.recall();
+  if (remembered2 !== void 0) return { comment: remembered2 ?? void 0, remembered: true };
   return { comment: await findStickyComment(client, issueNumber), remembered: false };
 }
 function isStale(found, stamp) {

@@ -1,5 +1,5 @@
 import { applyLifecycle, type LifecycleResult } from './lifecycle.js';
-import { matchSections, specKey, type Matching } from './match.js';
+import { matchSections, specKey } from './match.js';
 import { parseSpec, TooComplexError } from './parse.js';
 import type { Policy } from './policy.js';
 import { RULES } from './rules/index.js';
@@ -7,6 +7,7 @@ import type { RuleContext } from './rules/rule.js';
 import { sectionState, type Fill, type SectionState } from './section-state.js';
 import type { TemplateSection } from './template.js';
 import type { Finding, Severity, SpecDocument, SpecSection } from './types.js';
+import { UnitFacts } from './unit-facts.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
@@ -32,10 +33,10 @@ export function checkSpecInContext(spec: string | SpecDocument, policy: Policy):
 
 function ruleFindings(document: SpecDocument, policy: Policy): Finding[] {
   const matching = matchSections(document, policy.template, policy.aliases);
-  const context: RuleContext = { document, policy, matching, present: new Map(), states: new Map() };
+  const context: RuleContext = { document, policy, matching, present: new Map(), states: new Map(), units: new UnitFacts(policy) };
   for (const [section, specs] of matching.bySection) {
     context.present.set(section, specs[0]!);
-    context.states.set(section, stateOfParts(specs, section, matching, policy, document.lines));
+    context.states.set(section, stateOfParts(specs, section, context));
   }
 
   const findings: Finding[] = [];
@@ -56,16 +57,10 @@ const FILL_RANK: Record<Fill, number> = { empty: 0, guidance: 1, placeholders: 2
  * Consequences`, `Negative Consequences`) fill it together; a repeat of the same name is a
  * duplicate, its own finding, and adds nothing.
  */
-function stateOfParts(
-  specs: readonly SpecSection[],
-  section: TemplateSection,
-  matching: Matching,
-  policy: Policy,
-  lines: readonly string[],
-): SectionState {
+function stateOfParts(specs: readonly SpecSection[], section: TemplateSection, { matching, policy, document, units }: RuleContext): SectionState {
   const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
   return parts
-    .map((spec) => sectionState(spec, section, matching, policy, lines))
+    .map((spec) => sectionState(spec, section, matching, policy, document.lines, units))
     .reduce((a, b) => {
       const best = FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b : a;
       const state: SectionState = { fill: best.fill, words: a.words + b.words };

@@ -31,6 +31,13 @@ export interface SectionGuidance {
   /** The longest unit's key, and how every unit and sentence begins: cheap tests before normalising a spec's text. */
   longest: number;
   openings: ReadonlySet<string>;
+  /**
+   * For a text of n words, the positions of the units it can be the same as or a near copy of
+   * (the same number of words, or within the near-copy allowance), in order.
+   */
+  byWords: ReadonlyArray<readonly number[] | undefined>;
+  /** Every unit's position, in order. */
+  everyUnit: readonly number[];
 }
 
 // Near copies: guidance of at least this many words, with at most this share of words changed.
@@ -94,7 +101,22 @@ function sectionGuidance(units: ReadonlyArray<GuidanceUnit & { text: string }>):
     sentences,
     longest: Math.max(0, ...units.map((unit) => unit.key.length)),
     openings: new Set([...units, ...sentences].map((unit) => opening(unit.key))),
+    byWords: byWordCount(units),
+    everyUnit: units.map((_, position) => position),
   };
+}
+
+function byWordCount(units: readonly GuidanceUnit[]): Array<number[] | undefined> {
+  const byWords: Array<number[] | undefined> = [];
+  units.forEach((unit, position) => {
+    const allowed = unit.words < NEAR_MIN_WORDS ? 0 : nearAllowance(unit);
+    for (let words = Math.max(0, unit.words - allowed); words <= unit.words + allowed; words++) (byWords[words] ??= []).push(position);
+  });
+  return byWords;
+}
+
+function nearAllowance(unit: GuidanceUnit): number {
+  return Math.max(1, Math.floor(unit.words * NEAR_EDITS));
 }
 
 function descendants(section: TemplateSection): TemplateSection[] {
@@ -136,20 +158,32 @@ export type Resemblance = 'same' | 'near' | 'contains';
  * added or dropped for every seven or so), or, with `contains`, a long guidance unit or
  * sentence with the author's words after it ("Why should we not do this? Because …").
  */
-export function resemblance(text: string, guidance: SectionGuidance, options: { contains: boolean }): { unit: GuidanceUnit; how: Resemblance } | undefined {
+export function resemblance(
+  text: string,
+  guidance: SectionGuidance,
+  options: { contains: boolean },
+  keyOf: (text: string) => string = proseKey,
+): { unit: GuidanceUnit; how: Resemblance } | undefined {
   if (guidance.units.length === 0) return undefined;
   const mayContain = options.contains && guidance.openings.has(opening(text));
   // Too long to be a copy, and not starting like one: not worth normalising.
   if (!mayContain && text.length > guidance.longest * 1.5 + 20) return undefined;
-  const key = comparable(text);
+  const key = keyOf(text);
+  const count = wordCount(key);
   let words: string[] | undefined;
-  for (const unit of guidance.units) {
+  let present: Set<string> | undefined;
+  // Only units of about as many words can be the same or a near copy; any shorter one may be contained.
+  for (const position of mayContain ? guidance.everyUnit : (guidance.byWords[count] ?? [])) {
+    const unit = guidance.units[position]!;
     if (unit.key === key) return { unit, how: 'same' };
     if (unit.words < NEAR_MIN_WORDS) continue;
     if (mayContain && unit.kind === 'guidance' && unit.words >= CONTAINS_MIN_WORDS && startsWithWords(key, unit.key)) return { unit, how: 'contains' };
+    const allowed = nearAllowance(unit);
+    if (Math.abs(unit.words - count) > allowed) continue;
     words ??= key.split(' ');
-    const allowed = Math.max(1, Math.floor(unit.words * NEAR_EDITS));
-    if (Math.abs(unit.words - words.length) <= allowed && wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: 'near' };
+    // Each of the unit's words the text lacks costs an edit at least: a cheap bound before the table.
+    if (missing(unit.wordList, (present ??= new Set(words)), allowed) > allowed) continue;
+    if (wordEdits(words, unit.wordList, allowed) <= allowed) return { unit, how: 'near' };
   }
   if (!mayContain) return undefined;
   for (const sentence of guidance.sentences) {
@@ -158,15 +192,18 @@ export function resemblance(text: string, guidance: SectionGuidance, options: { 
   return undefined;
 }
 
-/** Word-level edit distance, given up (returning more than `limit`) once it cannot be within it. */
-// Plain ASCII needs no Unicode normalisation to compare: the common case, kept cheap.
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, on purpose
-const ASCII = /^[\x00-\x7f]*$/u;
-const NON_WORD_ASCII = /[^a-z0-9]+/g;
+/** How many of the words are not in `present`, counted up to one past `limit`. */
+function missing(words: readonly string[], present: ReadonlySet<string>, limit: number): number {
+  let count = 0;
+  for (const word of words) if (!present.has(word) && ++count > limit) break;
+  return count;
+}
 
-/** `proseKey`, without its Unicode normalisation where the text is plain ASCII. */
-function comparable(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase().replace(NON_WORD_ASCII, ' ').trim() : proseKey(text);
+/** How many words `key.split(' ')` gives. */
+function wordCount(key: string): number {
+  let count = 1;
+  for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) count++;
+  return count;
 }
 
 function startsWithWords(key: string, start: string): boolean {
@@ -181,17 +218,42 @@ function opening(text: string): string {
   return `${first} ${second}`.toLowerCase();
 }
 
+/** Word-level edit distance, given up (returning more than `limit`) once it cannot be within it. */
+// Two rows of the edit-distance table, reused from call to call (grown as needed).
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+/**
+ * Word-level edit distance, given up (returning more than `limit`) once it cannot be within it.
+ * Only the band of cells within `limit` of the diagonal is worked out: a path through a cell
+ * outside it costs more than `limit`, so those cells count as more than `limit` too.
+ */
 function wordEdits(a: readonly string[], b: readonly string[], limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = Math.min(j, over);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, current[j]!);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[0] = Math.min(i, over);
+    // The cell left of the band, and the one right of it in the row above, are out of reach.
+    if (from > 1) current[from - 1] = over;
+    let best = current[0]!;
+    for (let j = from; j <= to; j++) {
+      const substitute = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const cell = Math.min(substitute, previous[j]! + 1, current[j - 1]! + 1, over);
+      current[j] = cell;
+      if (cell < best) best = cell;
     }
+    if (to < b.length) current[to + 1] = over;
     if (best > limit) return best;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }

@@ -20,8 +20,7 @@ type KeyIndex = Map<string, TemplateSection[]>;
  * a heading that joins several names (`Security & Observability`) matches each of them.
  */
 export function matchSections(document: SpecDocument, template: Template, aliases: Aliases = new Map()): Matching {
-  const index = keyIndex(template, aliases);
-  const halves = halvesOf(index.keys());
+  const { index, halves } = templateKeys(template, aliases);
   const matching: Matching = {
     bySection: new Map(),
     byHeading: new Map(),
@@ -47,6 +46,20 @@ export function matchSections(document: SpecDocument, template: Template, aliase
     (spec) => !matching.byHeading.has(spec) && !matching.authored.has(spec) && !matching.repeats.has(spec),
   );
   return matching;
+}
+
+// Which key names which section depends on the template and the aliases alone: worked out once for both.
+const keysByTemplate = new WeakMap<Template, WeakMap<Aliases, { index: KeyIndex; halves: Set<string> }>>();
+
+function templateKeys(template: Template, aliases: Aliases): { index: KeyIndex; halves: Set<string> } {
+  let byAliases = keysByTemplate.get(template);
+  if (!byAliases) keysByTemplate.set(template, (byAliases = new WeakMap()));
+  let keys = byAliases.get(aliases);
+  if (!keys) {
+    const index = keyIndex(template, aliases);
+    byAliases.set(aliases, (keys = { index, halves: halvesOf(index.keys()) }));
+  }
+  return keys;
 }
 
 function keyIndex(template: Template, aliases: Aliases): KeyIndex {

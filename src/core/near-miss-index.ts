@@ -38,11 +38,14 @@ export class NearMissIndex {
     const looses = new Set(wanted.map((name) => name.loose));
     const words = new Set(wanted.flatMap((name) => name.words));
     for (const name of wanted) for (const piece of pieceCounts(name.key).keys()) this.byPiece.set(piece, { positions: [], counts: [] });
+    const scratch = new Map<number, number>();
     candidates.forEach((name, position) => {
       if (looses.has(name.loose)) post(this.byLoose, name.loose, position);
       if (name.group !== undefined) post(this.byGroup, name.group, position);
-      for (const word of new Set(name.words)) if (words.has(word)) post(this.byWord, word, position);
-      for (const [piece, count] of pieceCounts(name.key, this.byPiece)) {
+      name.words.forEach((word, at) => {
+        if (words.has(word) && name.words.indexOf(word) === at) post(this.byWord, word, position);
+      });
+      for (const [piece, count] of pieceCounts(name.key, this.byPiece, scratch)) {
         const postings = this.byPiece.get(piece)!;
         postings.positions.push(position);
         postings.counts.push(count);
@@ -89,9 +92,12 @@ function piecesNeeded(a: string, b: string): number {
   return longer - 1 - 2 * Math.floor(longer / 4);
 }
 
-/** Each two-character piece of a key (as a number) with how often it occurs; only those in `keep` when given. */
-function pieceCounts(key: string, keep?: ReadonlyMap<number, unknown>): Map<number, number> {
-  const counts = new Map<number, number>();
+/**
+ * Each two-character piece of a key (as a number) with how often it occurs; only those in `keep` when given.
+ * @param counts a map to fill (emptied first), so indexing thousands of headings reuses one
+ */
+function pieceCounts(key: string, keep?: ReadonlyMap<number, unknown>, counts = new Map<number, number>()): Map<number, number> {
+  counts.clear();
   for (let at = 0; at + 1 < key.length; at++) {
     const piece = key.charCodeAt(at) * 0x10000 + key.charCodeAt(at + 1);
     if (keep && !keep.has(piece)) continue;

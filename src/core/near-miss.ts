@@ -29,7 +29,7 @@ export function nearMiss(section: TemplateSection, candidates: readonly SpecSect
 export function nearMisses(sections: readonly TemplateSection[], candidates: readonly SpecSection[]): Map<TemplateSection, SpecSection> {
   const pairs: Array<{ section: TemplateSection; candidate: SpecSection; score: number }> = [];
   if (sections.length === 0) return new Map();
-  const found = candidates.map((candidate) => cachedName(candidate, () => specKey(candidate)));
+  const found = candidates.map((candidate) => nameOf(specKey(candidate)));
   const wanted = sections.map((section) => cachedName(section, () => section.key));
   // Only the headings that can pass the threshold are compared: the same pairs as comparing all.
   const index = new NearMissIndex(found, wanted);
@@ -58,10 +58,10 @@ interface Name {
   group: number | undefined;
 }
 
-// Templates outlive checks, and one check compares each heading with every missing section.
-const names = new WeakMap<TemplateSection | SpecSection, Name>();
+// Templates outlive checks: a section's name is worked out once (a spec's headings, once per check anyway).
+const names = new WeakMap<TemplateSection, Name>();
 
-function cachedName(of: TemplateSection | SpecSection, key: () => string): Name {
+function cachedName(of: TemplateSection, key: () => string): Name {
   let name = names.get(of);
   if (!name) names.set(of, (name = nameOf(key())));
   return name;

@@ -46,19 +46,66 @@ export function withoutRequirementMark(text: string): string {
  * `## 2) **Context & Goal:** 🎯` and `## context and goal` both give `context and goal`.
  */
 export function headingKey(text: string): string {
-  let key = withoutRequirementMark(nfkc(text).toLowerCase().replace(DECORATION, ' '));
+  const ascii = ASCII.test(text);
+  let key = withoutRequirementMark(nfkc(text).toLowerCase().replace(ascii ? DECORATION_ASCII : DECORATION, ' '));
   key = key.replace(NUMBERING, '');
   key = key.replace(TRAILING_PUNCTUATION, '');
   key = key.replace(/&/g, ' and ');
-  return key.replace(NON_WORD, ' ').trim();
+  return key.replace(ascii ? NON_WORD_ASCII : NON_WORD, ' ').trim();
 }
+
+// Plain ASCII needs no Unicode normalisation and no Unicode classes: the common case, kept cheap.
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, on purpose
+const ASCII = /^[\x00-\x7f]*$/u;
+const NON_WORD_ASCII = /[^a-z0-9]+/g;
+
+// The ASCII characters DECORATION takes (`$+<=>^`|~`), found by asking it: the same answer, without Unicode classes.
+const DECORATION_ASCII = new RegExp(
+  `[${Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code))
+    .filter((char) => new RegExp(DECORATION.source, 'u').test(char))
+    .map((char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .join('')}]`,
+  'g',
+);
 
 /** Prose reduced to its words, for comparing an author's text with the template's guidance. */
 export function proseKey(text: string): string {
+  // In ASCII the only letters are a-z once lower case, the only digits 0-9, and there are no marks.
+  if (ASCII.test(text)) return text.toLowerCase().replace(NON_WORD_ASCII, ' ').trim();
   return nfkc(text).toLowerCase().replace(NON_WORD, ' ').trim();
 }
 
-/** Words a reader would count: runs of letters or digits. */
+// What a character is to a word: 1 starts one (a letter or digit), 2 only goes on with one (a mark, `'`, `’`, `_`, `-`), 0 ends one.
+const STARTS_WORD = /[\p{L}\p{N}]/u;
+const GOES_ON = /[\p{M}'’_-]/u;
+const ASCII_KIND = Uint8Array.from({ length: 0x80 }, (_, code) => kindOf(String.fromCharCode(code)));
+
+function kindOf(char: string): number {
+  return STARTS_WORD.test(char) ? 1 : GOES_ON.test(char) ? 2 : 0;
+}
+
+/**
+ * Words a reader would count: runs of letters or digits, as matching
+ * /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]* /gu counts them, by hand: a word starts at a letter or digit
+ * outside a word and goes on over letters, digits, marks, `'`, `’`, `_` and `-`.
+ */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu)?.length ?? 0;
+  let words = 0;
+  let inWord = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    let kind: number;
+    if (code < 0x80) kind = ASCII_KIND[code]!;
+    else {
+      // Rare outside ASCII: one code point (a surrogate pair is one), asked of the Unicode classes.
+      const point = text.codePointAt(at)!;
+      if (point > 0xffff) at++;
+      kind = kindOf(String.fromCodePoint(point));
+    }
+    if (kind === 1) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (kind === 0) inWord = false;
+  }
+  return words;
 }

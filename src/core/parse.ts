@@ -1,3 +1,6 @@
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { ChunkedEnv } from './fast/chunks.js';
 import { addTokens } from './fast/document.js';
 import { createParser, MAX_NESTING } from './fast/parser.js';
 import { OutlineBuilder } from './outline.js';
@@ -18,6 +21,10 @@ export class TooComplexError extends Error {
 
 const parser = createParser();
 
+// A line that may open a link reference or footnote definition (after any container marks): those hold for the whole document.
+const MAY_DEFINE = /^[ \t>*+\-0-9.)]*\[/m;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
 /**
  * Markdown text to a section tree. Only top-level headings open sections: a heading inside a
  * list or block quote belongs to that block, and fenced code, HTML blocks and escaped `\#` lines
@@ -25,24 +32,58 @@ const parser = createParser();
  * is the reference (src/core/reference.ts), which the differential tests hold this to.
  */
 export function parseSpec(markdown: string): SpecDocument {
+  return parseWith(parser, markdown);
+}
+
+/** parseSpec with a parser of one's own (a test's, reading in smaller chunks). */
+export function parseWith(md: MarkdownIt, markdown: string): SpecDocument {
   const lines = splitLines(markdown);
-  const outline = new OutlineBuilder(lines);
   const frontMatter = frontMatterOf(markdown, lines);
-  if (frontMatter) outline.frontMatter(frontMatter.value, frontMatter.endLine);
+  const newOutline = (): OutlineBuilder => {
+    const outline = new OutlineBuilder(lines);
+    if (frontMatter) outline.frontMatter(frontMatter.value, frontMatter.endLine);
+    return outline;
+  };
   // Front matter lines read as blank lines: the rest keeps its line numbers.
   const bodyLines = frontMatter ? lines.map((line, index) => (index < frontMatter.endLine ? '' : line)) : lines;
   // The final line break keeps a last blank line a line: an unclosed fence runs over it.
-  const body = `${bodyLines.join('\n')}\n`;
+  const hasCarriageReturns = markdown.includes('\r');
+  // Text with only `\n` line endings, no BOM and no front matter is already that body, or one line break short of it.
+  const plain = !frontMatter && !hasCarriageReturns && markdown.charCodeAt(0) !== 0xfeff;
+  const body = plain ? (markdown.endsWith('\n') ? markdown : `${markdown}\n`) : `${bodyLines.join('\n')}\n`;
   const deepLine = nestsTooDeep(bodyLines);
   if (deepLine > 0) throw new TooComplexError(MAX_NESTING, deepLine);
-  const tokens = parser.parse(body, {});
-  const deepest = tokens.find((token) => token.level >= MAX_NESTING - 1);
-  if (deepest) throw new TooComplexError(MAX_NESTING, (deepest.map?.[0] ?? 0) + 1);
   const lineStarts = [0];
   for (const line of bodyLines) lineStarts.push(lineStarts[lineStarts.length - 1]! + line.length + 1);
   const source: Source = { body, lines, lineStarts };
-  if (markdown.includes('\r')) source.eols = lineEndings(markdown, lines.length);
-  return addTokens(outline, tokens, source);
+  if (hasCarriageReturns) source.eols = lineEndings(markdown, lines.length);
+  if (!MAY_DEFINE.test(body)) {
+    // Read a chunk at a time (see fast/chunks.ts), each chunk's tokens into the outline as they come.
+    const chunked = newOutline();
+    const env: ChunkedEnv & { references?: object; footnotes?: Set<string> } = {
+      boundaries: headingLines(bodyLines),
+      consume: (tokens) => addTokens(chunked, withinNesting(tokens), source),
+    };
+    md.parse(body, env);
+    // A definition after all (the test above missed it): it may change how earlier chunks read.
+    if (Object.keys(env.references ?? {}).length === 0 && (env.footnotes?.size ?? 0) === 0) return chunked.document;
+  }
+  return addTokens(newOutline(), withinNesting(md.parse(body, {})), source);
+}
+
+/** Top-level ATX headings' lines (0-based): where a chunk may end. */
+function headingLines(lines: readonly string[]): number[] {
+  const found: number[] = [];
+  lines.forEach((line, index) => {
+    if (line.charCodeAt(0) === 0x23 && ATX_HEADING.test(line)) found.push(index);
+  });
+  return found;
+}
+
+function withinNesting(tokens: Token[]): Token[] {
+  const deepest = tokens.find((token) => token.level >= MAX_NESTING - 1);
+  if (deepest) throw new TooComplexError(MAX_NESTING, (deepest.map?.[0] ?? 0) + 1);
+  return tokens;
 }
 
 const FENCES = ['---', '+++'];
@@ -93,6 +134,8 @@ function nestsTooDeep(lines: readonly string[]): number {
         levels += 2;
         pos += 2;
       } else {
+        // Only an ordered list marker is left to look for: it starts with a digit.
+        if (!(char !== undefined && char >= '0' && char <= '9')) break;
         const ordered = /^\d{1,9}[.)][ \t]/.exec(line.slice(pos, pos + 11));
         if (!ordered) break;
         levels += 2;

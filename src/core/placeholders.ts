@@ -39,6 +39,8 @@ export interface PlaceholderMatcher {
   find(markdownLine: string, inlineCode?: ReadonlyArray<readonly [number, number]>, context?: LineContext): string[];
   /** The text with every placeholder token removed. */
   strip(text: string): string;
+  /** False when the text holds no token for certain, even with parts of it blanked: a cheap test before `find`. */
+  mayHold(text: string): boolean;
 }
 
 interface Match {
@@ -57,7 +59,11 @@ export function placeholderMatcher(tokens: readonly string[], templateMarkdown =
   const others = compile(literals.filter((token) => !MARKER.test(token)).map(literalPattern));
   const own = compile((brackets?.template.exact ?? []).map(literalPattern));
 
+  // Every token holds its literal, and a bracket token a `<` or `{`; blanking only takes characters away.
+  const candidate = anyOf([...literals, ...(brackets?.template.exact ?? [])], brackets !== undefined);
   const scan = (line: string, inlineCode: ReadonlyArray<readonly [number, number]> | undefined, context: LineContext): Match[] => {
+    // Most lines hold no token: one test before any blanking.
+    if (!candidate.test(line)) return [];
     const visible = /\]\(|!\[|\]:|<[a-z]/iu.test(line) ? blank(line, notTextRanges(line)) : line;
     // Code is hidden but not nothing: a line of code and one token is not a form left blank.
     const masked = inlineCode ? blank(visible, inlineCode, CODE) : visible.replace(INLINE_CODE, (span) => CODE.repeat(span.length));
@@ -75,7 +81,11 @@ export function placeholderMatcher(tokens: readonly string[], templateMarkdown =
     find(markdownLine, inlineCode, context = {}) {
       return scan(markdownLine, inlineCode, context).map((match) => match.text);
     },
+    mayHold(text) {
+      return candidate.test(text);
+    },
     strip(text) {
+      if (!candidate.test(text)) return text;
       return text
         .split('\n')
         .map((line) => scan(line, [], {}).reduceRight((rest, match) => rest.slice(0, match.index) + ' ' + rest.slice(match.index + match.text.length), line))
@@ -140,6 +150,19 @@ export function blank(text: string, ranges: ReadonlyArray<readonly [number, numb
   return result;
 }
 
+/** A test for any of the literals (or any `<` or `{`) anywhere: what a text needs before it can hold a token. */
+function anyOf(literals: readonly string[], brackets: boolean): RegExp {
+  // An empty token is found anywhere; with nothing to look for, the pattern never matches.
+  if (literals.includes('')) return /(?:)/u;
+  const alternatives = literals.map(escape);
+  if (brackets) alternatives.push('[<{]');
+  return new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'u');
+}
+
+function escape(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 function compile(alternatives: string[]): RegExp | undefined {
   return alternatives.length === 0 ? undefined : new RegExp(alternatives.join('|'), 'gu');
 }
@@ -160,7 +183,7 @@ function overlaps(a: Match, b: Match): boolean {
 }
 
 function literalPattern(token: string): string {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const escaped = escape(token);
   const opensBracket = token.startsWith('[') && !token.includes(']');
   // `???` after a word is emphasis ("Really???"), not a blank to fill: punctuation tokens stand alone too.
   const before = WORD_CHAR.test(token.charAt(0)) || !/[\p{L}\p{N}]/u.test(token) ? String.raw`(?<![\p{L}\p{N}_])` : '';

@@ -5,6 +5,7 @@ import type { Policy } from './policy.js';
 import { allowsNotApplicable, isNotApplicable, isSpelledOutPlaceholder } from './spelled-out.js';
 import type { TemplateSection } from './template.js';
 import type { Block, SpecSection } from './types.js';
+import { UnitFacts } from './unit-facts.js';
 
 /** What a present section holds, judged once and shared by the content rules. */
 export type Fill = 'empty' | 'guidance' | 'placeholders' | 'written';
@@ -39,8 +40,16 @@ const BARE_LINK = /^\s*(?:[-*+]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]+\]|
 
 /**
  * @param lines the spec's lines, to tell a paragraph that is only a link from one that says something
+ * @param facts the check's units' prose keys and authored words
  */
-export function sectionState(spec: SpecSection, section: TemplateSection, matching: Matching, policy: Policy, lines: readonly string[]): SectionState {
+export function sectionState(
+  spec: SpecSection,
+  section: TemplateSection,
+  matching: Matching,
+  policy: Policy,
+  lines: readonly string[],
+  facts = new UnitFacts(policy),
+): SectionState {
   const content = scopeBlocks(spec, section, matching).filter((block) => block.isContent);
   if (content.length === 0) return { fill: 'empty', words: 0 };
   const guidance = guidanceFor(section, policy.template);
@@ -58,19 +67,21 @@ export function sectionState(spec: SpecSection, section: TemplateSection, matchi
       continue;
     }
     const isOwn = own.has(block);
-    for (const unit of block.units) {
-      const copied = resemblance(unit, guidance, { contains: false });
+    for (let index = 0; index < block.units.length; index++) {
+      const unit = block.units[index]!;
+      const keyOf = (): string => facts.key(block, index);
+      const copied = resemblance(unit, guidance, { contains: false }, keyOf);
       if (copied && copied.unit.kind !== 'kept') {
         sawGuidance = true;
-      } else if (copied || isNotApplicable(unit)) {
+      } else if (copied || isNotApplicable(unit, keyOf)) {
         // Text the template means to be kept (a checklist), or "N/A", answers its own section, not the one above it.
         if (!isOwn) continue;
         if (copied || !notApplicableIsBlank) words += countWords(unit);
         else sawNotApplicable = true;
-      } else if (isSpelledOutPlaceholder(unit)) {
+      } else if (isSpelledOutPlaceholder(unit, keyOf)) {
         sawPlaceholder = true;
       } else {
-        const authored = countWords(policy.placeholders.strip(unit));
+        const authored = facts.authoredWords(block, index);
         if (authored === 0) sawPlaceholder = true;
         words += authored;
       }

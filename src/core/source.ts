@@ -4,7 +4,8 @@ import type { Mask } from './types.js';
 export function splitLines(text: string): string[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body === '') return [];
-  const lines = body.split(/\r\n|\r|\n/);
+  // Most files end their lines with `\n` alone: a plain split then, far cheaper than the pattern.
+  const lines = body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

@@ -36,13 +36,13 @@ const QUESTION = /\?(?:\s|$|\*|_|\)|-->)/u;
 const LONGEST = 60;
 
 /** The unit, whole, is a placeholder in words. */
-export function isSpelledOutPlaceholder(unit: string): boolean {
-  return unit.length <= LONGEST && SPELLED_OUT.test(proseKey(unit));
+export function isSpelledOutPlaceholder(unit: string, keyOf: (text: string) => string = proseKey): boolean {
+  return unit.length <= LONGEST && SPELLED_OUT.test(keyOf(unit));
 }
 
 /** The unit, whole, says "N/A". */
-export function isNotApplicable(unit: string): boolean {
-  return unit.length <= LONGEST && NOT_APPLICABLE.test(proseKey(unit));
+export function isNotApplicable(unit: string, keyOf: (text: string) => string = proseKey): boolean {
+  return unit.length <= LONGEST && NOT_APPLICABLE.test(keyOf(unit));
 }
 
 /**
@@ -51,6 +51,15 @@ export function isNotApplicable(unit: string): boolean {
  * ("not required until targeted at a release") holds for its sub-sections too.
  */
 export function allowsNotApplicable(section: TemplateSection): boolean {
+  // Asked for every section of every spec; the answer depends on the template alone.
+  let allows = allowing.get(section);
+  if (allows === undefined) allowing.set(section, (allows = readsAllowing(section)));
+  return allows;
+}
+
+const allowing = new WeakMap<TemplateSection, boolean>();
+
+function readsAllowing(section: TemplateSection): boolean {
   if (QUESTION.test(`${section.heading} `) || QUESTION.test(section.guidance)) return true;
   for (let at: TemplateSection | undefined = section; at; at = at.parent) if (ALLOWS_NOT_APPLICABLE.test(at.guidance)) return true;
   return false;

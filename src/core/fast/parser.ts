@@ -1,6 +1,8 @@
 import MarkdownIt from 'markdown-it';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
+import { CHUNK_LINES, readInChunks } from './chunks.js';
 import { footnoteCall, footnoteDefinition } from './footnotes.js';
 import { headingOrigins, taskChecks } from './gfm.js';
 import { codeValue } from './inline.js';
@@ -24,7 +26,8 @@ import { tableCells } from './tables.js';
 export const MAX_NESTING = 200;
 
 
-export function createParser(): MarkdownIt {
+/** @param chunkLines lines a chunk holds at least when the parse is asked to read in chunks (see chunks.ts) */
+export function createParser(chunkLines = CHUNK_LINES): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
   (md.options as { maxNesting: number }).maxNesting = MAX_NESTING;
   md.disable(['strikethrough', 'linkify', 'replacements', 'smartquotes']);
@@ -40,6 +43,7 @@ export function createParser(): MarkdownIt {
   labelSpans(md);
   for (const name of ['link', 'image']) wrapRule<InlineRule>(md.inline.ruler, name, unclosedBracketsFail);
   rawAutolinks(md);
+  linksUnnormalised(md);
   indentedCodeStarts(md);
   trackIndents(md);
   for (const name of ['table', 'fence', 'blockquote', 'hr', 'list', 'html_block', 'heading', 'gfm_footnote_definition']) wrapRule<BlockRule>(md.block.ruler, name, notFromLazyCode);
@@ -47,7 +51,19 @@ export function createParser(): MarkdownIt {
   tableCells(md);
   taskChecks(md);
   headingOrigins(md);
+  readInChunks(md, chunkLines);
+  normaliseOnlyWhenNeeded(md);
   return md;
+}
+
+/**
+ * markdown-it's first step rewrites `\r\n` and `\r` to `\n` and NUL to U+FFFD by a replace over
+ * the whole text, every `\n` included; the text parseSpec hands it has neither, most of the time.
+ */
+function normaliseOnlyWhenNeeded(md: MarkdownIt): void {
+  wrapRule<(state: StateCore) => void>(md.core.ruler, 'normalize', (normalize) => (state) => {
+    if (/[\r\0]/.test(state.src)) normalize(state);
+  });
 }
 
 /** markdown-it drops link definitions; mdast keeps them as blocks, which the tree needs. */
@@ -71,6 +87,22 @@ function recordSpans(md: MarkdownIt, name: string): void {
     if (token.type === 'code_inline') token.content = codeValue(state.src.slice(start + token.markup.length, state.pos - token.markup.length));
     return true;
   });
+}
+
+// A URL that may, once normalised, start with a scheme markdown-it refuses (`javascript:`, `data:` and the like).
+const MAY_BE_REFUSED = /(?:script|file|data):/i;
+
+/**
+ * No link's address is read here, only whether markdown-it takes it as a link: a URL is
+ * normalised (parsed, punycoded, percent-encoded) only where that could change the answer.
+ * Normalising adds escapes and never spells a scheme, so one without those words passes as before.
+ */
+function linksUnnormalised(md: MarkdownIt): void {
+  const { normalizeLink, validateLink } = md;
+  md.normalizeLink = (url) => url;
+  // An autolink's text is replaced by its URL as written (rawAutolinks): no need to work it out.
+  md.normalizeLinkText = (url) => url;
+  md.validateLink = (url) => !MAY_BE_REFUSED.test(url) || validateLink(normalizeLink(url));
 }
 
 /** An autolink's text is its URL as written (markdown-it would percent-decode it for display). */

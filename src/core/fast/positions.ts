@@ -17,15 +17,19 @@ export interface Span {
   end: number;
 }
 
-const origins = new WeakMap<Token, Origin>();
-
+// Kept in the inline token's own `meta`, which markdown-it leaves unused on inline tokens: a
+// side table of one entry per heading and paragraph would cost the garbage collector more.
 export function setOrigin(inline: Token, origin: Origin): void {
-  origins.set(inline, origin);
+  inline.meta = origin;
+}
+
+function originOf(inline: Token): Origin | undefined {
+  return (inline.meta as Origin | null) ?? undefined;
 }
 
 /** The content columns of the list items (or footnotes) an inline token's lines are in, outermost first. */
 export function indentsOf(inline: Token): readonly number[] {
-  const origin = origins.get(inline);
+  const origin = originOf(inline);
   return origin?.kind === 'lines' ? (origin.indents ?? []) : [];
 }
 
@@ -40,7 +44,7 @@ export class OffsetMap {
   ) {}
 
   at(offset: number): number {
-    const origin = origins.get(this.inline) ?? { kind: 'lines', firstLine: this.inline.map?.[0] ?? 0 };
+    const origin = originOf(this.inline) ?? { kind: 'lines', firstLine: this.inline.map?.[0] ?? 0 };
     if (origin.kind === 'start') return origin.start + offset;
     if (origin.kind === 'offsets') {
       const { offsets } = origin;

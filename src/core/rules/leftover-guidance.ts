@@ -21,7 +21,7 @@ export const leftoverGuidance: Rule = {
       if (!guidance.units.some((unit) => unit.kind === 'guidance')) continue;
       const units = spec.blocks
         .filter((block) => block.isContent && block.type !== 'code')
-        .flatMap((block) => block.units.map((text, index) => ({ block, index, text, copied: resemblance(text, guidance, { contains: true }) })));
+        .flatMap((block) => block.units.map((text, index) => ({ block, index, text, copied: resemblance(text, guidance, { contains: true }, () => context.units.key(block, index)) })));
       units.forEach(({ block, index, text, copied }, position) => {
         // Bracket tokens in it are placeholder-text's to report; draft and kept text is the template's offer to keep.
         if (!copied || copied.unit.kind !== 'guidance' || copied.unit.hasBrackets || copied.unit.words < MIN_WORDS) return;

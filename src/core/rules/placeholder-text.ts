@@ -38,6 +38,7 @@ export const placeholderText: Rule = {
 
 /** The placeholders on each line of a block, in line order. */
 function placeholdersIn(block: Block, context: RuleContext): Map<number, string[]> {
+  const { placeholders } = context.policy;
   const masksByLine = new Map<number, Mask[]>();
   for (const mask of block.masks) {
     const onLine = masksByLine.get(mask.line);
@@ -47,12 +48,13 @@ function placeholdersIn(block: Block, context: RuleContext): Map<number, string[
   const byLine = new Map<number, string[]>();
   for (let line = block.line; line <= block.endLine; line++) {
     const source = context.document.lines[line - 1] ?? '';
+    if (!placeholders.mayHold(source)) continue;
     const masks = masksByLine.get(line) ?? [];
     // Code blocks (at any depth) and comments hide every token; inline code only some.
     const hidden = masks.filter((mask) => mask.kind !== 'inline-code').map((mask) => [mask.start, mask.end] as const);
     const inlineCode = masks.filter((mask) => mask.kind === 'inline-code').map((mask) => [mask.start, mask.end] as const);
     const inBlockQuote = block.type === 'blockquote' || QUOTE_LINE.test(source);
-    const tokens = [...new Set(context.policy.placeholders.find(blank(source, hidden), inlineCode, { inBlockQuote }))];
+    const tokens = [...new Set(placeholders.find(blank(source, hidden), inlineCode, { inBlockQuote }))];
     if (tokens.length > 0) byLine.set(line, tokens);
   }
   // "To be determined." as a paragraph or bullet of its own, beside real text elsewhere.
@@ -60,8 +62,8 @@ function placeholdersIn(block: Block, context: RuleContext): Map<number, string[
     const starts = unitLines(block, context.document.lines);
     block.units.forEach((unit, index) => {
       const line = starts[index]!;
-      if (isSpelledOutPlaceholder(unit) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
+      if (isSpelledOutPlaceholder(unit, () => context.units.key(block, index)) && !byLine.has(line)) byLine.set(line, [unit.trim()]);
     });
   }
-  return new Map([...byLine].sort(([a], [b]) => a - b));
+  return byLine.size < 2 ? byLine : new Map([...byLine].sort(([a], [b]) => a - b));
 }

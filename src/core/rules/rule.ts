@@ -3,6 +3,7 @@ import type { Policy } from '../policy.js';
 import { scopeBlocks, type SectionState } from '../section-state.js';
 import type { TemplateSection } from '../template.js';
 import type { Block, Finding, RuleId, SpecDocument, SpecSection } from '../types.js';
+import type { UnitFacts } from '../unit-facts.js';
 
 /** Everything a rule may look at; computed once per check. */
 export interface RuleContext {
@@ -13,6 +14,8 @@ export interface RuleContext {
   present: Map<TemplateSection, SpecSection>;
   /** What each present section holds. */
   states: Map<TemplateSection, SectionState>;
+  /** Each unit's prose key and authored words, worked out once for this check. */
+  units: UnitFacts;
 }
 
 /** A finding before the configuration gives it a severity. */
