@@ -26606,10 +26606,10 @@ var MAX_EDITS = 3;
 function isLongQuestion(name, key) {
   return name.trimEnd().endsWith("?") && wordsOf(key).length >= MIN_WORDS;
 }
-function rewordedPairs(wanted, candidates2, templateKeys) {
+function rewordedPairs(wanted, candidates2, templateKeys2) {
   const pairs = /* @__PURE__ */ new Map();
   if (wanted.length === 0 || candidates2.length === 0) return pairs;
-  const questions = [...new Set(templateKeys)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
+  const questions = [...new Set(templateKeys2)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
   const wantedByKey = new Map(wanted.map((entry) => [entry.key, entry.item]));
   const closest2 = /* @__PURE__ */ new Map();
   const claims = /* @__PURE__ */ new Map();
