@@ -76,7 +76,7 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
     outlines: true,
     pool: (toCheck) => {
       progress = progressBar(toCheck);
-      return new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(toCheck) });
+      return new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(toCheck) }, { texts: false });
     },
     onChecked: () => progress?.tick(),
   });
