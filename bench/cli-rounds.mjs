@@ -6,10 +6,10 @@
 //
 //   node bench/cli-rounds.mjs [--rounds 5] [--corpus rust-rfcs] [--variant NAME:ENV=VALUE,...] [--specgate NAME=BIN]
 //
-// With no --variant: the default, SPECGATE_THREADS=1 and SPECGATE_THREADS=2. --specgate NAME=BIN adds
+// NODE_FLAGS in a variant's environment are flags for node itself. With no --variant: the default, SPECGATE_THREADS=1 and SPECGATE_THREADS=2. --specgate NAME=BIN adds
 // a run of another specgate (bin/specgate.js of a checkout built with `npm run build`) by default.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -68,15 +68,32 @@ function rumdlConfig(root, template, scratch) {
   return toml;
 }
 
-/** Wall-clock and CPU milliseconds of one run; `sh`'s `times` gives the CPU its children used. */
+/** CPU milliseconds every process of the machine has used so far (Linux's /proc/stat), else undefined. */
+function machineBusyMs() {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    return ((user + nice + system + irq + softirq + steal) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wall-clock and CPU milliseconds of one run (`sh`'s `times` gives the CPU its children used), and
+ * how many cores other processes kept busy meanwhile (the machine's CPU time less the run's, over
+ * its wall clock): on a shared machine, runs can then be compared where the others left cores free.
+ */
 function timed(command, args, cwd, env) {
+  const busyBefore = machineBusyMs();
   const started = performance.now();
   const result = spawnSync('/bin/sh', ['-c', '"$@" >/dev/null; code=$?; times; exit $code', 'sh', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   const wall = performance.now() - started;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.slice(0, 3).join(' ')}: exit ${result.status}: ${result.stderr}`);
   const children = result.stdout.trim().split('\n').at(-1);
   const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, [, minutes, seconds]) => sum + Number(minutes) * 60_000 + Number(seconds) * 1000, 0);
-  return { wall, cpu };
+  const busyAfter = machineBusyMs();
+  const others = busyBefore === undefined ? undefined : Math.max(0, (busyAfter - busyBefore - cpu) / wall);
+  return { wall, cpu, others };
 }
 
 const median = (numbers) => {
@@ -88,10 +105,12 @@ const median = (numbers) => {
 function variants(corpusRoot, corpus, scratch) {
   const specgateArgs = (bin) => [bin, 'check', ...corpus.args, '--template', corpus.template];
   const list = [];
-  const envOf = (text) => Object.fromEntries((text ? text.split(',') : []).map((pair) => pair.split('=')));
+  const envOf = (text) => Object.fromEntries((text ? text.split(',') : []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
   for (const spec of values.variant ?? ['default:', '1 thread:SPECGATE_THREADS=1', '2 threads:SPECGATE_THREADS=2']) {
     const [name, env] = spec.split(':');
-    list.push({ name, command: process.execPath, args: specgateArgs(join(ROOT, 'bin/specgate.js')), env: envOf(env) });
+    // NODE_FLAGS=--flag: V8 flags for node itself, which NODE_OPTIONS refuses (--maglev, say).
+    const { NODE_FLAGS: flags, ...rest } = envOf(env);
+    list.push({ name, command: process.execPath, args: [...(flags ? flags.split(' ') : []), ...specgateArgs(join(ROOT, 'bin/specgate.js'))], env: rest });
   }
   for (const spec of values.specgate ?? []) {
     const [name, bin] = spec.split('=');
@@ -124,7 +143,7 @@ for (const name of values.corpus ?? Object.keys(CORPORA)) {
   for (const [index, { name: variant }] of list.entries()) {
     const wall = median(times[index].map((time) => time.wall)) / 1000;
     const cpu = median(times[index].map((time) => time.cpu)) / 1000;
-    const all = times[index].map((time) => (time.wall / 1000).toFixed(2)).join(' ');
-    console.log(`  ${variant.padEnd(24)} ${wall.toFixed(2).padStart(6)} s wall ${cpu.toFixed(2).padStart(6)} s CPU   (walls: ${all})`);
+    const all = times[index].map((time) => `${(time.wall / 1000).toFixed(2)}${time.others === undefined ? '' : `/${time.others.toFixed(1)}`}`).join(' ');
+    console.log(`  ${variant.padEnd(24)} ${wall.toFixed(2).padStart(6)} s wall ${cpu.toFixed(2).padStart(6)} s CPU   (wall s/cores others kept busy: ${all})`);
   }
 }
