@@ -9,12 +9,13 @@
 // NODE_FLAGS in a variant's environment are flags for node itself. With no --variant: the default, SPECGATE_THREADS=1 and SPECGATE_THREADS=2. --specgate NAME=BIN adds
 // a run of another specgate (bin/specgate.js of a checkout built with `npm run build`) by default.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { walk } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = process.env.SPECGATE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
@@ -36,15 +37,6 @@ const CORPORA = {
     files: (root) => walk(join(root, 'keps'), (path, name) => name === 'README.md' && !path.endsWith('NNNN-kep-template/README.md')),
   },
 };
-
-function walk(directory, keep, out = []) {
-  for (const name of readdirSync(directory).sort()) {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) walk(path, keep, out);
-    else if (keep(path, name)) out.push(path);
-  }
-  return out;
-}
 
 function rumdlBinary() {
   const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@
 // (MD043 + MD082) over the spec corpus beside the project. Every figure is a ratio to a peer
 // measured in the same run, interleaved with it, with absolute MB/s for context.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lint } from 'markdownlint/sync';
 import { checkSpec, createPolicy, parseTemplate } from '../build/core/index.js';
 import { micromarkSpec } from '../build/core/micromark-events.js';
+import { walk } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = process.env.SPECGATE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
@@ -31,15 +32,6 @@ const median = (values) => {
 };
 const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 const fixed = (value, digits = 2) => value.toFixed(digits);
-
-function walk(directory, keep, out = []) {
-  for (const name of readdirSync(directory).sort()) {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) walk(path, keep, out);
-    else if (keep(path, name)) out.push(path);
-  }
-  return out;
-}
 
 /** The two corpora: files (the template itself left out, as `specgate check --template` leaves it out), template, globs per tool. */
 function corpora() {
