@@ -11,9 +11,8 @@ import type { CheckAnswer, CheckJob } from './check-worker.js';
 export { limitsFromEnvironment, type CheckLimits } from './check-thread.js';
 
 /**
- * Jobs handed to one thread at a time: the one it checks and the next, so it never waits for the
- * calling thread to answer a message before it starts on the next spec (on a busy machine that
- * round trip cost a tenth of a CLI run).
+ * Jobs handed to one thread at a time: the one it checks and the next, so it starts on the next
+ * spec at once instead of waiting for the calling thread to read its answer and send another.
  */
 const JOBS_PER_THREAD = 2;
 
@@ -102,6 +101,8 @@ export class CheckPool {
     };
     worker.on('message', thread.listeners.message);
     worker.on('error', thread.listeners.error);
+    // A 'message' listener refs the thread again: an idle pool must not keep a process alive (a server's pool is never closed).
+    worker.unref();
     this.threads.push(thread);
     return thread;
   }

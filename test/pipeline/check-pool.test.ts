@@ -4,14 +4,17 @@
  * when a test advances them, so nothing here depends on how fast or busy the machine is.
  */
 import { jest } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { builtinTemplate } from '../../src/config/builtin-template.js';
 import { defaultConfig, policyOptions } from '../../src/config/load.js';
 import { CheckPool, type PoolOptions } from '../../src/pipeline/check-pool.js';
 import { spawnCheckThread, type CheckLimits } from '../../src/pipeline/check-thread.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 
 const config = defaultConfig();
 const bytes = (path: string) => readFileSync(join(FIXTURES, path));
@@ -77,4 +80,23 @@ describe('the check pool', () => {
     expect(traps!.findings.some((finding) => finding.rule === 'missing-section')).toBe(true);
     expect(pool.spawned).toBe(2);
   });
+
+  test("an idle pool that is never closed (a server's) lets its process exit", () => {
+    const script = join(mkdtempSync(join(tmpdir(), 'specgate-pool-')), 'idle-pool.mjs');
+    writeFileSync(
+      script,
+      `import { CheckPool } from ${JSON.stringify(pathToFileURL(join(ROOT, 'build/pipeline/check-pool.js')).href)};
+      import { builtinTemplate } from ${JSON.stringify(pathToFileURL(join(ROOT, 'build/config/builtin-template.js')).href)};
+      import { defaultConfig, policyOptions } from ${JSON.stringify(pathToFileURL(join(ROOT, 'build/config/load.js')).href)};
+      const config = defaultConfig();
+      const pool = new CheckPool({ timeoutMs: 10000, memoryMb: 128, threads: 2 });
+      const answer = await pool.check({ bytes: new TextEncoder().encode('# A spec'), templateText: builtinTemplate(), options: policyOptions(config, undefined), maxBytes: config.max_file_size });
+      console.log([...new Set(answer.findings.map((finding) => finding.rule))].join(' '));`,
+    );
+    // The bound only stops a hung process, so that a failure shows as one: it is not a timing.
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.signal).toBeNull();
+    expect(run.stdout.trim()).toBe('missing-section');
+    expect(run.status).toBe(0);
+  }, 90_000);
 });
