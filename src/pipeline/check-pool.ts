@@ -128,8 +128,10 @@ export class CheckPool {
 
   /** The job a thread is on gets a too-complex finding; the thread is stopped and its next job goes back to the queue's front. */
   private giveUp(thread: Thread, what: string): void {
+    const at = this.threads.indexOf(thread);
+    if (at < 0) return;
     clearTimeout(thread.timer);
-    this.threads.splice(this.threads.indexOf(thread), 1);
+    this.threads.splice(at, 1);
     thread.worker.off('message', thread.listeners.message);
     thread.worker.off('error', thread.listeners.error);
     void thread.worker.terminate();
