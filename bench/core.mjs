@@ -2,7 +2,7 @@
 // (MD043 + MD082) over the spec corpus beside the project. Every figure is a ratio to a peer
 // measured in the same run, interleaved with it, with absolute MB/s for context.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lint } from 'markdownlint/sync';
 import { checkSpec, createPolicy, parseTemplate } from '../build/core/index.js';
 import { micromarkSpec } from '../build/core/micromark-events.js';
+import { walk } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = process.env.SPECGATE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
@@ -31,15 +32,6 @@ const median = (values) => {
 };
 const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 const fixed = (value, digits = 2) => value.toFixed(digits);
-
-function walk(directory, keep, out = []) {
-  for (const name of readdirSync(directory).sort()) {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) walk(path, keep, out);
-    else if (keep(path, name)) out.push(path);
-  }
-  return out;
-}
 
 /** The two corpora: files (the template itself left out, as `specgate check --template` leaves it out), template, globs per tool. */
 function corpora() {
@@ -196,7 +188,8 @@ function toolCommands(corpus, rumdl) {
     commands['rumdl (warm cache)'] = [rumdl.binary, ['check', '--config', toml, '--cache-dir', join(scratch, `${corpus.name}-rumdl-cache`), '--output-format', 'concise', ...files]];
   }
   // The same run on as many worker threads as cores, for what they bring (the default leaves one core to V8).
-  // On 2 cores they brought nothing (1.01-1.09x slower over the runs of 2026-11-24 and -29): left out there, for the budget.
+  // On 2 cores they brought nothing (1.01-1.09x slower over the runs of 2026-11-24 and -29, and no faster with no other
+  // load on 2026-12-01: bench/cli-rounds.mjs compares them): left out there, for the budget.
   if (corpus.name === 'rust-rfcs' && availableParallelism() > 2) commands[`specgate, ${availableParallelism()} threads`] = [process.execPath, specgate, undefined, { SPECGATE_THREADS: String(availableParallelism()) }];
   // A re-run with `--cache` over an unchanged tree (the cache is filled before the rounds).
   commands['specgate --cache (warm)'] = [process.execPath, [...specgate, '--cache-location', join(scratch, `${corpus.name}.specgatecache`)]];
@@ -284,7 +277,7 @@ for (const [corpus, perFile] of slowest) {
 }
 
 const rumdl = rumdlBinary();
-console.log(`\n3. CLI end to end (subprocesses; specgate as it runs by default: ${availableParallelism() > 2 ? `${Math.min(availableParallelism() - 1, 8)} worker threads` : 'no worker threads on 2 cores'})`);
+console.log(`\n3. CLI end to end (subprocesses; specgate as it runs by default: ${Math.max(1, Math.min(availableParallelism() - 1, 8))} worker thread(s) for these runs)`);
 if (rumdl.skip) console.log(`   rumdl: skipped: ${rumdl.skip}`);
 else console.log(`   rumdl: ${rumdl.version}, MD043 + MD082 (allow-parent-headings), --no-cache unless "warm cache"`);
 const cli = cliThroughput(list, rumdl, BUDGET_S - 75);

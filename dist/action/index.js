@@ -17826,220 +17826,6 @@ function info(message2) {
   process.stdout.write(message2 + os4.EOL);
 }
 
-// src/config/load.ts
-var import_ajv = __toESM(require_ajv(), 1);
-
-// node_modules/fastest-levenshtein/esm/mod.js
-var peq = new Uint32Array(65536);
-var myers_32 = (a, b) => {
-  const n = a.length;
-  const m = b.length;
-  const lst = 1 << n - 1;
-  let pv = -1;
-  let mv = 0;
-  let sc = n;
-  let i = n;
-  while (i--) {
-    peq[a.charCodeAt(i)] |= 1 << i;
-  }
-  for (i = 0; i < m; i++) {
-    let eq = peq[b.charCodeAt(i)];
-    const xv = eq | mv;
-    eq |= (eq & pv) + pv ^ pv;
-    mv |= ~(eq | pv);
-    pv &= eq;
-    if (mv & lst) {
-      sc++;
-    }
-    if (pv & lst) {
-      sc--;
-    }
-    mv = mv << 1 | 1;
-    pv = pv << 1 | ~(xv | mv);
-    mv &= xv;
-  }
-  i = n;
-  while (i--) {
-    peq[a.charCodeAt(i)] = 0;
-  }
-  return sc;
-};
-var myers_x = (b, a) => {
-  const n = a.length;
-  const m = b.length;
-  const mhc = [];
-  const phc = [];
-  const hsize = Math.ceil(n / 32);
-  const vsize = Math.ceil(m / 32);
-  for (let i = 0; i < hsize; i++) {
-    phc[i] = -1;
-    mhc[i] = 0;
-  }
-  let j2 = 0;
-  for (; j2 < vsize - 1; j2++) {
-    let mv2 = 0;
-    let pv2 = -1;
-    const start2 = j2 * 32;
-    const vlen2 = Math.min(32, m) + start2;
-    for (let k2 = start2; k2 < vlen2; k2++) {
-      peq[b.charCodeAt(k2)] |= 1 << k2;
-    }
-    for (let i = 0; i < n; i++) {
-      const eq = peq[a.charCodeAt(i)];
-      const pb = phc[i / 32 | 0] >>> i & 1;
-      const mb = mhc[i / 32 | 0] >>> i & 1;
-      const xv = eq | mv2;
-      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
-      let ph = mv2 | ~(xh | pv2);
-      let mh = pv2 & xh;
-      if (ph >>> 31 ^ pb) {
-        phc[i / 32 | 0] ^= 1 << i;
-      }
-      if (mh >>> 31 ^ mb) {
-        mhc[i / 32 | 0] ^= 1 << i;
-      }
-      ph = ph << 1 | pb;
-      mh = mh << 1 | mb;
-      pv2 = mh | ~(xv | ph);
-      mv2 = ph & xv;
-    }
-    for (let k2 = start2; k2 < vlen2; k2++) {
-      peq[b.charCodeAt(k2)] = 0;
-    }
-  }
-  let mv = 0;
-  let pv = -1;
-  const start = j2 * 32;
-  const vlen = Math.min(32, m - start) + start;
-  for (let k2 = start; k2 < vlen; k2++) {
-    peq[b.charCodeAt(k2)] |= 1 << k2;
-  }
-  let score = m;
-  for (let i = 0; i < n; i++) {
-    const eq = peq[a.charCodeAt(i)];
-    const pb = phc[i / 32 | 0] >>> i & 1;
-    const mb = mhc[i / 32 | 0] >>> i & 1;
-    const xv = eq | mv;
-    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-    let ph = mv | ~(xh | pv);
-    let mh = pv & xh;
-    score += ph >>> m - 1 & 1;
-    score -= mh >>> m - 1 & 1;
-    if (ph >>> 31 ^ pb) {
-      phc[i / 32 | 0] ^= 1 << i;
-    }
-    if (mh >>> 31 ^ mb) {
-      mhc[i / 32 | 0] ^= 1 << i;
-    }
-    ph = ph << 1 | pb;
-    mh = mh << 1 | mb;
-    pv = mh | ~(xv | ph);
-    mv = ph & xv;
-  }
-  for (let k2 = start; k2 < vlen; k2++) {
-    peq[b.charCodeAt(k2)] = 0;
-  }
-  return score;
-};
-var distance = (a, b) => {
-  if (a.length < b.length) {
-    const tmp = b;
-    b = a;
-    a = tmp;
-  }
-  if (b.length === 0) {
-    return a.length;
-  }
-  if (a.length <= 32) {
-    return myers_32(a, b);
-  }
-  return myers_x(a, b);
-};
-
-// src/core/closest.ts
-function closest(word2, candidates2) {
-  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
-  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
-}
-
-// src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/core/metadata.ts
-function metadataField(document, keys) {
-  const wanted = keys.map((key) => key.toLowerCase());
-  const candidates2 = [...frontMatterFields(document), ...preambleFields(document), ...sectionFields(document, wanted)];
-  for (const key of wanted) {
-    const found = candidates2.find((field) => field.key === key && field.value !== "");
-    if (found) return found;
-  }
-  return void 0;
-}
-function frontMatterFields(document) {
-  if (!document.frontMatter) return [];
-  const fields = [];
-  document.frontMatter.value.split(/\r?\n|\r/).forEach((text2, index) => {
-    const match2 = /^([A-Za-z][\w -]*?)\s*[:=]\s*(.*)$/.exec(text2);
-    if (match2) fields.push({ key: match2[1].toLowerCase(), value: cleanValue(match2[2].replace(/\s+#.*$/, "")), line: index + 2 });
-  });
-  return fields;
-}
-var READABLE = /* @__PURE__ */ new Set(["paragraph", "list", "table"]);
-function preambleFields(document) {
-  const title = document.sections.length === 1 && document.sections[0].children.length > 0 ? document.sections[0].blocks : [];
-  return [...document.preamble, ...title].filter((block2) => READABLE.has(block2.type)).flatMap((block2) => blockFields(block2, document.lines));
-}
-function blockFields(block2, lines) {
-  const fields = [];
-  for (let line = block2.line; line <= block2.endLine; line++) {
-    const text2 = lines[line - 1].trim();
-    const row = /^\|?\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|?\s*$/.exec(text2);
-    const plain2 = /^(?:[*+-]\s+|\d+[.)]\s+)?(.+)$/.exec(text2)[1].replace(/[*_]{1,2}/g, "");
-    const pair = /^([A-Za-z][\w -]*?)\s*:\s*(.*)$/.exec(plain2);
-    if (block2.type === "table" && row) fields.push({ key: stripMarkup(row[1]).toLowerCase(), value: cleanValue(stripMarkup(row[2])), line });
-    else if (pair) fields.push({ key: pair[1].toLowerCase(), value: cleanValue(pair[2]), line });
-  }
-  return fields;
-}
-function sectionFields(document, keys) {
-  return document.all.flatMap((section) => {
-    const key = section.heading.text.trim().toLowerCase();
-    const block2 = section.blocks.find((candidate) => candidate.isContent && READABLE.has(candidate.type));
-    if (!keys.includes(key) || !block2) return [];
-    return [{ key, value: cleanValue(stripMarkup(/^(?:[*+-]\s+)?(.*)$/.exec(document.lines[block2.line - 1].trim())[1])), line: block2.line }];
-  });
-}
-function stripMarkup(text2) {
-  return text2.replace(/[*_`]/g, "").trim();
-}
-function cleanValue(value) {
-  const trimmed2 = value.trim();
-  const quoted = /^(["'])(.*)\1$/.exec(trimmed2);
-  return (quoted ? quoted[2] : trimmed2).trim();
-}
-
-// src/core/status.ts
-var DEFAULT_STATUS_KEYS = ["status"];
-function specStatus(document, keys, statuses) {
-  const field = metadataField(document, keys);
-  if (!field) return void 0;
-  return { value: field.value, line: field.line, strictness: lookup(statuses, field.value) ?? "all" };
-}
-function statusRank(status, order) {
-  const index = order.findIndex((candidate) => candidate.toLowerCase() === status.trim().toLowerCase());
-  return index < 0 ? void 0 : index;
-}
-function applyStrictness(findings, strictness) {
-  if (strictness === "off") return [];
-  if (strictness === "warnings") return findings.map((finding) => finding.severity === "error" ? { ...finding, severity: "warning" } : finding);
-  return [...findings];
-}
-function lookup(map2, key) {
-  const wanted = key.trim().toLowerCase();
-  const found = Object.keys(map2).find((candidate) => candidate.toLowerCase() === wanted);
-  return found === void 0 ? void 0 : map2[found];
-}
-
 // src/config/builtin-template.ts
 import { readFileSync } from "node:fs";
 var BUILTIN_TEMPLATE = "built-in";
@@ -18286,13 +18072,272 @@ var CONFIG_SCHEMA = {
 };
 
 // src/config/load.ts
+function defaultConfig() {
+  return resolveConfig({});
+}
+function policyOptions(config3, templatePath) {
+  const sections = templatePath === void 0 ? withBuiltinRules(config3.sections) : config3.sections;
+  const options = { sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
+  if (Object.keys(config3.statuses).length > 0) options.statuses = config3.statuses;
+  if (config3.status_order) options.status_order = config3.status_order;
+  if (config3.status_keys.join() !== CONFIG_SCHEMA.properties.status_keys.default.join()) options.status_keys = config3.status_keys;
+  if (config3.date_keys.join() !== CONFIG_SCHEMA.properties.date_keys.default.join()) options.date_keys = config3.date_keys;
+  return options;
+}
+function withBuiltinRules(sections) {
+  const merged = { ...BUILTIN_SECTION_RULES };
+  for (const [name, options] of Object.entries(sections)) merged[name] = { ...merged[name], ...options };
+  return merged;
+}
+function resolveConfig(input) {
+  const defaults = CONFIG_SCHEMA.properties;
+  const config3 = {
+    paths: input.paths ?? [...defaults.paths.default],
+    ignore: input.ignore ?? [...defaults.ignore.default],
+    templates: input.templates ?? {},
+    named_templates: input.named_templates ?? {},
+    sections: input.sections ?? {},
+    placeholders: input.placeholders ?? [...defaults.placeholders.default],
+    max_file_size: input.max_file_size ?? defaults.max_file_size.default,
+    check_name: input.check_name ?? defaults.check_name.default,
+    comment: input.comment ?? defaults.comment.default,
+    // `true` and `false` are the setting's older spelling.
+    review_comments: input.review_comments === true ? "all" : input.review_comments === false ? "never" : input.review_comments ?? defaults.review_comments.default,
+    annotations: input.annotations ?? defaults.annotations.default,
+    draft: input.draft ?? defaults.draft.default,
+    skip_label: input.skip_label ?? defaults.skip_label.default,
+    spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
+    order: input.order ?? defaults.order.default,
+    rules: input.rules ?? {},
+    enforce: input.enforce ?? defaults.enforce.default,
+    statuses: input.statuses ?? {},
+    status_keys: input.status_keys ?? [...defaults.status_keys.default],
+    date_keys: input.date_keys ?? [...defaults.date_keys.default],
+    waivers: { allowed: input.waivers?.allowed ?? { ...defaults.waivers.default.allowed } }
+  };
+  if (input.status_order !== void 0) config3.status_order = input.status_order;
+  if (input.template !== void 0) config3.template = input.template;
+  if (input.require_spec !== void 0) config3.require_spec = input.require_spec;
+  return config3;
+}
+
+// src/config/parse.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq = new Uint32Array(65536);
+var myers_32 = (a, b) => {
+  const n = a.length;
+  const m = b.length;
+  const lst = 1 << n - 1;
+  let pv = -1;
+  let mv = 0;
+  let sc = n;
+  let i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] |= 1 << i;
+  }
+  for (i = 0; i < m; i++) {
+    let eq = peq[b.charCodeAt(i)];
+    const xv = eq | mv;
+    eq |= (eq & pv) + pv ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & lst) {
+      sc++;
+    }
+    if (pv & lst) {
+      sc--;
+    }
+    mv = mv << 1 | 1;
+    pv = pv << 1 | ~(xv | mv);
+    mv &= xv;
+  }
+  i = n;
+  while (i--) {
+    peq[a.charCodeAt(i)] = 0;
+  }
+  return sc;
+};
+var myers_x = (b, a) => {
+  const n = a.length;
+  const m = b.length;
+  const mhc = [];
+  const phc = [];
+  const hsize = Math.ceil(n / 32);
+  const vsize = Math.ceil(m / 32);
+  for (let i = 0; i < hsize; i++) {
+    phc[i] = -1;
+    mhc[i] = 0;
+  }
+  let j2 = 0;
+  for (; j2 < vsize - 1; j2++) {
+    let mv2 = 0;
+    let pv2 = -1;
+    const start2 = j2 * 32;
+    const vlen2 = Math.min(32, m) + start2;
+    for (let k2 = start2; k2 < vlen2; k2++) {
+      peq[b.charCodeAt(k2)] |= 1 << k2;
+    }
+    for (let i = 0; i < n; i++) {
+      const eq = peq[a.charCodeAt(i)];
+      const pb = phc[i / 32 | 0] >>> i & 1;
+      const mb = mhc[i / 32 | 0] >>> i & 1;
+      const xv = eq | mv2;
+      const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+      let ph = mv2 | ~(xh | pv2);
+      let mh = pv2 & xh;
+      if (ph >>> 31 ^ pb) {
+        phc[i / 32 | 0] ^= 1 << i;
+      }
+      if (mh >>> 31 ^ mb) {
+        mhc[i / 32 | 0] ^= 1 << i;
+      }
+      ph = ph << 1 | pb;
+      mh = mh << 1 | mb;
+      pv2 = mh | ~(xv | ph);
+      mv2 = ph & xv;
+    }
+    for (let k2 = start2; k2 < vlen2; k2++) {
+      peq[b.charCodeAt(k2)] = 0;
+    }
+  }
+  let mv = 0;
+  let pv = -1;
+  const start = j2 * 32;
+  const vlen = Math.min(32, m - start) + start;
+  for (let k2 = start; k2 < vlen; k2++) {
+    peq[b.charCodeAt(k2)] |= 1 << k2;
+  }
+  let score = m;
+  for (let i = 0; i < n; i++) {
+    const eq = peq[a.charCodeAt(i)];
+    const pb = phc[i / 32 | 0] >>> i & 1;
+    const mb = mhc[i / 32 | 0] >>> i & 1;
+    const xv = eq | mv;
+    const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    score += ph >>> m - 1 & 1;
+    score -= mh >>> m - 1 & 1;
+    if (ph >>> 31 ^ pb) {
+      phc[i / 32 | 0] ^= 1 << i;
+    }
+    if (mh >>> 31 ^ mb) {
+      mhc[i / 32 | 0] ^= 1 << i;
+    }
+    ph = ph << 1 | pb;
+    mh = mh << 1 | mb;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  for (let k2 = start; k2 < vlen; k2++) {
+    peq[b.charCodeAt(k2)] = 0;
+  }
+  return score;
+};
+var distance = (a, b) => {
+  if (a.length < b.length) {
+    const tmp = b;
+    b = a;
+    a = tmp;
+  }
+  if (b.length === 0) {
+    return a.length;
+  }
+  if (a.length <= 32) {
+    return myers_32(a, b);
+  }
+  return myers_x(a, b);
+};
+
+// src/core/closest.ts
+function closest(word2, candidates2) {
+  const best = candidates2.map((candidate) => ({ candidate, score: distance(word2, candidate) })).sort((a, b) => a.score - b.score)[0];
+  return best && best.score <= Math.max(2, Math.floor(word2.length / 3)) ? best.candidate : void 0;
+}
+
+// src/core/metadata.ts
+function metadataField(document, keys) {
+  const wanted = keys.map((key) => key.toLowerCase());
+  const candidates2 = [...frontMatterFields(document), ...preambleFields(document), ...sectionFields(document, wanted)];
+  for (const key of wanted) {
+    const found = candidates2.find((field) => field.key === key && field.value !== "");
+    if (found) return found;
+  }
+  return void 0;
+}
+function frontMatterFields(document) {
+  if (!document.frontMatter) return [];
+  const fields = [];
+  document.frontMatter.value.split(/\r?\n|\r/).forEach((text2, index) => {
+    const match2 = /^([A-Za-z][\w -]*?)\s*[:=]\s*(.*)$/.exec(text2);
+    if (match2) fields.push({ key: match2[1].toLowerCase(), value: cleanValue(match2[2].replace(/\s+#.*$/, "")), line: index + 2 });
+  });
+  return fields;
+}
+var READABLE = /* @__PURE__ */ new Set(["paragraph", "list", "table"]);
+function preambleFields(document) {
+  const title = document.sections.length === 1 && document.sections[0].children.length > 0 ? document.sections[0].blocks : [];
+  return [...document.preamble, ...title].filter((block2) => READABLE.has(block2.type)).flatMap((block2) => blockFields(block2, document.lines));
+}
+function blockFields(block2, lines) {
+  const fields = [];
+  for (let line = block2.line; line <= block2.endLine; line++) {
+    const text2 = lines[line - 1].trim();
+    const row = /^\|?\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|?\s*$/.exec(text2);
+    const plain2 = /^(?:[*+-]\s+|\d+[.)]\s+)?(.+)$/.exec(text2)[1].replace(/[*_]{1,2}/g, "");
+    const pair = /^([A-Za-z][\w -]*?)\s*:\s*(.*)$/.exec(plain2);
+    if (block2.type === "table" && row) fields.push({ key: stripMarkup(row[1]).toLowerCase(), value: cleanValue(stripMarkup(row[2])), line });
+    else if (pair) fields.push({ key: pair[1].toLowerCase(), value: cleanValue(pair[2]), line });
+  }
+  return fields;
+}
+function sectionFields(document, keys) {
+  return document.all.flatMap((section) => {
+    const key = section.heading.text.trim().toLowerCase();
+    const block2 = section.blocks.find((candidate) => candidate.isContent && READABLE.has(candidate.type));
+    if (!keys.includes(key) || !block2) return [];
+    return [{ key, value: cleanValue(stripMarkup(/^(?:[*+-]\s+)?(.*)$/.exec(document.lines[block2.line - 1].trim())[1])), line: block2.line }];
+  });
+}
+function stripMarkup(text2) {
+  return text2.replace(/[*_`]/g, "").trim();
+}
+function cleanValue(value) {
+  const trimmed2 = value.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(trimmed2);
+  return (quoted ? quoted[2] : trimmed2).trim();
+}
+
+// src/core/status.ts
+var DEFAULT_STATUS_KEYS = ["status"];
+function specStatus(document, keys, statuses) {
+  const field = metadataField(document, keys);
+  if (!field) return void 0;
+  return { value: field.value, line: field.line, strictness: lookup(statuses, field.value) ?? "all" };
+}
+function statusRank(status, order) {
+  const index = order.findIndex((candidate) => candidate.toLowerCase() === status.trim().toLowerCase());
+  return index < 0 ? void 0 : index;
+}
+function applyStrictness(findings, strictness) {
+  if (strictness === "off") return [];
+  if (strictness === "warnings") return findings.map((finding) => finding.severity === "error" ? { ...finding, severity: "warning" } : finding);
+  return [...findings];
+}
+function lookup(map2, key) {
+  const wanted = key.trim().toLowerCase();
+  const found = Object.keys(map2).find((candidate) => candidate.toLowerCase() === wanted);
+  return found === void 0 ? void 0 : map2[found];
+}
+
+// src/config/parse.ts
 var compiled;
 var validator = () => compiled ??= new import_ajv.Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
 var KNOWN_KEYS = Object.keys(CONFIG_SCHEMA.properties);
 var MAX_ALIASES = 100;
-function defaultConfig() {
-  return resolveConfig({});
-}
 function parseConfig(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -18330,15 +18375,6 @@ function validateConfig(value, lineOf = () => 1) {
   if (problems2.length === 0) problems2.push(...unorderedStatuses(input, lineOf));
   return { config: problems2.length === 0 ? resolveConfig(input) : defaultConfig(), problems: dedupe(problems2), lineOf };
 }
-function policyOptions(config3, templatePath) {
-  const sections = templatePath === void 0 ? withBuiltinRules(config3.sections) : config3.sections;
-  const options = { sections, placeholders: config3.placeholders, rules: { "section-order": config3.order, ...config3.rules } };
-  if (Object.keys(config3.statuses).length > 0) options.statuses = config3.statuses;
-  if (config3.status_order) options.status_order = config3.status_order;
-  if (config3.status_keys.join() !== CONFIG_SCHEMA.properties.status_keys.default.join()) options.status_keys = config3.status_keys;
-  if (config3.date_keys.join() !== CONFIG_SCHEMA.properties.date_keys.default.join()) options.date_keys = config3.date_keys;
-  return options;
-}
 function unorderedStatuses(input, lineOf) {
   const order = input.status_order ?? Object.keys(input.statuses ?? {});
   return Object.entries(input.sections ?? {}).flatMap(([name, section]) => {
@@ -18348,42 +18384,6 @@ function unorderedStatuses(input, lineOf) {
     const path = ["sections", name, "required_from"];
     return [{ key: path.join("."), line: lineOf(path), message: `"${from}" in "sections.${name}.required_from" is not a status of the order${listed}.` }];
   });
-}
-function withBuiltinRules(sections) {
-  const merged = { ...BUILTIN_SECTION_RULES };
-  for (const [name, options] of Object.entries(sections)) merged[name] = { ...merged[name], ...options };
-  return merged;
-}
-function resolveConfig(input) {
-  const defaults = CONFIG_SCHEMA.properties;
-  const config3 = {
-    paths: input.paths ?? [...defaults.paths.default],
-    ignore: input.ignore ?? [...defaults.ignore.default],
-    templates: input.templates ?? {},
-    named_templates: input.named_templates ?? {},
-    sections: input.sections ?? {},
-    placeholders: input.placeholders ?? [...defaults.placeholders.default],
-    max_file_size: input.max_file_size ?? defaults.max_file_size.default,
-    check_name: input.check_name ?? defaults.check_name.default,
-    comment: input.comment ?? defaults.comment.default,
-    // `true` and `false` are the setting's older spelling.
-    review_comments: input.review_comments === true ? "all" : input.review_comments === false ? "never" : input.review_comments ?? defaults.review_comments.default,
-    annotations: input.annotations ?? defaults.annotations.default,
-    draft: input.draft ?? defaults.draft.default,
-    skip_label: input.skip_label ?? defaults.skip_label.default,
-    spec_link_prefix: input.spec_link_prefix ?? defaults.spec_link_prefix.default,
-    order: input.order ?? defaults.order.default,
-    rules: input.rules ?? {},
-    enforce: input.enforce ?? defaults.enforce.default,
-    statuses: input.statuses ?? {},
-    status_keys: input.status_keys ?? [...defaults.status_keys.default],
-    date_keys: input.date_keys ?? [...defaults.date_keys.default],
-    waivers: { allowed: input.waivers?.allowed ?? { ...defaults.waivers.default.allowed } }
-  };
-  if (input.status_order !== void 0) config3.status_order = input.status_order;
-  if (input.template !== void 0) config3.template = input.template;
-  if (input.require_spec !== void 0) config3.require_spec = input.require_spec;
-  return config3;
 }
 function describe(error3, lineOf) {
   const path = error3.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -27971,8 +27971,10 @@ function closestName(word2, candidates2) {
   return best === void 0 ? void 0 : candidates2.find((candidate) => candidate.toLowerCase() === best);
 }
 
-// src/pipeline/check-pool.ts
+// src/pipeline/check-thread.ts
 var WORKER = new URL("../../build/pipeline/check-worker.js", import.meta.url);
+
+// src/pipeline/check-pool.ts
 async function checkOnPool(pool, spec, template, config3) {
   const answer = await pool.check({ bytes: spec.bytes, templateText: template.text, options: policyOptions(config3, template.path), maxBytes: config3.max_file_size });
   const report2 = { path: spec.path, template: template.path ?? BUILTIN_TEMPLATE, findings: answer.findings };

@@ -1,5 +1,6 @@
 /** The gathered specs through the one check pipeline, and the gate's decision on the report. */
-import { parseConfig, type LoadedConfig } from '../config/load.js';
+import { type LoadedConfig } from '../config/load.js';
+import { parseConfig } from '../config/parse.js';
 import { readTextFile } from '../github/contents.js';
 import { checkSpecs, type CheckSource } from '../pipeline/check-specs.js';
 import type { FileReport, Report } from '../verdict/report.js';

@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultConfig, parseConfig, validateConfig, type LoadedConfig } from '../config/load.js';
+import { defaultConfig, type LoadedConfig } from '../config/load.js';
+import { parseConfig, validateConfig } from '../config/parse.js';
 import { configLayers, mergeConfigLayers, mergeLayers } from '../config/merge.js';
 import { readTextFile } from '../github/contents.js';
 import { describeError, statusOf, type ApiClient } from './github.js';

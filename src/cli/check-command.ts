@@ -7,6 +7,7 @@ import type { CheckedFile } from '../verdict/evaluate.js';
 import type { FileReport, Report } from '../verdict/report.js';
 import { gitVersions, reportVersions } from './base-versions.js';
 import { CheckCache, contentHash } from './cache.js';
+import { takeStarted } from './early-thread.js';
 import { findSpecFiles } from './files.js';
 import { progressBar } from './progress.js';
 import { stagedSpecs, type SpecInput } from './staged.js';
@@ -66,7 +67,7 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
           get: (spec) => asChecked(opened().get(spec.path, contentHash(spec.bytes))),
           set: (spec, _template, checked) => opened().set(checked.report, contentHash(spec.bytes)),
         };
-  const base = baseVersions(options);
+  const base = baseVersions(options, specs);
   let progress: ReturnType<typeof progressBar> | undefined;
   const result = await runPipeline(source, specs, {
     ...(base === undefined ? {} : { base }),
@@ -76,7 +77,7 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
     outlines: true,
     pool: (toCheck) => {
       progress = progressBar(toCheck);
-      return new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(toCheck) });
+      return new CheckPool({ ...limitsFromEnvironment(), threads: threadCount(toCheck) }, { texts: false, started: takeStarted() });
     },
     onChecked: () => progress?.tick(),
   });
@@ -90,10 +91,10 @@ export async function checkSpecs(options: CheckOptions): Promise<CheckRun> {
 }
 
 /** Where `--since` or `--baseline` finds a spec's base version; undefined: every finding counts. */
-function baseVersions(options: CheckOptions): PipelineOptions<SpecInput>['base'] {
+function baseVersions(options: CheckOptions, specs: readonly SpecInput[]): PipelineOptions<SpecInput>['base'] {
   if (options.since !== undefined && options.baseline !== undefined) throw new UsageError('--since and --baseline are two baselines: use one at a time.');
   if (options.since !== undefined) {
-    const bytesAt = gitVersions(options.workspace, options.since);
+    const bytesAt = gitVersions(options.workspace, options.since, specs.map((spec) => spec.path));
     return async (spec) => {
       const bytes = bytesAt(spec.path);
       return bytes === undefined ? undefined : { spec: { path: spec.path, bytes } };
@@ -119,7 +120,7 @@ function asChecked(report: FileReport | undefined): CheckedFile | undefined {
  * configuration's paths are relative to.
  */
 export async function runCheck(options: { root: string; paths: string[]; template?: string; config?: string }): Promise<Report> {
-  const workspace = workspaceAt(options.root, options.config);
+  const workspace = await workspaceAt(options.root, options.config);
   return (await checkSpecs({ workspace, paths: options.paths, ...(options.template === undefined ? {} : { template: options.template }) })).report;
 }
 

@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   if (command === 'init') return print((await import('./init-command.js')).runInit(cwd), 0);
   if (command === 'waivers') return waivers(values);
-  const workspace = openWorkspace(cwd, values.config);
+  const workspace = await openWorkspace(cwd, values.config);
   switch (command) {
     case 'check':
     case 'fix':

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { CONFIG_NAMES, findProject, repositoryRoot } from '../config/discover.js';
-import { defaultConfig, parseConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
+import { defaultConfig, type ConfigProblem, type LoadedConfig } from '../config/load.js';
 
 /** A problem the user must fix before anything can be checked: exit code 2. */
 export class UsageError extends Error {
@@ -36,7 +36,7 @@ export interface Workspace {
  * else the first configuration file found from the current directory up to the repository root
  * (`CONFIG_NAMES`; its paths relative to the folder that holds it), else the defaults.
  */
-export function openWorkspace(cwd: string, configOption?: string): Workspace {
+export async function openWorkspace(cwd: string, configOption?: string): Promise<Workspace> {
   const project = configOption === undefined ? findProject(cwd) : { root: repositoryRoot(cwd), configFile: resolve(cwd, configOption) };
   return loadWorkspace(cwd, project.root, project.configFile, configOption);
 }
@@ -45,14 +45,16 @@ export function openWorkspace(cwd: string, configOption?: string): Workspace {
  * The workspace of a fixed root, for callers that are not a command line (the evaluation, the rule
  * pages' tests): `configOption` relative to the root, else a configuration file right in the root.
  */
-export function workspaceAt(root: string, configOption?: string): Workspace {
+export async function workspaceAt(root: string, configOption?: string): Promise<Workspace> {
   const name = configOption ?? CONFIG_NAMES.find((candidate) => existsSync(resolve(root, candidate)));
   return loadWorkspace(root, root, name === undefined ? undefined : resolve(root, name), configOption);
 }
 
-function loadWorkspace(cwd: string, root: string, configFile: string | undefined, configOption: string | undefined): Workspace {
+async function loadWorkspace(cwd: string, root: string, configFile: string | undefined, configOption: string | undefined): Promise<Workspace> {
   if (configFile === undefined) return { cwd, root, loaded: { config: defaultConfig(), problems: [], lineOf: () => 1 } };
   const file = relative(cwd, configFile) || configFile;
+  // Loaded only here: YAML and the schema validator are a tenth of a second a run with no configuration file saves.
+  const { parseConfig } = await import('../config/parse.js');
   const loaded = parseConfig(readText(configFile, `The configuration file "${configOption ?? file}"`));
   if (loaded.problems.length > 0) throw new ConfigError(file, loaded.problems);
   return { cwd, root, configFile: file, loaded };

@@ -1,34 +1,20 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PolicyOptions } from '../core/policy.js';
 import type { Finding } from '../core/types.js';
 import { BUILTIN_TEMPLATE } from '../config/builtin-template.js';
 import { policyOptions, type SpecgateConfig } from '../config/load.js';
 import type { FileReport } from '../verdict/report.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
+import { limitsFromEnvironment, spawnCheckThread, type CheckLimits } from './check-thread.js';
 import type { CheckAnswer, CheckJob } from './check-worker.js';
 
-/** How much a single spec may cost: the server's operator settings, not a repository's (or the CLI's environment). */
-export interface CheckLimits {
-  timeoutMs: number;
-  memoryMb: number;
-  threads: number;
-}
+export { limitsFromEnvironment, type CheckLimits } from './check-thread.js';
 
-export function limitsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): CheckLimits {
-  const number = (name: string, fallback: number) => {
-    const value = Number(environment[name]);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  return {
-    timeoutMs: number('SPECGATE_CHECK_TIMEOUT_MS', 10_000),
-    memoryMb: number('SPECGATE_CHECK_MEMORY_MB', 256),
-    threads: number('SPECGATE_CHECK_THREADS', Math.min(2, availableParallelism())),
-  };
-}
-
-// src/pipeline and build/pipeline both sit two levels below the package root; the worker runs compiled.
-const WORKER = new URL('../../build/pipeline/check-worker.js', import.meta.url);
+/**
+ * Jobs handed to one thread at a time: the one it checks and the next, so it starts on the next
+ * spec at once instead of waiting for the calling thread to read its answer and send another.
+ */
+const JOBS_PER_THREAD = 2;
 
 type Answer = Omit<CheckAnswer, 'id'>;
 
@@ -37,72 +23,122 @@ interface Pending {
   resolve: (answer: Answer) => void;
 }
 
+/** A thread and the jobs it was given, oldest (the one it is checking) first. */
+interface Thread {
+  worker: Worker;
+  jobs: Pending[];
+  timer?: ReturnType<typeof setTimeout>;
+  listeners: { message: (answer: CheckAnswer) => void; error: (error: Error) => void };
+}
+
+export interface PoolOptions {
+  /** Whether answers carry the decoded text (the app quotes lines from it; the CLI needs none): true unless false. */
+  texts?: boolean;
+  /** Threads already started (the CLI starts one before it loads its own modules), used before any new one. */
+  started?: readonly Worker[];
+}
+
 /**
  * Checks specs on worker threads within a time and memory limit. A spec that exceeds either gets a
- * `too-complex` finding, its thread is stopped and replaced, and the run still completes. The app
- * and the CLI share it: one pathological file can hold up neither a server nor a pre-commit hook.
+ * `too-complex` finding, its thread is stopped and replaced (the job queued behind it goes to
+ * another), and the run still completes. The app and the CLI share it: one pathological file can
+ * hold up neither a server nor a pre-commit hook.
  */
 export class CheckPool {
-  private readonly idle: Worker[] = [];
+  private readonly threads: Thread[] = [];
   private readonly queue: Pending[] = [];
-  private running = 0;
   private nextId = 0;
 
-  constructor(private readonly limits: CheckLimits = limitsFromEnvironment()) {}
+  constructor(
+    private readonly limits: CheckLimits = limitsFromEnvironment(),
+    private readonly options: PoolOptions = {},
+  ) {
+    for (const worker of options.started ?? []) this.adopt(worker);
+  }
 
   check(request: { bytes: Uint8Array; templateText: string; options: PolicyOptions; maxBytes: number }): Promise<Answer> {
     return new Promise((resolve) => {
-      this.queue.push({ job: { ...request, id: ++this.nextId }, resolve });
+      this.queue.push({ job: { ...request, id: ++this.nextId, withText: this.options.texts !== false }, resolve });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.idle.splice(0).map((worker) => worker.terminate()));
-  }
-
-  private pump(): void {
-    while (this.queue.length > 0 && (this.idle.length > 0 || this.running < this.limits.threads)) {
-      const pending = this.queue.shift()!;
-      const worker = this.idle.pop() ?? this.spawn();
-      this.running += 1;
-      this.run(worker, pending);
-    }
+    await Promise.all(this.threads.splice(0).map((thread) => thread.worker.terminate()));
   }
 
   protected spawn(): Worker {
-    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
-    worker.unref();
-    // A thread given up for its time limit can still run out of memory before it stops; an 'error'
-    // with no listener would take the whole server down with it.
-    worker.on('error', () => undefined);
-    return worker;
+    return spawnCheckThread(this.limits.memoryMb);
   }
 
-  private run(worker: Worker, { job, resolve }: Pending): void {
-    const finish = (answer: Answer, healthy: boolean) => {
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      this.running -= 1;
-      if (healthy) this.idle.push(worker);
-      else void worker.terminate();
-      resolve(answer);
-      this.pump();
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const thread = this.pick();
+      if (thread === undefined) return;
+      this.give(thread, this.queue.shift()!);
+    }
+  }
+
+  /** An idle thread, else a new one while under the limit, else one with room for a next job. */
+  private pick(): Thread | undefined {
+    const idle = this.threads.find((thread) => thread.jobs.length === 0);
+    if (idle) return idle;
+    if (this.threads.length < this.limits.threads) return this.adopt(this.spawn());
+    return this.threads.reduce<Thread | undefined>((best, thread) => (thread.jobs.length < (best?.jobs.length ?? JOBS_PER_THREAD) ? thread : best), undefined);
+  }
+
+  private adopt(worker: Worker): Thread {
+    const thread: Thread = {
+      worker,
+      jobs: [],
+      listeners: {
+        message: (answer) => this.answered(thread, answer),
+        error: (error) => {
+          const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+          this.giveUp(thread, outOfMemory ? `Checking this file took more than ${this.limits.memoryMb} MB of memory` : 'The checker failed on this file');
+        },
+      },
     };
-    const onMessage = (answer: CheckAnswer) => {
-      if (answer.id !== job.id) return;
-      const { id: _id, ...rest } = answer;
-      finish(rest, true);
-    };
-    const onError = (error: Error) => {
-      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish({ findings: [tooComplex(outOfMemory ? `Checking this file took more than ${this.limits.memoryMb} MB of memory` : 'The checker failed on this file')] }, false);
-    };
-    const timer = setTimeout(() => finish({ findings: [tooComplex(`Checking this file took more than ${this.limits.timeoutMs / 1000} s`)] }, false), this.limits.timeoutMs);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.postMessage(job);
+    worker.on('message', thread.listeners.message);
+    worker.on('error', thread.listeners.error);
+    // A 'message' listener refs the thread again: an idle pool must not keep a process alive (a server's pool is never closed).
+    worker.unref();
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private give(thread: Thread, pending: Pending): void {
+    thread.jobs.push(pending);
+    thread.worker.postMessage(pending.job);
+    if (thread.jobs.length === 1) this.startClock(thread);
+  }
+
+  /** The time limit runs for the job a thread is on: from when it is given, or when the one before it is answered. */
+  private startClock(thread: Thread): void {
+    thread.timer = setTimeout(() => this.giveUp(thread, `Checking this file took more than ${this.limits.timeoutMs / 1000} s`), this.limits.timeoutMs);
+  }
+
+  private answered(thread: Thread, { id, ...answer }: CheckAnswer): void {
+    if (thread.jobs[0]?.job.id !== id) return;
+    clearTimeout(thread.timer);
+    thread.jobs.shift()!.resolve(answer);
+    if (thread.jobs.length > 0) this.startClock(thread);
+    this.pump();
+  }
+
+  /** The job a thread is on gets a too-complex finding; the thread is stopped and its next job goes back to the queue's front. */
+  private giveUp(thread: Thread, what: string): void {
+    const at = this.threads.indexOf(thread);
+    if (at < 0) return;
+    clearTimeout(thread.timer);
+    this.threads.splice(at, 1);
+    thread.worker.off('message', thread.listeners.message);
+    thread.worker.off('error', thread.listeners.error);
+    void thread.worker.terminate();
+    const [current, ...waiting] = thread.jobs;
+    this.queue.unshift(...waiting);
+    current?.resolve({ findings: [tooComplex(what)] });
+    this.pump();
   }
 }
 

@@ -16,6 +16,8 @@ export interface CheckJob {
   templateText: string;
   options: PolicyOptions;
   maxBytes: number;
+  /** Whether the answer carries the decoded text: only a caller that quotes the spec needs it back. */
+  withText: boolean;
 }
 
 export interface CheckAnswer {
@@ -29,6 +31,6 @@ parentPort?.on('message', (job: CheckJob) => {
   const decoded = decodeSpec(job.bytes, job.maxBytes);
   const answer: CheckAnswer = decoded.finding
     ? { id: job.id, findings: [decoded.finding] }
-    : { id: job.id, ...checkSpecInContext(decoded.text, compilePolicy(job.templateText, job.options).policy), text: decoded.text };
+    : { id: job.id, ...checkSpecInContext(decoded.text, compilePolicy(job.templateText, job.options).policy), ...(job.withText ? { text: decoded.text } : {}) };
   parentPort!.postMessage(answer);
 });

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { CheckPool } from '../../src/pipeline/check-pool.js';
 import { builtinTemplate } from '../../src/config/builtin-template.js';
-import { defaultConfig, parseConfig, policyOptions } from '../../src/config/load.js';
+import { defaultConfig, policyOptions } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
 const HOSTILE = join(FIXTURES, 'hostile');

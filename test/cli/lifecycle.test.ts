@@ -50,6 +50,27 @@ describe('specgate check --since REF', () => {
     expect(code).toBe(1);
   });
 
+  test('each spec is compared with its own version at REF, a name with spaces too (the versions are read in one batch)', () => {
+    const directory = repoWithOldRfc();
+    // At REF: a second copy of the old RFC (a name with spaces), and the complete template as a third spec.
+    writeFile(directory, 'rfcs/0043 two words.md', spec('old-rfc'));
+    writeFile(directory, 'rfcs/0044-complete.md', fixture('templates/rfc-lifecycle.md'));
+    git(directory, 'add', '.');
+    git(directory, 'commit', '--quiet', '-m', 'Two more RFCs');
+    writeFile(directory, 'rfcs/0042-mirrors.md', spec('old-rfc-typo-fixed'));
+    writeFile(directory, 'rfcs/0043 two words.md', spec('old-rfc-typo-fixed'));
+    writeFile(directory, 'rfcs/0044-complete.md', spec('old-rfc'));
+    const { code, stdout } = specgate(['check', '--since', 'HEAD', '--format', 'json'], directory);
+    const files = (JSON.parse(stdout) as { files: Array<{ path: string; findings: Array<{ rule: string; severity: string }> }> }).files;
+    const missing = (file: (typeof files)[number]) => file.findings.filter((finding) => finding.rule === 'missing-section').map((finding) => finding.severity);
+    expect(files.map((file) => [file.path, missing(file)])).toEqual([
+      ['rfcs/0042-mirrors.md', ['notice', 'notice']],
+      ['rfcs/0043 two words.md', ['notice', 'notice']],
+      ['rfcs/0044-complete.md', ['error', 'error']],
+    ]);
+    expect(code).toBe(1);
+  });
+
   test('from a sub-directory, and a ref that does not exist is a usage error', () => {
     const directory = repoWithOldRfc();
     expect(specgate(['check', '--since', 'HEAD', '0042-mirrors.md'], join(directory, 'rfcs')).code).toBe(0);

@@ -1,5 +1,6 @@
 import { declaredTemplate } from '../../src/config/front-matter.js';
-import { defaultConfig, parseConfig, type SpecgateConfig } from '../../src/config/load.js';
+import { defaultConfig, type SpecgateConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { compilePolicies } from '../../src/config/policies.js';
 import { chooseTemplate, neededTemplates, specSelector } from '../../src/config/select.js';
 import { unknownTemplateFile } from '../../src/verdict/evaluate.js';

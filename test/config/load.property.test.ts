@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseConfig, validateConfig } from '../../src/config/load.js';
+import { parseConfig, validateConfig } from '../../src/config/parse.js';
 
 const YAML_PIECES = ['paths:', 'sections:', '  Security:', '    min_words: ', '- ', '&a ', '*a', '!!js/function ', '"', "'", '[', ']', '{', '}', ':', '\n', '  ', '#', '---', '...', '\t', '%YAML 1.2', '<<: *a', 'rules:', 'order: ', '9999999999999999999', 'null', '~', '|', '>'];
 

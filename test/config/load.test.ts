@@ -1,4 +1,5 @@
-import { defaultConfig, parseConfig, policyOptions, validateConfig } from '../../src/config/load.js';
+import { defaultConfig, policyOptions } from '../../src/config/load.js';
+import { parseConfig, validateConfig } from '../../src/config/parse.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const load = (name: string) => parseConfig(fixture(`config/${name}`));

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { validateConfig } from '../../src/config/load.js';
+import { validateConfig } from '../../src/config/parse.js';
 import { configLayers, enforceLock, mergeConfigLayers, mergeLayers, type ConfigNotice } from '../../src/config/merge.js';
 import { fixture } from '../helpers/fixtures.js';
 

@@ -1,4 +1,4 @@
-import { parseConfig } from '../../src/config/load.js';
+import { parseConfig } from '../../src/config/parse.js';
 import { compilePolicies } from '../../src/config/policies.js';
 import { fixture } from '../helpers/fixtures.js';
 

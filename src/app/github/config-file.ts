@@ -1,4 +1,5 @@
-import { defaultConfig, parseConfig, validateConfig, type ConfigProblem, type LoadedConfig } from '../../config/load.js';
+import { defaultConfig, type ConfigProblem, type LoadedConfig } from '../../config/load.js';
+import { parseConfig, validateConfig } from '../../config/parse.js';
 import { configLayers, mergeConfigLayers, mergeLayers } from '../../config/merge.js';
 import { readTextFile, statusOf } from '../../github/contents.js';
 import type { RepoClient } from './repo.js';
