@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,14 @@ describe('readSettings', () => {
     const settings = readSettings({ ...GOOD, PORT: '8080', GHE_HOST: 'ghe.example.com', LOG_LEVEL: 'debug', REDIS_URL: 'redis://r:6379' }, EMPTY_DIR);
     expect(settings).toMatchObject({ appId: 123, webhookSecret: 'a-real-secret', port: 8080, baseUrl: 'https://ghe.example.com/api/v3', logLevel: 'debug', redisUrl: 'redis://r:6379', insecureDevelopment: false });
     expect(settings.privateKey).toContain('PRIVATE KEY');
+  });
+
+  test("GitHub's PKCS#1 key is held as PKCS#8, the same key, so no installation token converts it again", () => {
+    const settings = readSettings(GOOD, EMPTY_DIR);
+    expect(PRIVATE_KEY).toContain('BEGIN RSA PRIVATE KEY');
+    expect(settings.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    const publicPem = (pem: string) => createPublicKey(pem).export({ type: 'spki', format: 'pem' });
+    expect(publicPem(settings.privateKey)).toEqual(publicPem(PRIVATE_KEY));
   });
 
   test('PRIVATE_KEY with escaped line breaks, as .env files hold it, is accepted', () => {
