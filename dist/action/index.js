@@ -8756,8 +8756,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -8982,14 +8982,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity2.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -9580,16 +9580,16 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -9670,13 +9670,13 @@ var require_omap = __commonJS({
         const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map2);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity2.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity2.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -9892,24 +9892,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity2.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -10884,7 +10884,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -10970,10 +10970,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -10983,10 +10983,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -11237,18 +11237,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
+            map2.items.push(pair2);
           } else {
             const map2 = new YAMLMap.YAMLMap(ctx.schema);
             map2.flow = true;
-            map2.items.push(pair);
+            map2.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map2.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map2);
@@ -18288,9 +18288,9 @@ function blockFields(block2, lines) {
     const text2 = lines[line - 1].trim();
     const row = /^\|?\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|?\s*$/.exec(text2);
     const plain2 = /^(?:[*+-]\s+|\d+[.)]\s+)?(.+)$/.exec(text2)[1].replace(/[*_]{1,2}/g, "");
-    const pair = /^([A-Za-z][\w -]*?)\s*:\s*(.*)$/.exec(plain2);
+    const pair2 = /^([A-Za-z][\w -]*?)\s*:\s*(.*)$/.exec(plain2);
     if (block2.type === "table" && row) fields.push({ key: stripMarkup(row[1]).toLowerCase(), value: cleanValue(stripMarkup(row[2])), line });
-    else if (pair) fields.push({ key: pair[1].toLowerCase(), value: cleanValue(pair[2]), line });
+    else if (pair2) fields.push({ key: pair2[1].toLowerCase(), value: cleanValue(pair2[2]), line });
   }
   return fields;
 }
@@ -18443,11 +18443,11 @@ function locate(document, path, lineAt2) {
   let line = node?.range ? lineAt2(node.range[0]) : 1;
   for (const segment of path) {
     if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      const keyNode = pair.key;
+      const pair2 = node.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair2) break;
+      const keyNode = pair2.key;
       if (keyNode.range) line = lineAt2(keyNode.range[0]);
-      node = pair.value;
+      node = pair2.value;
     } else if ((0, import_yaml.isSeq)(node) && typeof segment !== "symbol") {
       const item = node.items[Number(segment)];
       if (!item) break;
@@ -19124,7 +19124,7 @@ function withoutRequirementMark(text2) {
 }
 function headingKey(text2) {
   const ascii = ASCII.test(text2);
-  let key = withoutRequirementMark(nfkc(text2).toLowerCase().replace(ascii ? DECORATION_ASCII : DECORATION, " "));
+  let key = withoutRequirementMark((ascii ? text2 : text2.normalize("NFKC")).toLowerCase().replace(ascii ? DECORATION_ASCII : DECORATION, " "));
   key = key.replace(NUMBERING, "");
   key = key.replace(TRAILING_PUNCTUATION, "");
   key = key.replace(/&/g, " and ");
@@ -19138,7 +19138,7 @@ var DECORATION_ASCII = new RegExp(
 );
 function proseKey(text2) {
   if (ASCII.test(text2)) return text2.toLowerCase().replace(NON_WORD_ASCII, " ").trim();
-  return nfkc(text2).toLowerCase().replace(NON_WORD, " ").trim();
+  return text2.normalize("NFKC").toLowerCase().replace(NON_WORD, " ").trim();
 }
 var STARTS_WORD = /[\p{L}\p{N}]/u;
 var GOES_ON = /[\p{M}'’_-]/u;
@@ -25708,7 +25708,7 @@ var lib_default = MarkdownIt;
 // src/core/fast/chunks.ts
 var CHUNK_LINES = 2e3;
 var ENDED_BY_A_HEADING = /* @__PURE__ */ new Set(["paragraph_open", "heading_open", "hr"]);
-function readInChunks(md, chunkLines = CHUNK_LINES) {
+function readInChunks(md, chunkLines) {
   wrapRule(md.core.ruler, "block", (block2) => {
     const blockInChunks = (state) => {
       const env = state.env;
@@ -26599,18 +26599,64 @@ function demote(spec, section, matching) {
   if (rest.length > 1) matching.combined.set(spec, rest);
 }
 
+// src/core/word-edits.ts
+var previousRow = new Int32Array(64);
+var currentRow = new Int32Array(64);
+function wordEdits(a, b, limit) {
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j2 = 0; j2 <= b.length; j2++) previous[j2] = Math.min(j2, over);
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[0] = Math.min(i, over);
+    if (from > 1) current[from - 1] = over;
+    let best = current[0];
+    for (let j2 = from; j2 <= to; j2++) {
+      const substitute = previous[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1);
+      const cell = Math.min(substitute, previous[j2] + 1, current[j2 - 1] + 1, over);
+      current[j2] = cell;
+      if (cell < best) best = cell;
+    }
+    if (to < b.length) current[to + 1] = over;
+    if (best > limit) return best;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length];
+}
+
 // src/core/reworded.ts
 var MIN_WORDS = 8;
 var EDITS_PER_WORD = 1 / 5;
 var MAX_EDITS = 3;
-function isLongQuestion(name, key) {
-  return name.trimEnd().endsWith("?") && wordsOf(key).length >= MIN_WORDS;
+function isLongQuestion(section) {
+  return !section.placeholder && section.name.trimEnd().endsWith("?") && wordsOf(section.key).length >= MIN_WORDS;
 }
-function rewordedPairs(wanted, candidates2, templateKeys2) {
+var byTemplate = /* @__PURE__ */ new WeakMap();
+function questionsOf(template) {
+  let known = byTemplate.get(template);
+  if (!known) {
+    known = { questions: toQuestions(template.all.map((section) => section.key)), long: new Set(template.all.filter(isLongQuestion)) };
+    byTemplate.set(template, known);
+  }
+  return known;
+}
+function longQuestionsAmong(template, sections) {
+  const { long } = questionsOf(template);
+  return sections.filter((section) => long.has(section));
+}
+function rewordedSections(template, questions, candidates2) {
+  return pair(new Map(questions.map((section) => [section.key, section])), candidates2, questionsOf(template).questions);
+}
+function pair(wantedByKey, candidates2, questions) {
   const pairs = /* @__PURE__ */ new Map();
-  if (wanted.length === 0 || candidates2.length === 0) return pairs;
-  const questions = [...new Set(templateKeys2)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
-  const wantedByKey = new Map(wanted.map((entry) => [entry.key, entry.item]));
+  if (wantedByKey.size === 0 || candidates2.length === 0) return pairs;
   const closest2 = /* @__PURE__ */ new Map();
   const claims = /* @__PURE__ */ new Map();
   for (const { item, key } of candidates2) {
@@ -26624,6 +26670,9 @@ function rewordedPairs(wanted, candidates2, templateKeys2) {
   }
   for (const [target, claimants] of claims) if (claimants.length === 1) pairs.set(target, claimants[0]);
   return pairs;
+}
+function toQuestions(keys) {
+  return [...new Set(keys)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
 }
 function toQuestion(key) {
   const words = wordsOf(key);
@@ -26645,25 +26694,10 @@ function isCloseTo(question, words) {
   let shared = 0;
   for (const word2 of words) if (question.vocabulary.has(word2)) shared++;
   if (shared < Math.max(words.length, question.words.length) - question.allowed) return false;
-  return wordDistance(question.words, words, question.allowed) <= question.allowed;
+  return wordEdits(question.words, words, question.allowed) <= question.allowed;
 }
 function wordsOf(key) {
   return key.split(" ").filter(Boolean);
-}
-function wordDistance(a, b, limit) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      const cost = a[i - 1] === b[j2 - 1] ? 0 : 1;
-      current[j2] = Math.min(previous[j2] + 1, current[j2 - 1] + 1, previous[j2 - 1] + cost);
-      best = Math.min(best, current[j2]);
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 // src/core/match.ts
@@ -26732,16 +26766,12 @@ function namesOf(spec, index, halves, matching) {
   return [...new Set(joined.map((key) => pick(index.get(key), spec, matching)))];
 }
 function claimRewordedQuestions(matching, document, template) {
-  const wanted = template.all.filter((section) => !section.placeholder && !matching.bySection.has(section) && isLongQuestion(section.name, section.key));
-  if (wanted.length === 0) return;
+  const questions = longQuestionsAmong(template, template.all.filter((section) => !matching.bySection.has(section)));
+  if (questions.length === 0) return;
   const candidates2 = document.all.filter(
     (spec) => !matching.byHeading.has(spec) && !matching.repeats.has(spec) && spec.heading.text.trimEnd().endsWith("?")
   );
-  const pairs = rewordedPairs(
-    wanted.map((section) => ({ item: section, key: section.key })),
-    candidates2.map((spec) => ({ item: spec, key: specKey(spec) })),
-    template.all.map((section) => section.key)
-  );
+  const pairs = rewordedSections(template, questions, candidates2.map((spec) => ({ item: spec, key: specKey(spec) })));
   for (const [section, spec] of pairs) {
     matching.byHeading.set(spec, section);
     matching.bySection.set(section, [spec]);
@@ -26903,10 +26933,10 @@ var BRACKETED = /[<{][^<>{}]*[>}]/u;
 var WORD = /[\p{L}\p{N}]+/gu;
 var TASK_ITEM2 = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?\[[ xX]\]\s/u;
 var BLANK_FIELD = /:\s*$/u;
-var byTemplate = /* @__PURE__ */ new WeakMap();
+var byTemplate2 = /* @__PURE__ */ new WeakMap();
 function guidanceFor(section, template) {
-  let sections = byTemplate.get(template);
-  if (!sections) byTemplate.set(template, sections = classify(template));
+  let sections = byTemplate2.get(template);
+  if (!sections) byTemplate2.set(template, sections = classify(template));
   return sections.get(section) ?? sectionGuidance([]);
 }
 function classify(template) {
@@ -26947,8 +26977,7 @@ function sectionGuidance(units) {
     sentences,
     longest: Math.max(0, ...units.map((unit) => unit.key.length)),
     openings: new Set([...units, ...sentences].map((unit) => opening(unit.key))),
-    byWords: byWordCount(units),
-    everyUnit: units.map((_, position) => position)
+    byWords: byWordCount(units)
   };
 }
 function byWordCount(units) {
@@ -26987,7 +27016,7 @@ function resemblance(text2, guidance, options, keyOf = proseKey) {
   const count = wordCount(key);
   let words;
   let present;
-  for (const position of mayContain ? guidance.everyUnit : guidance.byWords[count] ?? []) {
+  for (const position of mayContain ? guidance.units.keys() : guidance.byWords[count] ?? []) {
     const unit = guidance.units[position];
     if (unit.key === key) return { unit, how: "same" };
     if (unit.words < NEAR_MIN_WORDS) continue;
@@ -27022,36 +27051,6 @@ function opening(text2) {
   const first = WORD.exec(text2)?.[0] ?? "";
   const second = WORD.exec(text2)?.[0] ?? "";
   return `${first} ${second}`.toLowerCase();
-}
-var previousRow = new Int32Array(64);
-var currentRow = new Int32Array(64);
-function wordEdits(a, b, limit) {
-  const over = limit + 1;
-  if (Math.abs(a.length - b.length) > limit) return over;
-  if (previousRow.length <= b.length) {
-    previousRow = new Int32Array(b.length + 1);
-    currentRow = new Int32Array(b.length + 1);
-  }
-  let previous = previousRow;
-  let current = currentRow;
-  for (let j2 = 0; j2 <= b.length; j2++) previous[j2] = Math.min(j2, over);
-  for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - limit);
-    const to = Math.min(b.length, i + limit);
-    current[0] = Math.min(i, over);
-    if (from > 1) current[from - 1] = over;
-    let best = current[0];
-    for (let j2 = from; j2 <= to; j2++) {
-      const substitute = previous[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1);
-      const cell = Math.min(substitute, previous[j2] + 1, current[j2 - 1] + 1, over);
-      current[j2] = cell;
-      if (cell < best) best = cell;
-    }
-    if (to < b.length) current[to + 1] = over;
-    if (best > limit) return best;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
 }
 
 // src/core/spelled-out.ts
@@ -27311,7 +27310,8 @@ function boldLeads(document) {
     if (!block2.isContent || block2.type === "code" || block2.type === "html" || block2.type === "table") continue;
     for (let line = block2.line; line <= block2.endLine; line++) {
       const text2 = leadAt(block2, line, document.lines);
-      const key = text2 === void 0 ? "" : headingKey(text2);
+      if (text2 === void 0) continue;
+      const key = headingKey(text2);
       if (key !== "") leads.push({ text: text2.trim(), key });
     }
   }
@@ -27487,7 +27487,7 @@ function nearMisses(sections, candidates2) {
   const pairs = [];
   if (sections.length === 0) return /* @__PURE__ */ new Map();
   const found = candidates2.map((candidate) => nameOf(specKey(candidate)));
-  const wanted = sections.map((section) => cachedName(section, () => section.key));
+  const wanted = sections.map((section) => cachedName(section));
   const index = new NearMissIndex(found, wanted);
   sections.forEach((section, at2) => {
     for (const position of index.likely(wanted[at2])) {
@@ -27506,9 +27506,9 @@ function nearMisses(sections, candidates2) {
   return chosen;
 }
 var names = /* @__PURE__ */ new WeakMap();
-function cachedName(of, key) {
+function cachedName(of) {
   let name = names.get(of);
-  if (!name) names.set(of, name = nameOf(key()));
+  if (!name) names.set(of, name = nameOf(of.key));
   return name;
 }
 function nameOf(key) {
@@ -27607,11 +27607,9 @@ function withoutBoldLeads(sections, context) {
   const keys = new Set(leads.map((lead) => lead.key));
   const names2 = (section) => [section.name, ...context.policy.aliases.get(section) ?? []];
   const left = sections.filter((section) => !names2(section).some((name) => keys.has(headingKey(name))));
-  const reworded = rewordedPairs(
-    left.filter((section) => isLongQuestion(section.name, section.key)).map((section) => ({ item: section, key: section.key })),
-    leads.filter((lead) => lead.text.endsWith("?")).map((lead) => ({ item: lead, key: lead.key })),
-    context.policy.template.all.map((section) => section.key)
-  );
+  const { template } = context.policy;
+  const askedInBold = leads.filter((lead) => lead.text.endsWith("?")).map((lead) => ({ item: lead, key: lead.key }));
+  const reworded = rewordedSections(template, longQuestionsAmong(template, left), askedInBold);
   return left.filter((section) => !reworded.has(section));
 }
 function hintCandidates(context) {

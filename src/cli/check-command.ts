@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TemplateTexts } from '../config/policies.js';
-import { CheckPool, limitsFromEnvironment } from '../pipeline/check-pool.js';
+import { CheckPool } from '../pipeline/check-pool.js';
+import { limitsFromEnvironment } from '../pipeline/check-thread.js';
 import { checkSpecs as runPipeline, type CheckMemo, type CheckSource, type PipelineOptions } from '../pipeline/check-specs.js';
 import type { CheckedFile } from '../verdict/evaluate.js';
 import type { FileReport, Report } from '../verdict/report.js';

@@ -27,8 +27,9 @@ export function boldLeads(document: SpecDocument): BoldLead[] {
     if (!block.isContent || block.type === 'code' || block.type === 'html' || block.type === 'table') continue;
     for (let line = block.line; line <= block.endLine; line++) {
       const text = leadAt(block, line, document.lines);
-      const key = text === undefined ? '' : headingKey(text);
-      if (key !== '') leads.push({ text: text!.trim(), key });
+      if (text === undefined) continue;
+      const key = headingKey(text);
+      if (key !== '') leads.push({ text: text.trim(), key });
     }
   }
   return leads;

@@ -2,6 +2,7 @@ import { countWords, proseKey } from './normalize.js';
 import { parseSpec } from './parse.js';
 import type { Template, TemplateSection } from './template.js';
 import type { Block, SpecDocument } from './types.js';
+import { wordEdits } from './word-edits.js';
 
 /**
  * What the template writes under each heading, sorted by what an author should do with it:
@@ -36,8 +37,6 @@ export interface SectionGuidance {
    * (the same number of words, or within the near-copy allowance), in order.
    */
   byWords: ReadonlyArray<readonly number[] | undefined>;
-  /** Every unit's position, in order. */
-  everyUnit: readonly number[];
 }
 
 // Near copies: guidance of at least this many words, with at most this share of words changed.
@@ -102,7 +101,6 @@ function sectionGuidance(units: ReadonlyArray<GuidanceUnit & { text: string }>):
     longest: Math.max(0, ...units.map((unit) => unit.key.length)),
     openings: new Set([...units, ...sentences].map((unit) => opening(unit.key))),
     byWords: byWordCount(units),
-    everyUnit: units.map((_, position) => position),
   };
 }
 
@@ -173,7 +171,7 @@ export function resemblance(
   let words: string[] | undefined;
   let present: Set<string> | undefined;
   // Only units of about as many words can be the same or a near copy; any shorter one may be contained.
-  for (const position of mayContain ? guidance.everyUnit : (guidance.byWords[count] ?? [])) {
+  for (const position of mayContain ? guidance.units.keys() : (guidance.byWords[count] ?? [])) {
     const unit = guidance.units[position]!;
     if (unit.key === key) return { unit, how: 'same' };
     if (unit.words < NEAR_MIN_WORDS) continue;
@@ -218,42 +216,3 @@ function opening(text: string): string {
   return `${first} ${second}`.toLowerCase();
 }
 
-/** Word-level edit distance, given up (returning more than `limit`) once it cannot be within it. */
-// Two rows of the edit-distance table, reused from call to call (grown as needed).
-let previousRow = new Int32Array(64);
-let currentRow = new Int32Array(64);
-
-/**
- * Word-level edit distance, given up (returning more than `limit`) once it cannot be within it.
- * Only the band of cells within `limit` of the diagonal is worked out: a path through a cell
- * outside it costs more than `limit`, so those cells count as more than `limit` too.
- */
-function wordEdits(a: readonly string[], b: readonly string[], limit: number): number {
-  const over = limit + 1;
-  if (Math.abs(a.length - b.length) > limit) return over;
-  if (previousRow.length <= b.length) {
-    previousRow = new Int32Array(b.length + 1);
-    currentRow = new Int32Array(b.length + 1);
-  }
-  let previous = previousRow;
-  let current = currentRow;
-  for (let j = 0; j <= b.length; j++) previous[j] = Math.min(j, over);
-  for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - limit);
-    const to = Math.min(b.length, i + limit);
-    current[0] = Math.min(i, over);
-    // The cell left of the band, and the one right of it in the row above, are out of reach.
-    if (from > 1) current[from - 1] = over;
-    let best = current[0]!;
-    for (let j = from; j <= to; j++) {
-      const substitute = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      const cell = Math.min(substitute, previous[j]! + 1, current[j - 1]! + 1, over);
-      current[j] = cell;
-      if (cell < best) best = cell;
-    }
-    if (to < b.length) current[to + 1] = over;
-    if (best > limit) return best;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
-}

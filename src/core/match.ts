@@ -2,7 +2,7 @@ import { containerOf, documentTitle, sectionsAt, type Matching } from './matchin
 import { halvesOf, joinedNames } from './joined-names.js';
 import { headingKey } from './normalize.js';
 import { settleRepeats } from './repeats.js';
-import { isLongQuestion, rewordedPairs } from './reworded.js';
+import { longQuestionsAmong, rewordedSections } from './reworded.js';
 import type { Template, TemplateSection } from './template.js';
 import type { SpecDocument, SpecSection } from './types.js';
 
@@ -96,16 +96,12 @@ function namesOf(spec: SpecSection, index: KeyIndex, halves: ReadonlySet<string>
  * `How can a rollout or rollback fail? …`) names that question when nothing else does (`reworded.ts`).
  */
 function claimRewordedQuestions(matching: Matching, document: SpecDocument, template: Template): void {
-  const wanted = template.all.filter((section) => !section.placeholder && !matching.bySection.has(section) && isLongQuestion(section.name, section.key));
-  if (wanted.length === 0) return;
+  const questions = longQuestionsAmong(template, template.all.filter((section) => !matching.bySection.has(section)));
+  if (questions.length === 0) return;
   const candidates = document.all.filter(
     (spec) => !matching.byHeading.has(spec) && !matching.repeats.has(spec) && spec.heading.text.trimEnd().endsWith('?'),
   );
-  const pairs = rewordedPairs(
-    wanted.map((section) => ({ item: section, key: section.key })),
-    candidates.map((spec) => ({ item: spec, key: specKey(spec) })),
-    template.all.map((section) => section.key),
-  );
+  const pairs = rewordedSections(template, questions, candidates.map((spec) => ({ item: spec, key: specKey(spec) })));
   for (const [section, spec] of pairs) {
     matching.byHeading.set(spec, section);
     matching.bySection.set(section, [spec]);

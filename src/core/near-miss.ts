@@ -30,7 +30,7 @@ export function nearMisses(sections: readonly TemplateSection[], candidates: rea
   const pairs: Array<{ section: TemplateSection; candidate: SpecSection; score: number }> = [];
   if (sections.length === 0) return new Map();
   const found = candidates.map((candidate) => nameOf(specKey(candidate)));
-  const wanted = sections.map((section) => cachedName(section, () => section.key));
+  const wanted = sections.map((section) => cachedName(section));
   // Only the headings that can pass the threshold are compared: the same pairs as comparing all.
   const index = new NearMissIndex(found, wanted);
   sections.forEach((section, at) => {
@@ -61,9 +61,9 @@ interface Name {
 // Templates outlive checks: a section's name is worked out once (a spec's headings, once per check anyway).
 const names = new WeakMap<TemplateSection, Name>();
 
-function cachedName(of: TemplateSection, key: () => string): Name {
+function cachedName(of: TemplateSection): Name {
   let name = names.get(of);
-  if (!name) names.set(of, (name = nameOf(key())));
+  if (!name) names.set(of, (name = nameOf(of.key)));
   return name;
 }
 

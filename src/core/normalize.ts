@@ -47,7 +47,8 @@ export function withoutRequirementMark(text: string): string {
  */
 export function headingKey(text: string): string {
   const ascii = ASCII.test(text);
-  let key = withoutRequirementMark(nfkc(text).toLowerCase().replace(ascii ? DECORATION_ASCII : DECORATION, ' '));
+  // ASCII text is its own NFKC form.
+  let key = withoutRequirementMark((ascii ? text : text.normalize('NFKC')).toLowerCase().replace(ascii ? DECORATION_ASCII : DECORATION, ' '));
   key = key.replace(NUMBERING, '');
   key = key.replace(TRAILING_PUNCTUATION, '');
   key = key.replace(/&/g, ' and ');
@@ -72,7 +73,7 @@ const DECORATION_ASCII = new RegExp(
 export function proseKey(text: string): string {
   // In ASCII the only letters are a-z once lower case, the only digits 0-9, and there are no marks.
   if (ASCII.test(text)) return text.toLowerCase().replace(NON_WORD_ASCII, ' ').trim();
-  return nfkc(text).toLowerCase().replace(NON_WORD, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(NON_WORD, ' ').trim();
 }
 
 // What a character is to a word: 1 starts one (a letter or digit), 2 only goes on with one (a mark, `'`, `’`, `_`, `-`), 0 ends one.

@@ -13,14 +13,48 @@
  * template's sections, and that section has exactly one such question in the spec.
  */
 
+import type { Template, TemplateSection } from './template.js';
+import { wordEdits } from './word-edits.js';
+
 const MIN_WORDS = 8;
 /** One changed word in five, at most three: the edits a template's questions saw, not a new question. */
 const EDITS_PER_WORD = 1 / 5;
 const MAX_EDITS = 3;
 
 /** True when a section name is a question long enough to be compared by its words. */
-export function isLongQuestion(name: string, key: string): boolean {
-  return name.trimEnd().endsWith('?') && wordsOf(key).length >= MIN_WORDS;
+function isLongQuestion(section: TemplateSection): boolean {
+  return !section.placeholder && section.name.trimEnd().endsWith('?') && wordsOf(section.key).length >= MIN_WORDS;
+}
+
+/** What a template's questions are, worked out once per template: templates outlive checks. */
+interface TemplateQuestions {
+  questions: readonly Question[];
+  long: ReadonlySet<TemplateSection>;
+}
+
+const byTemplate = new WeakMap<Template, TemplateQuestions>();
+
+function questionsOf(template: Template): TemplateQuestions {
+  let known = byTemplate.get(template);
+  if (!known) {
+    known = { questions: toQuestions(template.all.map((section) => section.key)), long: new Set(template.all.filter(isLongQuestion)) };
+    byTemplate.set(template, known);
+  }
+  return known;
+}
+
+/** The template's long questions among `sections`: the only ones a rewording can stand for. */
+export function longQuestionsAmong(template: Template, sections: readonly TemplateSection[]): TemplateSection[] {
+  const { long } = questionsOf(template);
+  return sections.filter((section) => long.has(section));
+}
+
+/**
+ * Each of the template's long questions (from `longQuestionsAmong`) with the one candidate that
+ * asks it in nearly the same words, when that pairing is unambiguous (see `rewordedPairs`).
+ */
+export function rewordedSections<C>(template: Template, questions: readonly TemplateSection[], candidates: ReadonlyArray<{ item: C; key: string }>): Map<TemplateSection, C> {
+  return pair(new Map(questions.map((section) => [section.key, section])), candidates, questionsOf(template).questions);
 }
 
 /**
@@ -34,10 +68,12 @@ export function rewordedPairs<W, C>(
   candidates: ReadonlyArray<{ item: C; key: string }>,
   templateKeys: Iterable<string>,
 ): Map<W, C> {
+  return pair(new Map(wanted.map((entry) => [entry.key, entry.item])), candidates, toQuestions(templateKeys));
+}
+
+function pair<W, C>(wantedByKey: ReadonlyMap<string, W>, candidates: ReadonlyArray<{ item: C; key: string }>, questions: readonly Question[]): Map<W, C> {
   const pairs = new Map<W, C>();
-  if (wanted.length === 0 || candidates.length === 0) return pairs;
-  const questions = [...new Set(templateKeys)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
-  const wantedByKey = new Map(wanted.map((entry) => [entry.key, entry.item]));
+  if (wantedByKey.size === 0 || candidates.length === 0) return pairs;
   // Many headings share a key (`### Motivation` in each feature): each key is compared once.
   const closest = new Map<string, string | undefined>();
   const claims = new Map<W, C[]>();
@@ -52,6 +88,10 @@ export function rewordedPairs<W, C>(
   }
   for (const [target, claimants] of claims) if (claimants.length === 1) pairs.set(target, claimants[0]!);
   return pairs;
+}
+
+function toQuestions(keys: Iterable<string>): Question[] {
+  return [...new Set(keys)].map(toQuestion).filter((question) => question.words.length >= MIN_WORDS);
 }
 
 interface Question {
@@ -86,26 +126,9 @@ function isCloseTo(question: Question, words: readonly string[]): boolean {
   let shared = 0;
   for (const word of words) if (question.vocabulary.has(word)) shared++;
   if (shared < Math.max(words.length, question.words.length) - question.allowed) return false;
-  return wordDistance(question.words, words, question.allowed) <= question.allowed;
+  return wordEdits(question.words, words, question.allowed) <= question.allowed;
 }
 
 function wordsOf(key: string): string[] {
   return key.split(' ').filter(Boolean);
-}
-
-/** Levenshtein distance over words, stopping early once it must exceed `limit` (then limit + 1). */
-export function wordDistance(a: readonly string[], b: readonly string[], limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      best = Math.min(best, current[j]!);
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

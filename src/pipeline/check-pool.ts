@@ -8,7 +8,6 @@ import type { CheckedFile } from '../verdict/evaluate.js';
 import { limitsFromEnvironment, spawnCheckThread, type CheckLimits } from './check-thread.js';
 import type { CheckAnswer, CheckJob } from './check-worker.js';
 
-export { limitsFromEnvironment, type CheckLimits } from './check-thread.js';
 
 /**
  * Jobs handed to one thread at a time: the one it checks and the next, so it starts on the next

@@ -8,7 +8,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { limitsFromEnvironment } from '../../src/pipeline/check-pool.js';
+import { limitsFromEnvironment } from '../../src/pipeline/check-thread.js';
 import { specgate } from '../helpers/cli.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 

@@ -1,6 +1,7 @@
 import { checkSpec, parseSpec } from '../../src/core/index.js';
 import { matchSections } from '../../src/core/match.js';
-import { rewordedPairs, wordDistance } from '../../src/core/reworded.js';
+import { rewordedPairs } from '../../src/core/reworded.js';
+import { wordEdits } from '../../src/core/word-edits.js';
 import { check, ofRule, policyFor, template } from '../helpers/core.js';
 
 // Template: test/fixtures/templates/rollout-questions.md; spec: test/fixtures/specs/structure/earlier-wording.md,
@@ -48,7 +49,7 @@ describe('pairing reworded questions', () => {
   });
 
   test('word distance counts inserted, removed and changed words, and stops past its limit', () => {
-    expect(wordDistance(['a', 'b', 'c'], ['a', 'x', 'c', 'd'], 3)).toBe(2);
-    expect(wordDistance(['a', 'b', 'c', 'd'], ['w', 'x', 'y', 'z'], 1)).toBe(2);
+    expect(wordEdits(['a', 'b', 'c'], ['a', 'x', 'c', 'd'], 3)).toBe(2);
+    expect(wordEdits(['a', 'b', 'c', 'd'], ['w', 'x', 'y', 'z'], 1)).toBe(2);
   });
 });

@@ -34,7 +34,7 @@ type CoreRule = (state: StateCore) => void;
 const ENDED_BY_A_HEADING = new Set(['paragraph_open', 'heading_open', 'hr']);
 
 /** Replaces markdown-it's block step with one that reads in chunks when the env asks for it. */
-export function readInChunks(md: MarkdownIt, chunkLines = CHUNK_LINES): void {
+export function readInChunks(md: MarkdownIt, chunkLines: number): void {
   wrapRule<CoreRule>(md.core.ruler, 'block', (block) => {
     const blockInChunks: CoreRule = (state) => {
       const env = state.env as Partial<ChunkedEnv>;

@@ -2,7 +2,7 @@ import { boldLeads } from '../bold-leads.js';
 import { isDescendant } from '../match.js';
 import { nearMisses } from '../near-miss.js';
 import { headingKey } from '../normalize.js';
-import { isLongQuestion, rewordedPairs } from '../reworded.js';
+import { longQuestionsAmong, rewordedSections } from '../reworded.js';
 import { sectionSkeleton } from '../skeleton.js';
 import type { TemplateSection } from '../template.js';
 import type { SpecSection } from '../types.js';
@@ -47,11 +47,9 @@ function withoutBoldLeads(sections: TemplateSection[], context: RuleContext): Te
   const keys = new Set(leads.map((lead) => lead.key));
   const names = (section: TemplateSection): string[] => [section.name, ...(context.policy.aliases.get(section) ?? [])];
   const left = sections.filter((section) => !names(section).some((name) => keys.has(headingKey(name))));
-  const reworded = rewordedPairs(
-    left.filter((section) => isLongQuestion(section.name, section.key)).map((section) => ({ item: section, key: section.key })),
-    leads.filter((lead) => lead.text.endsWith('?')).map((lead) => ({ item: lead, key: lead.key })),
-    context.policy.template.all.map((section) => section.key),
-  );
+  const { template } = context.policy;
+  const askedInBold = leads.filter((lead) => lead.text.endsWith('?')).map((lead) => ({ item: lead, key: lead.key }));
+  const reworded = rewordedSections(template, longQuestionsAmong(template, left), askedInBold);
   return left.filter((section) => !reworded.has(section));
 }
 
