@@ -19651,7 +19651,7 @@ var OutlineBuilder = class {
   }
   heading(heading2) {
     const { document, open: open2 } = this;
-    const section = { heading: heading2, endLine: document.lineCount, blocks: [], children: [], index: document.all.length };
+    const section = { heading: heading2, key: headingKey(heading2.text), endLine: document.lineCount, blocks: [], children: [], index: document.all.length };
     while (open2.length > 0 && open2[open2.length - 1].heading.level >= heading2.level) {
       open2.pop().endLine = heading2.line - 1;
     }
@@ -26758,7 +26758,7 @@ function keyIndex(template, aliases) {
   return byKey;
 }
 function namesOf(spec, index, halves, matching) {
-  const whole = index.get(specKey(spec));
+  const whole = index.get(spec.key);
   if (whole) return [pick(whole, spec, matching)];
   const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
   if (!joined) return [];
@@ -26771,7 +26771,7 @@ function claimRewordedQuestions(matching, document, template) {
   const candidates2 = document.all.filter(
     (spec) => !matching.byHeading.has(spec) && !matching.repeats.has(spec) && spec.heading.text.trimEnd().endsWith("?")
   );
-  const pairs = rewordedSections(template, questions, candidates2.map((spec) => ({ item: spec, key: specKey(spec) })));
+  const pairs = rewordedSections(template, questions, candidates2.map((spec) => ({ item: spec, key: spec.key })));
   for (const [section, spec] of pairs) {
     matching.byHeading.set(spec, section);
     matching.bySection.set(section, [spec]);
@@ -26796,12 +26796,6 @@ function betweenNeighbours(spec, slot, template, matching) {
   const before = siblings.filter((sibling) => sibling.order < slot.order).map(present).filter((found) => found !== void 0);
   const after = siblings.filter((sibling) => sibling.order > slot.order).map(present).filter((found) => found !== void 0);
   return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
-}
-var specKeys = /* @__PURE__ */ new WeakMap();
-function specKey(spec) {
-  let key = specKeys.get(spec);
-  if (key === void 0) specKeys.set(spec, key = headingKey(spec.heading.text));
-  return key;
 }
 function pick(candidates2, spec, matching) {
   if (candidates2.length === 1) return candidates2[0];
@@ -26836,7 +26830,7 @@ var duplicateSection = {
     const findings = [];
     for (const [section, specs] of matching.bySection) {
       specs.forEach((spec, position) => {
-        const first = specs.slice(0, position).find((earlier) => specKey(earlier) === specKey(spec));
+        const first = specs.slice(0, position).find((earlier) => earlier.key === spec.key);
         if (!first) return;
         findings.push({
           section: section.name,
@@ -27486,7 +27480,7 @@ var SYNONYM = 0.9;
 function nearMisses(sections, candidates2) {
   const pairs = [];
   if (sections.length === 0) return /* @__PURE__ */ new Map();
-  const found = candidates2.map((candidate) => nameOf(specKey(candidate)));
+  const found = candidates2.map((candidate) => nameOf(candidate.key));
   const wanted = sections.map((section) => cachedName(section));
   const index = new NearMissIndex(found, wanted);
   sections.forEach((section, at2) => {
@@ -27902,7 +27896,7 @@ function ruleFindings(document, policy) {
 }
 var FILL_RANK = { empty: 0, guidance: 1, placeholders: 2, written: 3 };
 function stateOfParts(specs, section, { matching, policy, document, units }) {
-  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
+  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => earlier.key === spec.key));
   return parts.map((spec) => sectionState(spec, section, matching, policy, document.lines, units)).reduce((a, b) => {
     const best = FILL_RANK[b.fill] > FILL_RANK[a.fill] ? b : a;
     const state = { fill: best.fill, words: a.words + b.words };

@@ -1,5 +1,5 @@
 import { applyLifecycle, type LifecycleResult } from './lifecycle.js';
-import { matchSections, specKey } from './match.js';
+import { matchSections } from './match.js';
 import { parseSpec, TooComplexError } from './parse.js';
 import type { Policy } from './policy.js';
 import { RULES } from './rules/index.js';
@@ -58,7 +58,7 @@ const FILL_RANK: Record<Fill, number> = { empty: 0, guidance: 1, placeholders: 2
  * duplicate, its own finding, and adds nothing.
  */
 function stateOfParts(specs: readonly SpecSection[], section: TemplateSection, { matching, policy, document, units }: RuleContext): SectionState {
-  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => specKey(earlier) === specKey(spec)));
+  const parts = specs.filter((spec, position) => !specs.slice(0, position).some((earlier) => earlier.key === spec.key));
   return parts
     .map((spec) => sectionState(spec, section, matching, policy, document.lines, units))
     .reduce((a, b) => {

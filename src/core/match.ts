@@ -83,7 +83,7 @@ function keyIndex(template: Template, aliases: Aliases): KeyIndex {
 
 /** The sections a heading names: by its whole name, else by the names it joins (`Security & Observability`). */
 function namesOf(spec: SpecSection, index: KeyIndex, halves: ReadonlySet<string>, matching: Matching): TemplateSection[] {
-  const whole = index.get(specKey(spec));
+  const whole = index.get(spec.key);
   if (whole) return [pick(whole, spec, matching)];
   const joined = joinedNames(spec.heading.text, (key) => index.has(key), (key) => halves.has(key));
   if (!joined) return [];
@@ -101,7 +101,7 @@ function claimRewordedQuestions(matching: Matching, document: SpecDocument, temp
   const candidates = document.all.filter(
     (spec) => !matching.byHeading.has(spec) && !matching.repeats.has(spec) && spec.heading.text.trimEnd().endsWith('?'),
   );
-  const pairs = rewordedSections(template, questions, candidates.map((spec) => ({ item: spec, key: specKey(spec) })));
+  const pairs = rewordedSections(template, questions, candidates.map((spec) => ({ item: spec, key: spec.key })));
   for (const [section, spec] of pairs) {
     matching.byHeading.set(spec, section);
     matching.bySection.set(section, [spec]);
@@ -135,14 +135,6 @@ function betweenNeighbours(spec: SpecSection, slot: TemplateSection, template: T
   return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
 }
 
-// Matching and near-miss hints ask for the same heading's key again and again; it is computed once.
-const specKeys = new WeakMap<SpecSection, string>();
-
-export function specKey(spec: SpecSection): string {
-  let key = specKeys.get(spec);
-  if (key === undefined) specKeys.set(spec, (key = headingKey(spec.heading.text)));
-  return key;
-}
 
 function pick(candidates: TemplateSection[], spec: SpecSection, matching: Matching): TemplateSection {
   if (candidates.length === 1) return candidates[0]!;

@@ -4,7 +4,6 @@
  * heading to rename and at the alias to add.
  */
 import { distance } from 'fastest-levenshtein';
-import { specKey } from './match.js';
 import { NearMissIndex } from './near-miss-index.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 import type { TemplateSection } from './template.js';
@@ -29,7 +28,7 @@ export function nearMiss(section: TemplateSection, candidates: readonly SpecSect
 export function nearMisses(sections: readonly TemplateSection[], candidates: readonly SpecSection[]): Map<TemplateSection, SpecSection> {
   const pairs: Array<{ section: TemplateSection; candidate: SpecSection; score: number }> = [];
   if (sections.length === 0) return new Map();
-  const found = candidates.map((candidate) => nameOf(specKey(candidate)));
+  const found = candidates.map((candidate) => nameOf(candidate.key));
   const wanted = sections.map((section) => cachedName(section));
   // Only the headings that can pass the threshold are compared: the same pairs as comparing all.
   const index = new NearMissIndex(found, wanted);

@@ -1,3 +1,4 @@
+import { headingKey } from './normalize.js';
 import type { Block, Heading, SpecDocument, SpecSection } from './types.js';
 
 /**
@@ -19,7 +20,7 @@ export class OutlineBuilder {
 
   heading(heading: Heading): void {
     const { document, open } = this;
-    const section: SpecSection = { heading, endLine: document.lineCount, blocks: [], children: [], index: document.all.length };
+    const section: SpecSection = { heading, key: headingKey(heading.text), endLine: document.lineCount, blocks: [], children: [], index: document.all.length };
     while (open.length > 0 && open[open.length - 1]!.heading.level >= heading.level) {
       open.pop()!.endLine = heading.line - 1;
     }

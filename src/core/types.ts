@@ -85,6 +85,8 @@ export interface Heading {
 
 export interface SpecSection {
   heading: Heading;
+  /** The heading's key (`headingKey`): what matching, duplicates and near-miss hints compare. */
+  key: string;
   /** Last line of the section, including its sub-sections. */
   endLine: number;
   /** Blocks between this heading and the next heading of any level. */

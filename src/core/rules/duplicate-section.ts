@@ -1,4 +1,3 @@
-import { specKey } from '../match.js';
 import type { Rule, RuleFinding } from './rule.js';
 
 export const duplicateSection: Rule = {
@@ -9,7 +8,7 @@ export const duplicateSection: Rule = {
     for (const [section, specs] of matching.bySection) {
       // Headings with different names (`Positive Consequences`, `Negative Consequences`) are parts of one section.
       specs.forEach((spec, position) => {
-        const first = specs.slice(0, position).find((earlier) => specKey(earlier) === specKey(spec));
+        const first = specs.slice(0, position).find((earlier) => earlier.key === spec.key);
         if (!first) return;
         findings.push({
           section: section.name,
