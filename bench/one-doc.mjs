@@ -1,5 +1,5 @@
 // One document through the core in a process of its own, so its peak memory is its own:
-// `node bench/one-doc.mjs KIND SIZE` prints {bytes, ms, peakRssMb, baseRssMb} as JSON.
+// `node bench/one-doc.mjs KIND SIZE` prints {bytes, ms (cold), warmMs, peakRssMb, baseRssMb, findings} as JSON.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,8 +46,17 @@ const text = KINDS[kind](Number(sizeArgument));
 const { policy } = createPolicy(parseTemplate(readFileSync(KEP_TEMPLATE, 'utf8')));
 checkSpec('## Summary\n\nwarm up\n', policy);
 const baseRssMb = process.memoryUsage().rss / 1024 / 1024;
-const started = performance.now();
-const findings = checkSpec(text, policy);
-const ms = performance.now() - started;
+const timed = () => {
+  const started = performance.now();
+  const count = checkSpec(text, policy).length;
+  return { ms: performance.now() - started, count };
+};
+// The first check is the cold one a process pays once (the CLI's and the app's threads do); its
+// peak memory is read before any other check runs.
+const { ms, count: findings } = timed();
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(JSON.stringify({ kind, size: Number(sizeArgument), bytes: Buffer.byteLength(text), ms, peakRssMb, baseRssMb, findings: findings.length }));
+// Then the same document again, as the corpus rate is measured: warm, the median of three.
+// A document that took seconds cold is timed only once more (the bench keeps to its budget).
+const again = Array.from({ length: ms > 3000 ? 1 : 3 }, () => timed().ms).sort((a, b) => a - b);
+const warmMs = again[again.length >> 1];
+process.stdout.write(JSON.stringify({ kind, size: Number(sizeArgument), bytes: Buffer.byteLength(text), ms, warmMs, peakRssMb, baseRssMb, findings }));
