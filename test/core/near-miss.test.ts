@@ -1,4 +1,5 @@
-import { parseSpec, parseTemplate } from '../../src/core/index.js';
+import fc from 'fast-check';
+import { parseSpec, parseTemplate, type SpecDocument, type Template } from '../../src/core/index.js';
 import { canonicalWord, nearMisses, similarity } from '../../src/core/near-miss.js';
 import { aliasLine } from '../../src/core/rules/missing-section.js';
 import { SYNONYM_GROUPS } from '../../src/core/synonyms.js';
@@ -83,29 +84,47 @@ describe('hints compare only the headings that can pass, and give what comparing
   ];
   const document = parseSpec(headings.map((heading, index) => `## ${heading}\n\nText ${index}.\n`).join('\n'));
 
-  /** The same choice made over every pair, as hints were chosen before the index. */
-  function everyPair(): Map<string, string> {
-    const pairs = template.all.flatMap((section) =>
-      document.all.map((spec) => ({ section, spec, score: similarity(section.key, spec.key) })),
-    );
-    const chosen = new Map<string, string>();
-    const taken = new Set<number>();
-    pairs
-      .filter((pair) => pair.score > 0.75)
-      .sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.spec.index - b.spec.index)
-      .forEach(({ section, spec }) => {
-        if (chosen.has(section.name) || taken.has(spec.index)) return;
-        chosen.set(section.name, spec.heading.text);
-        taken.add(spec.index);
-      });
-    return chosen;
-  }
-
   test('the same hint for every section', () => {
     const hints = nearMisses(template.all, document.all);
     const byName = new Map([...hints].map(([section, spec]) => [section.name, spec.heading.text]));
-    expect(byName).toEqual(everyPair());
+    expect(byName).toEqual(everyPair(template, document));
     expect(byName.get('Summary')).toBe('Summaries'); // one word in another number beats a misspelling
     expect(byName.get('Unresolved questions')).toBe('Unresolved Question');
   });
 });
+
+describe('hints over generated names are those of comparing every pair', () => {
+  // Few letters, so that near spellings, shared pieces and repeated pieces are common.
+  const word = fc.stringMatching(/^[abe]{1,6}$/);
+  const name = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+
+  test('for any template names and headings', () => {
+    const names = fc.uniqueArray(name, { minLength: 1, maxLength: 6 });
+    const headings = fc.array(name, { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(names, headings, (sections, found) => {
+        const template = parseTemplate(sections.map((section) => `## ${section}\n`).join('\n'));
+        const document = parseSpec(found.map((heading, index) => `## ${heading}\n\nText ${index}.\n`).join('\n'));
+        const hints = nearMisses(template.all, document.all);
+        expect(new Map([...hints].map(([section, spec]) => [section.name, spec.heading.text]))).toEqual(everyPair(template, document));
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+  });
+});
+
+/** The same choice made over every pair, as hints were chosen before the index. */
+function everyPair(template: Template, document: SpecDocument): Map<string, string> {
+  const pairs = template.all.flatMap((section) => document.all.map((spec) => ({ section, spec, score: similarity(section.key, spec.key) })));
+  const chosen = new Map<string, string>();
+  const taken = new Set<number>();
+  pairs
+    .filter((pair) => pair.score > 0.75)
+    .sort((a, b) => b.score - a.score || a.section.order - b.section.order || a.spec.index - b.spec.index)
+    .forEach(({ section, spec }) => {
+      if (chosen.has(section.name) || taken.has(spec.index)) return;
+      chosen.set(section.name, spec.heading.text);
+      taken.add(spec.index);
+    });
+  return chosen;
+}
