@@ -135,7 +135,6 @@ function betweenNeighbours(spec: SpecSection, slot: TemplateSection, template: T
   return before.every((found) => found.index < spec.index) && after.every((found) => found.index > spec.index);
 }
 
-
 function pick(candidates: TemplateSection[], spec: SpecSection, matching: Matching): TemplateSection {
   if (candidates.length === 1) return candidates[0]!;
   for (let ancestor = matching.parentOf.get(spec); ancestor; ancestor = matching.parentOf.get(ancestor)) {
