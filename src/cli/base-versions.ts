@@ -14,32 +14,44 @@ export function gitVersions(workspace: Pick<Workspace, 'root'>, ref: string, pat
   const top = git(workspace.root, ['rev-parse', '--show-toplevel'], option).toString('utf8').trim();
   const prefix = git(workspace.root, ['rev-parse', '--show-prefix'], option).toString('utf8').trim();
   const commit = git(top, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], option).toString('utf8').trim();
-  const present = new Set(git(top, ['ls-tree', '-r', '--name-only', '-z', commit], option).toString('utf8').split('\0'));
-  // --batch reads one name a line: a name with a line break in it is read on its own.
-  const names = paths.map((path) => `${prefix}${path}`).filter((name) => present.has(name) && !/[\r\n]/.test(name));
-  const batch = blobsAt(top, commit, names, option);
+  const objects = objectsAt(top, commit, option);
+  const blobs = blobsOf(top, paths.flatMap((path) => objects.get(`${prefix}${path}`) ?? []), option);
   return (path) => {
     const name = `${prefix}${path}`;
-    return present.has(name) ? (batch.get(name) ?? git(top, ['show', `${commit}:${name}`], option)) : undefined;
+    const object = objects.get(name);
+    // Anything but a blob there (a submodule) is read as before: by name.
+    return object === undefined ? undefined : (blobs.get(object) ?? git(top, ['show', `${commit}:${name}`], option));
   };
 }
 
-/** The files `names` at `commit`, by name: `git cat-file --batch` answers `<oid> blob <size>` and the bytes, for each. */
-function blobsAt(top: string, commit: string, names: readonly string[], option: string): Map<string, Uint8Array> {
+/** Every file at `commit`, by path from the top: `git ls-tree -r -z` lists `<mode> <type> <object>\t<path>`. */
+function objectsAt(top: string, commit: string, option: string): Map<string, string> {
+  const objects = new Map<string, string>();
+  for (const entry of git(top, ['ls-tree', '-r', '-z', commit], option).toString('utf8').split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab >= 0) objects.set(entry.slice(tab + 1), entry.slice(0, tab).split(' ')[2]!);
+  }
+  return objects;
+}
+
+/**
+ * The blobs among `objects`, by object name: `git cat-file --batch` answers `<object> blob <size>`
+ * and the bytes for each (`<object> missing` for one it does not have). Object names hold no line
+ * break, so any path is read this way.
+ */
+function blobsOf(top: string, objects: readonly string[], option: string): Map<string, Uint8Array> {
   const blobs = new Map<string, Uint8Array>();
-  if (names.length === 0) return blobs;
-  const output = git(top, ['cat-file', '--batch'], names.map((name) => `${commit}:${name}\n`).join(''), option);
+  if (objects.length === 0) return blobs;
+  const output = git(top, ['cat-file', '--batch'], option, objects.map((object) => `${object}\n`).join(''));
   let offset = 0;
-  for (const name of names) {
+  for (let answers = 0; answers < objects.length && offset < output.length; answers++) {
     const end = output.indexOf(10, offset);
-    const header = output.subarray(offset, end).toString('utf8').split(' ');
+    const [object, type, size] = output.subarray(offset, end).toString('utf8').split(' ');
     offset = end + 1;
-    // `<name> missing` has no bytes after it (a name may hold spaces: the size is what tells).
-    if (header.length !== 3 || !/^\d+$/.test(header[2]!)) continue;
-    const size = Number(header[2]);
-    if (header[1] === 'blob') blobs.set(name, output.subarray(offset, offset + size));
+    if (size === undefined) continue;
+    if (type === 'blob') blobs.set(object!, output.subarray(offset, offset + Number(size)));
     // The object's bytes and the line break after them.
-    offset += size + 1;
+    offset += Number(size) + 1;
   }
   return blobs;
 }

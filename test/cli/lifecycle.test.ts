@@ -3,7 +3,8 @@
  * only new problems; `statuses`, `required_from` and `required_since` follow each spec's status
  * and date, and the output says which status applied.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git, gitRepo, specgate, writeFile } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
@@ -60,7 +61,12 @@ describe('specgate check --since REF', () => {
     writeFile(directory, 'rfcs/0042-mirrors.md', spec('old-rfc-typo-fixed'));
     writeFile(directory, 'rfcs/0043 two words.md', spec('old-rfc-typo-fixed'));
     writeFile(directory, 'rfcs/0044-complete.md', spec('old-rfc'));
-    const { code, stdout } = specgate(['check', '--since', 'HEAD', '--format', 'json'], directory);
+    // git writes each command it runs to GIT_TRACE: the three versions come from one cat-file, none from a `git show`.
+    const trace = join(mkdtempSync(join(tmpdir(), 'specgate-trace-')), 'git.log');
+    const { code, stdout } = specgate(['check', '--since', 'HEAD', '--format', 'json'], directory, { GIT_TRACE: trace });
+    const commands = readFileSync(trace, 'utf8').match(/built-in: git [a-z-]+/g) ?? [];
+    expect(commands.filter((command) => command.endsWith(' cat-file'))).toHaveLength(1);
+    expect(commands.filter((command) => command.endsWith(' show'))).toEqual([]);
     const files = (JSON.parse(stdout) as { files: Array<{ path: string; findings: Array<{ rule: string; severity: string }> }> }).files;
     const missing = (file: (typeof files)[number]) => file.findings.filter((finding) => finding.rule === 'missing-section').map((finding) => finding.severity);
     expect(files.map((file) => [file.path, missing(file)])).toEqual([
