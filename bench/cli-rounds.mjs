@@ -9,16 +9,14 @@
 // NODE_FLAGS in a variant's environment are flags for node itself. With no --variant: the default, SPECGATE_THREADS=1 and SPECGATE_THREADS=2. --specgate NAME=BIN adds
 // a run of another specgate (bin/specgate.js of a checkout built with `npm run build`) by default.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { walk } from './walk.mjs';
+import { CORPORA, median, requiredHeadings, rumdlBinary, writeRumdlConfig } from './corpora.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = process.env.SPECGATE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '5' },
@@ -27,38 +25,6 @@ const { values } = parseArgs({
     specgate: { type: 'string', multiple: true },
   },
 });
-
-/** The two corpora as `npm run bench` checks them (bench/core.mjs): arguments, template, the files rumdl is given. */
-const CORPORA = {
-  'rust-rfcs': { args: ['text'], template: '0000-template.md', files: (root) => walk(join(root, 'text'), (_, name) => name.endsWith('.md')) },
-  'kubernetes-keps': {
-    args: ['keps/**/README.md'],
-    template: 'keps/NNNN-kep-template/README.md',
-    files: (root) => walk(join(root, 'keps'), (path, name) => name === 'README.md' && !path.endsWith('NNNN-kep-template/README.md')),
-  },
-};
-
-function rumdlBinary() {
-  const require = createRequire(import.meta.url);
-  try {
-    const binary = join(require.resolve(`@rumdl/cli-${process.platform}-${process.arch}/package.json`), '..', 'rumdl');
-    return existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** MD043 with the template's headings (a title or an optional section may be anything) and MD082, as bench/core.mjs writes it. */
-function rumdlConfig(root, template, scratch) {
-  const toml = join(scratch, `${template.replace(/\W/g, '-')}.toml`);
-  const script = `import { parseTemplate } from ${JSON.stringify(join(ROOT, 'build/core/index.js'))}; import { readFileSync } from 'node:fs';
-    const template = parseTemplate(readFileSync(${JSON.stringify(join(root, template))}, 'utf8'));
-    console.log(JSON.stringify(template.all.map((s) => (s.optional ? '*' : '#'.repeat(s.level) + ' ' + s.heading))));`;
-  const headings = JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout);
-  const list = headings.map((value) => JSON.stringify(value)).join(', ');
-  writeFileSync(toml, `[global]\nenable = ["MD043", "MD082"]\n\n[MD043]\nheadings = [${list}]\n\n[MD082]\nallow-parent-headings = true\n`);
-  return toml;
-}
 
 /** CPU milliseconds every process of the machine has used so far (Linux's /proc/stat), else undefined. */
 function machineBusyMs() {
@@ -88,14 +54,9 @@ function timed(command, args, cwd, env) {
   return { wall, cpu, others };
 }
 
-const median = (numbers) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
-function variants(corpusRoot, corpus, scratch) {
-  const specgateArgs = (bin) => [bin, 'check', ...corpus.args, '--template', corpus.template];
+function variants(corpus, scratch) {
+  const specgateArgs = (bin) => [bin, 'check', ...corpus.specgateArgs, '--template', corpus.template];
   const list = [];
   const envOf = (text) => Object.fromEntries((text ? text.split(',') : []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
   for (const spec of values.variant ?? ['default:', '1 thread:SPECGATE_THREADS=1', '2 threads:SPECGATE_THREADS=2']) {
@@ -109,9 +70,10 @@ function variants(corpusRoot, corpus, scratch) {
     list.push({ name, command: process.execPath, args: specgateArgs(bin), env: {} });
   }
   const rumdl = rumdlBinary();
-  if (rumdl) {
-    const files = corpus.files(corpusRoot).map((path) => relative(corpusRoot, path));
-    list.push({ name: 'rumdl', command: rumdl, args: ['check', '--config', rumdlConfig(corpusRoot, corpus.template, scratch), '--no-cache', '--output-format', 'concise', ...files], env: {} });
+  if (rumdl.binary) {
+    const files = corpus.paths().map((path) => relative(corpus.root, path));
+    const toml = writeRumdlConfig(join(scratch, `${corpus.name}.rumdl.toml`), requiredHeadings(readFileSync(join(corpus.root, corpus.template), 'utf8')));
+    list.push({ name: 'rumdl', command: rumdl.binary, args: ['check', '--config', toml, '--no-cache', '--output-format', 'concise', ...files], env: {} });
   }
   return list;
 }
@@ -120,9 +82,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'specgate-cli-rounds-'));
 const rounds = Number(values.rounds);
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 console.log(`load average before: ${load()}`);
-for (const name of values.corpus ?? Object.keys(CORPORA)) {
-  const root = join(CORPUS, name);
-  const list = variants(root, CORPORA[name], scratch);
+for (const corpus of CORPORA.filter((each) => values.corpus?.includes(each.name) ?? true)) {
+  const { name, root } = corpus;
+  const list = variants(corpus, scratch);
   const times = list.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < list.length; turn++) {

@@ -3,17 +3,16 @@
 // measured in the same run, interleaved with it, with absolute MB/s for context.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint } from 'markdownlint/sync';
 import { checkSpec, createPolicy, parseTemplate } from '../build/core/index.js';
 import { micromarkSpec } from '../build/core/micromark-events.js';
-import { walk } from './walk.mjs';
+import { threadCount } from '../build/cli/threads.js';
+import { CORPORA, CORPUS, median, requiredHeadings, rumdlBinary, writeRumdlConfig } from './corpora.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CORPUS = process.env.SPECGATE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
 if (!existsSync(join(CORPUS, 'rust-rfcs')) || !existsSync(join(CORPUS, 'kubernetes-keps'))) {
   console.log(`bench core: skipped: no spec corpus at ${CORPUS} (it needs the shared corpus beside the repository, or SPECGATE_CORPUS=DIR)`);
   process.exit(0);
@@ -22,40 +21,14 @@ if (!existsSync(join(CORPUS, 'rust-rfcs')) || !existsSync(join(CORPUS, 'kubernet
 const BUDGET_S = Math.min(270, Number(process.env.SPECGATE_BENCH_BUDGET_S) || 270);
 const started = performance.now();
 const elapsed = () => (performance.now() - started) / 1000;
-const require = createRequire(import.meta.url);
 const scratch = mkdtempSync(join(tmpdir(), 'specgate-bench-'));
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 const fixed = (value, digits = 2) => value.toFixed(digits);
 
-/** The two corpora: files (the template itself left out, as `specgate check --template` leaves it out), template, globs per tool. */
+/** The two corpora (bench/corpora.mjs) with their files read, their template's policy and MD043's headings. */
 function corpora() {
-  const rustRoot = join(CORPUS, 'rust-rfcs');
-  const kepRoot = join(CORPUS, 'kubernetes-keps');
-  const kepTemplate = 'keps/NNNN-kep-template/README.md';
-  const list = [
-    {
-      name: 'rust-rfcs',
-      root: rustRoot,
-      template: '0000-template.md',
-      paths: walk(join(rustRoot, 'text'), (_, name) => name.endsWith('.md')),
-      specgateArgs: ['text'],
-      markdownlintGlobs: ['text/**/*.md'],
-    },
-    {
-      name: 'kubernetes-keps',
-      root: kepRoot,
-      template: kepTemplate,
-      paths: walk(join(kepRoot, 'keps'), (path, name) => name === 'README.md' && path !== join(kepRoot, kepTemplate)),
-      specgateArgs: ['keps/**/README.md'],
-      markdownlintGlobs: ['keps/**/README.md', `!${kepTemplate}`],
-    },
-  ];
+  const list = CORPORA.map((corpus) => ({ ...corpus, paths: corpus.paths() }));
   for (const corpus of list) {
     corpus.files = corpus.paths.map((path) => ({ path, name: relative(corpus.root, path), text: readFileSync(path, 'utf8') }));
     corpus.bytes = corpus.files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
@@ -64,14 +37,6 @@ function corpora() {
     corpus.headings = requiredHeadings(corpus.templateText);
   }
   return list;
-}
-
-/** The template's headings as MD043 wants them; a title or an optional section may be anything (`*`). */
-function requiredHeadings(templateText) {
-  const template = parseTemplate(templateText);
-  const headings = template.title === undefined ? [] : ['*'];
-  for (const section of template.all) headings.push(section.optional ? '*' : `${'#'.repeat(section.level)} ${section.heading}`);
-  return headings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,20 +121,6 @@ function slowestFile(corpus, perFile) {
 // ---------------------------------------------------------------------------------------------
 // 2. End to end: the `specgate check` CLI against markdownlint-cli2 and rumdl, as subprocesses.
 
-function rumdlBinary() {
-  // The npm package `rumdl` runs a prebuilt binary from a platform package of the same registry.
-  const platform = `@rumdl/cli-${process.platform}-${process.arch}`;
-  try {
-    const binary = join(require.resolve(`${platform}/package.json`).replace(/package\.json$/, ''), process.platform === 'win32' ? 'rumdl.exe' : 'rumdl');
-    if (!existsSync(binary)) return { skip: `${platform} has no binary` };
-    const version = spawnSync(binary, ['--version'], { encoding: 'utf8' });
-    if (version.status !== 0) return { skip: `${binary} does not run: ${version.stderr || version.error}` };
-    return { binary, version: version.stdout.trim() };
-  } catch {
-    return { skip: `npm did not install ${platform} (rumdl ships its binary as an optional dependency for each platform)` };
-  }
-}
-
 function toolCommands(corpus, rumdl) {
   const cli2Config = join(scratch, `${corpus.name}.markdownlint-cli2.jsonc`);
   writeFileSync(cli2Config, JSON.stringify({ config: { default: false, MD043: { headings: corpus.headings } }, noProgress: true }));
@@ -179,10 +130,7 @@ function toolCommands(corpus, rumdl) {
     'markdownlint-cli2': [process.execPath, [join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '--config', cli2Config, ...corpus.markdownlintGlobs]],
   };
   if (rumdl.binary) {
-    const toml = join(scratch, `${corpus.name}.rumdl.toml`);
-    const list = (values) => `[${values.map((value) => JSON.stringify(value)).join(', ')}]`;
-    // MD082 with parent headings allowed is specgate's empty-section: a section with only sub-sections is not empty.
-    writeFileSync(toml, `[global]\nenable = ["MD043", "MD082"]\n\n[MD043]\nheadings = ${list(corpus.headings)}\n\n[MD082]\nallow-parent-headings = true\n`);
+    const toml = writeRumdlConfig(join(scratch, `${corpus.name}.rumdl.toml`), corpus.headings);
     const files = corpus.files.map((file) => file.name);
     commands.rumdl = [rumdl.binary, ['check', '--config', toml, '--no-cache', '--output-format', 'concise', ...files]];
     commands['rumdl (warm cache)'] = [rumdl.binary, ['check', '--config', toml, '--cache-dir', join(scratch, `${corpus.name}-rumdl-cache`), '--output-format', 'concise', ...files]];
@@ -279,7 +227,7 @@ for (const [corpus, perFile] of slowest) {
 }
 
 const rumdl = rumdlBinary();
-console.log(`\n3. CLI end to end (subprocesses; specgate as it runs by default: ${Math.max(1, Math.min(availableParallelism() - 1, 8))} worker thread(s) for these runs)`);
+console.log(`\n3. CLI end to end (subprocesses; specgate as it runs by default: ${threadCount(Math.min(...list.map((corpus) => corpus.files.length)))} worker thread(s) for these runs)`);
 if (rumdl.skip) console.log(`   rumdl: skipped: ${rumdl.skip}`);
 else console.log(`   rumdl: ${rumdl.version}, MD043 + MD082 (allow-parent-headings), --no-cache unless "warm cache"`);
 const cli = cliThroughput(list, rumdl, BUDGET_S - 75);

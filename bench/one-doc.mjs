@@ -1,22 +1,14 @@
 // One document through the core in a process of its own, so its peak memory is its own:
 // `node bench/one-doc.mjs KIND SIZE` prints {bytes, ms (cold), warmMs, peakRssMb, baseRssMb, findings} as JSON.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSpec, createPolicy, parseTemplate } from '../build/core/index.js';
+import { walk } from './walk.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const KEPS = join(ROOT, '..', 'shared', 'corpus', 'kubernetes-keps', 'keps');
 const KEP_TEMPLATE = join(KEPS, 'NNNN-kep-template', 'README.md');
-
-function readmes(directory, out = []) {
-  for (const name of readdirSync(directory).sort()) {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) readmes(path, out);
-    else if (name === 'README.md' && path !== KEP_TEMPLATE) out.push(path);
-  }
-  return out;
-}
 
 /** The documents the bench generates, each `size` big in its own unit. */
 const KINDS = {
@@ -24,7 +16,7 @@ const KINDS = {
   'spec-bytes': (size) => {
     const parts = [];
     let length = 0;
-    for (const path of readmes(KEPS)) {
+    for (const path of walk(KEPS, (path, name) => name === 'README.md' && path !== KEP_TEMPLATE)) {
       if (length >= size) break;
       const text = readFileSync(path, 'utf8');
       parts.push(text);

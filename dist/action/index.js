@@ -33234,14 +33234,17 @@ function listedCommit(entries) {
   return void 0;
 }
 async function filesOfCommit(client, pull, listed) {
-  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  if (listed.listedAt === void 0 || listed.listedAt === pull.headSha) return { files: listed, isHead: true, commits: { base: pull.baseSha, head: pull.headSha } };
   const getPull = client.octokit.rest.pulls.get;
   const [comparison, current] = await Promise.all([
     compareCommits(client, pull.baseSha, pull.headSha),
     getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number })
   ]);
-  const files = { files: comparison.files, truncated: !comparison.complete };
-  return { files, isHead: current.data.head.sha === pull.headSha, ...comparison.mergeBase ? { mergeBase: comparison.mergeBase } : {} };
+  const changes = changesOf(comparison, pull.baseSha, pull.headSha);
+  return { files: changes.listed, isHead: current.data.head.sha === pull.headSha, commits: changes.commits };
+}
+function changesOf(comparison, base2, head) {
+  return { listed: { files: comparison.files, truncated: !comparison.complete }, commits: { base: base2, head, mergeBase: comparison.mergeBase } };
 }
 
 // src/github/pull-files.ts
@@ -34155,18 +34158,17 @@ async function gather2(run, config3) {
 async function gatherPullRequest(run, pull, client, config3) {
   const state = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
   if (pull.labels.includes(config3.skip_label)) return { kind: "skipped", state };
-  const { files: listed, isHead, mergeBase } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+  const { files: listed, isHead, commits } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
   if (!isHead) {
     run.conversation = false;
     run.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
   }
-  return gatherChanged(run, client, config3, { subject: "The pull request changes", listed, commits: { base: pull.baseSha, head: pull.headSha, ...mergeBase ? { mergeBase } : {} }, state, pull });
+  return gatherChanged(run, client, config3, { subject: "The pull request changes", listed, commits, state, pull });
 }
 async function gatherMergeGroup(run, group, client, config3) {
   const comparison = await compareCommits(client, group.baseSha, group.headSha);
-  const listed = { files: comparison.files, truncated: !comparison.complete };
+  const { listed, commits } = changesOf(comparison, group.baseSha, group.headSha);
   const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
-  const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
   return gatherChanged(run, client, config3, { subject, listed, commits, state: { draft: false, filesTruncated: false, needingSpec: [] } });
 }
 async function gatherChanged(run, client, config3, { subject, listed: everyListed, commits, state, pull }) {

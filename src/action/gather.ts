@@ -8,7 +8,7 @@ import type { GitHubSpec } from '../github/changed-specs.js';
 import type { SpecgateConfig } from '../config/load.js';
 import { specSelector } from '../config/select.js';
 import { readSpecs, specsToRead } from '../github/changed-specs.js';
-import { compareCommits, filesOfCommit, type ListedFiles } from '../github/compare.js';
+import { changesOf, compareCommits, filesOfCommit, type Commits, type ListedFiles } from '../github/compare.js';
 import { listPullFiles } from '../github/pull-files.js';
 import { withEverySpec } from '../github/spec-trees.js';
 import type { PipelineOptions, SpecToCheck } from '../pipeline/check-specs.js';
@@ -54,20 +54,19 @@ async function gatherPullRequest(run: ActionRun, pull: PullRequestContext, clien
   const state: PullRequestState = { draft: pull.draft, filesTruncated: false, needingSpec: [] };
   if (pull.labels.includes(config.skip_label)) return { kind: 'skipped', state };
 
-  const { files: listed, isHead, mergeBase } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
+  const { files: listed, isHead, commits } = await filesOfCommit(client, pull, await listPullFiles(client, pull.number, pull.changedFiles));
   if (!isHead) {
     run.conversation = false;
     run.workflow.info(`The pull request has moved past ${pull.headSha.slice(0, 7)}: this run checks that commit's own files, and leaves the sticky comment to the run for the newest head.`);
   }
-  return gatherChanged(run, client, config, { subject: 'The pull request changes', listed, commits: { base: pull.baseSha, head: pull.headSha, ...(mergeBase ? { mergeBase } : {}) }, state, pull });
+  return gatherChanged(run, client, config, { subject: 'The pull request changes', listed, commits, state, pull });
 }
 
 /** A merge queue's merge group: the specs that differ between its base and head, as the app judges them. */
 async function gatherMergeGroup(run: ActionRun, group: MergeGroupContext, client: ApiClient, config: SpecgateConfig): Promise<Gathered> {
   const comparison = await compareCommits(client, group.baseSha, group.headSha);
-  const listed = { files: comparison.files, truncated: !comparison.complete };
+  const { listed, commits } = changesOf(comparison, group.baseSha, group.headSha);
   const subject = `The merge group ${group.headSha.slice(0, 7)} (on ${group.baseSha.slice(0, 7)}) changes`;
-  const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
   return gatherChanged(run, client, config, { subject, listed, commits, state: { draft: false, filesTruncated: false, needingSpec: [] } });
 }
 
@@ -75,7 +74,7 @@ interface Change {
   /** How the log names what changed: "The pull request changes". */
   subject: string;
   listed: ListedFiles;
-  commits: { base: string; head: string; mergeBase?: string };
+  commits: Commits;
   state: PullRequestState;
   pull?: PullRequestContext;
 }

@@ -8,7 +8,8 @@ import type { Waived } from './waivers.js';
 import type { Logger } from 'probot';
 import { defaultConfig } from '../config/load.js';
 import { specSelector } from '../config/select.js';
-import type { ListedFiles } from '../github/compare.js';
+import type { Commits, ListedFiles } from '../github/compare.js';
+import { statusOf } from '../github/contents.js';
 import { withEverySpec } from '../github/spec-trees.js';
 import type { CheckPool } from '../pipeline/check-pool.js';
 import { renderConfigError, renderInternalError, renderTooManyFiles } from '../render/check-run.js';
@@ -69,7 +70,7 @@ export type Judged = { kind: 'verdict'; verdict: Verdict; specs: SpecReport[]; f
 
 export interface JudgeOptions {
   /** The commits the file list compares: past GitHub's listing limit, their trees are compared. */
-  commits: { base: string; head: string; mergeBase?: string };
+  commits: Commits;
   draft: boolean;
   /** A pull request: its description's links are checked too, at its head. */
   pull?: Pick<PullRequestRef, 'headSha' | 'body'>;
@@ -130,7 +131,7 @@ async function postConfigError(
 
 /** A reason a person can act on, never a stack trace or a token. */
 function describe(error: unknown): string {
-  const status = (error as { status?: number }).status;
+  const status = statusOf(error);
   if (status === 403 || status === 429) return 'GitHub refused a request (rate limit or missing permission).';
   if (status === 404) return 'GitHub answered "not found" for something the check needed; the app may lack access.';
   if (status !== undefined && status >= 500) return `GitHub answered ${status} after retries.`;

@@ -1,5 +1,5 @@
 import type { Logger } from 'probot';
-import { compareCommits } from '../github/compare.js';
+import { changesOf, compareCommits } from '../github/compare.js';
 import { renderCheckRun } from '../render/check-run.js';
 import type { CheckPool } from '../pipeline/check-pool.js';
 import { guardCheck, judgeChanges, type Outcome } from './check-changes.js';
@@ -37,8 +37,7 @@ export async function checkMergeGroup({ client, group, log, memory, pool }: Merg
     const [repoConfig, comparison] = await Promise.all([readConfig(client), compareCommits(client, group.baseSha, group.headSha)]);
     if (!(await configured(repoConfig))) return 'config-error';
     const { config } = repoConfig.loaded;
-    const listed = { files: comparison.files, truncated: !comparison.complete };
-    const commits = { base: group.baseSha, head: group.headSha, mergeBase: comparison.mergeBase };
+    const { listed, commits } = changesOf(comparison, group.baseSha, group.headSha);
     const judged = await judgeChanges(target, repoConfig, listed, { commits, draft: false, ...(pool ? { pool } : {}) });
     if (judged.kind === 'posted') return judged.outcome;
     const { verdict } = judged;

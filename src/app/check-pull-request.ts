@@ -40,7 +40,7 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
     const { config } = loaded;
     if (labelEvent && labelEvent.label !== config.skip_label) return 'ignored';
     if (listed.status === 'rejected') throw listed.reason;
-    const { files: pullFiles, isHead, mergeBase } = await filesOfCommit(client, pull, listed.value);
+    const { files: pullFiles, isHead, commits } = await filesOfCommit(client, pull, listed.value);
     if (!isHead) log.info({ pull: pull.number, headSha: pull.headSha }, 'specgate: the pull request has moved past this commit: its own files are checked, and the conversation is left to the newest head');
     if (pull.labels.includes(config.skip_label)) {
       const by = labelEvent?.added ? labelEvent.login : await whoAddedLabel(client, pull.number, config.skip_label);
@@ -48,7 +48,6 @@ export async function checkPullRequest({ client, pull, log, labelEvent, memory, 
       await publish(client, pull, withNotices(decide({ template: '', files: [] }, state, config), loaded.notices), [], config, log, memory);
       return 'skipped';
     }
-    const commits = { base: pull.baseSha, head: pull.headSha, ...(mergeBase ? { mergeBase } : {}) };
     const remembered = commentMemory(memory, pullKey(client, pull.number));
     const waive = (specs: SpecReport[]) => applyRecordedWaivers(client, pull.number, specs, config, { conversation: isHead, memory: remembered });
     const options = { commits, draft: pull.draft, pull, waive, ...(pool ? { pool } : {}), ...(metrics ? { metrics } : {}) };

@@ -5,8 +5,6 @@
  */
 import { REPOSITORY, REPOSITORY_URL } from '../render/rule-docs.js';
 
-export { REPOSITORY_URL };
-
 export const CONFIGURATION_DOCS = `${REPOSITORY_URL}/blob/main/docs/configuration.md`;
 export const CLI_DOCS = `${REPOSITORY_URL}#the-cli`;
 export const SCHEMA_URL = `https://raw.githubusercontent.com/${REPOSITORY}/main/schema/specgate.schema.json`;

@@ -123,7 +123,7 @@ function sectionNamed(template: Template, name: string): TemplateSection | undef
   return template.all.find((candidate) => candidate.key !== '' && candidate.key === headingKey(name));
 }
 
-/** The statuses and deferred sections; `required_from` naming a status of the order is checked with the configuration (src/config/load.ts). */
+/** The statuses and deferred sections; `required_from` naming a status of the order is checked with the configuration (src/config/parse.ts). */
 function lifecycleOf(options: PolicyOptions, template: Template): Lifecycle {
   const statuses = options.statuses ?? {};
   const order = options.status_order ?? Object.keys(statuses);

@@ -74,12 +74,19 @@ export function listedCommit(entries: ReadonlyArray<DiffEntry & { contents_url?:
   return undefined;
 }
 
+/** The commits a file list compares; the merge base when it is known already, so the spec trees need not ask for it again. */
+export interface Commits {
+  base: string;
+  head: string;
+  mergeBase?: string;
+}
+
 export interface CommitFiles {
   files: ListedFiles;
   /** Whether the commit is still the pull request's head: only then does a run speak in its conversation. */
   isHead: boolean;
-  /** The merge base, when the files came from the compare API: the spec trees need not ask for it again. */
-  mergeBase?: string;
+  /** The pull request's base and head; the merge base too when the files came from the compare API. */
+  commits: Commits;
 }
 
 /**
@@ -90,12 +97,17 @@ export interface CommitFiles {
  * line comments to the run for the newest one.
  */
 export async function filesOfCommit(client: CompareClient, pull: { number: number; headSha: string; baseSha: string }, listed: ListedFiles): Promise<CommitFiles> {
-  if (listed.listedAt === undefined || listed.listedAt === pull.headSha) return { files: listed, isHead: true };
+  if (listed.listedAt === undefined || listed.listedAt === pull.headSha) return { files: listed, isHead: true, commits: { base: pull.baseSha, head: pull.headSha } };
   const getPull = client.octokit.rest.pulls.get as (parameters: unknown) => Promise<{ data: { head: { sha: string } } }>;
   const [comparison, current] = await Promise.all([
     compareCommits(client, pull.baseSha, pull.headSha),
     getPull({ owner: client.owner, repo: client.repo, pull_number: pull.number }),
   ]);
-  const files = { files: comparison.files, truncated: !comparison.complete };
-  return { files, isHead: current.data.head.sha === pull.headSha, ...(comparison.mergeBase ? { mergeBase: comparison.mergeBase } : {}) };
+  const changes = changesOf(comparison, pull.baseSha, pull.headSha);
+  return { files: changes.listed, isHead: current.data.head.sha === pull.headSha, commits: changes.commits };
+}
+
+/** A comparison as a check takes it: its file list, and the commits it compares with their merge base. */
+export function changesOf(comparison: Comparison, base: string, head: string): { listed: ListedFiles; commits: Commits } {
+  return { listed: { files: comparison.files, truncated: !comparison.complete }, commits: { base, head, mergeBase: comparison.mergeBase } };
 }

@@ -7,7 +7,7 @@
  */
 import picomatch from 'picomatch';
 import type { ChangedFile } from '../verdict/changes.js';
-import { compareCommits, type CompareClient, type ListedFiles } from './compare.js';
+import { compareCommits, type Commits, type CompareClient, type ListedFiles } from './compare.js';
 
 type Call = (parameters: never) => Promise<{ data: unknown }>;
 
@@ -38,7 +38,7 @@ export type EverySpec = { kind: 'complete'; listed: ListedFiles; byTrees: boolea
 export async function withEverySpec(
   client: TreeClient,
   listed: ListedFiles,
-  commits: { base: string; head: string; mergeBase?: string },
+  commits: Commits,
   selection: { specGlobs: readonly string[]; isSpec: (path: string) => boolean },
 ): Promise<EverySpec> {
   if (!listed.truncated) return { kind: 'complete', listed, byTrees: false };

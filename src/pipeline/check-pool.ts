@@ -63,7 +63,10 @@ export class CheckPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.threads.splice(0).map((thread) => thread.worker.terminate()));
+    const threads = this.threads.splice(0);
+    // A job's time limit would otherwise keep the process alive after its thread is gone.
+    for (const thread of threads) clearTimeout(thread.timer);
+    await Promise.all(threads.map((thread) => thread.worker.terminate()));
   }
 
   protected spawn(): Worker {
@@ -83,7 +86,7 @@ export class CheckPool {
     const idle = this.threads.find((thread) => thread.jobs.length === 0);
     if (idle) return idle;
     if (this.threads.length < this.limits.threads) return this.adopt(this.spawn());
-    return this.threads.reduce<Thread | undefined>((best, thread) => (thread.jobs.length < (best?.jobs.length ?? JOBS_PER_THREAD) ? thread : best), undefined);
+    return this.threads.find((thread) => thread.jobs.length < JOBS_PER_THREAD);
   }
 
   private adopt(worker: Worker): Thread {

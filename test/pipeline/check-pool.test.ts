@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { builtinTemplate } from '../../src/config/builtin-template.js';
 import { defaultConfig, policyOptions } from '../../src/config/load.js';
-import { CheckPool, type PoolOptions } from '../../src/pipeline/check-pool.js';
-import { spawnCheckThread, type CheckLimits } from '../../src/pipeline/check-thread.js';
+import { CheckPool } from '../../src/pipeline/check-pool.js';
+import { spawnCheckThread } from '../../src/pipeline/check-thread.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 
 const config = defaultConfig();
@@ -22,9 +22,6 @@ const bytes = (path: string) => readFileSync(join(FIXTURES, path));
 /** A pool that counts the threads it starts itself. */
 class CountingPool extends CheckPool {
   spawned = 0;
-  constructor(limits: CheckLimits, options?: PoolOptions) {
-    super(limits, options);
-  }
   protected override spawn(): Worker {
     this.spawned += 1;
     return super.spawn();

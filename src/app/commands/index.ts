@@ -4,6 +4,7 @@ import { checkPullRequest } from '../check-pull-request.js';
 import { canWrite, permissionOf } from '../github/permissions.js';
 import type { RepoClient } from '../github/repo.js';
 import { pullKey, type AppMemory } from '../memory.js';
+import { commentMemory } from '../publish.js';
 import { commandContext, type CommandContext } from './context.js';
 import { helpReply } from './help.js';
 import { skipCheck } from './skip.js';
@@ -78,7 +79,7 @@ async function run(command: Command, client: RepoClient, number: number, user: s
     case 'unwaive': {
       const answer = command.name === 'waive' ? await waiveSection(commandContextValue, command.argument) : await unwaiveSection(commandContextValue, command.argument);
       // The comment changed behind this process's memory of it; then the check runs again under the new record.
-      memory?.comments?.delete(pullKey(client, number));
+      commentMemory(memory, pullKey(client, number))?.forget();
       await checkPullRequest({ client, pull: commandContextValue.pull, log: context.log, memory });
       return answer;
     }
